@@ -1,0 +1,6 @@
+//! Photo galleries: resolving photos from front matter, processing them into responsive,
+//! metadata-free copies (cached), and describing them to templates.
+
+pub mod spec;
+
+pub use spec::{GalleryDir, GallerySpec, PhotoSpec};
