@@ -120,9 +120,8 @@ impl Diagnostics {
     }
 
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| {
-            (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message))
-        });
+        self.0
+            .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     }
 }
 

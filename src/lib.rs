@@ -1,8 +1,22 @@
 //! tablica: an accessible, private static site generator for news and project pages.
 //!
 //! The pipeline: [`config`] and [`content`] load the site, [`site`] builds the model
-//! (URLs, links between posts and projects, taxonomies), [`render`] turns it into pages
-//! through the theme, and [`output`] writes them atomically.
+//! (URLs, links between posts and projects, taxonomies), [`gallery`] processes photos,
+//! [`render`] turns the model into pages through the [`theme`], and [`output`] writes them
+//! atomically. [`build`] runs the whole pipeline.
 
+pub mod accessibility;
+pub mod build;
+pub mod config;
+pub mod content;
 pub mod diagnostics;
+pub mod feeds;
 pub mod gallery;
+pub mod locale;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod slug;
+pub mod theme;

@@ -1,1 +1,146 @@
-fn main() {}
+//! The `tablica` command line.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use tablica::build::{build, BuildError, BuildOptions, BuildReport};
+use tablica::diagnostics::Diagnostics;
+
+/// An accessible, private static site generator for news and project pages.
+#[derive(Parser)]
+#[command(name = "tablica", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output).
+    ///
+    /// Exit status: 0 built, 1 content errors (the previous output is left as it was),
+    /// 3 any other failure.
+    Build {
+        /// The site folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The output folder [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Also publish documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print only errors and warnings.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Check all content and report every problem, writing nothing.
+    ///
+    /// Exit status: 0 no errors (warnings may be printed), 1 content errors, 3 other failure.
+    Check {
+        /// The site folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Also check documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new site with an example post, project and page.
+    New {
+        /// The folder to create (must not exist or be empty).
+        dir: PathBuf,
+    },
+}
+
+/// Exit status for content errors.
+const EXIT_CONTENT: u8 = 1;
+/// Exit status for other failures (I/O, theme).
+const EXIT_FAILURE: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            drafts,
+            quiet,
+        } => {
+            let options = BuildOptions {
+                output,
+                drafts,
+                progress: !quiet && std::io::stderr().is_terminal(),
+                ..BuildOptions::new(root)
+            };
+            Ok(report(build(&options), quiet, "built"))
+        }
+        Command::Check { root, drafts } => {
+            let options = BuildOptions {
+                drafts,
+                check_only: true,
+                ..BuildOptions::new(root)
+            };
+            Ok(report(build(&options), false, "checked"))
+        }
+        Command::New { dir } => {
+            tablica::scaffold::create(&dir)
+                .with_context(|| format!("cannot create a site in {}", dir.display()))?;
+            println!("Created a new site in {}.", dir.display());
+            println!("Build it with:  tablica build --root {}", dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_diagnostics(ds: &Diagnostics) {
+    for d in &ds.0 {
+        eprintln!("{d}");
+    }
+}
+
+fn report(result: Result<BuildReport, BuildError>, quiet: bool, verb: &str) -> ExitCode {
+    match result {
+        Ok(r) => {
+            print_diagnostics(&r.warnings);
+            if !quiet {
+                println!(
+                    "{verb}: {} posts, {} projects, {} pages, {} photos, {} files in {:.2} s",
+                    r.posts,
+                    r.projects,
+                    r.pages,
+                    r.photos,
+                    r.files,
+                    r.duration.as_secs_f64()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(ds)) => {
+            print_diagnostics(&ds);
+            eprintln!(
+                "{} found; nothing was written, the previous output is unchanged.",
+                BuildError::Content(ds.clone())
+            );
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was written; the previous output is unchanged.");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}

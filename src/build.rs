@@ -1,0 +1,242 @@
+//! The build: load → model → photos → render → write, with every content problem collected
+//! and the output swapped in only when everything succeeded.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{OutputError, Staging};
+use crate::render::{DocumentImages, RenderError, Renderer};
+use crate::site::{output_file, Site};
+use crate::theme::ThemeError;
+use crate::{config, content, feeds, site, theme};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (the one holding `content/`).
+    pub root: PathBuf,
+    /// Where to write; default `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Include documents marked `draft: true`.
+    pub drafts: bool,
+    /// Validate only: render in memory, write nothing.
+    pub check_only: bool,
+    /// HTML appended before `</body>` of every page (live reload in `serve`).
+    pub inject: Option<String>,
+    /// Show a progress bar for long photo runs (only on a terminal).
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    /// Options to build the site at `root` into `<root>/public`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            drafts: false,
+            check_only: false,
+            inject: None,
+            progress: false,
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub posts: usize,
+    pub projects: usize,
+    pub pages: usize,
+    /// Files written (HTML pages, feeds, assets, photos).
+    pub files: usize,
+    pub photos: usize,
+    /// Warnings (a successful build has no errors).
+    pub warnings: Diagnostics,
+    pub duration: Duration,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{} in the content", plural_errors(.0.error_count()))]
+    Content(Diagnostics),
+    #[error("theme: {0}")]
+    Theme(#[from] ThemeError),
+    #[error("{0}")]
+    Render(#[from] RenderError),
+    #[error("{0}")]
+    Output(#[from] OutputError),
+}
+
+fn plural_errors(n: usize) -> String {
+    if n == 1 {
+        "1 error".to_string()
+    } else {
+        format!("{n} errors")
+    }
+}
+
+/// Builds the site. On any error, nothing is written and the previous output stays.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let root = &options.root;
+    let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
+    let (content, mut problems) = content::load(root);
+    let (site, model_problems) = site::build(config, content, options.drafts);
+    problems.extend(model_problems);
+    let attachments = find_attachments(&site, &mut problems);
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(BuildError::Content(sorted(problems)));
+    }
+    let theme = theme::load(root, &site.config.theme, site.config.language)?;
+    let staging = if options.check_only {
+        None
+    } else {
+        Some(Staging::new(&options.output_dir(), root)?)
+    };
+
+    let images: HashMap<PathBuf, DocumentImages<serde_json::Value>> = HashMap::new();
+    let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
+    let pages = renderer.render_all()?;
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(pages.len() + 3);
+    let sitemap = feeds::sitemap(
+        &site,
+        pages
+            .iter()
+            .filter(|p| p.path != Path::new("404.html"))
+            .map(|p| url_path_of(&p.path)),
+    );
+    files.push(("sitemap.xml".into(), sitemap.into_bytes()));
+    files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
+    files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
+    files.extend(pages.into_iter().map(|p| (p.path, p.html.into_bytes())));
+
+    let mut written = files.len();
+    if let Some(staging) = staging {
+        files
+            .par_iter()
+            .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
+        written += copy_static(&theme, &staging)?;
+        written += copy_attachments(&attachments, &staging)?;
+        staging.commit()?;
+    }
+    Ok(BuildReport {
+        posts: site.posts.len(),
+        projects: site.projects.len(),
+        pages: site.pages.len(),
+        files: written,
+        photos: 0,
+        warnings: sorted(problems),
+        duration: started.elapsed(),
+    })
+}
+
+fn sorted(ds: Vec<Diagnostic>) -> Diagnostics {
+    let mut d = Diagnostics(ds);
+    d.sort();
+    d
+}
+
+/// "aktualnosci/x/index.html" → "aktualnosci/x/".
+fn url_path_of(file: &Path) -> &str {
+    let s = file.to_str().unwrap_or("");
+    s.strip_suffix("index.html").unwrap_or(s)
+}
+
+fn copy_static(theme: &theme::Theme, staging: &Staging) -> Result<usize, BuildError> {
+    for (rel, file) in &theme.static_files {
+        let bytes = file.read().map_err(|source| ThemeError::Read {
+            path: rel.clone(),
+            source,
+        })?;
+        staging.write(&Path::new("assets").join(rel), &bytes)?;
+    }
+    Ok(theme.static_files.len())
+}
+
+/// Files that are published as they are, beside their document.
+const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "csv", "rtf",
+    "zip", "mp3", "mp4", "webm", "vtt",
+];
+
+/// Documents (PDF, DOCX, …) in page bundles, copied beside the page. Photos are not copied:
+/// they are published only through the photo pipeline, which strips their metadata.
+fn find_attachments(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBuf)> {
+    let root = site
+        .config
+        .file
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let _ = root;
+    let mut found = Vec::new();
+    for doc in site.documents().filter(|d| d.is_bundle) {
+        let Ok(entries) = std::fs::read_dir(doc.dir) else {
+            continue;
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if content::is_ignored_name(&name) || !ATTACHMENT_EXTENSIONS.contains(&ext.as_str()) {
+                continue;
+            }
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_symlink() {
+                problems.push(
+                    Diagnostic::error(
+                        doc.path.with_file_name(&name),
+                        "symbolic links are not followed",
+                    )
+                    .hint("copy the file into the bundle instead of linking to it"),
+                );
+                continue;
+            }
+            if file_type.is_file() {
+                let target = output_file(doc.url_path).with_file_name(&name);
+                found.push((path, target));
+            }
+        }
+    }
+    found
+}
+
+fn copy_attachments(
+    attachments: &[(PathBuf, PathBuf)],
+    staging: &Staging,
+) -> Result<usize, BuildError> {
+    attachments.par_iter().try_for_each(|(source, target)| {
+        let dest = staging.path().join(target);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| OutputError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        std::fs::copy(source, &dest).map_err(|e| OutputError::Io {
+            path: source.clone(),
+            source: e,
+        })?;
+        Ok::<_, BuildError>(())
+    })?;
+    Ok(attachments.len())
+}

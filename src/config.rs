@@ -1,0 +1,397 @@
+//! `content/site.yaml`: the site's settings.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::front_matter::{self, Keys};
+use crate::content::{read_text, relative, CONTENT_DIR};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::gallery::ImageSettings;
+use crate::locale::Lang;
+use crate::slug::is_valid_slug;
+
+/// The settings file, relative to the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// The organisation that publishes the site.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: Option<String>,
+    pub address: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// One item of the main menu.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub title: String,
+    pub url: String,
+}
+
+/// URL path names of the sections.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Paths {
+    pub posts: String,
+    pub projects: String,
+    pub tags: String,
+    pub categories: String,
+    pub archive: String,
+    pub page: String,
+    pub accessibility: String,
+}
+
+impl Paths {
+    fn defaults(lang: Lang) -> Self {
+        let s = |pl: &str, en: &str| match lang {
+            Lang::Pl => pl.to_string(),
+            Lang::En => en.to_string(),
+        };
+        Paths {
+            posts: s("aktualnosci", "news"),
+            projects: s("projekty", "projects"),
+            tags: s("tagi", "tags"),
+            categories: s("kategorie", "categories"),
+            archive: s("archiwum", "archive"),
+            page: s("strona", "page"),
+            accessibility: s("deklaracja-dostepnosci", "accessibility-statement"),
+        }
+    }
+
+    /// All section names, for collision checks with page slugs.
+    pub fn all(&self) -> [&str; 7] {
+        [
+            &self.posts,
+            &self.projects,
+            &self.tags,
+            &self.categories,
+            &self.archive,
+            &self.page,
+            &self.accessibility,
+        ]
+    }
+}
+
+/// Partial `paths:` as written; missing names take the language's defaults.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PathsInput {
+    posts: Option<String>,
+    projects: Option<String>,
+    tags: Option<String>,
+    categories: Option<String>,
+    archive: Option<String>,
+    page: Option<String>,
+    accessibility: Option<String>,
+}
+
+/// How a build-time accessibility check reports what it finds.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckLevel {
+    Error,
+    Warning,
+    Off,
+}
+
+impl CheckLevel {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            CheckLevel::Error => Some(Severity::Error),
+            CheckLevel::Warning => Some(Severity::Warning),
+            CheckLevel::Off => None,
+        }
+    }
+}
+
+/// Severity of each build-time accessibility check of Markdown content.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Checks {
+    /// `#` in the text (the title is the only h1) or a skipped level (## then ####).
+    pub heading_levels: CheckLevel,
+    /// A link with no text.
+    pub empty_link_text: CheckLevel,
+    /// Link text such as "kliknij tutaj" or "click here".
+    pub vague_link_text: CheckLevel,
+    /// An image in the text without alt text.
+    pub image_alt: CheckLevel,
+    /// A raw HTML table without header cells.
+    pub table_header: CheckLevel,
+}
+
+impl Default for Checks {
+    fn default() -> Self {
+        Checks {
+            heading_levels: CheckLevel::Warning,
+            empty_link_text: CheckLevel::Error,
+            vague_link_text: CheckLevel::Warning,
+            image_alt: CheckLevel::Error,
+            table_header: CheckLevel::Warning,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigInput {
+    title: Option<String>,
+    #[serde(default)]
+    language: Lang,
+    base_url: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    organisation: Organisation,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
+    posts_per_page: Option<usize>,
+    #[serde(default)]
+    paths: PathsInput,
+    #[serde(default)]
+    allow_raw_html: bool,
+    theme: Option<String>,
+    timezone: Option<String>,
+    #[serde(default)]
+    images: ImageSettings,
+    #[serde(default)]
+    accessibility: crate::accessibility::AccessibilitySettings,
+    #[serde(default)]
+    checks: Checks,
+    #[serde(default)]
+    extra: serde_yaml::Mapping,
+}
+
+impl Keys for ConfigInput {
+    const KEYS: &'static [&'static str] = &[
+        "title",
+        "language",
+        "base_url",
+        "description",
+        "organisation",
+        "menu",
+        "posts_per_page",
+        "paths",
+        "allow_raw_html",
+        "theme",
+        "timezone",
+        "images",
+        "accessibility",
+        "checks",
+        "extra",
+    ];
+}
+
+/// The validated site settings.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Path of site.yaml relative to the site root, for messages.
+    pub file: PathBuf,
+    pub title: String,
+    pub language: Lang,
+    /// Absolute URL ending with `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, ending with `/` (usually `/`).
+    pub root: String,
+    pub description: Option<String>,
+    pub organisation: Organisation,
+    pub menu: Vec<MenuItem>,
+    pub posts_per_page: usize,
+    pub paths: Paths,
+    pub allow_raw_html: bool,
+    pub theme: String,
+    pub timezone: chrono_tz::Tz,
+    pub images: ImageSettings,
+    pub accessibility: crate::accessibility::AccessibilitySettings,
+    pub checks: Checks,
+    pub extra: serde_yaml::Mapping,
+}
+
+/// Reads and validates `<root>/content/site.yaml`.
+pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let abs = root.join(CONTENT_DIR).join(CONFIG_FILE);
+    let file = relative(root, &abs);
+    if !abs.is_file() {
+        return Err(vec![Diagnostic::error(&file, "the site settings file is missing").hint(
+            "run tablica in the site's folder (the one containing content/), pass --root, or create a site with `tablica new`",
+        )]);
+    }
+    let text = read_text(root, &abs).map_err(|d| vec![d])?;
+    let input = front_matter::parse::<ConfigInput>(&file, &text, 1)?;
+    validate(file, &text, input)
+}
+
+fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let line = |key: &str| front_matter::key_line(text, 1, key);
+    let title = input
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            problems.push(
+                Diagnostic::error(&file, "the site has no title")
+                    .field("title")
+                    .at_line(Some(1))
+                    .hint("add e.g. `title: Miejski Ośrodek Pomocy Społecznej w Przykładowie`"),
+            );
+            String::new()
+        });
+    let (base_url, root) = match input.base_url.as_deref().map(parse_base_url) {
+        Some(Ok(pair)) => pair,
+        Some(Err(hint)) => {
+            problems.push(
+                Diagnostic::error(&file, "`base_url` is not an absolute http(s) address")
+                    .field("base_url")
+                    .at_line(line("base_url"))
+                    .hint(hint),
+            );
+            Default::default()
+        }
+        None => {
+            problems.push(
+                Diagnostic::error(&file, "the site has no `base_url`")
+                    .field("base_url")
+                    .at_line(Some(1))
+                    .hint("add the address the site will be published at, e.g. `base_url: https://mops.example.org/`"),
+            );
+            Default::default()
+        }
+    };
+    let defaults = Paths::defaults(input.language);
+    let p = input.paths;
+    let paths = Paths {
+        posts: p.posts.unwrap_or(defaults.posts),
+        projects: p.projects.unwrap_or(defaults.projects),
+        tags: p.tags.unwrap_or(defaults.tags),
+        categories: p.categories.unwrap_or(defaults.categories),
+        archive: p.archive.unwrap_or(defaults.archive),
+        page: p.page.unwrap_or(defaults.page),
+        accessibility: p.accessibility.unwrap_or(defaults.accessibility),
+    };
+    for name in paths.all() {
+        if !is_valid_slug(name) {
+            problems.push(
+                Diagnostic::error(&file, format!("`{name}` is not a valid URL path name"))
+                    .field("paths")
+                    .at_line(line("paths"))
+                    .hint("use lowercase letters without diacritics, digits and hyphens, e.g. `aktualnosci`"),
+            );
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for name in paths.all() {
+        if !seen.insert(name) {
+            problems.push(
+                Diagnostic::error(&file, format!("two sections use the path `{name}`"))
+                    .field("paths")
+                    .at_line(line("paths"))
+                    .hint("give every section its own path name"),
+            );
+        }
+    }
+    let posts_per_page = input.posts_per_page.unwrap_or(10);
+    if posts_per_page == 0 {
+        problems.push(
+            Diagnostic::error(&file, "`posts_per_page` must be at least 1")
+                .field("posts_per_page")
+                .at_line(line("posts_per_page")),
+        );
+    }
+    let timezone = match input
+        .timezone
+        .as_deref()
+        .unwrap_or("Europe/Warsaw")
+        .parse::<chrono_tz::Tz>()
+    {
+        Ok(tz) => tz,
+        Err(_) => {
+            problems.push(
+                Diagnostic::error(&file, "unknown time zone")
+                    .field("timezone")
+                    .at_line(line("timezone"))
+                    .hint("use a name from the tz database, e.g. `Europe/Warsaw`"),
+            );
+            chrono_tz::Europe::Warsaw
+        }
+    };
+    let theme = input.theme.unwrap_or_else(|| "default".to_string());
+    if !is_valid_slug(&theme) {
+        problems.push(
+            Diagnostic::error(&file, "the theme name must be a plain folder name")
+                .field("theme")
+                .at_line(line("theme"))
+                .hint("e.g. `theme: default`"),
+        );
+    }
+    problems.extend(input.accessibility.validate(&file));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Config {
+        file,
+        title,
+        language: input.language,
+        base_url,
+        root,
+        description: input.description,
+        organisation: input.organisation,
+        menu: input.menu,
+        posts_per_page,
+        paths,
+        allow_raw_html: input.allow_raw_html,
+        theme,
+        timezone,
+        images: input.images,
+        accessibility: input.accessibility,
+        checks: input.checks,
+        extra: input.extra,
+    })
+}
+
+/// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).
+fn parse_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("start it with https://, e.g. `https://mops.example.org/`")?;
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return Err("write the full address, e.g. `https://mops.example.org/`".into());
+    }
+    let path = path.trim_matches('/');
+    let root = if path.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{path}/")
+    };
+    let scheme_len = url.len() - rest.len();
+    Ok((format!("{}{host}{root}", &url[..scheme_len]), root))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_root() {
+        assert_eq!(
+            parse_base_url("https://mops.example.org"),
+            Ok(("https://mops.example.org/".into(), "/".into()))
+        );
+        assert_eq!(
+            parse_base_url("http://example.org/mops/"),
+            Ok(("http://example.org/mops/".into(), "/mops/".into()))
+        );
+        assert!(parse_base_url("mops.example.org").is_err());
+    }
+
+    #[test]
+    fn english_sites_get_english_paths() {
+        assert_eq!(Paths::defaults(Lang::En).posts, "news");
+        assert_eq!(Paths::defaults(Lang::Pl).posts, "aktualnosci");
+    }
+}

@@ -1,0 +1,104 @@
+//! Dates as editors write them in front matter.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+/// A date from front matter, optionally with a time of day (local to the site's time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub local: NaiveDateTime,
+    pub has_time: bool,
+}
+
+impl Date {
+    pub fn date(&self) -> NaiveDate {
+        self.local.date()
+    }
+
+    /// "2026-11-24" or "2026-11-24T10:30:00" for templates.
+    pub fn iso(&self) -> String {
+        if self.has_time {
+            self.local.format("%Y-%m-%dT%H:%M:%S").to_string()
+        } else {
+            self.local.format("%Y-%m-%d").to_string()
+        }
+    }
+}
+
+/// Parses `2026-11-24`, `2026-11-24 10:30`, `2026-11-24T10:30:00` and RFC 3339 with an offset
+/// (the offset is dropped: times are read as local time of the site).
+///
+/// On failure returns a hint that shows the date in the right form where it can be guessed.
+pub fn parse(s: &str) -> Result<Date, String> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(Date {
+            local: d.and_time(NaiveTime::MIN),
+            has_time: false,
+        });
+    }
+    for fmt in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
+        if let Ok(local) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Ok(Date {
+                local,
+                has_time: true,
+            });
+        }
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok(Date {
+            local: dt.naive_local(),
+            has_time: true,
+        });
+    }
+    Err(guess_hint(s))
+}
+
+fn guess_hint(s: &str) -> String {
+    // 24.11.2026, 24/11/2026, 24-11-2026: day first, as written in Poland.
+    let parts: Vec<&str> = s.split(['.', '/', '-']).map(str::trim).collect();
+    if let [d, m, y] = parts[..] {
+        if let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
+            if y > 999 {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return format!("write dates as YYYY-MM-DD: `{}`", date.format("%Y-%m-%d"));
+                }
+            }
+        }
+    }
+    "write dates as YYYY-MM-DD, e.g. `2026-11-24`, optionally with a time: `2026-11-24 10:30`"
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_documented_forms() {
+        assert_eq!(
+            parse("2026-11-24").map(|d| d.iso()),
+            Ok("2026-11-24".into())
+        );
+        assert_eq!(
+            parse("2026-11-24 10:30").map(|d| d.iso()),
+            Ok("2026-11-24T10:30:00".into())
+        );
+        assert_eq!(
+            parse("2026-11-24T10:30:00+01:00").map(|d| d.iso()),
+            Ok("2026-11-24T10:30:00".into())
+        );
+    }
+
+    #[test]
+    fn polish_style_dates_get_a_corrected_hint() {
+        let hint = parse("24.11.2026").expect_err("not ISO");
+        assert!(hint.contains("`2026-11-24`"), "{hint}");
+        assert!(parse("2026-02-30").is_err());
+        assert!(parse("jutro").expect_err("words").contains("YYYY-MM-DD"));
+    }
+}

@@ -1,0 +1,230 @@
+//! Splitting a Markdown file into YAML front matter and body, and parsing the front matter
+//! with errors that point at the right line and suggest the key that was meant.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::Diagnostic;
+
+/// A Markdown file cut into its two parts, with the line numbers where each starts.
+#[derive(Debug, Clone)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line number of the first YAML line.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line number of the first body line.
+    pub body_line: usize,
+}
+
+/// Splits `text` (already free of BOM and CR) at the `---` fences.
+pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != "---" {
+        return Err(Diagnostic::error(file, "the file does not start with front matter")
+            .at_line(Some(1))
+            .hint("begin the file with a line `---`, then `title:` and `date:`, then another `---`"));
+    }
+    let yaml_start = first_line.len() + 1;
+    let rest = text.get(yaml_start..).unwrap_or("");
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let body_start = (offset + line.len()).min(rest.len());
+            return Ok(Split {
+                yaml: &rest[..offset],
+                yaml_line: 2,
+                body: &rest[body_start..],
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(file, "the front matter is not closed")
+        .at_line(Some(1))
+        .hint("add a line `---` after the last front matter field, before the text"))
+}
+
+/// A front matter schema: the keys a document type accepts, for typo hints.
+pub trait Keys {
+    const KEYS: &'static [&'static str];
+}
+
+/// Parses front matter into `T`, checking for unknown keys first.
+///
+/// All problems are returned as diagnostics with file and line.
+pub fn parse<T: DeserializeOwned + Keys>(
+    file: &Path,
+    yaml: &str,
+    yaml_line: usize,
+) -> Result<T, Vec<Diagnostic>> {
+    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+        Ok(v) => v,
+        Err(e) => return Err(vec![yaml_error(file, yaml_line, &e, None)]),
+    };
+    let mapping = match value {
+        serde_yaml::Value::Mapping(m) => m,
+        serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+        _ => {
+            return Err(vec![Diagnostic::error(
+                file,
+                "the front matter is not a list of `key: value` fields",
+            )
+            .at_line(Some(yaml_line))
+            .hint("write one field per line, e.g. `title: Dzień Seniora`")])
+        }
+    };
+    let mut problems = Vec::new();
+    for key in mapping.keys() {
+        let Some(key) = key.as_str() else {
+            problems.push(
+                Diagnostic::error(file, "a front matter key is not text")
+                    .at_line(Some(yaml_line))
+                    .hint("keys are words such as `title` or `date`"),
+            );
+            continue;
+        };
+        if !T::KEYS.contains(&key) {
+            let mut d = Diagnostic::error(file, format!("unknown field `{key}`"))
+                .at_line(key_line(yaml, yaml_line, key))
+                .field(key);
+            d = match did_you_mean(key, T::KEYS) {
+                Some(close) => d.hint(format!(
+                    "did you mean `{close}`? Site-specific data goes under `extra:`"
+                )),
+                None => d.hint(format!(
+                    "known fields are: {}; site-specific data goes under `extra:`",
+                    T::KEYS.join(", ")
+                )),
+            };
+            problems.push(d);
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Deserialise from the text (not the Value) so type errors keep their line numbers.
+    serde_yaml::from_str::<T>(yaml).map_err(|e| {
+        let field = e.to_string().split_once(": ").and_then(|(path, _)| {
+            let first = path.split(['.', '[']).next().unwrap_or(path);
+            T::KEYS.contains(&first).then(|| path.to_string())
+        });
+        vec![yaml_error(file, yaml_line, &e, field)]
+    })
+}
+
+fn yaml_error(
+    file: &Path,
+    yaml_line: usize,
+    e: &serde_yaml::Error,
+    field: Option<String>,
+) -> Diagnostic {
+    let mut message = e.to_string();
+    // serde_yaml appends " at line N column M"; we report the line ourselves.
+    if let Some(pos) = message.find(" at line ") {
+        message.truncate(pos);
+    }
+    if let Some(f) = &field {
+        if let Some(rest) = message.strip_prefix(&format!("{f}: ")) {
+            message = rest.to_string();
+        }
+    }
+    let line = e.location().map(|l| yaml_line + l.line() - 1);
+    let hint = if message.contains("tab") {
+        "indent with spaces, not tabs"
+    } else if message.contains("duplicate") {
+        "each field may appear only once"
+    } else if message.contains("recursion") || message.contains("repetition") {
+        "the front matter is too deeply nested or repeats aliases too often; write the values out"
+    } else {
+        "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines, quote text containing `: ` or `#`"
+    };
+    let mut d = Diagnostic::error(file, format!("invalid front matter: {message}"))
+        .at_line(line)
+        .hint(hint);
+    if let Some(f) = field {
+        d = d.field(f);
+    }
+    d
+}
+
+/// The line of a top-level `key:` in the front matter, if it is there.
+pub fn key_line(yaml: &str, yaml_line: usize, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| yaml_line + i)
+}
+
+/// The closest known key, if one is close enough to be a typo.
+fn did_you_mean<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let lower = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(&lower, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Meta {
+        title: String,
+        #[serde(default)]
+        tags: Vec<String>,
+    }
+    impl Keys for Meta {
+        const KEYS: &'static [&'static str] = &["title", "tags", "date"];
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_line_numbers() {
+        let text = "---\ntitle: A\ndate: 2026-01-01\n---\nHello\n";
+        let s = split(Path::new("a.md"), text).expect("valid");
+        assert_eq!(s.yaml, "title: A\ndate: 2026-01-01\n");
+        assert_eq!(s.body, "Hello\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_reported() {
+        let e = split(Path::new("a.md"), "---\ntitle: A\n").expect_err("unclosed");
+        assert!(e.message.contains("not closed"));
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_known_one_with_its_line() {
+        let errs = parse::<Meta>(Path::new("a.md"), "title: A\ntgas: [x]\n", 2).expect_err("typo");
+        assert_eq!(errs[0].line, Some(3));
+        assert_eq!(errs[0].field.as_deref(), Some("tgas"));
+        assert!(errs[0]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `tags`"));
+    }
+
+    #[test]
+    fn type_errors_keep_their_line() {
+        let errs =
+            parse::<Meta>(Path::new("a.md"), "title: A\ntags: {a: 1}\n", 2).expect_err("type");
+        assert_eq!(errs[0].line, Some(3));
+        assert_eq!(errs[0].field.as_deref(), Some("tags"));
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let errs = parse::<Meta>(Path::new("a.md"), "title: A\n\ttags: x\n", 2).expect_err("tab");
+        assert!(errs[0].line.is_some());
+    }
+}

@@ -1,0 +1,190 @@
+//! Language-specific formatting: dates ("24 listopada 2026"), plural forms
+//! ("5 zdjęć") and money ("1 062 500,00 zł").
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The languages tablica ships interface text for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Pl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Pl => "pl",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Which plural form a count takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralForm {
+    One,
+    Few,
+    Many,
+}
+
+impl PluralForm {
+    pub fn key(self) -> &'static str {
+        match self {
+            PluralForm::One => "one",
+            PluralForm::Few => "few",
+            PluralForm::Many => "many",
+        }
+    }
+}
+
+/// The CLDR plural category of `n` for integers.
+///
+/// Polish: one = 1; few = 2–4, 22–24, 32–34… but not 12–14; many = the rest.
+/// English: one = 1; many = the rest (`few` is never used).
+pub fn plural_form(lang: Lang, n: u64) -> PluralForm {
+    match lang {
+        Lang::En => {
+            if n == 1 {
+                PluralForm::One
+            } else {
+                PluralForm::Many
+            }
+        }
+        Lang::Pl => {
+            let (ten, hundred) = (n % 10, n % 100);
+            if n == 1 {
+                PluralForm::One
+            } else if (2..=4).contains(&ten) && !(12..=14).contains(&hundred) {
+                PluralForm::Few
+            } else {
+                PluralForm::Many
+            }
+        }
+    }
+}
+
+const PL_MONTHS_GENITIVE: [&str; 12] = [
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "24 listopada 2026" / "24 November 2026".
+pub fn date_long(lang: Lang, date: NaiveDate) -> String {
+    let month = date.month0() as usize;
+    let name = match lang {
+        Lang::Pl => PL_MONTHS_GENITIVE[month],
+        Lang::En => EN_MONTHS[month],
+    };
+    format!("{} {} {}", date.day(), name, date.year())
+}
+
+/// "24.11.2026" / "24 Nov 2026".
+pub fn date_short(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Pl => date.format("%d.%m.%Y").to_string(),
+        Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            &EN_MONTHS[date.month0() as usize][..3],
+            date.year()
+        ),
+    }
+}
+
+/// Money with grouped thousands: "1 062 500,00 zł" / "PLN 1,062,500.00".
+pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
+    let cents = (amount * 100.0).round() as i128;
+    let (whole, frac) = (cents.abs() / 100, cents.abs() % 100);
+    let digits = whole.to_string();
+    let (group_sep, decimal_sep) = match lang {
+        // A no-break space keeps the number on one line.
+        Lang::Pl => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group_sep);
+        }
+        grouped.push(c);
+    }
+    let sign = if cents < 0 { "-" } else { "" };
+    let number = format!("{sign}{grouped}{decimal_sep}{frac:02}");
+    match (lang, currency) {
+        (Lang::Pl, "PLN") => format!("{number}\u{a0}zł"),
+        (Lang::Pl, _) => format!("{number}\u{a0}{currency}"),
+        (Lang::En, _) => format!("{currency}\u{a0}{number}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn polish_dates_use_the_genitive() {
+        assert_eq!(date_long(Lang::Pl, d(2026, 11, 24)), "24 listopada 2026");
+        assert_eq!(date_long(Lang::Pl, d(2025, 9, 1)), "1 września 2025");
+        assert_eq!(date_long(Lang::En, d(2026, 11, 24)), "24 November 2026");
+        assert_eq!(date_short(Lang::Pl, d(2026, 3, 5)), "05.03.2026");
+        assert_eq!(date_short(Lang::En, d(2026, 3, 5)), "5 Mar 2026");
+    }
+
+    #[test]
+    fn polish_plural_forms() {
+        let forms: Vec<_> = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 24, 25, 102, 112, 1000]
+            .iter()
+            .map(|&n| plural_form(Lang::Pl, n).key())
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "many", "one", "few", "few", "many", "many", "many", "many", "many", "few", "few",
+                "many", "few", "many", "many"
+            ]
+        );
+        assert_eq!(plural_form(Lang::En, 1), PluralForm::One);
+        assert_eq!(plural_form(Lang::En, 3), PluralForm::Many);
+    }
+
+    #[test]
+    fn money_is_grouped_per_language() {
+        assert_eq!(
+            money(Lang::Pl, 1_062_500.0, "PLN"),
+            "1\u{a0}062\u{a0}500,00\u{a0}zł"
+        );
+        assert_eq!(money(Lang::En, 1_062_500.5, "PLN"), "PLN\u{a0}1,062,500.50");
+        assert_eq!(money(Lang::Pl, 999.0, "EUR"), "999,00\u{a0}EUR");
+    }
+}

@@ -1,0 +1,478 @@
+//! Markdown to HTML with pulldown-cmark: heading anchors, safe links, sanitised raw HTML,
+//! and the build-time accessibility checks of the text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::slug::slugify;
+
+/// Which accessibility check a finding belongs to (its severity is configured per site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    HeadingLevels,
+    EmptyLinkText,
+    VagueLinkText,
+    ImageAlt,
+    TableHeader,
+    /// Not configurable: content that tablica will not publish as written.
+    Unsafe,
+}
+
+/// Something in the text worth telling the editor about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub check: Check,
+    /// Line within the file (already offset by where the body starts).
+    pub line: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// A heading of the text, for a table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// The rendered text.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Plain text of the first paragraph, shortened: the default summary.
+    pub lead: String,
+    pub findings: Vec<Finding>,
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownOptions {
+    /// Keep raw HTML as written (trusted authors only). Otherwise it is sanitised.
+    pub allow_raw_html: bool,
+}
+
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "kliknij",
+    "kliknij tutaj",
+    "kliknij tu",
+    "tutaj",
+    "tu",
+    "więcej",
+    "czytaj więcej",
+    "link",
+    "tej stronie",
+    "strona",
+    "click here",
+    "click",
+    "here",
+    "read more",
+    "more",
+    "this page",
+];
+
+const LEAD_MAX_CHARS: usize = 220;
+
+/// Renders `body`, whose first line is line `first_line` of its file.
+pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Rendered {
+    let lines = LineIndex::new(body, first_line);
+    let parser = Parser::new_ext(
+        body,
+        Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_HEADING_ATTRIBUTES,
+    );
+    let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    let shift_headings = events.iter().any(|(e, _)| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
+
+    let mut out = Rendered::default();
+    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut previous_level = 1u8;
+    let mut has_raw_html = false;
+    let mut raw_html = String::new();
+    let mut first_table_line = None;
+    let mut in_first_paragraph = false;
+    let mut first_paragraph_done = false;
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        let line = lines.line(range.start);
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let end = find_end(&events, i);
+                let inner = &events[i + 1..end];
+                let title = plain_text(inner.iter().map(|(e, _)| e));
+                let written = *level as u8;
+                let level_num = if shift_headings {
+                    (written + 1).min(6)
+                } else {
+                    written
+                };
+                if written == 1 {
+                    out.findings.push(Finding {
+                        check: Check::HeadingLevels,
+                        line,
+                        message: "a level-1 heading (`#`) in the text".into(),
+                        hint: "the title is the page's only level-1 heading: start sections with `##` (tablica shifted the headings down one level)".into(),
+                    });
+                } else if level_num > previous_level + 1 {
+                    out.findings.push(Finding {
+                        check: Check::HeadingLevels,
+                        line,
+                        message: format!(
+                            "heading level jumps from {previous_level} to {level_num}"
+                        ),
+                        hint: format!(
+                            "use {} for this heading, or add the missing level above it",
+                            "#".repeat(previous_level as usize + 1)
+                        ),
+                    });
+                }
+                previous_level = level_num;
+                let id = match id {
+                    Some(id) => id.to_string(),
+                    None => unique_id(&mut ids, &title),
+                };
+                if level_num <= 3 {
+                    out.toc.push(TocEntry {
+                        level: level_num,
+                        id: id.clone(),
+                        title,
+                    });
+                }
+                html_events.push(Event::Start(Tag::Heading {
+                    level: HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                for (e, _) in inner {
+                    html_events.push(e.clone());
+                }
+                html_events.push(Event::End(TagEnd::Heading(
+                    HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
+                )));
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let end = find_end(&events, i);
+                let text = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+                let normalized = text
+                    .trim()
+                    .trim_end_matches(['.', '!', ':', '…'])
+                    .to_lowercase();
+                if normalized.is_empty() {
+                    out.findings.push(Finding {
+                        check: Check::EmptyLinkText,
+                        line,
+                        message: format!("a link to `{dest_url}` has no text"),
+                        hint: "write what the link leads to between the brackets: [Regulamin projektu](…)".into(),
+                    });
+                } else if VAGUE_LINK_TEXTS.contains(&normalized.as_str()) {
+                    out.findings.push(Finding {
+                        check: Check::VagueLinkText,
+                        line,
+                        message: format!(
+                            "link text \"{}\" does not say where it leads",
+                            text.trim()
+                        ),
+                        hint: "name the target instead, e.g. [formularz zgłoszeniowy](…)".into(),
+                    });
+                }
+                if !is_safe_url(dest_url) {
+                    out.findings.push(unsafe_url(line, dest_url, "link"));
+                    // Keep the link text, drop the link.
+                    for (e, _) in &events[i + 1..end] {
+                        html_events.push(e.clone());
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let end = find_end(&events, i);
+                let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+                if alt.trim().is_empty() {
+                    out.findings.push(Finding {
+                        check: Check::ImageAlt,
+                        line,
+                        message: format!("the image `{dest_url}` has no alt text"),
+                        hint: "describe the image between the brackets: ![Uczestnicy warsztatów przy stole](…)".into(),
+                    });
+                }
+                let url = dest_url.trim();
+                let local = url.starts_with('/') && !url.starts_with("//");
+                if !local || !is_safe_url(url) {
+                    out.findings.push(Finding {
+                        check: Check::Unsafe,
+                        line,
+                        message: format!("the image `{dest_url}` cannot be shown in the text"),
+                        hint: "list photos under `gallery:` or `cover:` in the front matter: they are resized and stripped of GPS data there; images from other sites are not loaded (privacy)".into(),
+                    });
+                    i = end + 1;
+                    continue;
+                }
+            }
+            Event::Start(Tag::Paragraph) if !first_paragraph_done => in_first_paragraph = true,
+            Event::End(TagEnd::Paragraph) if in_first_paragraph => {
+                in_first_paragraph = false;
+                first_paragraph_done = true;
+            }
+            Event::Text(t) | Event::Code(t) if in_first_paragraph => out.lead.push_str(t),
+            Event::SoftBreak if in_first_paragraph => out.lead.push(' '),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if first_table_line.is_none() && h.to_ascii_lowercase().contains("<table") {
+                    first_table_line = Some(line);
+                }
+                has_raw_html = true;
+                raw_html.push_str(h);
+            }
+            _ => {}
+        }
+        html_events.push(event.clone());
+        i += 1;
+    }
+    if let Some(line) = first_table_line {
+        if !raw_html.to_ascii_lowercase().contains("<th") {
+            out.findings.push(Finding {
+                check: Check::TableHeader,
+                line,
+                message: "an HTML table without header cells (<th>)".into(),
+                hint: "give the table a header row, or write it as a Markdown table (its first row is the header)".into(),
+            });
+        }
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
+    out.html = if has_raw_html && !options.allow_raw_html {
+        sanitise(&html)
+    } else {
+        html
+    };
+    out.lead = shorten(out.lead.trim(), LEAD_MAX_CHARS);
+    out
+}
+
+fn unsafe_url(line: usize, url: &str, what: &str) -> Finding {
+    Finding {
+        check: Check::Unsafe,
+        line,
+        message: format!("the {what} address `{url}` is not allowed and was removed"),
+        hint: "use an http(s), mailto: or tel: address, or a path on this site".into(),
+    }
+}
+
+/// Index of the event that closes the one at `start`.
+fn find_end(events: &[(Event, Range<usize>)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
+fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+fn unique_id(ids: &mut HashMap<String, usize>, title: &str) -> String {
+    let base = match slugify(title) {
+        s if s.is_empty() => "sekcja".to_string(),
+        s => s,
+    };
+    let n = ids.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+/// Only http(s), mailto and tel addresses, fragments and site paths are kept.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let lower = cleaned.to_ascii_lowercase();
+    match lower.find(':') {
+        Some(colon) if !lower[..colon].contains(['/', '?', '#']) => {
+            matches!(&lower[..colon], "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
+}
+
+/// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
+fn sanitise(html: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        builder.add_tag_attributes(h, &["id"]);
+    }
+    builder
+        .add_tag_attributes("sup", &["class", "id"])
+        .add_tag_attributes("div", &["class", "id"])
+        .add_tag_attributes("th", &["scope"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    builder.clean(html).to_string()
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(pos) if pos > max / 2 => &cut[..pos],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// Maps byte offsets of the body to line numbers of the file.
+struct LineIndex {
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl LineIndex {
+    fn new(text: &str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, first_line }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.first_line + self.starts.partition_point(|&s| s <= offset) - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(s: &str) -> Rendered {
+        render(s, 1, MarkdownOptions::default())
+    }
+
+    #[test]
+    fn headings_get_anchors_without_diacritics() {
+        let r = md("## Zajęcia w Łodzi\n\n## Zajęcia w Łodzi\n");
+        assert!(r.html.contains("<h2 id=\"zajecia-w-lodzi\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"zajecia-w-lodzi-2\">"));
+        assert_eq!(r.toc.len(), 2);
+    }
+
+    #[test]
+    fn level_one_headings_are_shifted_and_reported() {
+        let r = md("# Wstęp\n\n## Szczegóły\n");
+        assert!(r.html.contains("<h2 id=\"wstep\">"));
+        assert!(r.html.contains("<h3 id=\"szczegoly\">"));
+        assert_eq!(r.findings[0].check, Check::HeadingLevels);
+    }
+
+    #[test]
+    fn skipped_heading_levels_are_reported_with_their_line() {
+        let r = render("Tekst\n\n#### Za głęboko\n", 10, MarkdownOptions::default());
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].line, 12);
+        assert!(r.findings[0].message.contains("from 1 to 4"));
+    }
+
+    #[test]
+    fn vague_and_empty_link_texts_are_reported() {
+        let r = md("[Kliknij tutaj](https://example.org) i [](https://example.org/a)\n");
+        let checks: Vec<_> = r.findings.iter().map(|f| f.check).collect();
+        assert_eq!(checks, [Check::VagueLinkText, Check::EmptyLinkText]);
+    }
+
+    #[test]
+    fn javascript_links_are_dropped_but_text_kept() {
+        let r = md("[Regulamin](javascript:alert(1)) i [x](JaVaScRiPt&#58;alert(1))\n");
+        assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
+        assert!(r.html.contains("Regulamin"));
+        assert!(r.findings.iter().any(|f| f.check == Check::Unsafe));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_allowed() {
+        let src = "Tekst <script>alert(1)</script><img src=x onerror=alert(1)>\n\n<b onclick=\"x()\">b</b>\n";
+        let safe = md(src);
+        assert!(!safe.html.contains("<script"), "{}", safe.html);
+        assert!(!safe.html.contains("onerror"));
+        assert!(!safe.html.contains("onclick"));
+        let trusted = render(
+            src,
+            1,
+            MarkdownOptions {
+                allow_raw_html: true,
+            },
+        );
+        assert!(trusted.html.contains("<script>"));
+    }
+
+    #[test]
+    fn tables_footnotes_and_strikethrough_render() {
+        let r = md("| A | B |\n|---|---|\n| 1 | 2 |\n\nTekst[^1] ~~stare~~\n\n[^1]: Przypis.\n");
+        assert!(r.html.contains("<th>A</th>"));
+        assert!(r.html.contains("footnote-definition"));
+        assert!(r.html.contains("<del>stare</del>"));
+    }
+
+    #[test]
+    fn images_in_the_text_must_be_local_paths() {
+        let r = md("![Mapa dojazdu](https://maps.example.com/x.png)\n");
+        assert!(!r.html.contains("maps.example.com"));
+        assert!(r.findings.iter().any(|f| f.check == Check::Unsafe));
+        let ok = md("![Logo programu](/assets/img/logo.png)\n");
+        assert!(ok.html.contains("src=\"/assets/img/logo.png\""));
+    }
+
+    #[test]
+    fn lead_is_the_first_paragraph_shortened() {
+        let long = "słowo ".repeat(100);
+        let r = md(&format!("## Nagłówek\n\n{long}\n\nDrugi akapit.\n"));
+        assert!(r.lead.ends_with('…'));
+        assert!(r.lead.chars().count() <= LEAD_MAX_CHARS + 1);
+        assert!(!r.lead.contains("Drugi"));
+    }
+}

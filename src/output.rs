@@ -1,0 +1,210 @@
+//! Writing the output atomically: the site is built in a staging folder beside the target
+//! and swapped in whole, so a failed or killed build leaves the previous output as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Errors while writing the output.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("refusing to write the output to {0}: it holds the site itself")]
+    UnsafeTarget(PathBuf),
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+const STAGING_MARK: &str = ".tablica-tmp-";
+
+/// A folder the new output is written into before it replaces the target.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder beside `target` (same file system, so the swap is a rename).
+    /// Refuses targets that would replace the site's own sources.
+    pub fn new(target: &Path, site_root: &Path) -> Result<Self, OutputError> {
+        let target = absolute(target);
+        let root = absolute(site_root);
+        if root.starts_with(&target) || target.join("content").join("site.yaml").exists() {
+            return Err(OutputError::UnsafeTarget(target));
+        }
+        let parent = target
+            .parent()
+            .ok_or_else(|| OutputError::UnsafeTarget(target.clone()))?;
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        remove_abandoned(parent, &name);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let dir = parent.join(format!(
+            ".{name}{STAGING_MARK}{}-{nanos}",
+            std::process::id()
+        ));
+        fs::create_dir(&dir).map_err(io_err(&dir))?;
+        Ok(Staging {
+            target,
+            dir,
+            committed: false,
+        })
+    }
+
+    /// The staging folder.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `bytes` to `rel` inside the staging folder, creating folders as needed.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        write_file(&self.dir.join(rel), bytes)
+    }
+
+    /// Replaces the target with the staging folder.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        swap_into_place(&self.dir, &self.target)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes a file, creating its folder.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+    }
+    fs::write(path, bytes).map_err(io_err(path))
+}
+
+/// Moves `new` to `target`. On Linux an existing target is exchanged atomically
+/// (renameat2 RENAME_EXCHANGE), then the old content removed.
+fn swap_into_place(new: &Path, target: &Path) -> Result<(), OutputError> {
+    if !target.exists() {
+        return fs::rename(new, target).map_err(io_err(target));
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
+            // `new` now holds the previous output.
+            let _ = fs::remove_dir_all(new);
+            return Ok(());
+        }
+    }
+    // Elsewhere: move the old output aside, move the new one in, delete the old one.
+    let mut aside = new.as_os_str().to_owned();
+    aside.push("-old");
+    let aside = PathBuf::from(aside);
+    fs::rename(target, &aside).map_err(io_err(target))?;
+    if let Err(e) = fs::rename(new, target) {
+        let _ = fs::rename(&aside, target);
+        return Err(io_err(target)(e));
+    }
+    let _ = fs::remove_dir_all(&aside);
+    Ok(())
+}
+
+/// Removes staging folders left by builds that were killed (their process is gone).
+fn remove_abandoned(parent: &Path, name: &str) {
+    let prefix = format!(".{name}{STAGING_MARK}");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid
+            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
+        if !alive || !Path::new("/proc").exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // Resolve `..` and symlinks of the existing part, so comparisons are meaningful.
+    match abs.canonicalize() {
+        Ok(c) => c,
+        Err(_) => match (
+            abs.parent().and_then(|d| d.canonicalize().ok()),
+            abs.file_name(),
+        ) {
+            (Some(dir), Some(name)) => dir.join(name),
+            _ => abs,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_the_target_and_drop_keeps_it() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let site = tmp.path().join("site");
+        fs::create_dir_all(&site).expect("mkdir");
+        let target = site.join("public");
+
+        let s = Staging::new(&target, &site).expect("staging");
+        s.write(Path::new("index.html"), b"one").expect("write");
+        s.commit().expect("commit");
+        assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
+
+        // A build that fails (staging dropped) leaves the previous output.
+        let s = Staging::new(&target, &site).expect("staging");
+        s.write(Path::new("index.html"), b"broken").expect("write");
+        drop(s);
+        assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
+
+        let s = Staging::new(&target, &site).expect("staging");
+        s.write(Path::new("new.html"), b"two").expect("write");
+        s.commit().expect("commit");
+        assert!(!target.join("index.html").exists());
+        assert_eq!(fs::read(target.join("new.html")).expect("read"), b"two");
+        let leftovers = fs::read_dir(&site).expect("ls").count();
+        assert_eq!(leftovers, 1, "only public/ remains");
+    }
+
+    #[test]
+    fn refuses_to_replace_the_site() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        fs::create_dir_all(tmp.path().join("content")).expect("mkdir");
+        fs::write(tmp.path().join("content/site.yaml"), "title: x").expect("write");
+        assert!(matches!(
+            Staging::new(tmp.path(), tmp.path()),
+            Err(OutputError::UnsafeTarget(_))
+        ));
+        assert!(matches!(
+            Staging::new(tmp.path().parent().expect("parent"), tmp.path()),
+            Err(OutputError::UnsafeTarget(_))
+        ));
+    }
+}

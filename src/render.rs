@@ -1,0 +1,721 @@
+//! Rendering the site model through the theme's templates: builds each page's context from
+//! borrowed views of the model and renders all pages in parallel.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::content::date::Date;
+use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
+use crate::markdown::TocEntry;
+use crate::site::{output_file, Page, Post, Project, Site, Term};
+use crate::theme::{chain, Theme};
+
+/// The photos of one document, as the gallery step produced them.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentImages<I> {
+    pub cover: Option<I>,
+    pub gallery: Vec<I>,
+}
+
+impl<I> Default for DocumentImages<I> {
+    fn default() -> Self {
+        DocumentImages {
+            cover: None,
+            gallery: Vec::new(),
+        }
+    }
+}
+
+/// A rendering failure, naming the template and the page.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot render {page} with template {template}: {message}")]
+pub struct RenderError {
+    pub page: String,
+    pub template: String,
+    pub message: String,
+}
+
+/// One rendered output file.
+pub struct RenderedPage {
+    pub path: PathBuf,
+    pub html: String,
+}
+
+/// Everything a page needs besides its own data.
+pub struct Renderer<'a, I> {
+    site: &'a Site,
+    theme: &'a Theme,
+    images: &'a HashMap<PathBuf, DocumentImages<I>>,
+    site_value: Value,
+    translations: Value,
+    /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
+    inject: Option<&'a str>,
+    now_year: i32,
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TermLink<'a> {
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TermView<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct PostSummary<'a, I> {
+    title: &'a str,
+    url: String,
+    date: String,
+    updated: Option<String>,
+    summary: &'a str,
+    author: Option<&'a str>,
+    source: Option<&'a str>,
+    tags: Vec<TermLink<'a>>,
+    category: Option<TermLink<'a>>,
+    project: Option<Link<'a>>,
+    cover: Option<&'a I>,
+    photo_count: usize,
+    extra: &'a Extra,
+}
+
+#[derive(Serialize)]
+struct PostFull<'a, I> {
+    #[serde(flatten)]
+    summary: PostSummary<'a, I>,
+    content: &'a str,
+    gallery: &'a [I],
+    toc: &'a [TocEntry],
+}
+
+#[derive(Serialize)]
+struct FundingView<'a> {
+    programme: Option<&'a str>,
+    fund: Option<&'a str>,
+    total_value: Option<f64>,
+    eu_contribution: Option<f64>,
+    /// EU share of the total value in percent, one decimal.
+    eu_share: Option<f64>,
+    currency: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProjectSummary<'a, I> {
+    title: &'a str,
+    url: String,
+    status: ProjectStatus,
+    start: Option<String>,
+    end: Option<String>,
+    summary: &'a str,
+    cover: Option<&'a I>,
+    organiser: Option<&'a str>,
+    extra: &'a Extra,
+}
+
+#[derive(Serialize)]
+struct ProjectFull<'a, I> {
+    #[serde(flatten)]
+    summary: ProjectSummary<'a, I>,
+    content: &'a str,
+    partners: &'a [String],
+    funding: Option<FundingView<'a>>,
+    participants: Option<u64>,
+    goals: &'a [String],
+    results: &'a [String],
+    figures: &'a [Figure],
+    contact: Option<&'a Contact>,
+    gallery: &'a [I],
+    toc: &'a [TocEntry],
+    updated: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev_url: Option<String>,
+    next_url: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+/// One page of a paginated list.
+struct Chunk<'p> {
+    number: usize,
+    url_path: String,
+    items: &'p [usize],
+    pagination: Pagination,
+}
+
+#[derive(Serialize)]
+struct PageHeader<'a> {
+    kind: &'a str,
+    title: &'a str,
+    url: String,
+    permalink: String,
+    description: &'a str,
+}
+
+impl<'a, I: Serialize + Sync> Renderer<'a, I> {
+    /// Prepares the parts of the context shared by every page.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        images: &'a HashMap<PathBuf, DocumentImages<I>>,
+        inject: Option<&'a str>,
+    ) -> Self {
+        let translations = Value::Object(theme.translations.strings.clone());
+        Renderer {
+            site_value: site_value(&site.config),
+            site,
+            theme,
+            images,
+            translations,
+            inject,
+            now_year: chrono::Datelike::year(&chrono::Local::now()),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.root)
+    }
+
+    fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages<I>> {
+        self.images.get(doc)
+    }
+
+    fn post_summary(&self, post: &'a Post) -> PostSummary<'a, I> {
+        let site = self.site;
+        let images = self.images_of(&post.doc.path);
+        PostSummary {
+            title: &post.title,
+            url: self.url(&post.path),
+            date: post.date.iso(),
+            updated: post.updated.as_ref().map(Date::iso),
+            summary: &post.summary,
+            author: post.doc.meta.author.as_deref(),
+            source: post.doc.meta.source.as_deref(),
+            tags: post
+                .tags
+                .iter()
+                .map(|&t| self.term_link(&site.tags[t]))
+                .collect(),
+            category: post.category.map(|c| self.term_link(&site.categories[c])),
+            project: post.project.map(|p| Link {
+                title: &site.projects[p].title,
+                url: self.url(&site.projects[p].path),
+            }),
+            cover: images.and_then(|i| i.cover.as_ref()),
+            photo_count: images.map_or(0, |i| i.gallery.len()),
+            extra: &post.doc.meta.extra,
+        }
+    }
+
+    fn term_link(&self, term: &'a Term) -> TermLink<'a> {
+        TermLink {
+            name: &term.name,
+            url: self.url(&term.path),
+        }
+    }
+
+    fn term_view(&self, term: &'a Term) -> TermView<'a> {
+        TermView {
+            name: &term.name,
+            url: self.url(&term.path),
+            count: term.posts.len(),
+        }
+    }
+
+    fn project_summary(&self, project: &'a Project) -> ProjectSummary<'a, I> {
+        ProjectSummary {
+            title: &project.title,
+            url: self.url(&project.path),
+            status: project.status,
+            start: project.start.as_ref().map(Date::iso),
+            end: project.end.as_ref().map(Date::iso),
+            summary: &project.summary,
+            cover: self
+                .images_of(&project.doc.path)
+                .and_then(|i| i.cover.as_ref()),
+            organiser: project.doc.meta.organiser.as_deref(),
+            extra: &project.doc.meta.extra,
+        }
+    }
+
+    fn posts(&self, indexes: &[usize]) -> Vec<PostSummary<'a, I>> {
+        indexes
+            .iter()
+            .map(|&i| self.post_summary(&self.site.posts[i]))
+            .collect()
+    }
+
+    /// Renders every page of the site, in parallel.
+    pub fn render_all(&self) -> Result<Vec<RenderedPage>, RenderError> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = vec![
+            Job::Home,
+            Job::Projects,
+            Job::NotFound,
+            Job::TagList,
+            Job::CategoryList,
+            Job::ArchiveList,
+        ];
+        jobs.extend((0..site.posts.len()).map(Job::Post));
+        jobs.extend((0..site.projects.len()).map(Job::Project));
+        jobs.extend((0..site.pages.len()).map(Job::Page));
+        jobs.extend((0..site.years.len()).map(Job::Year));
+        let all_posts: Vec<usize> = (0..site.posts.len()).collect();
+        let mut lists = vec![];
+        lists.extend(
+            self.paginate(&all_posts, &site.config.paths.posts)
+                .into_iter()
+                .map(|c| (ListKind::Posts, c)),
+        );
+        for (i, t) in site.tags.iter().enumerate() {
+            lists.extend(
+                self.paginate(&t.posts, &t.path)
+                    .into_iter()
+                    .map(|c| (ListKind::Tag(i), c)),
+            );
+        }
+        for (i, t) in site.categories.iter().enumerate() {
+            lists.extend(
+                self.paginate(&t.posts, &t.path)
+                    .into_iter()
+                    .map(|c| (ListKind::Category(i), c)),
+            );
+        }
+        let mut pages: Vec<RenderedPage> = jobs
+            .par_iter()
+            .map(|job| self.render_job(job))
+            .collect::<Result<_, _>>()?;
+        let list_pages: Vec<RenderedPage> = lists
+            .par_iter()
+            .map(|(kind, chunk)| self.render_list(*kind, chunk))
+            .collect::<Result<_, _>>()?;
+        pages.extend(list_pages);
+        Ok(pages)
+    }
+
+    fn paginate<'p>(&self, items: &'p [usize], base: &str) -> Vec<Chunk<'p>> {
+        let per_page = self.site.config.posts_per_page.max(1);
+        let total = items.len().div_ceil(per_page).max(1);
+        let base = base.trim_end_matches('/');
+        let page_path = |n: usize| {
+            if n == 1 {
+                format!("{base}/")
+            } else {
+                format!("{base}/{}/{n}/", self.site.config.paths.page)
+            }
+        };
+        (1..=total)
+            .map(|n| {
+                let start = ((n - 1) * per_page).min(items.len());
+                let end = (n * per_page).min(items.len());
+                Chunk {
+                    number: n,
+                    url_path: page_path(n),
+                    items: &items[start..end],
+                    pagination: Pagination {
+                        current: n,
+                        total,
+                        prev_url: (n > 1).then(|| self.url(&page_path(n - 1))),
+                        next_url: (n < total).then(|| self.url(&page_path(n + 1))),
+                        pages: (1..=total)
+                            .map(|k| PageLink {
+                                number: k,
+                                url: self.url(&page_path(k)),
+                                current: k == n,
+                            })
+                            .collect(),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn render_list(&self, kind: ListKind, chunk: &Chunk) -> Result<RenderedPage, RenderError> {
+        let site = self.site;
+        let t = &self.translations;
+        let posts = self.posts(chunk.items);
+        let mut title = match kind {
+            ListKind::Posts => text(t, "news").to_string(),
+            ListKind::Tag(i) => site.tags[i].name.clone(),
+            ListKind::Category(i) => site.categories[i].name.clone(),
+        };
+        if chunk.number > 1 {
+            title = format!(
+                "{title} – {}",
+                text(t, "page_n").replace("{n}", &chunk.number.to_string())
+            );
+        }
+        let (template, page_kind, extra) = match kind {
+            ListKind::Posts => ("posts.html", "posts", serde_json::json!({})),
+            ListKind::Tag(i) => (
+                "taxonomy.html",
+                "tag",
+                serde_json::json!({ "term": self.term_view(&site.tags[i]), "taxonomy": "tags" }),
+            ),
+            ListKind::Category(i) => (
+                "taxonomy.html",
+                "category",
+                serde_json::json!({ "term": self.term_view(&site.categories[i]), "taxonomy": "categories" }),
+            ),
+        };
+        let description = site.config.description.clone().unwrap_or_default();
+        let mut page = self.header(page_kind, &title, &chunk.url_path, &description);
+        insert(&mut page, "posts", &posts);
+        insert(&mut page, "pagination", &chunk.pagination);
+        if let Value::Object(m) = extra {
+            for (k, v) in m {
+                page.insert(k, v);
+            }
+        }
+        self.render_page(template, &chunk.url_path, page)
+    }
+
+    fn header(
+        &self,
+        kind: &str,
+        title: &str,
+        url_path: &str,
+        description: &str,
+    ) -> serde_json::Map<String, Value> {
+        let header = PageHeader {
+            kind,
+            title,
+            url: self.url(url_path),
+            permalink: format!("{}{url_path}", self.site.config.base_url),
+            description,
+        };
+        match serde_json::to_value(header) {
+            Ok(Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        }
+    }
+
+    fn render_job(&self, job: &Job) -> Result<RenderedPage, RenderError> {
+        let site = self.site;
+        let config = &site.config;
+        let t = &self.translations;
+        let description = config.description.as_deref().unwrap_or("");
+        match *job {
+            Job::Home => {
+                let mut page = self.header("home", &config.title, "", description);
+                let latest: Vec<usize> =
+                    (0..site.posts.len().min(config.posts_per_page.max(3))).collect();
+                insert(&mut page, "latest_posts", &self.posts(&latest));
+                let ongoing: Vec<_> = site
+                    .projects
+                    .iter()
+                    .filter(|p| p.status == ProjectStatus::Ongoing)
+                    .map(|p| self.project_summary(p))
+                    .collect();
+                insert(&mut page, "ongoing_projects", &ongoing);
+                self.render_page("index.html", "", page)
+            }
+            Job::Post(i) => {
+                let post = &site.posts[i];
+                let images = self.images_of(&post.doc.path);
+                let full = PostFull {
+                    summary: self.post_summary(post),
+                    content: &post.text.html,
+                    gallery: images.map_or(&[][..], |i| &i.gallery[..]),
+                    toc: &post.text.toc,
+                };
+                let mut page = self.header("post", &post.title, &post.path, &post.summary);
+                insert(&mut page, "post", &full);
+                let link = |p: &'a Post| Link {
+                    title: &p.title,
+                    url: self.url(&p.path),
+                };
+                insert(
+                    &mut page,
+                    "newer",
+                    &i.checked_sub(1).map(|n| link(&site.posts[n])),
+                );
+                insert(&mut page, "older", &site.posts.get(i + 1).map(link));
+                self.render_page("post.html", &post.path, page)
+            }
+            Job::Project(i) => {
+                let project = &site.projects[i];
+                let meta = &project.doc.meta;
+                let images = self.images_of(&project.doc.path);
+                let full = ProjectFull {
+                    summary: self.project_summary(project),
+                    content: &project.text.html,
+                    partners: &meta.partners,
+                    funding: meta.funding.as_ref().map(|f| FundingView {
+                        programme: f.programme.as_deref(),
+                        fund: f.fund.as_deref(),
+                        total_value: f.total_value,
+                        eu_contribution: f.eu_contribution,
+                        eu_share: match (f.total_value, f.eu_contribution) {
+                            (Some(total), Some(eu)) if total > 0.0 => {
+                                Some((eu / total * 1000.0).round() / 10.0)
+                            }
+                            _ => None,
+                        },
+                        currency: &f.currency,
+                    }),
+                    participants: meta.participants,
+                    goals: &meta.goals,
+                    results: &meta.results,
+                    figures: &meta.figures,
+                    contact: meta.contact.as_ref(),
+                    gallery: images.map_or(&[][..], |i| &i.gallery[..]),
+                    toc: &project.text.toc,
+                    updated: project.updated.as_ref().map(Date::iso),
+                };
+                let mut page =
+                    self.header("project", &project.title, &project.path, &project.summary);
+                insert(&mut page, "project", &full);
+                insert(&mut page, "posts", &self.posts(&project.posts));
+                self.render_page("project.html", &project.path, page)
+            }
+            Job::Projects => {
+                let path = format!("{}/", config.paths.projects);
+                let mut page = self.header("projects", text(t, "projects"), &path, description);
+                for (key, status) in [
+                    ("ongoing", ProjectStatus::Ongoing),
+                    ("planned", ProjectStatus::Planned),
+                    ("finished", ProjectStatus::Finished),
+                ] {
+                    let list: Vec<_> = site
+                        .projects
+                        .iter()
+                        .filter(|p| p.status == status)
+                        .map(|p| self.project_summary(p))
+                        .collect();
+                    insert(&mut page, key, &list);
+                }
+                self.render_page("projects.html", &path, page)
+            }
+            Job::Page(i) => {
+                let p: &Page = &site.pages[i];
+                let images = self.images_of(&p.doc.path);
+                let mut page = self.header("page", &p.title, &p.path, &p.summary);
+                insert(&mut page, "content", &p.text.html);
+                insert(&mut page, "summary", &p.doc.meta.summary);
+                insert(&mut page, "updated", &p.updated.as_ref().map(Date::iso));
+                insert(
+                    &mut page,
+                    "gallery",
+                    &images.map_or(&[][..], |i| &i.gallery[..]),
+                );
+                insert(&mut page, "cover", &images.and_then(|i| i.cover.as_ref()));
+                insert(&mut page, "toc", &p.text.toc);
+                insert(&mut page, "extra", &p.doc.meta.extra);
+                self.render_page("page.html", &p.path, page)
+            }
+            Job::NotFound => {
+                let page = self.header(
+                    "not_found",
+                    text(t, "not_found_title"),
+                    "404.html",
+                    description,
+                );
+                self.render_file("404.html", Path::new("404.html"), "404.html", page)
+            }
+            Job::TagList | Job::CategoryList => {
+                let (terms, path, kind, title) = if matches!(job, Job::TagList) {
+                    (&site.tags, &config.paths.tags, "tags", text(t, "tags"))
+                } else {
+                    (
+                        &site.categories,
+                        &config.paths.categories,
+                        "categories",
+                        text(t, "categories"),
+                    )
+                };
+                let path = format!("{path}/");
+                let mut page = self.header(kind, title, &path, description);
+                let views: Vec<_> = terms.iter().map(|term| self.term_view(term)).collect();
+                insert(&mut page, "terms", &views);
+                self.render_page("taxonomy_list.html", &path, page)
+            }
+            Job::ArchiveList => {
+                let path = format!("{}/", config.paths.archive);
+                let mut page = self.header("archive", text(t, "archive"), &path, description);
+                let years: Vec<_> = site
+                    .years
+                    .iter()
+                    .map(|(year, posts)| serde_json::json!({ "year": year, "url": self.url(&format!("{}/{year}/", config.paths.archive)), "count": posts.len() }))
+                    .collect();
+                insert(&mut page, "years", &years);
+                self.render_page("archive_list.html", &path, page)
+            }
+            Job::Year(i) => {
+                let (year, posts) = &site.years[i];
+                let path = format!("{}/{year}/", config.paths.archive);
+                let title = format!("{} {year}", text(t, "archive"));
+                let mut page = self.header("archive_year", &title, &path, description);
+                let mut months: Vec<(u32, Vec<usize>)> = Vec::new();
+                for &p in posts {
+                    let month = chrono::Datelike::month(&site.posts[p].date.local);
+                    match months.last_mut() {
+                        Some((m, list)) if *m == month => list.push(p),
+                        _ => months.push((month, vec![p])),
+                    }
+                }
+                let months: Vec<_> = months
+                    .iter()
+                    .map(|(m, list)| serde_json::json!({ "month": m, "name": text(t, &format!("month_{m}")), "posts": self.posts(list) }))
+                    .collect();
+                insert(&mut page, "year", year);
+                insert(&mut page, "months", &months);
+                self.render_page("archive.html", &path, page)
+            }
+        }
+    }
+
+    fn render_page(
+        &self,
+        template: &str,
+        url_path: &str,
+        page: serde_json::Map<String, Value>,
+    ) -> Result<RenderedPage, RenderError> {
+        self.render_file(template, &output_file(url_path), url_path, page)
+    }
+
+    fn render_file(
+        &self,
+        template: &str,
+        path: &Path,
+        url_path: &str,
+        page: serde_json::Map<String, Value>,
+    ) -> Result<RenderedPage, RenderError> {
+        let mut context = tera::Context::new();
+        let mut site = self.site_value.clone();
+        if let Some(menu) = site.get_mut("menu").and_then(Value::as_array_mut) {
+            let here = self.url(url_path);
+            for item in menu {
+                let url = item
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string();
+                let current = url == here
+                    || (url.len() > self.site.config.root.len() && here.starts_with(&url));
+                item["current"] = Value::Bool(current);
+            }
+        }
+        context.insert("site", &site);
+        context.insert("t", &self.translations);
+        context.insert("page", &page);
+        context.insert("now_year", &self.now_year);
+        let mut html = self
+            .theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| RenderError {
+                page: format!("/{url_path}"),
+                template: template.to_string(),
+                message: chain(&e),
+            })?;
+        if let Some(inject) = self.inject {
+            match html.rfind("</body>") {
+                Some(pos) => html.insert_str(pos, inject),
+                None => html.push_str(inject),
+            }
+        }
+        Ok(RenderedPage {
+            path: path.to_path_buf(),
+            html,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum ListKind {
+    Posts,
+    Tag(usize),
+    Category(usize),
+}
+
+enum Job {
+    Home,
+    Post(usize),
+    Project(usize),
+    Projects,
+    Page(usize),
+    NotFound,
+    TagList,
+    CategoryList,
+    ArchiveList,
+    Year(usize),
+}
+
+fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key: &str, value: &T) {
+    page.insert(
+        key.to_string(),
+        serde_json::to_value(value).unwrap_or(Value::Null),
+    );
+}
+
+fn text<'t>(translations: &'t Value, key: &str) -> &'t str {
+    translations.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The `site` object every template sees.
+fn site_value(config: &Config) -> Value {
+    let root = &config.root;
+    let p = &config.paths;
+    let menu: Vec<Value> = config
+        .menu
+        .iter()
+        .map(|m| {
+            // Menu URLs are written from the site root (`/aktualnosci/`); add the base path.
+            let url = if m.url.starts_with('/') && !m.url.starts_with("//") {
+                format!("{root}{}", m.url.trim_start_matches('/'))
+            } else {
+                m.url.clone()
+            };
+            serde_json::json!({ "title": m.title, "url": url, "current": false })
+        })
+        .collect();
+    serde_json::json!({
+        "title": config.title,
+        "description": config.description,
+        "language": config.language.code(),
+        "base_url": config.base_url,
+        "root": root,
+        "organisation": config.organisation,
+        "menu": menu,
+        "paths": config.paths,
+        "urls": {
+            "home": root,
+            "posts": format!("{root}{}/", p.posts),
+            "projects": format!("{root}{}/", p.projects),
+            "tags": format!("{root}{}/", p.tags),
+            "categories": format!("{root}{}/", p.categories),
+            "archive": format!("{root}{}/", p.archive),
+            "accessibility": format!("{root}{}/", p.accessibility),
+            "feed": format!("{root}atom.xml"),
+            "search": Value::Null,
+        },
+        "extra": config.extra,
+        "generator": concat!("tablica ", env!("CARGO_PKG_VERSION")),
+    })
+}

@@ -1,0 +1,249 @@
+//! The theme: the built-in default theme, with any file overridden from the site's
+//! `themes/<name>/` folder. Loads the Tera templates, the translations and the static files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use include_dir::{include_dir, Dir};
+use serde_json::Value;
+use tera::Tera;
+
+use crate::locale::{self, Lang};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where the site's theme overrides live, relative to the site root.
+pub const THEMES_DIR: &str = "themes";
+
+/// Problems with the theme itself (not with content).
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("cannot read theme file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("theme file {path} is not UTF-8 text")]
+    NotText { path: PathBuf },
+    #[error("template error: {}", chain(.0))]
+    Template(#[from] tera::Error),
+    #[error("translation file {path} is not valid: {message}")]
+    Translations { path: String, message: String },
+    #[error("the theme has no translation file i18n/{0}.yaml")]
+    MissingLanguage(&'static str),
+}
+
+/// A file of the theme: built in, or overridden by the site.
+#[derive(Debug, Clone)]
+pub enum ThemeFile {
+    Builtin(&'static [u8]),
+    Site(PathBuf),
+}
+
+impl ThemeFile {
+    /// The file's bytes.
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            ThemeFile::Builtin(b) => Ok(std::borrow::Cow::Borrowed(b)),
+            ThemeFile::Site(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+/// Interface text of one language.
+#[derive(Debug, Clone)]
+pub struct Translations {
+    pub lang: Lang,
+    /// Plain strings by key, given to templates as `t`.
+    pub strings: serde_json::Map<String, Value>,
+    /// Plural forms: key → form (`one`/`few`/`many`) → text with `{n}`.
+    pub plurals: HashMap<String, HashMap<String, String>>,
+}
+
+impl Translations {
+    /// "5 zdjęć" for `plural("photos", 5)`.
+    pub fn plural(&self, key: &str, n: u64) -> Option<String> {
+        let forms = self.plurals.get(key)?;
+        let form = locale::plural_form(self.lang, n).key();
+        let text = forms.get(form).or_else(|| forms.get("many"))?;
+        Some(text.replace("{n}", &n.to_string()))
+    }
+}
+
+/// A loaded theme.
+pub struct Theme {
+    pub tera: Tera,
+    pub translations: Arc<Translations>,
+    /// Files copied to `assets/` in the output, by path below `static/`.
+    pub static_files: BTreeMap<PathBuf, ThemeFile>,
+    /// The site folder that overrides the built-in files (may not exist).
+    pub override_dir: PathBuf,
+}
+
+/// All files of the theme (built in, then overridden), by path relative to the theme folder.
+fn theme_files(override_dir: &Path) -> Result<BTreeMap<PathBuf, ThemeFile>, ThemeError> {
+    let mut files = BTreeMap::new();
+    collect_builtin(&DEFAULT_THEME, &mut files);
+    if override_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(override_dir).follow_links(false) {
+            let entry = entry.map_err(|e| ThemeError::Read {
+                path: override_dir.to_path_buf(),
+                source: e.into(),
+            })?;
+            let name = entry.file_name().to_string_lossy();
+            if !entry.file_type().is_file() || crate::content::is_ignored_name(&name) {
+                continue;
+            }
+            if let Ok(rel) = entry.path().strip_prefix(override_dir) {
+                files.insert(
+                    rel.to_path_buf(),
+                    ThemeFile::Site(entry.path().to_path_buf()),
+                );
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn collect_builtin(dir: &'static Dir<'static>, files: &mut BTreeMap<PathBuf, ThemeFile>) {
+    for f in dir.files() {
+        files.insert(f.path().to_path_buf(), ThemeFile::Builtin(f.contents()));
+    }
+    for d in dir.dirs() {
+        collect_builtin(d, files);
+    }
+}
+
+/// Loads the theme `name` for a site at `root` in language `lang`.
+pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
+    let override_dir = root.join(THEMES_DIR).join(name);
+    let files = theme_files(&override_dir)?;
+    let mut templates = Vec::new();
+    let mut static_files = BTreeMap::new();
+    let mut translation_file = None;
+    for (rel, file) in files {
+        if let Ok(t) = rel.strip_prefix("templates") {
+            let bytes = file.read().map_err(|source| ThemeError::Read {
+                path: rel.clone(),
+                source,
+            })?;
+            let text = String::from_utf8(bytes.into_owned())
+                .map_err(|_| ThemeError::NotText { path: rel.clone() })?;
+            templates.push((t.to_string_lossy().replace('\\', "/"), text));
+        } else if let Ok(s) = rel.strip_prefix("static") {
+            static_files.insert(s.to_path_buf(), file);
+        } else if rel == Path::new("i18n").join(format!("{}.yaml", lang.code())) {
+            translation_file = Some((rel, file));
+        }
+    }
+    let (rel, file) = translation_file.ok_or(ThemeError::MissingLanguage(lang.code()))?;
+    let translations = Arc::new(parse_translations(&rel, &file, lang)?);
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.add_raw_templates(templates)?;
+    register_filters(&mut tera, &translations);
+    Ok(Theme {
+        tera,
+        translations,
+        static_files,
+        override_dir,
+    })
+}
+
+fn parse_translations(
+    rel: &Path,
+    file: &ThemeFile,
+    lang: Lang,
+) -> Result<Translations, ThemeError> {
+    let bad = |message: String| ThemeError::Translations {
+        path: rel.display().to_string(),
+        message,
+    };
+    let bytes = file.read().map_err(|source| ThemeError::Read {
+        path: rel.to_path_buf(),
+        source,
+    })?;
+    let map: BTreeMap<String, serde_yaml::Value> =
+        serde_yaml::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    let mut strings = serde_json::Map::new();
+    let mut plurals = HashMap::new();
+    for (key, value) in map {
+        if key == "plural" {
+            plurals = serde_yaml::from_value(value).map_err(|e| bad(format!("plural: {e}")))?;
+        } else {
+            let json = serde_json::to_value(&value).map_err(|e| bad(format!("{key}: {e}")))?;
+            strings.insert(key, json);
+        }
+    }
+    Ok(Translations {
+        lang,
+        strings,
+        plurals,
+    })
+}
+
+/// Dates, plurals and money, formatted for the site's language.
+fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
+    let lang = translations.lang;
+    let date_filter = move |format: fn(Lang, chrono::NaiveDate) -> String| {
+        move |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            let s = value.as_str().unwrap_or_default();
+            let date = s
+                .get(..10)
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .ok_or_else(|| tera::Error::msg(format!("not a date: {value}")))?;
+            Ok(Value::String(format(lang, date)))
+        }
+    };
+    tera.register_filter("date_long", date_filter(locale::date_long));
+    tera.register_filter("date_short", date_filter(locale::date_short));
+    tera.register_filter(
+        "date_iso",
+        date_filter(|_, d| d.format("%Y-%m-%d").to_string()),
+    );
+    let t = Arc::clone(translations);
+    tera.register_filter(
+        "plural",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            let n = value
+                .as_u64()
+                .or_else(|| value.as_f64().map(|f| f as u64))
+                .ok_or_else(|| tera::Error::msg("plural: the value must be a number"))?;
+            let key = args
+                .get("key")
+                .and_then(Value::as_str)
+                .ok_or_else(|| tera::Error::msg("plural: missing key=\"…\""))?;
+            t.plural(key, n).map(Value::String).ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "plural: no plural forms for `{key}` in the translations"
+                ))
+            })
+        },
+    );
+    tera.register_filter(
+        "money",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            let amount = value
+                .as_f64()
+                .ok_or_else(|| tera::Error::msg("money: the value must be a number"))?;
+            let currency = args
+                .get("currency")
+                .and_then(Value::as_str)
+                .unwrap_or("PLN");
+            Ok(Value::String(locale::money(lang, amount, currency)))
+        },
+    );
+}
+
+/// A Tera error with all its causes, which Tera keeps in its source chain.
+pub fn chain(e: &tera::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}
