@@ -4,3 +4,7 @@
 pub mod spec;
 
 pub use spec::{GalleryDir, GallerySpec, PhotoSpec};
+
+/// Placeholder until the photo pipeline lands: `images:` in site.yaml.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ImageSettings {}
