@@ -1,0 +1,230 @@
+//! Building fixture sites end to end and inspecting the HTML produced.
+
+mod common;
+
+use common::*;
+
+fn news_site() -> TestSite {
+    let site = TestSite::new();
+    site.project(
+        "aktywni-razem",
+        "title: Aktywni Razem\nstatus: ongoing\nstart: 2026-01-01\nend: 2027-06-30\norganiser: MOPS Testowo\npartners: [Stowarzyszenie Sąsiedzi]\nfunding:\n  programme: Fundusze Europejskie dla Testowa 2021–2027\n  fund: Europejski Fundusz Społeczny Plus\n  total_value: 1250000\n  eu_contribution: 1062500\nparticipants: 145\nfigures:\n  - { label: uczestników, value: \"145\" }\n  - { label: ukończyło, value: \"96\" }",
+        "Projekt aktywizacji społecznej.",
+    )
+    .project("klub-sasiada", "title: Klub Sąsiada\nstatus: finished\nstart: 2024-01-01\nend: 2024-12-31", "Zakończony.");
+    site.post(
+        "2026-11-24-warsztaty",
+        "title: Warsztaty kulinarne w Łodzi\ndate: 2026-11-24\nproject: aktywni-razem\ntags: [Seniorzy, warsztaty]\ncategory: Wydarzenia\nauthor: /ak/",
+        "Pierwszy akapit wpisu o warsztatach.\n\n## Program\n\nGotowanie.",
+    )
+    .post("spotkanie", "title: Spotkanie z mieszkańcami\ndate: 2026-10-02 17:30\nproject: aktywni-razem\ntags: [seniorzy]", "Tekst.")
+    .post("zbiorka", "title: Zbiórka żywności\ndate: 2026-09-15\ncategory: Wydarzenia", "Tekst.")
+    .post("stary", "title: Stary wpis\ndate: 2025-03-01\nproject: klub-sasiada", "Tekst.")
+    .post("szkic", "title: Szkic\ndate: 2026-11-25\ndraft: true", "Nie publikować.")
+    .page("o-nas", "title: O nas", "Jesteśmy ośrodkiem.");
+    site
+}
+
+#[test]
+fn builds_every_kind_of_page() {
+    let site = news_site();
+    site.build_ok();
+    for file in [
+        "index.html",
+        "aktualnosci/index.html",
+        "aktualnosci/strona/2/index.html",
+        "aktualnosci/warsztaty/index.html",
+        "projekty/index.html",
+        "projekty/aktywni-razem/index.html",
+        "tagi/index.html",
+        "tagi/seniorzy/index.html",
+        "kategorie/wydarzenia/index.html",
+        "archiwum/index.html",
+        "archiwum/2025/index.html",
+        "archiwum/2026/index.html",
+        "o-nas/index.html",
+        "404.html",
+        "atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "assets/css/tablica.css",
+    ] {
+        assert!(site.exists(file), "missing {file}");
+    }
+}
+
+#[test]
+fn a_post_page_has_its_title_date_and_links() {
+    let site = news_site();
+    site.build_ok();
+    let html = site.read("aktualnosci/warsztaty/index.html");
+    assert_eq!(count(&html, "<h1"), 1, "exactly one h1");
+    assert_eq!(element_text(&html, "h1").as_deref(), Some("Warsztaty kulinarne w Łodzi"));
+    assert!(html.contains("<html lang=\"pl\""));
+    assert!(html.contains("24 listopada 2026"), "Polish long date");
+    assert!(html.contains("datetime=\"2026-11-24\""));
+    assert!(html.contains("href=\"/projekty/aktywni-razem/\""), "link to its project");
+    assert!(html.contains("href=\"/tagi/seniorzy/\""));
+    assert!(html.contains("href=\"/kategorie/wydarzenia/\""));
+    assert!(html.contains("id=\"program\""), "heading anchor");
+    assert!(html.contains("<title>Warsztaty kulinarne w Łodzi"));
+    assert!(html.contains("rel=\"canonical\" href=\"https://mops.example.org/aktualnosci/warsztaty/\""));
+}
+
+#[test]
+fn the_project_page_lists_its_news_and_funding() {
+    let site = news_site();
+    site.build_ok();
+    let html = site.read("projekty/aktywni-razem/index.html");
+    assert!(html.contains("href=\"/aktualnosci/warsztaty/\""));
+    assert!(html.contains("href=\"/aktualnosci/spotkanie/\""));
+    assert!(!html.contains("href=\"/aktualnosci/stary/\""), "another project's post");
+    assert!(html.contains("Europejski Fundusz Społeczny Plus"));
+    assert!(html.contains("1\u{a0}062\u{a0}500,00\u{a0}zł"), "EU contribution formatted in Polish");
+    assert!(html.contains("85"), "EU share in percent");
+    assert!(html.contains("145"));
+}
+
+#[test]
+fn news_is_paginated_newest_first() {
+    let site = news_site();
+    site.build_ok();
+    let first = site.read("aktualnosci/index.html");
+    let second = site.read("aktualnosci/strona/2/index.html");
+    let warsztaty = first.find("/aktualnosci/warsztaty/").expect("newest on page 1");
+    let spotkanie = first.find("/aktualnosci/spotkanie/").expect("second newest on page 1");
+    assert!(warsztaty < spotkanie);
+    assert!(!first.contains("/aktualnosci/zbiorka/"), "third post is on page 2");
+    assert!(second.contains("/aktualnosci/zbiorka/"));
+    assert!(first.contains("href=\"/aktualnosci/strona/2/\""), "link to page 2");
+    assert!(second.contains("href=\"/aktualnosci/\""), "link back to page 1");
+    assert!(!site.exists("aktualnosci/strona/3/index.html"), "4 posts, 2 per page");
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = news_site();
+    site.build_ok();
+    assert!(!site.exists("aktualnosci/szkic/index.html"));
+    assert!(!site.read("atom.xml").contains("Szkic"));
+    let out = site.run(&["build", "--drafts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.exists("aktualnosci/szkic/index.html"));
+}
+
+#[test]
+fn text_from_front_matter_is_escaped() {
+    let site = TestSite::new();
+    site.post(
+        "xss",
+        "title: \"<script>alert(1)</script> & <b>bold</b>\"\ndate: 2026-01-01\nsummary: \"<img src=x onerror=alert(1)>\"\ntags: [\"<svg onload=alert(1)>\"]",
+        "Tekst.",
+    );
+    site.build_ok();
+    let html = site.read("aktualnosci/xss/index.html");
+    assert!(!html.contains("<script>alert(1)"), "title not escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<svg onload"));
+    let feed = site.read("atom.xml");
+    assert!(!feed.contains("<script>"), "feed escapes titles");
+}
+
+#[test]
+fn slugs_are_transliterated_from_polish() {
+    let site = TestSite::new();
+    site.post("Łódź – spotkanie", "title: W Łodzi\ndate: 2026-01-01", "Tekst.")
+        .post("inny", "title: Inny\ndate: 2026-01-02\nslug: zrodlo-zrodel\ntags: [Źródło Ćwiczeń]", "Tekst.");
+    site.build_ok();
+    assert!(site.exists("aktualnosci/lodz-spotkanie/index.html"));
+    assert!(site.exists("aktualnosci/zrodlo-zrodel/index.html"));
+    assert!(site.exists("tagi/zrodlo-cwiczen/index.html"));
+}
+
+#[test]
+fn feed_sitemap_and_robots_use_absolute_urls() {
+    let site = news_site();
+    site.build_ok();
+    let feed = site.read("atom.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert!(feed.contains("<id>https://mops.example.org/aktualnosci/warsztaty/</id>"));
+    assert!(feed.contains("<published>2026-11-24T00:00:00+01:00</published>"), "Warsaw winter time");
+    assert!(feed.contains("<published>2026-10-02T17:30:00+02:00</published>"), "Warsaw summer time");
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://mops.example.org/o-nas/</loc>"));
+    assert!(!sitemap.contains("404"));
+    assert!(site.read("robots.txt").contains("Sitemap: https://mops.example.org/sitemap.xml"));
+}
+
+#[test]
+fn an_english_site_gets_english_dates_and_paths() {
+    let site = TestSite::with_config("title: Test Centre\nlanguage: en\nbase_url: https://example.org/centre\n");
+    site.post("workshop", "title: Workshop\ndate: 2026-11-24", "Text.");
+    site.build_ok();
+    let html = site.read("news/workshop/index.html");
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("24 November 2026"));
+    assert!(html.contains("href=\"/centre/news/\""), "links carry the base path");
+}
+
+#[test]
+fn a_site_overrides_a_single_template() {
+    let site = news_site();
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ page.title }}</h1><p class=\"custom-page\">własny szablon</p>{% endblock content %}",
+    );
+    site.build_ok();
+    assert!(site.read("o-nas/index.html").contains("custom-page"));
+    assert!(!site.read("aktualnosci/warsztaty/index.html").contains("custom-page"), "other templates still built in");
+}
+
+#[test]
+fn raw_html_in_markdown_is_sanitised() {
+    let site = TestSite::new();
+    site.post("raw", "title: Raw\ndate: 2026-01-01", "Akapit <script>alert(1)</script>\n\n<div onclick=\"alert(1)\">x</div>\n\n[Regulamin](javascript:alert(1))");
+    site.build_ok();
+    let html = site.read("aktualnosci/raw/index.html");
+    assert!(!html.contains("alert(1)</script>"));
+    assert!(!html.contains("onclick"));
+    assert!(!html.contains("javascript:"));
+    assert!(html.contains("Regulamin"));
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let site = news_site();
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!site.public().exists(), "check writes nothing");
+}
+
+#[test]
+fn new_creates_a_site_that_builds() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("nowa-strona");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tablica"))
+        .args(["new", dir.to_str().expect("utf-8 path")])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tablica"))
+        .args(["build", "--root", dir.to_str().expect("utf-8 path")])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(dir.join("public/aktualnosci/pierwszy-wpis/index.html")).expect("post built");
+    assert!(html.contains("Pierwszy wpis"));
+    assert!(dir.join("public/projekty/przykladowy-projekt/index.html").exists());
+    assert!(dir.join("public/o-nas/index.html").exists());
+}
+
+#[test]
+fn output_flag_writes_elsewhere() {
+    let site = news_site();
+    let out_dir = site.root().join("gdzie-indziej");
+    let out = site.run(&["build", "--output", out_dir.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out_dir.join("index.html").exists());
+    assert!(!site.public().exists());
+}

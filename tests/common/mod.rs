@@ -1,0 +1,126 @@
+//! A fixture site in a temporary folder, built with the real `tablica` binary.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+pub const SITE_YAML: &str = "title: MOPS Testowo\nbase_url: https://mops.example.org/\ndescription: Strona testowa\norganisation:\n  name: Miejski Ośrodek Pomocy Społecznej w Testowie\n  email: mops@example.org\nmenu:\n  - { title: Aktualności, url: /aktualnosci/ }\nposts_per_page: 2\n";
+
+impl TestSite {
+    /// An empty site with the given site.yaml.
+    pub fn with_config(site_yaml: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = TestSite { dir };
+        site.write("content/site.yaml", site_yaml);
+        site
+    }
+
+    pub fn new() -> Self {
+        Self::with_config(SITE_YAML)
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders), path relative to the site root.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, text).expect("write");
+        self
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, bytes).expect("write");
+        self
+    }
+
+    /// A post `content/posts/<name>.md` with the given front matter lines and body.
+    pub fn post(&self, name: &str, front_matter: &str, body: &str) -> &Self {
+        self.write(&format!("content/posts/{name}.md"), &format!("---\n{front_matter}\n---\n{body}\n"))
+    }
+
+    pub fn project(&self, name: &str, front_matter: &str, body: &str) -> &Self {
+        self.write(&format!("content/projects/{name}.md"), &format!("---\n{front_matter}\n---\n{body}\n"))
+    }
+
+    pub fn page(&self, name: &str, front_matter: &str, body: &str) -> &Self {
+        self.write(&format!("content/pages/{name}.md"), &format!("---\n{front_matter}\n---\n{body}\n"))
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_tablica"))
+            .args(args)
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run tablica")
+    }
+
+    /// `tablica build`; panics with the output if it fails.
+    pub fn build_ok(&self) -> Output {
+        let out = self.run(&["build"]);
+        assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+        out
+    }
+
+    /// `tablica build`, expecting failure with exit status 1; returns stderr.
+    pub fn build_err(&self) -> String {
+        let out = self.run(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "expected content errors, got:\n{}\n{}", stdout(&out), stderr(&out));
+        stderr(&out)
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    /// A file of the output as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.public().join(rel).exists()
+    }
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Text content of the first element matching a simple tag (e.g. "h1"), tags stripped.
+pub fn element_text(html: &str, tag: &str) -> Option<String> {
+    let open = html.find(&format!("<{tag}"))?;
+    let start = open + html[open..].find('>')? + 1;
+    let end = start + html[start..].find(&format!("</{tag}>"))?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+pub fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
