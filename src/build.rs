@@ -90,10 +90,13 @@ fn plural_errors(n: usize) -> String {
 /// Builds the site. On any error, nothing is written and the previous output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut timings = Timings::from_env();
     let root = &options.root;
     let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
     let (content, mut problems) = content::load(root);
+    timings.lap("load");
     let (site, model_problems) = site::build(config, content, options.drafts);
+    timings.lap("model");
     problems.extend(model_problems);
     let attachments = find_attachments(&site, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
@@ -109,6 +112,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let images: HashMap<PathBuf, DocumentImages<serde_json::Value>> = HashMap::new();
     let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
     let pages = renderer.render_all()?;
+    timings.lap("render");
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(pages.len() + 3);
     let sitemap = feeds::sitemap(
         &site,
@@ -129,7 +133,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
         written += copy_static(&theme, &staging)?;
         written += copy_attachments(&attachments, &staging)?;
+        timings.lap("write");
         staging.commit()?;
+        timings.lap("swap");
     }
     Ok(BuildReport {
         posts: site.posts.len(),
@@ -140,6 +146,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         warnings: sorted(problems),
         duration: started.elapsed(),
     })
+}
+
+/// Phase durations printed to stderr when `TABLICA_TIMINGS` is set (for profiling).
+struct Timings {
+    last: Option<Instant>,
+}
+
+impl Timings {
+    fn from_env() -> Self {
+        Timings {
+            last: std::env::var_os("TABLICA_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    fn lap(&mut self, phase: &str) {
+        if let Some(last) = self.last.replace(Instant::now()) {
+            eprintln!("timing: {phase:<8} {:>8.1} ms", last.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
 }
 
 fn sorted(ds: Vec<Diagnostic>) -> Diagnostics {

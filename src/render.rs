@@ -149,6 +149,23 @@ struct PageLink {
     number: usize,
     url: String,
     current: bool,
+    /// Pages were left out before this one (show "…").
+    gap_before: bool,
+}
+
+/// How many page numbers to show on each side of the current one.
+const PAGINATION_WINDOW: usize = 2;
+
+/// The first, the last, and the pages around the current one: never a thousand links.
+fn visible_pages(current: usize, total: usize) -> Vec<usize> {
+    let low = current.saturating_sub(PAGINATION_WINDOW).max(1);
+    let high = (current + PAGINATION_WINDOW).min(total);
+    let mut pages = vec![1];
+    pages.extend((low..=high).filter(|&n| n != 1 && n != total));
+    if total > 1 {
+        pages.push(total);
+    }
+    pages
 }
 
 #[derive(Serialize)]
@@ -342,13 +359,23 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                         total,
                         prev_url: (n > 1).then(|| self.url(&page_path(n - 1))),
                         next_url: (n < total).then(|| self.url(&page_path(n + 1))),
-                        pages: (1..=total)
-                            .map(|k| PageLink {
-                                number: k,
-                                url: self.url(&page_path(k)),
-                                current: k == n,
-                            })
-                            .collect(),
+                        pages: {
+                            let visible = visible_pages(n, total);
+                            let mut previous = 0;
+                            visible
+                                .into_iter()
+                                .map(|k| {
+                                    let link = PageLink {
+                                        number: k,
+                                        url: self.url(&page_path(k)),
+                                        current: k == n,
+                                        gap_before: k > previous + 1,
+                                    };
+                                    previous = k;
+                                    link
+                                })
+                                .collect()
+                        },
                     },
                 }
             })
@@ -718,4 +745,17 @@ fn site_value(config: &Config) -> Value {
         "extra": config.extra,
         "generator": concat!("tablica ", env!("CARGO_PKG_VERSION")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible_pages;
+
+    #[test]
+    fn pagination_shows_a_window_not_every_page() {
+        assert_eq!(visible_pages(1, 1), [1]);
+        assert_eq!(visible_pages(1, 3), [1, 2, 3]);
+        assert_eq!(visible_pages(50, 300), [1, 48, 49, 50, 51, 52, 300]);
+        assert_eq!(visible_pages(300, 300), [1, 298, 299, 300]);
+    }
 }
