@@ -161,8 +161,9 @@ impl Timings {
     }
 
     fn lap(&mut self, phase: &str) {
-        if let Some(last) = self.last.replace(Instant::now()) {
+        if let Some(last) = self.last.as_mut() {
             eprintln!("timing: {phase:<8} {:>8.1} ms", last.elapsed().as_secs_f64() * 1000.0);
+            *last = Instant::now();
         }
     }
 }

@@ -17,7 +17,7 @@ pub enum Check {
     VagueLinkText,
     ImageAlt,
     TableHeader,
-    /// Not configurable: content that tablica will not publish as written.
+    /// Not configurable: a link or image address that was removed (always a warning).
     Unsafe,
 }
 

@@ -393,6 +393,9 @@ fn check_duplicates<'a, M: 'a>(
     kind: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
+    // In file order, so the message is stable and names the later file.
+    let mut items: Vec<_> = items.collect();
+    items.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     for (slug, doc) in items {
         if let Some(first) = seen.insert(slug, &doc.path) {
@@ -522,7 +525,8 @@ fn render_text<M>(
             Check::VagueLinkText => config.checks.vague_link_text.severity(),
             Check::ImageAlt => config.checks.image_alt.severity(),
             Check::TableHeader => config.checks.table_header.severity(),
-            Check::Unsafe => Some(crate::diagnostics::Severity::Error),
+            // The address was removed and the page still builds; the editor should know.
+            Check::Unsafe => Some(crate::diagnostics::Severity::Warning),
         };
         if let Some(severity) = level {
             problems.push(

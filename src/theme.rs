@@ -141,6 +141,7 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
     let translations = Arc::new(parse_translations(&rel, &file, lang)?);
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_html);
     tera.add_raw_templates(templates)?;
     register_filters(&mut tera, &translations);
     Ok(Theme {
@@ -234,6 +235,24 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
             Ok(Value::String(locale::money(lang, amount, currency)))
         },
     );
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+///
+/// Unlike Tera's default this leaves `/` alone, so URLs stay readable (`/aktualnosci/`).
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A Tera error with all its causes, which Tera keeps in its source chain.

@@ -1,0 +1,1 @@
+/* Accessible lightbox for photo galleries. */

@@ -1,0 +1,1 @@
+/* Reading preferences applied before first paint (contrast, text size). */

@@ -1,0 +1,1 @@
+/* Keyboard shortcuts, help dialog and reading aids. */
