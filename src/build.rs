@@ -8,11 +8,15 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::gallery::{self, DocumentPhotos, Image};
 use crate::output::{OutputError, Staging};
 use crate::render::{DocumentImages, RenderError, Renderer};
 use crate::site::{output_file, Site};
 use crate::theme::ThemeError;
 use crate::{config, content, feeds, site, theme};
+
+/// Where tablica keeps work between builds (processed photos), relative to the site root.
+pub const CACHE_DIR: &str = ".tablica-cache";
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -99,6 +103,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timings.lap("model");
     problems.extend(model_problems);
     let attachments = find_attachments(&site, &mut problems);
+    let photos = resolve_photos(&site, root, &mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(BuildError::Content(sorted(problems)));
     }
@@ -109,7 +114,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Some(Staging::new(&options.output_dir(), root)?)
     };
 
-    let images: HashMap<PathBuf, DocumentImages<serde_json::Value>> = HashMap::new();
+    let cache_dir = root.join(CACHE_DIR).join("images");
+    let sources: Vec<PathBuf> = {
+        let mut set: Vec<PathBuf> = photos
+            .iter()
+            .flat_map(|(_, _, p)| p.cover.iter().chain(&p.gallery))
+            .map(|p| p.source.clone())
+            .collect();
+        set.sort();
+        set.dedup();
+        set
+    };
+    let (processed, photo_problems) = if options.check_only {
+        (
+            HashMap::new(),
+            check_photos(root, &sources, &site.config.images),
+        )
+    } else {
+        let (done, ds, _) = gallery::process::process(
+            root,
+            &sources,
+            &site.config.images,
+            &cache_dir,
+            options.progress,
+        );
+        (done, ds)
+    };
+    problems.extend(photo_problems);
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(BuildError::Content(sorted(problems)));
+    }
+    timings.lap("photos");
+    let images = match &staging {
+        Some(staging) => place_photos(&photos, &processed, &cache_dir, staging, &site.config.root)?,
+        None => HashMap::new(),
+    };
     let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
     let pages = renderer.render_all()?;
     timings.lap("render");
@@ -136,16 +175,100 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         timings.lap("write");
         staging.commit()?;
         timings.lap("swap");
+        let used = processed.values().map(|p| p.key.clone()).collect();
+        gallery::process::prune(&cache_dir, &used);
     }
     Ok(BuildReport {
         posts: site.posts.len(),
         projects: site.projects.len(),
         pages: site.pages.len(),
         files: written,
-        photos: 0,
+        photos: sources.len(),
         warnings: sorted(problems),
         duration: started.elapsed(),
     })
+}
+
+/// Resolves and checks the photos of every document: (document path, URL path, photos).
+fn resolve_photos(
+    site: &Site,
+    root: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String, DocumentPhotos)> {
+    let Ok(root) = root.canonicalize() else {
+        return Vec::new();
+    };
+    let mut all = Vec::new();
+    for doc in site
+        .documents()
+        .filter(|d| d.cover.is_some() || d.gallery.is_some())
+    {
+        let (photos, ds) = gallery::resolve(&root, &doc, &site.config.images);
+        problems.extend(ds);
+        all.push((doc.path.to_path_buf(), doc.url_path.to_string(), photos));
+    }
+    all
+}
+
+/// `check` does not encode photos: it reads their headers to find unreadable and oversized ones.
+fn check_photos(
+    root: &Path,
+    sources: &[PathBuf],
+    settings: &gallery::ImageSettings,
+) -> Vec<Diagnostic> {
+    sources
+        .par_iter()
+        .filter_map(|source| {
+            let problem = gallery::process::inspect(source, settings.max_pixels).err()?;
+            let rel = source
+                .canonicalize()
+                .ok()?
+                .strip_prefix(root.canonicalize().ok()?)
+                .ok()?
+                .to_path_buf();
+            Some(
+                Diagnostic::error(rel, problem)
+                    .hint("open the photo in an image viewer and save it again as JPEG"),
+            )
+        })
+        .collect()
+}
+
+/// Links the processed copies into each document's output folder.
+fn place_photos(
+    photos: &[(PathBuf, String, DocumentPhotos)],
+    processed: &HashMap<PathBuf, gallery::process::Processed>,
+    cache_dir: &Path,
+    staging: &Staging,
+    url_root: &str,
+) -> Result<HashMap<PathBuf, DocumentImages<Image>>, BuildError> {
+    photos
+        .par_iter()
+        .map(|(doc, url_path, p)| {
+            let place = |photo: &gallery::Photo| -> Result<Option<Image>, BuildError> {
+                let Some(done) = processed.get(&photo.source) else {
+                    return Ok(None);
+                };
+                gallery::process::place(done, photo, cache_dir, staging.path(), url_path, url_root)
+                    .map(Some)
+                    .map_err(|source| {
+                        BuildError::Output(OutputError::Io {
+                            path: staging.path().join(url_path),
+                            source,
+                        })
+                    })
+            };
+            let cover = match &p.cover {
+                Some(c) => place(c)?,
+                None => None,
+            };
+            let mut gallery = Vec::with_capacity(p.gallery.len());
+            for photo in &p.gallery {
+                gallery.extend(place(photo)?);
+            }
+            Ok((doc.clone(), DocumentImages { cover, gallery }))
+        })
+        .collect()
 }
 
 /// Phase durations printed to stderr when `TABLICA_TIMINGS` is set (for profiling).
@@ -162,7 +285,10 @@ impl Timings {
 
     fn lap(&mut self, phase: &str) {
         if let Some(last) = self.last.as_mut() {
-            eprintln!("timing: {phase:<8} {:>8.1} ms", last.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "timing: {phase:<8} {:>8.1} ms",
+                last.elapsed().as_secs_f64() * 1000.0
+            );
             *last = Instant::now();
         }
     }

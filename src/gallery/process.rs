@@ -1,0 +1,403 @@
+//! Processing photos: EXIF orientation applied, resized copies and a thumbnail encoded as
+//! JPEG without any metadata, cached by content hash so a rebuild re-encodes nothing.
+//!
+//! WebP is not produced: the `image` crate's WebP encoder is lossless only, which makes
+//! photos several times larger than a good JPEG. JPEG is understood by every browser.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{ImageSettings, Photo};
+use crate::diagnostics::Diagnostic;
+
+/// Changes whenever the output for the same input and settings would change.
+const FORMAT_VERSION: u32 = 1;
+
+/// How many photos must need encoding before a progress bar is worth showing.
+const PROGRESS_THRESHOLD: usize = 4;
+
+/// A photo as templates see it (see docs/themes.md).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Image {
+    pub src: String,
+    pub srcset: String,
+    pub sizes: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub thumb: Thumb,
+}
+
+/// The gallery thumbnail.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Thumb {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// The encoded copies of one source photo, kept in the cache.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Processed {
+    /// Content hash of the source and the settings: the cache entry's name.
+    pub key: String,
+    /// (width, height) of each copy, smallest first.
+    pub variants: Vec<(u32, u32)>,
+    pub thumb: (u32, u32),
+    /// Size of the re-encoded original, when `keep_originals` is set.
+    pub original: Option<(u32, u32)>,
+}
+
+/// What a processing run did (for tests and benchmarks).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ProcessReport {
+    /// Photos decoded and encoded in this run.
+    pub encoded: usize,
+    /// Photos found in the cache.
+    pub cached: usize,
+}
+
+/// Processes every distinct source photo (in parallel) into the cache.
+///
+/// Returns the processed copies by source path; problems are reported per photo, as errors
+/// or, with `on_error: skip`, as warnings (the photo is then left out).
+pub fn process(
+    root: &Path,
+    sources: &[PathBuf],
+    settings: &ImageSettings,
+    cache_dir: &Path,
+    progress: bool,
+) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, ProcessReport) {
+    let encoded = AtomicUsize::new(0);
+    let bar =
+        ProgressBar::with_draw_target(Some(sources.len() as u64), ProgressDrawTarget::hidden());
+    if progress && sources.len() >= PROGRESS_THRESHOLD {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("photos {bar:30} {pos}/{len} {msg}") {
+            bar.set_style(style);
+        }
+    }
+    let results: Vec<_> = sources
+        .par_iter()
+        .map(|source| {
+            let result = process_one(source, settings, cache_dir, &encoded);
+            bar.inc(1);
+            (source, result)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut done = HashMap::new();
+    let mut problems = Vec::new();
+    for (source, result) in results {
+        match result {
+            Ok(p) => {
+                done.insert(source.clone(), p);
+            }
+            Err(message) => {
+                let rel = source.strip_prefix(root).unwrap_or(source);
+                let d = Diagnostic::error(rel, message).hint(
+                    "open the photo in an image viewer and save it again as JPEG (or export a smaller copy from the phone); `images.on_error: skip` in site.yaml builds the site without it",
+                );
+                problems.push(match settings.on_error {
+                    super::OnError::Fail => d,
+                    super::OnError::Skip => d.with_severity(crate::diagnostics::Severity::Warning),
+                });
+            }
+        }
+    }
+    let encoded = encoded.into_inner();
+    let report = ProcessReport {
+        encoded,
+        cached: done.len().saturating_sub(encoded),
+    };
+    (done, problems, report)
+}
+
+/// The cache key of `bytes` under `settings`.
+fn cache_key(bytes: &[u8], settings: &ImageSettings) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(bytes);
+    hasher.update(
+        format!(
+            "v{FORMAT_VERSION} widths={:?} thumb={} q={} orig={}",
+            settings.widths, settings.thumbnail_width, settings.quality, settings.keep_originals
+        )
+        .as_bytes(),
+    );
+    hasher.finalize().to_hex()[..32].to_string()
+}
+
+const META_FILE: &str = "meta.json";
+
+fn process_one(
+    source: &Path,
+    settings: &ImageSettings,
+    cache_dir: &Path,
+    encoded: &AtomicUsize,
+) -> Result<Processed, String> {
+    let bytes = fs::read(source).map_err(|e| format!("cannot read the photo: {e}"))?;
+    let key = cache_key(&bytes, settings);
+    let entry = cache_dir.join(&key);
+    if let Some(p) = fs::read(entry.join(META_FILE))
+        .ok()
+        .and_then(|m| serde_json::from_slice::<Processed>(&m).ok())
+    {
+        return Ok(p);
+    }
+    let image = decode(&bytes, settings.max_pixels)?;
+    let processed = encode_all(&image, &key, settings, cache_dir)?;
+    encoded.fetch_add(1, Ordering::Relaxed);
+    Ok(processed)
+}
+
+/// Decodes a photo, refusing it before decoding when it has too many pixels, and turns it
+/// upright according to its EXIF orientation.
+pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read the photo: {e}"))?;
+    if reader.format().is_none() {
+        return Err("the file is not a photo in a known format (JPEG, PNG, WebP, GIF)".into());
+    }
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| format!("the photo is damaged or unsupported: {e}"))?;
+    let (w, h) = decoder.dimensions();
+    let pixels = u64::from(w) * u64::from(h);
+    if pixels > max_pixels {
+        return Err(format!(
+            "the photo is too large: {w} × {h} pixels ({} megapixels; the limit is {})",
+            pixels / 1_000_000,
+            max_pixels / 1_000_000
+        ));
+    }
+    if pixels == 0 {
+        return Err("the photo has no pixels".into());
+    }
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder)
+        .map_err(|e| format!("the photo is damaged or truncated: {e}"))?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// Reads only the header of a photo: its format and size, against the pixel limit.
+pub fn inspect(source: &Path, max_pixels: u64) -> Result<(u32, u32), String> {
+    let reader = ImageReader::open(source)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|e| format!("cannot read the photo: {e}"))?;
+    if reader.format().is_none() {
+        return Err("the file is not a photo in a known format (JPEG, PNG, WebP, GIF)".into());
+    }
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("the photo is damaged or unsupported: {e}"))?;
+    if u64::from(w) * u64::from(h) > max_pixels {
+        return Err(format!("the photo is too large: {w} × {h} pixels"));
+    }
+    Ok((w, h))
+}
+
+fn height_for(width: u32, image: &DynamicImage) -> u32 {
+    ((u64::from(image.height()) * u64::from(width) + u64::from(image.width()) / 2)
+        / u64::from(image.width().max(1)))
+    .max(1) as u32
+}
+
+/// Encodes every copy into a fresh cache entry, then publishes the entry by renaming it,
+/// so a killed build never leaves a half-written entry behind.
+fn encode_all(
+    image: &DynamicImage,
+    key: &str,
+    settings: &ImageSettings,
+    cache_dir: &Path,
+) -> Result<Processed, String> {
+    let rgb = DynamicImage::ImageRgb8(flatten(image));
+    let mut widths: Vec<u32> = settings
+        .widths
+        .iter()
+        .copied()
+        .filter(|&w| w > 0 && w < rgb.width())
+        .collect();
+    widths.sort_unstable();
+    widths.dedup();
+    if widths.len() < settings.widths.len() {
+        // The original is smaller than some requested widths: publish it at its own size.
+        widths.push(rgb.width());
+    }
+    let tmp = cache_dir.join(format!(
+        "{key}.tmp-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir_all(&tmp)
+        .map_err(|e| format!("cannot write the photo cache {}: {e}", cache_dir.display()))?;
+    let write = |name: &str, img: &DynamicImage| -> Result<(u32, u32), String> {
+        let mut buf = Vec::new();
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(
+            &mut buf,
+            settings.quality.clamp(1, 100),
+        );
+        img.write_with_encoder(encoder)
+            .map_err(|e| format!("cannot encode the photo: {e}"))?;
+        fs::write(tmp.join(name), &buf)
+            .map_err(|e| format!("cannot write the photo cache: {e}"))?;
+        Ok((img.width(), img.height()))
+    };
+    // Largest first, each copy resized from the previous one: fast and sharp enough.
+    let mut variants = Vec::new();
+    let mut current = rgb.clone();
+    for &w in widths.iter().rev() {
+        if w != current.width() {
+            current = current.resize_exact(
+                w,
+                height_for(w, &current),
+                image::imageops::FilterType::CatmullRom,
+            );
+        }
+        variants.push(write(&format!("{w}.jpg"), &current)?);
+    }
+    let thumb_w = settings.thumbnail_width.min(current.width()).max(1);
+    let thumb_img = if thumb_w == current.width() {
+        current
+    } else {
+        current.resize_exact(
+            thumb_w,
+            height_for(thumb_w, &current),
+            image::imageops::FilterType::CatmullRom,
+        )
+    };
+    let thumb = write("thumb.jpg", &thumb_img)?;
+    let original = if settings.keep_originals {
+        Some(write("original.jpg", &rgb)?)
+    } else {
+        None
+    };
+    variants.reverse();
+    let processed = Processed {
+        key: key.to_string(),
+        variants,
+        thumb,
+        original,
+    };
+    let meta = serde_json::to_vec(&processed).map_err(|e| e.to_string())?;
+    fs::write(tmp.join(META_FILE), meta)
+        .map_err(|e| format!("cannot write the photo cache: {e}"))?;
+    let entry = cache_dir.join(key);
+    if fs::rename(&tmp, &entry).is_err() {
+        // Another thread finished the same photo first; its entry is as good as ours.
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    Ok(processed)
+}
+
+/// JPEG has no transparency: put transparent pixels on white.
+fn flatten(image: &DynamicImage) -> image::RgbImage {
+    if !image.color().has_alpha() {
+        return image.to_rgb8();
+    }
+    let rgba = image.to_rgba8();
+    image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let p = rgba.get_pixel(x, y).0;
+        let a = u16::from(p[3]);
+        let blend = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+        image::Rgb([blend(p[0]), blend(p[1]), blend(p[2])])
+    })
+}
+
+/// Puts the copies of `processed` into `out_dir` (a folder of the output) and describes
+/// them for templates. Files are hard-linked from the cache where possible.
+pub fn place(
+    processed: &Processed,
+    photo: &Photo,
+    cache_dir: &Path,
+    out_root: &Path,
+    out_dir: &str,
+    url_root: &str,
+) -> std::io::Result<Image> {
+    let stem = crate::slug::slugify(
+        &photo
+            .source
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    let stem = if stem.is_empty() {
+        "zdjecie".to_string()
+    } else {
+        stem
+    };
+    let short = &processed.key[..8];
+    let entry = cache_dir.join(&processed.key);
+    let dir = out_root.join(out_dir.trim_matches('/'));
+    fs::create_dir_all(&dir)?;
+    let url_dir = format!(
+        "{url_root}{}",
+        if out_dir.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", out_dir.trim_matches('/'))
+        }
+    );
+    let link = |from: &str, name: String| -> std::io::Result<String> {
+        let target = dir.join(&name);
+        if !target.exists() && fs::hard_link(entry.join(from), &target).is_err() {
+            fs::copy(entry.join(from), &target)?;
+        }
+        Ok(format!("{url_dir}{name}"))
+    };
+    let mut srcset = Vec::new();
+    let mut src = String::new();
+    for &(w, _) in &processed.variants {
+        src = link(&format!("{w}.jpg"), format!("{stem}-{short}-{w}.jpg"))?;
+        srcset.push(format!("{src} {w}w"));
+    }
+    if processed.original.is_some() {
+        link("original.jpg", format!("{stem}-{short}.jpg"))?;
+    }
+    let thumb_src = link("thumb.jpg", format!("{stem}-{short}-thumb.jpg"))?;
+    let (width, height) = processed
+        .variants
+        .last()
+        .copied()
+        .unwrap_or(processed.thumb);
+    Ok(Image {
+        src,
+        srcset: srcset.join(", "),
+        sizes: "(min-width: 60em) 46rem, 100vw",
+        width,
+        height,
+        alt: photo.alt.clone(),
+        caption: photo.caption.clone(),
+        thumb: Thumb {
+            src: thumb_src,
+            width: processed.thumb.0,
+            height: processed.thumb.1,
+        },
+    })
+}
+
+/// Removes cache entries that the last successful build did not use.
+pub fn prune(cache_dir: &Path, used: &HashSet<String>) {
+    let Ok(entries) = fs::read_dir(cache_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !used.contains(&name) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}

@@ -1,0 +1,330 @@
+//! Turning `cover:` and `gallery:` into checked photos: the file exists inside the site,
+//! the alt text describes it, consent is recorded where the site requires it.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{alt, is_photo, GallerySpec, ImageSettings, PhotoSpec};
+use crate::diagnostics::Diagnostic;
+use crate::site::DocumentRef;
+
+/// The sidecar file of `gallery: { dir: … }` with alt texts.
+pub const SIDECAR: &str = "alt.yaml";
+
+/// A checked photo of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    /// Canonical path of the file, inside the site.
+    pub source: PathBuf,
+    /// Empty for decorative photos.
+    pub alt: String,
+    pub caption: Option<String>,
+}
+
+/// The photos of one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentPhotos {
+    pub cover: Option<Photo>,
+    pub gallery: Vec<Photo>,
+}
+
+/// One entry of the sidecar: just the alt text, or the same fields as in front matter.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum SidecarEntry {
+    Alt(String),
+    Full {
+        #[serde(default)]
+        alt: Option<String>,
+        #[serde(default)]
+        caption: Option<String>,
+        #[serde(default)]
+        people: bool,
+        #[serde(default)]
+        consent: bool,
+        #[serde(default)]
+        decorative: bool,
+    },
+}
+
+struct Context<'a> {
+    root: &'a Path,
+    doc: &'a DocumentRef<'a>,
+    settings: &'a ImageSettings,
+    problems: Vec<Diagnostic>,
+}
+
+impl Context<'_> {
+    /// The line of the front matter that mentions `needle`, else the line of `key`.
+    fn line(&self, needle: &str, key: &str) -> Option<usize> {
+        self.doc
+            .yaml
+            .lines()
+            .position(|l| !needle.is_empty() && l.contains(needle))
+            .map(|i| self.doc.yaml_line + i)
+            .or_else(|| {
+                crate::content::front_matter::key_line(self.doc.yaml, self.doc.yaml_line, key)
+            })
+    }
+
+    fn error(&mut self, field: &str, line: Option<usize>, message: String, hint: &str) {
+        self.problems.push(
+            Diagnostic::error(self.doc.path, message)
+                .field(field)
+                .at_line(line)
+                .hint(hint),
+        );
+    }
+
+    /// Checks one photo written as `spec` at `field` (e.g. `gallery[2]`).
+    fn photo(&mut self, field: &str, spec: &PhotoSpec, base: &Path) -> Option<Photo> {
+        let line = self.line(&spec.src, field.split('[').next().unwrap_or(field));
+        let source = self.locate(field, line, &spec.src, base)?;
+        let alt_text = match (&spec.alt, spec.decorative) {
+            (_, true) => String::new(),
+            (Some(a), false) => {
+                if let Some(why) = alt::problem(a) {
+                    self.error(
+                        &format!("{field}.alt"),
+                        line,
+                        format!("{why}: \"{}\" (photo `{}`)", a.trim(), spec.src),
+                        "describe what the photo shows, e.g. `alt: Seniorzy podczas warsztatów kulinarnych`; a purely decorative photo can be marked `decorative: true`",
+                    );
+                    return None;
+                }
+                a.trim().to_string()
+            }
+            (None, false) => {
+                self.error(
+                    &format!("{field}.alt"),
+                    line,
+                    format!("the photo `{}` has no alt text", spec.src),
+                    "add `alt:` describing what the photo shows, for people who cannot see it; a purely decorative photo can be marked `decorative: true`",
+                );
+                return None;
+            }
+        };
+        if spec.people && !spec.consent && self.settings.require_consent {
+            self.error(
+                &format!("{field}.consent"),
+                line,
+                format!("the photo `{}` shows people but no consent is recorded", spec.src),
+                "publish it only with the consent of the people shown, then add `consent: true`; otherwise remove the photo",
+            );
+            return None;
+        }
+        Some(Photo {
+            source,
+            alt: alt_text,
+            caption: spec
+                .caption
+                .as_ref()
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
+        })
+    }
+
+    /// Finds `src` relative to `base`, refusing anything that leads out of the site.
+    fn locate(
+        &mut self,
+        field: &str,
+        line: Option<usize>,
+        src: &str,
+        base: &Path,
+    ) -> Option<PathBuf> {
+        let rel = Path::new(src);
+        let escapes = rel.is_absolute()
+            || src.starts_with('\\')
+            || src.contains(':')
+            || rel
+                .components()
+                .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+        if escapes {
+            self.error(
+                &format!("{field}.src"),
+                line,
+                format!("the photo path `{src}` leads out of the document's folder"),
+                "put the photo next to the Markdown file (a page bundle) and write just its name, e.g. `src: zdjecie-1.jpg`",
+            );
+            return None;
+        }
+        if !is_photo(rel) {
+            self.error(
+                &format!("{field}.src"),
+                line,
+                format!("`{src}` is not a photo tablica can publish"),
+                "use JPEG, PNG, WebP or GIF files",
+            );
+            return None;
+        }
+        let path = base.join(rel);
+        match path.canonicalize() {
+            Ok(canonical) if canonical.starts_with(self.root) && canonical.is_file() => {
+                Some(canonical)
+            }
+            Ok(_) => {
+                self.error(
+                    &format!("{field}.src"),
+                    line,
+                    format!("the photo `{src}` is a link to a file outside the site"),
+                    "copy the photo into the document's folder instead of linking to it",
+                );
+                None
+            }
+            Err(_) => {
+                self.error(
+                    &format!("{field}.src"),
+                    line,
+                    format!("the photo `{src}` does not exist"),
+                    "check the file name (letters, case and extension must match) and that the photo is in the same folder as the Markdown file",
+                );
+                None
+            }
+        }
+    }
+
+    /// Every photo of a folder in name order, with alt texts from its sidecar file.
+    fn folder(&mut self, dir_name: &str) -> Vec<Photo> {
+        let line = self.line(dir_name, "gallery");
+        let Some(dir) = self.locate_dir(line, dir_name) else {
+            return Vec::new();
+        };
+        let sidecar_path = dir.join(SIDECAR);
+        let sidecar_rel = self
+            .doc
+            .path
+            .with_file_name(Path::new(dir_name).join(SIDECAR));
+        let entries: BTreeMap<String, SidecarEntry> = match std::fs::read_to_string(&sidecar_path) {
+            Ok(text) => match serde_yaml::from_str(&text) {
+                Ok(map) => map,
+                Err(e) => {
+                    self.problems.push(
+                        Diagnostic::error(&sidecar_rel, format!("invalid alt text file: {e}"))
+                            .at_line(e.location().map(|l| l.line()))
+                            .hint("write one line per photo: `zdjecie-1.jpg: Opis tego, co widać na zdjęciu`"),
+                    );
+                    return Vec::new();
+                }
+            },
+            Err(_) => BTreeMap::new(),
+        };
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.path())
+                .filter(|p| is_photo(p))
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| crate::content::is_ignored_name(&n.to_string_lossy()))
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        files.sort();
+        let mut photos = Vec::new();
+        for file in files {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let spec = match entries.get(&name) {
+                Some(SidecarEntry::Alt(a)) => PhotoSpec {
+                    src: name.clone(),
+                    alt: Some(a.clone()),
+                    caption: None,
+                    people: false,
+                    consent: false,
+                    decorative: false,
+                },
+                Some(SidecarEntry::Full {
+                    alt,
+                    caption,
+                    people,
+                    consent,
+                    decorative,
+                }) => PhotoSpec {
+                    src: name.clone(),
+                    alt: alt.clone(),
+                    caption: caption.clone(),
+                    people: *people,
+                    consent: *consent,
+                    decorative: *decorative,
+                },
+                None => {
+                    self.problems.push(
+                        Diagnostic::error(&sidecar_rel, format!("the photo `{name}` has no alt text"))
+                            .field(name.clone())
+                            .hint(format!("add a line `{name}: <what the photo shows>` to {SIDECAR} in the photo folder")),
+                    );
+                    continue;
+                }
+            };
+            let field = format!("gallery.dir/{name}");
+            if let Some(photo) = self.photo(&field, &spec, &dir) {
+                photos.push(photo);
+            }
+        }
+        for name in entries.keys() {
+            if !dir.join(name).is_file() {
+                self.problems.push(
+                    Diagnostic::warning(
+                        &sidecar_rel,
+                        format!("`{name}` is described but there is no such photo"),
+                    )
+                    .hint("remove the line or check the file name"),
+                );
+            }
+        }
+        photos
+    }
+
+    fn locate_dir(&mut self, line: Option<usize>, dir_name: &str) -> Option<PathBuf> {
+        let rel = Path::new(dir_name);
+        let inside = !rel.is_absolute()
+            && rel
+                .components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        let dir = self.doc.dir.join(rel);
+        match dir.canonicalize() {
+            Ok(c) if inside && c.starts_with(self.root) && c.is_dir() => Some(c),
+            _ => {
+                self.error(
+                    "gallery.dir",
+                    line,
+                    format!("the photo folder `{dir_name}` does not exist inside the document's folder"),
+                    "create the folder next to the Markdown file and write its name, e.g. `gallery: { dir: zdjecia }`",
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Resolves and checks the photos of one document. `root` must be canonical.
+pub fn resolve(
+    root: &Path,
+    doc: &DocumentRef<'_>,
+    settings: &ImageSettings,
+) -> (DocumentPhotos, Vec<Diagnostic>) {
+    let mut cx = Context {
+        root,
+        doc,
+        settings,
+        problems: Vec::new(),
+    };
+    let base = doc.dir.to_path_buf();
+    let cover = doc.cover.and_then(|spec| cx.photo("cover", spec, &base));
+    let gallery = match doc.gallery {
+        None => Vec::new(),
+        Some(GallerySpec::List(list)) => list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, spec)| cx.photo(&format!("gallery[{i}]"), spec, &base))
+            .collect(),
+        Some(GallerySpec::Dir(d)) => cx.folder(&d.dir),
+    };
+    (DocumentPhotos { cover, gallery }, cx.problems)
+}
