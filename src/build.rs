@@ -65,6 +65,8 @@ pub struct BuildReport {
     /// Files written (HTML pages, feeds, assets, photos).
     pub files: usize,
     pub photos: usize,
+    /// Photos encoded in this build (the rest came from the cache).
+    pub photos_encoded: usize,
     /// Warnings (a successful build has no errors).
     pub warnings: Diagnostics,
     pub duration: Duration,
@@ -115,6 +117,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
 
     let cache_dir = root.join(CACHE_DIR).join("images");
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let sources: Vec<PathBuf> = {
         let mut set: Vec<PathBuf> = photos
             .iter()
@@ -125,20 +128,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         set.dedup();
         set
     };
-    let (processed, photo_problems) = if options.check_only {
-        (
-            HashMap::new(),
-            check_photos(root, &sources, &site.config.images),
-        )
+    let (processed, photo_problems, photos_encoded) = if options.check_only {
+        let problems = check_photos(&canonical_root, &sources, &site.config.images);
+        (HashMap::new(), problems, 0)
     } else {
-        let (done, ds, _) = gallery::process::process(
-            root,
+        let (done, ds, report) = gallery::process::process(
+            &canonical_root,
             &sources,
             &site.config.images,
             &cache_dir,
             options.progress,
         );
-        (done, ds)
+        (done, ds, report.encoded)
     };
     problems.extend(photo_problems);
     if problems.iter().any(Diagnostic::is_error) {
@@ -184,6 +185,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         pages: site.pages.len(),
         files: written,
         photos: sources.len(),
+        photos_encoded,
         warnings: sorted(problems),
         duration: started.elapsed(),
     })

@@ -118,11 +118,13 @@ fn report(result: Result<BuildReport, BuildError>, quiet: bool, verb: &str) -> E
             print_diagnostics(&r.warnings);
             if !quiet {
                 println!(
-                    "{verb}: {} posts, {} projects, {} pages, {} photos, {} files in {:.2} s",
+                    "{verb}: {} posts, {} projects, {} pages, {} photos ({} processed, {} from cache), {} files in {:.2} s",
                     r.posts,
                     r.projects,
                     r.pages,
                     r.photos,
+                    r.photos_encoded,
+                    r.photos - r.photos_encoded,
                     r.files,
                     r.duration.as_secs_f64()
                 );

@@ -59,16 +59,24 @@ fn a_post_page_has_its_title_date_and_links() {
     site.build_ok();
     let html = site.read("aktualnosci/warsztaty/index.html");
     assert_eq!(count(&html, "<h1"), 1, "exactly one h1");
-    assert_eq!(element_text(&html, "h1").as_deref(), Some("Warsztaty kulinarne w Łodzi"));
+    assert_eq!(
+        element_text(&html, "h1").as_deref(),
+        Some("Warsztaty kulinarne w Łodzi")
+    );
     assert!(html.contains("<html lang=\"pl\""));
     assert!(html.contains("24 listopada 2026"), "Polish long date");
     assert!(html.contains("datetime=\"2026-11-24\""));
-    assert!(html.contains("href=\"/projekty/aktywni-razem/\""), "link to its project");
+    assert!(
+        html.contains("href=\"/projekty/aktywni-razem/\""),
+        "link to its project"
+    );
     assert!(html.contains("href=\"/tagi/seniorzy/\""));
     assert!(html.contains("href=\"/kategorie/wydarzenia/\""));
     assert!(html.contains("id=\"program\""), "heading anchor");
     assert!(html.contains("<title>Warsztaty kulinarne w Łodzi"));
-    assert!(html.contains("rel=\"canonical\" href=\"https://mops.example.org/aktualnosci/warsztaty/\""));
+    assert!(
+        html.contains("rel=\"canonical\" href=\"https://mops.example.org/aktualnosci/warsztaty/\"")
+    );
 }
 
 #[test]
@@ -78,9 +86,15 @@ fn the_project_page_lists_its_news_and_funding() {
     let html = site.read("projekty/aktywni-razem/index.html");
     assert!(html.contains("href=\"/aktualnosci/warsztaty/\""));
     assert!(html.contains("href=\"/aktualnosci/spotkanie/\""));
-    assert!(!html.contains("href=\"/aktualnosci/stary/\""), "another project's post");
+    assert!(
+        !html.contains("href=\"/aktualnosci/stary/\""),
+        "another project's post"
+    );
     assert!(html.contains("Europejski Fundusz Społeczny Plus"));
-    assert!(html.contains("1\u{a0}062\u{a0}500,00\u{a0}zł"), "EU contribution formatted in Polish");
+    assert!(
+        html.contains("1\u{a0}062\u{a0}500,00\u{a0}zł"),
+        "EU contribution formatted in Polish"
+    );
     assert!(html.contains("85"), "EU share in percent");
     assert!(html.contains("145"));
 }
@@ -91,14 +105,30 @@ fn news_is_paginated_newest_first() {
     site.build_ok();
     let first = site.read("aktualnosci/index.html");
     let second = site.read("aktualnosci/strona/2/index.html");
-    let warsztaty = first.find("/aktualnosci/warsztaty/").expect("newest on page 1");
-    let spotkanie = first.find("/aktualnosci/spotkanie/").expect("second newest on page 1");
+    let warsztaty = first
+        .find("/aktualnosci/warsztaty/")
+        .expect("newest on page 1");
+    let spotkanie = first
+        .find("/aktualnosci/spotkanie/")
+        .expect("second newest on page 1");
     assert!(warsztaty < spotkanie);
-    assert!(!first.contains("/aktualnosci/zbiorka/"), "third post is on page 2");
+    assert!(
+        !first.contains("/aktualnosci/zbiorka/"),
+        "third post is on page 2"
+    );
     assert!(second.contains("/aktualnosci/zbiorka/"));
-    assert!(first.contains("href=\"/aktualnosci/strona/2/\""), "link to page 2");
-    assert!(second.contains("href=\"/aktualnosci/\""), "link back to page 1");
-    assert!(!site.exists("aktualnosci/strona/3/index.html"), "4 posts, 2 per page");
+    assert!(
+        first.contains("href=\"/aktualnosci/strona/2/\""),
+        "link to page 2"
+    );
+    assert!(
+        second.contains("href=\"/aktualnosci/\""),
+        "link back to page 1"
+    );
+    assert!(
+        !site.exists("aktualnosci/strona/3/index.html"),
+        "4 posts, 2 per page"
+    );
 }
 
 #[test]
@@ -123,7 +153,10 @@ fn text_from_front_matter_is_escaped() {
     site.build_ok();
     let html = site.read("aktualnosci/xss/index.html");
     assert!(!html.contains("<script>alert(1)"), "title not escaped");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
     assert!(!html.contains("<img src=x"));
     assert!(!html.contains("<svg onload"));
     let feed = site.read("atom.xml");
@@ -133,8 +166,16 @@ fn text_from_front_matter_is_escaped() {
 #[test]
 fn slugs_are_transliterated_from_polish() {
     let site = TestSite::new();
-    site.post("Łódź – spotkanie", "title: W Łodzi\ndate: 2026-01-01", "Tekst.")
-        .post("inny", "title: Inny\ndate: 2026-01-02\nslug: zrodlo-zrodel\ntags: [Źródło Ćwiczeń]", "Tekst.");
+    site.post(
+        "Łódź – spotkanie",
+        "title: W Łodzi\ndate: 2026-01-01",
+        "Tekst.",
+    )
+    .post(
+        "inny",
+        "title: Inny\ndate: 2026-01-02\nslug: zrodlo-zrodel\ntags: [Źródło Ćwiczeń]",
+        "Tekst.",
+    );
     site.build_ok();
     assert!(site.exists("aktualnosci/lodz-spotkanie/index.html"));
     assert!(site.exists("aktualnosci/zrodlo-zrodel/index.html"));
@@ -148,23 +189,36 @@ fn feed_sitemap_and_robots_use_absolute_urls() {
     let feed = site.read("atom.xml");
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
     assert!(feed.contains("<id>https://mops.example.org/aktualnosci/warsztaty/</id>"));
-    assert!(feed.contains("<published>2026-11-24T00:00:00+01:00</published>"), "Warsaw winter time");
-    assert!(feed.contains("<published>2026-10-02T17:30:00+02:00</published>"), "Warsaw summer time");
+    assert!(
+        feed.contains("<published>2026-11-24T00:00:00+01:00</published>"),
+        "Warsaw winter time"
+    );
+    assert!(
+        feed.contains("<published>2026-10-02T17:30:00+02:00</published>"),
+        "Warsaw summer time"
+    );
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.contains("<loc>https://mops.example.org/o-nas/</loc>"));
     assert!(!sitemap.contains("404"));
-    assert!(site.read("robots.txt").contains("Sitemap: https://mops.example.org/sitemap.xml"));
+    assert!(site
+        .read("robots.txt")
+        .contains("Sitemap: https://mops.example.org/sitemap.xml"));
 }
 
 #[test]
 fn an_english_site_gets_english_dates_and_paths() {
-    let site = TestSite::with_config("title: Test Centre\nlanguage: en\nbase_url: https://example.org/centre\n");
+    let site = TestSite::with_config(
+        "title: Test Centre\nlanguage: en\nbase_url: https://example.org/centre\n",
+    );
     site.post("workshop", "title: Workshop\ndate: 2026-11-24", "Text.");
     site.build_ok();
     let html = site.read("news/workshop/index.html");
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("24 November 2026"));
-    assert!(html.contains("href=\"/centre/news/\""), "links carry the base path");
+    assert!(
+        html.contains("href=\"/centre/news/\""),
+        "links carry the base path"
+    );
 }
 
 #[test]
@@ -176,7 +230,12 @@ fn a_site_overrides_a_single_template() {
     );
     site.build_ok();
     assert!(site.read("o-nas/index.html").contains("custom-page"));
-    assert!(!site.read("aktualnosci/warsztaty/index.html").contains("custom-page"), "other templates still built in");
+    assert!(
+        !site
+            .read("aktualnosci/warsztaty/index.html")
+            .contains("custom-page"),
+        "other templates still built in"
+    );
 }
 
 #[test]
@@ -213,9 +272,12 @@ fn new_creates_a_site_that_builds() {
         .output()
         .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
-    let html = std::fs::read_to_string(dir.join("public/aktualnosci/pierwszy-wpis/index.html")).expect("post built");
+    let html = std::fs::read_to_string(dir.join("public/aktualnosci/pierwszy-wpis/index.html"))
+        .expect("post built");
     assert!(html.contains("Pierwszy wpis"));
-    assert!(dir.join("public/projekty/przykladowy-projekt/index.html").exists());
+    assert!(dir
+        .join("public/projekty/przykladowy-projekt/index.html")
+        .exists());
     assert!(dir.join("public/o-nas/index.html").exists());
 }
 

@@ -9,7 +9,11 @@ use common::*;
 fn built_site() -> TestSite {
     let site = TestSite::new();
     site.project("aktywni", "title: Aktywni\nstatus: ongoing", "Opis.")
-        .post("dobry", "title: Dobry wpis\ndate: 2026-01-01\nproject: aktywni", "Tekst.");
+        .post(
+            "dobry",
+            "title: Dobry wpis\ndate: 2026-01-01\nproject: aktywni",
+            "Tekst.",
+        );
     site.build_ok();
     site
 }
@@ -22,7 +26,11 @@ fn assert_rejected(site: &TestSite, expected: &[&str]) -> String {
         assert!(err.contains(e), "expected {e:?} in:\n{err}");
     }
     assert!(err.contains("hint:"), "every error says what to do:\n{err}");
-    assert_eq!(site.read("aktualnosci/dobry/index.html"), before, "old output survives");
+    assert_eq!(
+        site.read("aktualnosci/dobry/index.html"),
+        before,
+        "old output survives"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(site.root())
         .expect("ls")
         .flatten()
@@ -44,35 +52,79 @@ fn malformed_yaml() {
 fn missing_title() {
     let site = built_site();
     site.post("bez-tytulu", "date: 2026-01-02", "Tekst.");
-    assert_rejected(&site, &["content/posts/bez-tytulu.md:2", "field `title`", "title is missing"]);
+    assert_rejected(
+        &site,
+        &[
+            "content/posts/bez-tytulu.md:2",
+            "field `title`",
+            "title is missing",
+        ],
+    );
 }
 
 #[test]
 fn wrong_date_gets_the_corrected_form() {
     let site = built_site();
     site.post("data", "title: Data\ndate: 24.11.2026", "Tekst.");
-    assert_rejected(&site, &["content/posts/data.md:3", "field `date`", "`2026-11-24`"]);
+    assert_rejected(
+        &site,
+        &["content/posts/data.md:3", "field `date`", "`2026-11-24`"],
+    );
 }
 
 #[test]
 fn unknown_key_with_a_hint() {
     let site = built_site();
-    site.post("literowka", "title: Literówka\ndate: 2026-01-02\ncategry: Wydarzenia", "Tekst.");
-    assert_rejected(&site, &["content/posts/literowka.md:4", "unknown field `categry`", "did you mean `category`"]);
+    site.post(
+        "literowka",
+        "title: Literówka\ndate: 2026-01-02\ncategry: Wydarzenia",
+        "Tekst.",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "content/posts/literowka.md:4",
+            "unknown field `categry`",
+            "did you mean `category`",
+        ],
+    );
 }
 
 #[test]
 fn unknown_project() {
     let site = built_site();
-    site.post("projekt", "title: Projekt\ndate: 2026-01-02\nproject: aktywny", "Tekst.");
-    assert_rejected(&site, &["content/posts/projekt.md:4", "field `project`", "no project `aktywny`", "did you mean `aktywni`"]);
+    site.post(
+        "projekt",
+        "title: Projekt\ndate: 2026-01-02\nproject: aktywny",
+        "Tekst.",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "content/posts/projekt.md:4",
+            "field `project`",
+            "no project `aktywny`",
+            "did you mean `aktywni`",
+        ],
+    );
 }
 
 #[test]
 fn duplicate_slug() {
     let site = built_site();
-    site.post("kopia", "title: Kopia\ndate: 2026-01-02\nslug: dobry", "Tekst.");
-    assert_rejected(&site, &["content/posts/kopia.md:4", "already has the address `dobry`", "content/posts/dobry.md"]);
+    site.post(
+        "kopia",
+        "title: Kopia\ndate: 2026-01-02\nslug: dobry",
+        "Tekst.",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "content/posts/kopia.md:4",
+            "already has the address `dobry`",
+            "content/posts/dobry.md",
+        ],
+    );
 }
 
 #[test]
@@ -81,39 +133,75 @@ fn several_broken_files_are_all_reported() {
     site.post("a", "date: 2026-01-02", "Tekst.")
         .post("b", "title: B\ndate: wczoraj", "Tekst.")
         .post("c", "title: C\ndate: 2026-01-02\nautor: x", "Tekst.");
-    let err = assert_rejected(&site, &["content/posts/a.md", "content/posts/b.md", "content/posts/c.md"]);
+    let err = assert_rejected(
+        &site,
+        &[
+            "content/posts/a.md",
+            "content/posts/b.md",
+            "content/posts/c.md",
+        ],
+    );
     assert!(err.contains("3 errors"), "{err}");
 }
 
 #[test]
 fn unclosed_front_matter_and_non_utf8() {
     let site = built_site();
-    site.write("content/posts/otwarty.md", "---\ntitle: Otwarty\ndate: 2026-01-02\nTekst bez końca.\n");
-    site.write_bytes("content/posts/latin2.md", b"---\ntitle: Zaj\xeacia\ndate: 2026-01-02\n---\n");
-    assert_rejected(&site, &["content/posts/otwarty.md:1", "not closed", "content/posts/latin2.md:2", "not valid UTF-8"]);
+    site.write(
+        "content/posts/otwarty.md",
+        "---\ntitle: Otwarty\ndate: 2026-01-02\nTekst bez końca.\n",
+    );
+    site.write_bytes(
+        "content/posts/latin2.md",
+        b"---\ntitle: Zaj\xeacia\ndate: 2026-01-02\n---\n",
+    );
+    assert_rejected(
+        &site,
+        &[
+            "content/posts/otwarty.md:1",
+            "not closed",
+            "content/posts/latin2.md:2",
+            "not valid UTF-8",
+        ],
+    );
 }
 
 #[test]
 fn bad_site_settings() {
     let site = built_site();
-    site.write("content/site.yaml", "title: X\nbase_url: mops.example.org\nlangauge: pl\n");
+    site.write(
+        "content/site.yaml",
+        "title: X\nbase_url: mops.example.org\nlangauge: pl\n",
+    );
     assert_rejected(&site, &["content/site.yaml:3", "did you mean `language`"]);
-    site.write("content/site.yaml", "title: X\nbase_url: mops.example.org\n");
+    site.write(
+        "content/site.yaml",
+        "title: X\nbase_url: mops.example.org\n",
+    );
     assert_rejected(&site, &["content/site.yaml:2", "base_url"]);
 }
 
 #[test]
 fn bom_and_crlf_are_accepted() {
     let site = built_site();
-    site.write("content/posts/windows.md", "\u{feff}---\r\ntitle: Z Windowsa\r\ndate: 2026-01-03\r\n---\r\nTekst.\r\n");
+    site.write(
+        "content/posts/windows.md",
+        "\u{feff}---\r\ntitle: Z Windowsa\r\ndate: 2026-01-03\r\n---\r\nTekst.\r\n",
+    );
     site.build_ok();
-    assert!(site.read("aktualnosci/windows/index.html").contains("Z Windowsa"));
+    assert!(site
+        .read("aktualnosci/windows/index.html")
+        .contains("Z Windowsa"));
 }
 
 #[test]
 fn warnings_do_not_stop_the_build() {
     let site = built_site();
-    site.post("linki", "title: Linki\ndate: 2026-01-02", "Więcej [kliknij tutaj](https://example.org).\n\n#### Za głęboko");
+    site.post(
+        "linki",
+        "title: Linki\ndate: 2026-01-02",
+        "Więcej [kliknij tutaj](https://example.org).\n\n#### Za głęboko",
+    );
     let out = site.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);

@@ -46,15 +46,24 @@ impl TestSite {
 
     /// A post `content/posts/<name>.md` with the given front matter lines and body.
     pub fn post(&self, name: &str, front_matter: &str, body: &str) -> &Self {
-        self.write(&format!("content/posts/{name}.md"), &format!("---\n{front_matter}\n---\n{body}\n"))
+        self.write(
+            &format!("content/posts/{name}.md"),
+            &format!("---\n{front_matter}\n---\n{body}\n"),
+        )
     }
 
     pub fn project(&self, name: &str, front_matter: &str, body: &str) -> &Self {
-        self.write(&format!("content/projects/{name}.md"), &format!("---\n{front_matter}\n---\n{body}\n"))
+        self.write(
+            &format!("content/projects/{name}.md"),
+            &format!("---\n{front_matter}\n---\n{body}\n"),
+        )
     }
 
     pub fn page(&self, name: &str, front_matter: &str, body: &str) -> &Self {
-        self.write(&format!("content/pages/{name}.md"), &format!("---\n{front_matter}\n---\n{body}\n"))
+        self.write(
+            &format!("content/pages/{name}.md"),
+            &format!("---\n{front_matter}\n---\n{body}\n"),
+        )
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -76,7 +85,13 @@ impl TestSite {
     /// `tablica build`, expecting failure with exit status 1; returns stderr.
     pub fn build_err(&self) -> String {
         let out = self.run(&["build"]);
-        assert_eq!(out.status.code(), Some(1), "expected content errors, got:\n{}\n{}", stdout(&out), stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "expected content errors, got:\n{}\n{}",
+            stdout(&out),
+            stderr(&out)
+        );
         stderr(&out)
     }
 

@@ -1,0 +1,299 @@
+//! Photos end to end: orientation, metadata stripped, cache, alt texts, consent, limits.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::*;
+
+/// An 800×400 JPEG, left half red, right half blue, optionally with an EXIF block
+/// (orientation and a GPS position) inserted after the SOI marker.
+fn jpeg(orientation: Option<u16>, gps: bool) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(800, 400, |x, _| {
+        if x < 400 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    });
+    let mut plain = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
+        .encode_image(&img)
+        .expect("encode");
+    let mut tiff: Vec<u8> = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
+    let mut entries: Vec<[u8; 12]> = Vec::new();
+    if let Some(o) = orientation {
+        let mut e = [0u8; 12];
+        e[..2].copy_from_slice(&0x0112u16.to_be_bytes());
+        e[2..4].copy_from_slice(&3u16.to_be_bytes());
+        e[4..8].copy_from_slice(&1u32.to_be_bytes());
+        e[8..10].copy_from_slice(&o.to_be_bytes());
+        entries.push(e);
+    }
+    let ifd0_len = 2 + entries.len() as u32 * 12 + if gps { 12 } else { 0 } + 4;
+    if gps {
+        // GPSInfo pointer to a GPS IFD right after IFD0, with GPSLatitudeRef = "N".
+        let mut e = [0u8; 12];
+        e[..2].copy_from_slice(&0x8825u16.to_be_bytes());
+        e[2..4].copy_from_slice(&4u16.to_be_bytes());
+        e[4..8].copy_from_slice(&1u32.to_be_bytes());
+        e[8..12].copy_from_slice(&(8 + ifd0_len).to_be_bytes());
+        entries.push(e);
+    }
+    tiff.extend_from_slice(&(entries.len() as u16).to_be_bytes());
+    for e in &entries {
+        tiff.extend_from_slice(e);
+    }
+    tiff.extend_from_slice(&0u32.to_be_bytes());
+    if gps {
+        tiff.extend_from_slice(&1u16.to_be_bytes());
+        tiff.extend_from_slice(&0x0001u16.to_be_bytes());
+        tiff.extend_from_slice(&2u16.to_be_bytes());
+        tiff.extend_from_slice(&2u32.to_be_bytes());
+        tiff.extend_from_slice(b"N\x00\x00\x00");
+        tiff.extend_from_slice(&0u32.to_be_bytes());
+    }
+    let mut app1 = b"Exif\x00\x00".to_vec();
+    app1.extend_from_slice(&tiff);
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&app1);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+fn gallery_site(site_yaml_extra: &str, gallery: &str) -> TestSite {
+    let site = TestSite::with_config(&format!("{SITE_YAML}{site_yaml_extra}"));
+    site.write(
+        "content/posts/festyn/index.md",
+        &format!("---\ntitle: Festyn\ndate: 2026-06-01\n{gallery}\n---\nTekst.\n"),
+    );
+    site
+}
+
+fn output_jpegs(site: &TestSite, dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(site.public().join(dir))
+        .expect("output dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jpg"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+const ONE_PHOTO: &str =
+    "gallery:\n  - src: zdjecie.jpg\n    alt: Mieszkańcy przy stołach na festynie";
+
+#[test]
+fn orientation_is_applied_and_metadata_removed() {
+    let site = gallery_site("", ONE_PHOTO);
+    let original = jpeg(Some(6), true);
+    assert!(contains(&original, b"Exif"), "fixture carries EXIF");
+    site.write_bytes("content/posts/festyn/zdjecie.jpg", &original);
+    site.build_ok();
+    let files = output_jpegs(&site, "aktualnosci/festyn");
+    assert!(files.len() >= 2, "a copy and a thumbnail: {files:?}");
+    for f in &files {
+        let bytes = std::fs::read(f).expect("read");
+        assert!(!contains(&bytes, b"Exif"), "{} keeps EXIF", f.display());
+        assert!(
+            !contains(&bytes, &[0x88, 0x25]) || !contains(&bytes, b"N\x00\x00\x00"),
+            "{} keeps GPS",
+            f.display()
+        );
+        let img = image::open(f).expect("decode").to_rgb8();
+        assert!(
+            img.height() > img.width(),
+            "{} not rotated: {}x{}",
+            f.display(),
+            img.width(),
+            img.height()
+        );
+        // Rotated 90° clockwise: the red left half is now on top.
+        let top = img.get_pixel(img.width() / 2, 2).0;
+        let bottom = img.get_pixel(img.width() / 2, img.height() - 3).0;
+        assert!(top[0] > 150 && top[2] < 100, "top should be red: {top:?}");
+        assert!(
+            bottom[2] > 150 && bottom[0] < 100,
+            "bottom should be blue: {bottom:?}"
+        );
+    }
+    let html = site.read("aktualnosci/festyn/index.html");
+    assert!(html.contains("srcset="), "responsive copies");
+    assert!(
+        html.contains("data-width=\"400\" data-height=\"800\""),
+        "dimensions after rotation"
+    );
+    assert!(html.contains("loading=\"lazy\""));
+    assert!(html.contains("alt=\"Mieszkańcy przy stołach na festynie\""));
+    assert!(
+        html.contains("1 zdjęcie"),
+        "Polish plural of the photo count"
+    );
+    assert!(
+        !site
+            .public()
+            .join("aktualnosci/festyn/zdjecie.jpg")
+            .exists(),
+        "original not published"
+    );
+}
+
+#[test]
+fn rebuild_uses_the_cache_and_a_changed_photo_is_reencoded() {
+    let site = gallery_site("", ONE_PHOTO);
+    site.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
+    let first = stdout(&site.build_ok());
+    assert!(
+        first.contains("1 photos (1 processed, 0 from cache)"),
+        "{first}"
+    );
+    let second = stdout(&site.build_ok());
+    assert!(second.contains("(0 processed, 1 from cache)"), "{second}");
+
+    // Output copies are the cache's files (hard links), not new encodes.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let out = &output_jpegs(&site, "aktualnosci/festyn")[0];
+        assert!(
+            std::fs::metadata(out).expect("meta").nlink() >= 2,
+            "hard-linked from the cache"
+        );
+    }
+
+    site.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(Some(3), false));
+    let third = stdout(&site.build_ok());
+    assert!(third.contains("(1 processed, 0 from cache)"), "{third}");
+    let entries = std::fs::read_dir(site.root().join(".tablica-cache/images"))
+        .expect("cache")
+        .count();
+    assert_eq!(entries, 1, "the old photo's cache entry was pruned");
+}
+
+#[test]
+fn bad_alt_texts_are_rejected_with_file_line_and_field() {
+    let site = gallery_site(
+        "",
+        "gallery:\n  - { src: a.jpg, alt: IMG_2041.jpg }\n  - { src: b.jpg, alt: Bez tytułu1 }\n  - { src: c.jpg }\n  - { src: d.jpg, alt: zdjęcie }\n  - { src: e.jpg, decorative: true }",
+    );
+    for name in ["a", "b", "c", "d", "e"] {
+        site.write_bytes(
+            &format!("content/posts/festyn/{name}.jpg"),
+            &jpeg(None, false),
+        );
+    }
+    let err = site.build_err();
+    assert!(
+        err.contains("content/posts/festyn/index.md:5: field `gallery[0].alt`"),
+        "{err}"
+    );
+    assert!(err.contains("file name"), "{err}");
+    assert!(err.contains("index.md:6: field `gallery[1].alt`"), "{err}");
+    assert!(err.contains("index.md:7: field `gallery[2].alt`"), "{err}");
+    assert!(err.contains("gallery[3].alt"), "{err}");
+    assert!(
+        !err.contains("gallery[4]"),
+        "decorative photos need no alt: {err}"
+    );
+    assert_eq!(count(&err, "error:"), 4, "{err}");
+}
+
+#[test]
+fn people_without_consent_are_refused_when_the_site_requires_it() {
+    let gallery = "gallery:\n  - { src: a.jpg, alt: Dzieci przy stole z farbami, people: true }";
+    let strict = gallery_site("images:\n  require_consent: true\n", gallery);
+    strict.write_bytes("content/posts/festyn/a.jpg", &jpeg(None, false));
+    let err = strict.build_err();
+    assert!(err.contains("gallery[0].consent"), "{err}");
+    let relaxed = gallery_site("", gallery);
+    relaxed.write_bytes("content/posts/festyn/a.jpg", &jpeg(None, false));
+    relaxed.build_ok();
+}
+
+#[test]
+fn corrupt_and_oversized_photos_are_reported() {
+    let site = gallery_site(
+        "",
+        "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }",
+    );
+    site.write_bytes(
+        "content/posts/festyn/zepsute.jpg",
+        &jpeg(None, false)[..300],
+    );
+    let err = site.build_err();
+    assert!(err.contains("content/posts/festyn/zepsute.jpg"), "{err}");
+    assert!(
+        err.contains("damaged") || err.contains("truncated"),
+        "{err}"
+    );
+
+    let skip = gallery_site(
+        "images:\n  on_error: skip\n",
+        "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }",
+    );
+    skip.write_bytes("content/posts/festyn/zepsute.jpg", b"not a jpeg at all");
+    let out = skip.build_ok();
+    assert!(
+        stderr(&out).contains("warning: content/posts/festyn/zepsute.jpg"),
+        "{}",
+        stderr(&out)
+    );
+
+    let limited = gallery_site("images:\n  max_pixels: 100000\n", ONE_PHOTO);
+    limited.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
+    let err = limited.build_err();
+    assert!(err.contains("too large: 800 × 400"), "{err}");
+}
+
+#[test]
+fn photo_paths_cannot_leave_the_site() {
+    let site = gallery_site(
+        "",
+        "cover: { src: ../../../etc/passwd.jpg, alt: Coś spoza strony }",
+    );
+    let err = site.build_err();
+    assert!(err.contains("field `cover.src`"), "{err}");
+    assert!(err.contains("leads out"), "{err}");
+
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().expect("tmp");
+        std::fs::write(outside.path().join("tajne.jpg"), jpeg(None, true)).expect("write");
+        let linked = gallery_site("", "cover: { src: tajne.jpg, alt: Zdjęcie spoza strony }");
+        std::os::unix::fs::symlink(
+            outside.path().join("tajne.jpg"),
+            linked.root().join("content/posts/festyn/tajne.jpg"),
+        )
+        .expect("symlink");
+        let err = linked.build_err();
+        assert!(err.contains("outside the site"), "{err}");
+    }
+}
+
+#[test]
+fn a_folder_gallery_takes_alt_texts_from_its_sidecar() {
+    let site = gallery_site("", "gallery: { dir: zdjecia }");
+    site.write_bytes("content/posts/festyn/zdjecia/2.jpg", &jpeg(None, false));
+    site.write_bytes("content/posts/festyn/zdjecia/1.jpg", &jpeg(Some(8), false));
+    site.write("content/posts/festyn/zdjecia/alt.yaml", "1.jpg: Scena z koncertem zespołu\n2.jpg: { alt: Stoisko z ciastami, caption: Ciasta upiekły seniorki }\n");
+    site.build_ok();
+    let html = site.read("aktualnosci/festyn/index.html");
+    let first = html.find("Scena z koncertem zespołu").expect("first photo");
+    let second = html.find("Stoisko z ciastami").expect("second photo");
+    assert!(first < second, "name order");
+    assert!(html.contains("Ciasta upiekły seniorki"));
+    assert!(html.contains("2 zdjęcia"));
+
+    std::fs::remove_file(site.root().join("content/posts/festyn/zdjecia/alt.yaml")).expect("rm");
+    let err = site.build_err();
+    assert!(
+        err.contains("zdjecia/alt.yaml") && err.contains("`1.jpg` has no alt text"),
+        "{err}"
+    );
+}
