@@ -294,6 +294,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
             Job::Home,
             Job::Projects,
             Job::NotFound,
+            Job::Accessibility,
             Job::TagList,
             Job::CategoryList,
             Job::ArchiveList,
@@ -556,6 +557,13 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                 insert(&mut page, "extra", &p.doc.meta.extra);
                 self.render_page("page.html", &p.path, page)
             }
+            Job::Accessibility => {
+                let path = format!("{}/", config.paths.accessibility);
+                let mut page = self.header("accessibility", text(t, "accessibility_statement"), &path, description);
+                let statement = config.accessibility.statement_view(config.organisation.name.as_deref(), &config.title);
+                insert(&mut page, "statement", &statement);
+                self.render_page("accessibility.html", &path, page)
+            }
             Job::NotFound => {
                 let page = self.header(
                     "not_found",
@@ -688,6 +696,7 @@ enum Job {
     Projects,
     Page(usize),
     NotFound,
+    Accessibility,
     TagList,
     CategoryList,
     ArchiveList,
@@ -742,6 +751,9 @@ fn site_value(config: &Config) -> Value {
             "feed": format!("{root}atom.xml"),
             "search": Value::Null,
         },
+        "shortcuts": config.accessibility.shortcuts(),
+        "single_key_shortcuts": config.accessibility.single_key_shortcuts,
+        "read_aloud": config.accessibility.read_aloud,
         "extra": config.extra,
         "generator": concat!("tablica ", env!("CARGO_PKG_VERSION")),
     })
