@@ -150,7 +150,11 @@ fn normalise_keys(keys: &str) -> Option<String> {
     if normalised.len() != mods.len() {
         return None;
     }
-    let key = if key.chars().count() == 1 && !normalised.is_empty() { key.to_uppercase() } else { key.to_string() };
+    let key = if key.chars().count() == 1 && !normalised.is_empty() {
+        key.to_uppercase()
+    } else {
+        key.to_string()
+    };
     normalised.push(&key);
     Some(normalised.join("+"))
 }
@@ -179,16 +183,24 @@ impl AccessibilitySettings {
                 Some(k) => {
                     if let Some(other) = seen.insert(k.clone(), action) {
                         problems.push(
-                            Diagnostic::error(file, format!("`{k}` is used for both `{other}` and `{action}`"))
-                                .field(field)
-                                .hint("give every action its own keys"),
+                            Diagnostic::error(
+                                file,
+                                format!("`{k}` is used for both `{other}` and `{action}`"),
+                            )
+                            .field(field)
+                            .hint("give every action its own keys"),
                         );
                     }
                 }
             }
         }
         let s = &self.statement;
-        for (name, value) in [("published", &s.published), ("updated", &s.updated), ("prepared", &s.prepared), ("reviewed", &s.reviewed)] {
+        for (name, value) in [
+            ("published", &s.published),
+            ("updated", &s.updated),
+            ("prepared", &s.prepared),
+            ("reviewed", &s.reviewed),
+        ] {
             if let Some(v) = value {
                 if let Err(hint) = date::parse(v) {
                     problems.push(
@@ -219,10 +231,19 @@ impl AccessibilitySettings {
     }
 
     /// The statement for the template, with dates as ISO strings and the entity defaulted.
-    pub fn statement_view(&self, organisation: Option<&str>, site_title: &str) -> serde_json::Value {
+    pub fn statement_view(
+        &self,
+        organisation: Option<&str>,
+        site_title: &str,
+    ) -> serde_json::Value {
         let mut value = serde_json::to_value(&self.statement).unwrap_or(serde_json::Value::Null);
         if let serde_json::Value::Object(map) = &mut value {
-            let entity = self.statement.entity.as_deref().or(organisation).unwrap_or(site_title);
+            let entity = self
+                .statement
+                .entity
+                .as_deref()
+                .or(organisation)
+                .unwrap_or(site_title);
             map.insert("entity".into(), entity.into());
             for key in ["published", "updated", "prepared", "reviewed"] {
                 let iso = map
@@ -243,10 +264,16 @@ mod tests {
 
     #[test]
     fn key_combinations_are_normalised() {
-        assert_eq!(normalise_keys("shift+alt+1").as_deref(), Some("Alt+Shift+1"));
+        assert_eq!(
+            normalise_keys("shift+alt+1").as_deref(),
+            Some("Alt+Shift+1")
+        );
         assert_eq!(normalise_keys("Ctrl+Alt+k").as_deref(), Some("Alt+Ctrl+K"));
         assert_eq!(normalise_keys("?").as_deref(), Some("?"));
-        assert_eq!(normalise_keys("Alt+Shift++").as_deref(), Some("Alt+Shift++"));
+        assert_eq!(
+            normalise_keys("Alt+Shift++").as_deref(),
+            Some("Alt+Shift++")
+        );
         assert_eq!(normalise_keys("Hyper+1"), None);
         assert_eq!(normalise_keys("Alt+ab"), None);
     }
@@ -262,7 +289,8 @@ mod tests {
         assert!(s.validate(Path::new("site.yaml")).is_empty());
 
         s.shortcuts.insert("home".into(), "alt+shift+1".into());
-        s.shortcuts.insert("skip_to_content".into(), "Alt+Shift+1".into());
+        s.shortcuts
+            .insert("skip_to_content".into(), "Alt+Shift+1".into());
         s.shortcuts.insert("fly".into(), "F".into());
         let problems = s.validate(Path::new("site.yaml"));
         assert_eq!(problems.len(), 2, "{problems:?}");

@@ -559,8 +559,15 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
             }
             Job::Accessibility => {
                 let path = format!("{}/", config.paths.accessibility);
-                let mut page = self.header("accessibility", text(t, "accessibility_statement"), &path, description);
-                let statement = config.accessibility.statement_view(config.organisation.name.as_deref(), &config.title);
+                let mut page = self.header(
+                    "accessibility",
+                    text(t, "accessibility_statement"),
+                    &path,
+                    description,
+                );
+                let statement = config
+                    .accessibility
+                    .statement_view(config.organisation.name.as_deref(), &config.title);
                 insert(&mut page, "statement", &statement);
                 self.render_page("accessibility.html", &path, page)
             }

@@ -1,0 +1,161 @@
+// Shared set-up for the browser tests: a static file server on 127.0.0.1 serving the built
+// example site like static hosting would, and a headless Chromium from Debian's package.
+"use strict";
+
+const http = require("node:http");
+const fs = require("node:fs");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const SITE_DIR = process.env.SITE_DIR;
+if (!SITE_DIR || !fs.existsSync(path.join(SITE_DIR, "index.html"))) {
+  throw new Error("SITE_DIR must point to a built site (run tests/browser/run.sh)");
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".jpg": "image/jpeg",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".pdf": "application/pdf",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".gif": "image/gif",
+  ".ico": "image/x-icon",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
+  ".woff2": "font/woff2",
+};
+
+function startServer() {
+  const root = fs.realpathSync(SITE_DIR);
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = path.join(root, pathname);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(400).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!pathname.endsWith("/")) {
+        // Like static hosting: /x → /x/ (pretty URLs).
+        res.writeHead(301, { Location: pathname + "/" }).end();
+        return;
+      }
+      file = path.join(file, "index.html");
+    }
+    if (!fs.existsSync(file)) {
+      res.writeHead(404, { "Content-Type": TYPES[".html"] });
+      res.end(fs.readFileSync(path.join(root, "404.html")));
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${server.address().port}` }));
+  });
+}
+
+async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** Every HTML page of the built site, as URL paths ("/", "/aktualnosci/", ...). */
+function allPages() {
+  const pages = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".html")) {
+        const rel = "/" + path.relative(SITE_DIR, full).split(path.sep).join("/");
+        pages.push(rel.endsWith("/index.html") || rel === "/index.html" ? rel.slice(0, -"index.html".length) : rel);
+      }
+    }
+  };
+  walk(SITE_DIR);
+  return pages.sort();
+}
+
+function fileOf(url) {
+  return url.endsWith("/") ? path.join(SITE_DIR, url, "index.html") : path.join(SITE_DIR, url);
+}
+
+/** The first page whose HTML contains `needle`. */
+function pageContaining(needle) {
+  return allPages().find((p) => {
+    return fs.readFileSync(fileOf(p), "utf8").includes(needle);
+  });
+}
+
+/**
+ * One URL of every page type of the example site, found in the built output. A type that
+ * cannot be found is an error (the test must not silently check fewer pages).
+ * `notFound` is a URL that does not exist: the server answers it with /404.html and status 404.
+ */
+function pageTypes() {
+  const pages = new Set(allPages());
+  const list = [...pages];
+  const html = (p) => fs.readFileSync(fileOf(p), "utf8");
+  const main = (p) => (html(p).match(/<main[\s\S]*<\/main>/) || [""])[0];
+  const isPost = (p) => /^\/aktualnosci\/[^/]+\/$/.test(p) && p !== "/aktualnosci/strona/";
+  const isProject = (p) => /^\/projekty\/[^/]+\/$/.test(p);
+  const exact = (p) => (pages.has(p) ? p : undefined);
+  const types = {
+    home: exact("/"),
+    "news list": exact("/aktualnosci/"),
+    "news list page 2": exact("/aktualnosci/strona/2/"),
+    "post with a gallery": list.find((p) => isPost(p) && /data-lightbox/.test(main(p))),
+    "post without photos": list.find((p) => isPost(p) && main(p) && !/<img\b/.test(main(p))),
+    "project with funding": list.find((p) => isProject(p) && /class="funding/.test(main(p))),
+    "projects list": exact("/projekty/"),
+    "tag page": list.find((p) => /^\/tagi\/[^/]+\/$/.test(p)),
+    "tags list": exact("/tagi/"),
+    "category page": list.find((p) => /^\/kategorie\/[^/]+\/$/.test(p)),
+    "categories list": exact("/kategorie/"),
+    "yearly archive": list.find((p) => /^\/archiwum\/\d{4}\/$/.test(p)),
+    "archive list": exact("/archiwum/"),
+    "static page": exact("/o-nas/"),
+    "accessibility statement": exact("/deklaracja-dostepnosci/"),
+    "404": pages.has("/404.html") ? "/nie-ma-takiej-strony/" : undefined,
+  };
+  const missing = Object.entries(types).filter(([, url]) => !url).map(([name]) => name);
+  if (missing.length) throw new Error(`page types not found in ${SITE_DIR}: ${missing.join(", ")}`);
+  return types;
+}
+
+/** The shortcut configuration a page carries (from its JSON data block). */
+async function shortcuts(page) {
+  const config = await page.evaluate(() => JSON.parse(document.getElementById("tablica-config").textContent));
+  return Object.fromEntries(config.shortcuts.map((s) => [s.action, s.keys]));
+}
+
+/** Playwright's name for a combination such as "Alt+Shift+6". */
+function playwrightKeys(keys) {
+  return keys.replace(/\+(\d)$/, "+Digit$1").replace("Ctrl", "Control");
+}
+
+module.exports = { SITE_DIR, startServer, launch, allPages, fileOf, pageContaining, pageTypes, shortcuts, playwrightKeys };

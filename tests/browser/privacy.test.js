@@ -1,0 +1,38 @@
+// The generated site makes no third-party requests and sets no cookies.
+"use strict";
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, launch, allPages } = require("./harness");
+
+let server, base, browser;
+before(async () => {
+  ({ server, base } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("pages request nothing from other hosts, set no cookies and report no CSP or script errors", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const foreign = [];
+  const errors = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith("data:")) foreign.push(r.url());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/404/.test(m.text())) errors.push(m.text());
+  });
+  for (const url of allPages()) {
+    await page.goto(base + url, { waitUntil: "load" });
+    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => null))));
+  }
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
