@@ -8,10 +8,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::content::FileStamp;
+use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
-use crate::output::{OutputError, Staging};
-use crate::render::{DocumentImages, RenderError, Renderer};
-use crate::site::{output_file, Site};
+use crate::output::{Output, OutputError};
+use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer};
+use crate::site::{output_file, DocumentCache, Site};
 use crate::theme::ThemeError;
 use crate::{config, content, feeds, site, theme};
 
@@ -33,6 +35,10 @@ pub struct BuildOptions {
     pub inject: Option<String>,
     /// Show a progress bar for long photo runs (only on a terminal).
     pub progress: bool,
+    /// Update the output folder in place, rewriting only what changed since the last build of
+    /// the same [`Builder`], instead of swapping in a complete new folder. For `serve`'s private
+    /// folder; `public/` is always replaced whole.
+    pub in_place: bool,
 }
 
 impl BuildOptions {
@@ -45,6 +51,7 @@ impl BuildOptions {
             check_only: false,
             inject: None,
             progress: false,
+            in_place: false,
         }
     }
 
@@ -64,6 +71,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Files written (HTML pages, feeds, assets, photos).
     pub files: usize,
+    /// HTML pages rendered in this build (in place, only the changed ones).
+    pub rendered: usize,
     pub photos: usize,
     /// Photos encoded in this build (the rest came from the cache).
     pub photos_encoded: usize,
@@ -95,100 +104,195 @@ fn plural_errors(n: usize) -> String {
 
 /// Builds the site. On any error, nothing is written and the previous output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let started = Instant::now();
-    let mut timings = Timings::from_env();
-    let root = &options.root;
-    let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
-    let (content, mut problems) = content::load(root);
-    timings.lap("load");
-    let (site, model_problems) = site::build(config, content, options.drafts);
-    timings.lap("model");
-    problems.extend(model_problems);
-    let attachments = find_attachments(&site, &mut problems);
-    let photos = resolve_photos(&site, root, &mut problems);
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(BuildError::Content(sorted(problems)));
-    }
-    let theme = theme::load(root, &site.config.theme, site.config.language)?;
-    let staging = if options.check_only {
-        None
-    } else {
-        Some(Staging::new(&options.output_dir(), root)?)
-    };
+    Builder::new(options.clone()).build()
+}
 
-    let cache_dir = root.join(CACHE_DIR).join("images");
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let sources: Vec<PathBuf> = {
-        let mut set: Vec<PathBuf> = photos
-            .iter()
-            .flat_map(|(_, _, p)| p.cover.iter().chain(&p.gallery))
-            .map(|p| p.source.clone())
-            .collect();
-        set.sort();
-        set.dedup();
-        set
-    };
-    let (processed, photo_problems, photos_encoded) = if options.check_only {
-        let problems = check_photos(&canonical_root, &sources, &site.config.images);
-        (HashMap::new(), problems, 0)
-    } else {
-        let (done, ds, report) = gallery::process::process(
-            &canonical_root,
-            &sources,
-            &site.config.images,
-            &cache_dir,
-            options.progress,
+/// A build that can run again and reuse its earlier work: documents whose files did not
+/// change are not read again, photos not hashed again, and (in place) pages whose
+/// fingerprint did not change are neither rendered nor written.
+pub struct Builder {
+    options: BuildOptions,
+    documents: DocumentCache,
+    photos: HashMap<PathBuf, (FileStamp, Processed)>,
+    last: Option<LastOutput>,
+}
+
+/// What the last in-place build left in the output folder.
+struct LastOutput {
+    pages: Fingerprints,
+    assets_hash: u64,
+}
+
+impl Builder {
+    /// A builder with nothing cached yet.
+    pub fn new(options: BuildOptions) -> Self {
+        Builder {
+            options,
+            documents: DocumentCache::default(),
+            photos: HashMap::new(),
+            last: None,
+        }
+    }
+
+    /// Tells the builder that a file changed, in case its size and time did not.
+    pub fn invalidate(&mut self, path: &Path) {
+        self.documents.forget(path);
+        self.photos.remove(path);
+    }
+
+    /// Builds the site. On any error, nothing is written and the previous output stays.
+    pub fn build(&mut self) -> Result<BuildReport, BuildError> {
+        let started = Instant::now();
+        let mut timings = Timings::from_env();
+        let options = self.options.clone();
+        let root = &options.root;
+        let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
+        let (site, mut problems) =
+            site::build(config, root, options.drafts, &mut self.documents);
+        timings.lap("model");
+        let attachments = find_attachments(&site, &mut problems);
+        let photos = resolve_photos(&site, root, &mut problems);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(BuildError::Content(sorted(problems)));
+        }
+        let theme = theme::load(root, &site.config.theme, site.config.language)?;
+        let output = if options.check_only {
+            None
+        } else {
+            Some(Output::new(
+                &options.output_dir(),
+                root,
+                options.in_place,
+            )?)
+        };
+
+        let cache_dir = root.join(CACHE_DIR).join("images");
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let sources: Vec<PathBuf> = {
+            let mut set: Vec<PathBuf> = photos
+                .iter()
+                .flat_map(|(_, _, p)| p.cover.iter().chain(&p.gallery))
+                .map(|p| p.source.clone())
+                .collect();
+            set.sort();
+            set.dedup();
+            set
+        };
+        let (processed, photo_problems, photos_encoded) = if options.check_only {
+            let problems = check_photos(&canonical_root, &sources, &site.config.images);
+            (HashMap::new(), problems, 0)
+        } else {
+            self.process_photos(&canonical_root, &sources, &site.config.images, &cache_dir)
+        };
+        problems.extend(photo_problems);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(BuildError::Content(sorted(problems)));
+        }
+        timings.lap("photos");
+        let images = match &output {
+            Some(output) => {
+                place_photos(&photos, &processed, &cache_dir, output, &site.config.root)?
+            }
+            None => HashMap::new(),
+        };
+        let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
+        let no_fingerprints = Fingerprints::new();
+        let previous = match &self.last {
+            Some(last) if options.in_place => &last.pages,
+            _ => &no_fingerprints,
+        };
+        let rendered = renderer.render(previous)?;
+        timings.lap("render");
+        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(rendered.pages.len() + 3);
+        let sitemap = feeds::sitemap(
+            &site,
+            rendered
+                .fingerprints
+                .iter()
+                .filter(|(path, _)| path != Path::new("404.html"))
+                .map(|(path, _)| url_path_of(path)),
         );
-        (done, ds, report.encoded)
-    };
-    problems.extend(photo_problems);
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(BuildError::Content(sorted(problems)));
-    }
-    timings.lap("photos");
-    let images = match &staging {
-        Some(staging) => place_photos(&photos, &processed, &cache_dir, staging, &site.config.root)?,
-        None => HashMap::new(),
-    };
-    let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
-    let pages = renderer.render_all()?;
-    timings.lap("render");
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(pages.len() + 3);
-    let sitemap = feeds::sitemap(
-        &site,
-        pages
-            .iter()
-            .filter(|p| p.path != Path::new("404.html"))
-            .map(|p| url_path_of(&p.path)),
-    );
-    files.push(("sitemap.xml".into(), sitemap.into_bytes()));
-    files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
-    files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
-    files.extend(pages.into_iter().map(|p| (p.path, p.html.into_bytes())));
+        files.push(("sitemap.xml".into(), sitemap.into_bytes()));
+        files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
+        files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
+        let pages_rendered = rendered.pages.len();
+        files.extend(rendered.pages.into_iter().map(|p| (p.path, p.html.into_bytes())));
 
-    let mut written = files.len();
-    if let Some(staging) = staging {
-        files
-            .par_iter()
-            .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
-        written += copy_static(&theme, &staging)?;
-        written += copy_attachments(&attachments, &staging)?;
-        timings.lap("write");
-        staging.commit()?;
-        timings.lap("swap");
-        let used = processed.values().map(|p| p.key.clone()).collect();
-        gallery::process::prune(&cache_dir, &used);
+        let mut written = files.len();
+        if let Some(output) = output {
+            files
+                .par_iter()
+                .try_for_each(|(path, bytes)| output.write(path, bytes))?;
+            let pages: Fingerprints = rendered.fingerprints.into_iter().collect();
+            let last = self.last.take().filter(|_| options.in_place);
+            if last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
+                written += copy_static(&theme, &output)?;
+            }
+            if let Some(last) = &last {
+                remove_stale(output.path(), &last.pages, &pages);
+            }
+            written += copy_attachments(&attachments, &output)?;
+            timings.lap("write");
+            output.commit()?;
+            timings.lap("swap");
+            let used = processed.values().map(|p| p.key.clone()).collect();
+            gallery::process::prune(&cache_dir, &used);
+            self.last = Some(LastOutput {
+                pages,
+                assets_hash: theme.assets_hash,
+            });
+        }
+        Ok(BuildReport {
+            posts: site.posts.len(),
+            projects: site.projects.len(),
+            pages: site.pages.len(),
+            files: written,
+            rendered: pages_rendered,
+            photos: sources.len(),
+            photos_encoded,
+            warnings: sorted(problems),
+            duration: started.elapsed(),
+        })
     }
-    Ok(BuildReport {
-        posts: site.posts.len(),
-        projects: site.projects.len(),
-        pages: site.pages.len(),
-        files: written,
-        photos: sources.len(),
-        photos_encoded,
-        warnings: sorted(problems),
-        duration: started.elapsed(),
-    })
+
+    /// Processes the photos not already known from an earlier build of this builder.
+    fn process_photos(
+        &mut self,
+        root: &Path,
+        sources: &[PathBuf],
+        settings: &gallery::ImageSettings,
+        cache_dir: &Path,
+    ) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, usize) {
+        let mut done = HashMap::new();
+        let mut todo = Vec::new();
+        for source in sources {
+            let stamp = FileStamp::of(source);
+            match (stamp, self.photos.get(source)) {
+                (Some(stamp), Some((known, p)))
+                    if *known == stamp && cache_dir.join(&p.key).is_dir() =>
+                {
+                    done.insert(source.clone(), p.clone());
+                }
+                _ => todo.push(source.clone()),
+            }
+        }
+        let (fresh, problems, report) =
+            gallery::process::process(root, &todo, settings, cache_dir, self.options.progress);
+        for (source, p) in fresh {
+            if let Some(stamp) = FileStamp::of(&source) {
+                self.photos.insert(source.clone(), (stamp, p.clone()));
+            }
+            done.insert(source, p);
+        }
+        (done, problems, report.encoded)
+    }
+}
+
+/// Deletes the pages of the last build that this build no longer has.
+fn remove_stale(dir: &Path, last: &Fingerprints, now: &Fingerprints) {
+    for path in last.keys().filter(|p| !now.contains_key(*p)) {
+        let _ = std::fs::remove_file(dir.join(path));
+    }
 }
 
 /// Resolves and checks the photos of every document: (document path, URL path, photos).
@@ -239,9 +343,9 @@ fn check_photos(
 /// Links the processed copies into each document's output folder.
 fn place_photos(
     photos: &[(PathBuf, String, DocumentPhotos)],
-    processed: &HashMap<PathBuf, gallery::process::Processed>,
+    processed: &HashMap<PathBuf, Processed>,
     cache_dir: &Path,
-    staging: &Staging,
+    output: &Output,
     url_root: &str,
 ) -> Result<HashMap<PathBuf, DocumentImages<Image>>, BuildError> {
     photos
@@ -251,11 +355,11 @@ fn place_photos(
                 let Some(done) = processed.get(&photo.source) else {
                     return Ok(None);
                 };
-                gallery::process::place(done, photo, cache_dir, staging.path(), url_path, url_root)
+                gallery::process::place(done, photo, cache_dir, output.path(), url_path, url_root)
                     .map(Some)
                     .map_err(|source| {
                         BuildError::Output(OutputError::Io {
-                            path: staging.path().join(url_path),
+                            path: output.path().join(url_path),
                             source,
                         })
                     })
@@ -308,13 +412,13 @@ fn url_path_of(file: &Path) -> &str {
     s.strip_suffix("index.html").unwrap_or(s)
 }
 
-fn copy_static(theme: &theme::Theme, staging: &Staging) -> Result<usize, BuildError> {
+fn copy_static(theme: &theme::Theme, output: &Output) -> Result<usize, BuildError> {
     for (rel, file) in &theme.static_files {
         let bytes = file.read().map_err(|source| ThemeError::Read {
             path: rel.clone(),
             source,
         })?;
-        staging.write(&Path::new("assets").join(rel), &bytes)?;
+        output.write(&Path::new("assets").join(rel), &bytes)?;
     }
     Ok(theme.static_files.len())
 }
@@ -376,10 +480,10 @@ fn find_attachments(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf
 
 fn copy_attachments(
     attachments: &[(PathBuf, PathBuf)],
-    staging: &Staging,
+    output: &Output,
 ) -> Result<usize, BuildError> {
     attachments.par_iter().try_for_each(|(source, target)| {
-        let dest = staging.path().join(target);
+        let dest = output.path().join(target);
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|source| OutputError::Io {
                 path: parent.to_path_buf(),

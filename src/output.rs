@@ -91,6 +91,63 @@ impl Drop for Staging {
     }
 }
 
+/// Where a build writes: a staging folder swapped in whole at the end (`build`), or a folder
+/// updated file by file (the private folder `serve` serves, where a rebuild rewrites only
+/// what changed; each file is replaced atomically so no reader sees half of it).
+#[derive(Debug)]
+pub enum Output {
+    Staging(Staging),
+    InPlace(PathBuf),
+}
+
+impl Output {
+    /// Prepares the output folder `target` of the site at `site_root`.
+    pub fn new(target: &Path, site_root: &Path, in_place: bool) -> Result<Self, OutputError> {
+        if !in_place {
+            return Staging::new(target, site_root).map(Output::Staging);
+        }
+        let target = absolute(target);
+        if absolute(site_root).starts_with(&target) {
+            return Err(OutputError::UnsafeTarget(target));
+        }
+        fs::create_dir_all(&target).map_err(io_err(&target))?;
+        Ok(Output::InPlace(target))
+    }
+
+    /// The folder files are written into.
+    pub fn path(&self) -> &Path {
+        match self {
+            Output::Staging(s) => s.path(),
+            Output::InPlace(dir) => dir,
+        }
+    }
+
+    /// Writes `bytes` to `rel` inside the output folder.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        match self {
+            Output::Staging(s) => s.write(rel, bytes),
+            Output::InPlace(dir) => replace_file(&dir.join(rel), bytes),
+        }
+    }
+
+    /// Finishes the output: swaps the staging folder in.
+    pub fn commit(self) -> Result<(), OutputError> {
+        match self {
+            Output::Staging(s) => s.commit(),
+            Output::InPlace(_) => Ok(()),
+        }
+    }
+}
+
+/// Writes a file through a temporary file beside it, renamed over the old one.
+fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(STAGING_MARK);
+    let temp = PathBuf::from(temp);
+    write_file(&temp, bytes)?;
+    fs::rename(&temp, path).map_err(io_err(path))
+}
+
 /// Writes a file, creating its folder.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     if let Some(parent) = path.parent() {

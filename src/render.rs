@@ -1,7 +1,9 @@
 //! Rendering the site model through the theme's templates: builds each page's context from
 //! borrowed views of the model and renders all pages in parallel.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -287,53 +289,96 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
             .collect()
     }
 
-    /// Renders every page of the site, in parallel.
-    pub fn render_all(&self) -> Result<Vec<RenderedPage>, RenderError> {
+    /// Renders the pages of the site, in parallel, except those whose fingerprint (a hash of
+    /// everything the page shows, of its template and of the site settings) is the same in
+    /// `previous`: `serve` passes the last build's fingerprints to re-render only what changed,
+    /// `build` passes none and gets every page.
+    pub fn render(&self, previous: &Fingerprints) -> Result<RenderOutcome, RenderError> {
         let site = self.site;
-        let mut jobs: Vec<Job> = vec![
-            Job::Home,
-            Job::Projects,
-            Job::NotFound,
-            Job::Accessibility,
-            Job::TagList,
-            Job::CategoryList,
-            Job::ArchiveList,
+        let mut tasks: Vec<Task> = vec![
+            Task::Job(Job::Home),
+            Task::Job(Job::Projects),
+            Task::Job(Job::NotFound),
+            Task::Job(Job::Accessibility),
+            Task::Job(Job::TagList),
+            Task::Job(Job::CategoryList),
+            Task::Job(Job::ArchiveList),
         ];
-        jobs.extend((0..site.posts.len()).map(Job::Post));
-        jobs.extend((0..site.projects.len()).map(Job::Project));
-        jobs.extend((0..site.pages.len()).map(Job::Page));
-        jobs.extend((0..site.years.len()).map(Job::Year));
+        tasks.extend((0..site.posts.len()).map(|i| Task::Job(Job::Post(i))));
+        tasks.extend((0..site.projects.len()).map(|i| Task::Job(Job::Project(i))));
+        tasks.extend((0..site.pages.len()).map(|i| Task::Job(Job::Page(i))));
+        tasks.extend((0..site.years.len()).map(|i| Task::Job(Job::Year(i))));
         let all_posts: Vec<usize> = (0..site.posts.len()).collect();
-        let mut lists = vec![];
-        lists.extend(
+        tasks.extend(
             self.paginate(&all_posts, &site.config.paths.posts)
                 .into_iter()
-                .map(|c| (ListKind::Posts, c)),
+                .map(|c| Task::List(ListKind::Posts, c)),
         );
         for (i, t) in site.tags.iter().enumerate() {
-            lists.extend(
+            tasks.extend(
                 self.paginate(&t.posts, &t.path)
                     .into_iter()
-                    .map(|c| (ListKind::Tag(i), c)),
+                    .map(|c| Task::List(ListKind::Tag(i), c)),
             );
         }
         for (i, t) in site.categories.iter().enumerate() {
-            lists.extend(
+            tasks.extend(
                 self.paginate(&t.posts, &t.path)
                     .into_iter()
-                    .map(|c| (ListKind::Category(i), c)),
+                    .map(|c| Task::List(ListKind::Category(i), c)),
             );
         }
-        let mut pages: Vec<RenderedPage> = jobs
+        let stamps = Stamps::new(self);
+        let results: Vec<(PathBuf, u64, Option<RenderedPage>)> = tasks
             .par_iter()
-            .map(|job| self.render_job(job))
-            .collect::<Result<_, _>>()?;
-        let list_pages: Vec<RenderedPage> = lists
-            .par_iter()
-            .map(|(kind, chunk)| self.render_list(*kind, chunk))
-            .collect::<Result<_, _>>()?;
-        pages.extend(list_pages);
-        Ok(pages)
+            .map(|task| {
+                let url_path = self.url_path(task);
+                let file = match task {
+                    Task::Job(Job::NotFound) => PathBuf::from(NOT_FOUND_FILE),
+                    _ => output_file(&url_path),
+                };
+                let fingerprint = stamps.task(self, task);
+                if previous.get(&file) == Some(&fingerprint) {
+                    return Ok((file, fingerprint, None));
+                }
+                let page = match task {
+                    Task::Job(job) => self.render_job(job, &url_path, task.template())?,
+                    Task::List(kind, chunk) => self.render_list(*kind, chunk, task.template())?,
+                };
+                Ok((file, fingerprint, Some(page)))
+            })
+            .collect::<Result<_, RenderError>>()?;
+        let mut outcome = RenderOutcome {
+            pages: Vec::new(),
+            fingerprints: Vec::with_capacity(results.len()),
+        };
+        for (file, fingerprint, page) in results {
+            outcome.fingerprints.push((file, fingerprint));
+            outcome.pages.extend(page);
+        }
+        Ok(outcome)
+    }
+
+    /// The URL path of a task's page (for the 404 page: its file name).
+    fn url_path(&self, task: &Task) -> String {
+        let site = self.site;
+        let paths = &site.config.paths;
+        match task {
+            Task::List(_, chunk) => chunk.url_path.clone(),
+            Task::Job(job) => match *job {
+                Job::Home => String::new(),
+                Job::Post(i) => site.posts[i].path.clone(),
+                Job::Project(i) => site.projects[i].path.clone(),
+                Job::Projects => format!("{}/", paths.projects),
+                Job::Page(i) => site.pages[i].path.clone(),
+                Job::NotFound => NOT_FOUND_FILE.to_string(),
+                Job::Accessibility => format!("{}/", paths.accessibility),
+                Job::TagList => format!("{}/", paths.tags),
+                Job::CategoryList => format!("{}/", paths.categories),
+                Job::ArchiveList => format!("{}/", paths.archive),
+                Job::Year(i) => format!("{}/{}/", paths.archive, site.years[i].0),
+            },
+        }
     }
 
     fn paginate<'p>(&self, items: &'p [usize], base: &str) -> Vec<Chunk<'p>> {
@@ -383,7 +428,12 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
             .collect()
     }
 
-    fn render_list(&self, kind: ListKind, chunk: &Chunk) -> Result<RenderedPage, RenderError> {
+    fn render_list(
+        &self,
+        kind: ListKind,
+        chunk: &Chunk,
+        template: &str,
+    ) -> Result<RenderedPage, RenderError> {
         let site = self.site;
         let t = &self.translations;
         let posts = self.posts(chunk.items);
@@ -398,15 +448,13 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                 text(t, "page_n").replace("{n}", &chunk.number.to_string())
             );
         }
-        let (template, page_kind, extra) = match kind {
-            ListKind::Posts => ("posts.html", "posts", serde_json::json!({})),
+        let (page_kind, extra) = match kind {
+            ListKind::Posts => ("posts", serde_json::json!({})),
             ListKind::Tag(i) => (
-                "taxonomy.html",
                 "tag",
                 serde_json::json!({ "term": self.term_view(&site.tags[i]), "taxonomy": "tags" }),
             ),
             ListKind::Category(i) => (
-                "taxonomy.html",
                 "category",
                 serde_json::json!({ "term": self.term_view(&site.categories[i]), "taxonomy": "categories" }),
             ),
@@ -443,14 +491,19 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
         }
     }
 
-    fn render_job(&self, job: &Job) -> Result<RenderedPage, RenderError> {
+    fn render_job(
+        &self,
+        job: &Job,
+        path: &str,
+        template: &str,
+    ) -> Result<RenderedPage, RenderError> {
         let site = self.site;
         let config = &site.config;
         let t = &self.translations;
         let description = config.description.as_deref().unwrap_or("");
         match *job {
             Job::Home => {
-                let mut page = self.header("home", &config.title, "", description);
+                let mut page = self.header("home", &config.title, path, description);
                 let latest: Vec<usize> =
                     (0..site.posts.len().min(config.posts_per_page.max(3))).collect();
                 insert(&mut page, "latest_posts", &self.posts(&latest));
@@ -461,7 +514,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     .map(|p| self.project_summary(p))
                     .collect();
                 insert(&mut page, "ongoing_projects", &ongoing);
-                self.render_page("index.html", "", page)
+                self.render_page(template, path, page)
             }
             Job::Post(i) => {
                 let post = &site.posts[i];
@@ -472,7 +525,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     gallery: images.map_or(&[][..], |i| &i.gallery[..]),
                     toc: &post.text.toc,
                 };
-                let mut page = self.header("post", &post.title, &post.path, &post.summary);
+                let mut page = self.header("post", &post.title, path, &post.summary);
                 insert(&mut page, "post", &full);
                 let link = |p: &'a Post| Link {
                     title: &p.title,
@@ -484,7 +537,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     &i.checked_sub(1).map(|n| link(&site.posts[n])),
                 );
                 insert(&mut page, "older", &site.posts.get(i + 1).map(link));
-                self.render_page("post.html", &post.path, page)
+                self.render_page(template, path, page)
             }
             Job::Project(i) => {
                 let project = &site.projects[i];
@@ -516,15 +569,13 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     toc: &project.text.toc,
                     updated: project.updated.as_ref().map(Date::iso),
                 };
-                let mut page =
-                    self.header("project", &project.title, &project.path, &project.summary);
+                let mut page = self.header("project", &project.title, path, &project.summary);
                 insert(&mut page, "project", &full);
                 insert(&mut page, "posts", &self.posts(&project.posts));
-                self.render_page("project.html", &project.path, page)
+                self.render_page(template, path, page)
             }
             Job::Projects => {
-                let path = format!("{}/", config.paths.projects);
-                let mut page = self.header("projects", text(t, "projects"), &path, description);
+                let mut page = self.header("projects", text(t, "projects"), path, description);
                 for (key, status) in [
                     ("ongoing", ProjectStatus::Ongoing),
                     ("planned", ProjectStatus::Planned),
@@ -538,12 +589,12 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                         .collect();
                     insert(&mut page, key, &list);
                 }
-                self.render_page("projects.html", &path, page)
+                self.render_page(template, path, page)
             }
             Job::Page(i) => {
                 let p: &Page = &site.pages[i];
                 let images = self.images_of(&p.doc.path);
-                let mut page = self.header("page", &p.title, &p.path, &p.summary);
+                let mut page = self.header("page", &p.title, path, &p.summary);
                 insert(&mut page, "content", &p.text.html);
                 insert(&mut page, "summary", &p.doc.meta.summary);
                 insert(&mut page, "updated", &p.updated.as_ref().map(Date::iso));
@@ -555,64 +606,50 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                 insert(&mut page, "cover", &images.and_then(|i| i.cover.as_ref()));
                 insert(&mut page, "toc", &p.text.toc);
                 insert(&mut page, "extra", &p.doc.meta.extra);
-                self.render_page("page.html", &p.path, page)
+                self.render_page(template, path, page)
             }
             Job::Accessibility => {
-                let path = format!("{}/", config.paths.accessibility);
                 let mut page = self.header(
                     "accessibility",
                     text(t, "accessibility_statement"),
-                    &path,
+                    path,
                     description,
                 );
                 let statement = config
                     .accessibility
                     .statement_view(config.organisation.name.as_deref(), &config.title);
                 insert(&mut page, "statement", &statement);
-                self.render_page("accessibility.html", &path, page)
+                self.render_page(template, path, page)
             }
             Job::NotFound => {
-                let page = self.header(
-                    "not_found",
-                    text(t, "not_found_title"),
-                    "404.html",
-                    description,
-                );
-                self.render_file("404.html", Path::new("404.html"), "404.html", page)
+                let page = self.header("not_found", text(t, "not_found_title"), path, description);
+                self.render_file(template, Path::new(NOT_FOUND_FILE), path, page)
             }
             Job::TagList | Job::CategoryList => {
-                let (terms, path, kind, title) = if matches!(job, Job::TagList) {
-                    (&site.tags, &config.paths.tags, "tags", text(t, "tags"))
+                let (terms, kind, title) = if matches!(job, Job::TagList) {
+                    (&site.tags, "tags", text(t, "tags"))
                 } else {
-                    (
-                        &site.categories,
-                        &config.paths.categories,
-                        "categories",
-                        text(t, "categories"),
-                    )
+                    (&site.categories, "categories", text(t, "categories"))
                 };
-                let path = format!("{path}/");
-                let mut page = self.header(kind, title, &path, description);
+                let mut page = self.header(kind, title, path, description);
                 let views: Vec<_> = terms.iter().map(|term| self.term_view(term)).collect();
                 insert(&mut page, "terms", &views);
-                self.render_page("taxonomy_list.html", &path, page)
+                self.render_page(template, path, page)
             }
             Job::ArchiveList => {
-                let path = format!("{}/", config.paths.archive);
-                let mut page = self.header("archive", text(t, "archive"), &path, description);
+                let mut page = self.header("archive", text(t, "archive"), path, description);
                 let years: Vec<_> = site
                     .years
                     .iter()
                     .map(|(year, posts)| serde_json::json!({ "year": year, "url": self.url(&format!("{}/{year}/", config.paths.archive)), "count": posts.len() }))
                     .collect();
                 insert(&mut page, "years", &years);
-                self.render_page("archive_list.html", &path, page)
+                self.render_page(template, path, page)
             }
             Job::Year(i) => {
                 let (year, posts) = &site.years[i];
-                let path = format!("{}/{year}/", config.paths.archive);
                 let title = format!("{} {year}", text(t, "archive"));
-                let mut page = self.header("archive_year", &title, &path, description);
+                let mut page = self.header("archive_year", &title, path, description);
                 let mut months: Vec<(u32, Vec<usize>)> = Vec::new();
                 for &p in posts {
                     let month = chrono::Datelike::month(&site.posts[p].date.local);
@@ -627,7 +664,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     .collect();
                 insert(&mut page, "year", year);
                 insert(&mut page, "months", &months);
-                self.render_page("archive.html", &path, page)
+                self.render_page(template, path, page)
             }
         }
     }
@@ -708,6 +745,199 @@ enum Job {
     CategoryList,
     ArchiveList,
     Year(usize),
+}
+
+/// One output page to render.
+enum Task<'p> {
+    Job(Job),
+    List(ListKind, Chunk<'p>),
+}
+
+impl Task<'_> {
+    /// The template that renders the page.
+    fn template(&self) -> &'static str {
+        match self {
+            Task::Job(job) => match job {
+                Job::Home => "index.html",
+                Job::Post(_) => "post.html",
+                Job::Project(_) => "project.html",
+                Job::Projects => "projects.html",
+                Job::Page(_) => "page.html",
+                Job::NotFound => "404.html",
+                Job::Accessibility => "accessibility.html",
+                Job::TagList | Job::CategoryList => "taxonomy_list.html",
+                Job::ArchiveList => "archive_list.html",
+                Job::Year(_) => "archive.html",
+            },
+            Task::List(ListKind::Posts, _) => "posts.html",
+            Task::List(_, _) => "taxonomy.html",
+        }
+    }
+}
+
+/// The templates pages are rendered with; every other template (base, partials) is shared.
+const PAGE_TEMPLATES: &[&str] = &[
+    "index.html",
+    "post.html",
+    "project.html",
+    "projects.html",
+    "page.html",
+    "404.html",
+    "accessibility.html",
+    "taxonomy_list.html",
+    "archive_list.html",
+    "archive.html",
+    "posts.html",
+    "taxonomy.html",
+];
+
+/// The 404 page's file in the output (static hosts look for it there).
+const NOT_FOUND_FILE: &str = "404.html";
+
+/// Output file → fingerprint of its page.
+pub type Fingerprints = HashMap<PathBuf, u64>;
+
+/// What [`Renderer::render`] produced.
+pub struct RenderOutcome {
+    /// The pages rendered in this run (with no previous fingerprints: all of them).
+    pub pages: Vec<RenderedPage>,
+    /// Every page of the site with its fingerprint, rendered now or not, in a stable order.
+    pub fingerprints: Vec<(PathBuf, u64)>,
+}
+
+/// Hashes of what pages show, computed once per render: a page's fingerprint combines the
+/// hashes of the documents, photos and template it uses.
+struct Stamps {
+    base: u64,
+    templates: HashMap<&'static str, u64>,
+    /// Per post: the post as lists show it (its data, photos, terms and project).
+    posts: Vec<u64>,
+    projects: Vec<u64>,
+    pages: Vec<u64>,
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl Stamps {
+    fn new<I: Serialize + Sync>(r: &Renderer<'_, I>) -> Self {
+        let site = r.site;
+        let theme = r.theme;
+        let base = hash_of((
+            format!("{:?}", site.config),
+            r.inject,
+            r.now_year,
+            theme.assets_hash,
+        ));
+        let shared = hash_of(
+            theme
+                .template_hashes
+                .iter()
+                .filter(|(name, _)| !PAGE_TEMPLATES.contains(&name.as_str()))
+                .collect::<Vec<_>>(),
+        );
+        let templates = PAGE_TEMPLATES
+            .iter()
+            .map(|&name| (name, hash_of((shared, theme.template_hashes.get(name)))))
+            .collect();
+        let images = |doc: &Path| {
+            r.images
+                .get(doc)
+                .map(|i| hash_of(serde_json::to_string(i).unwrap_or_default()))
+        };
+        let projects: Vec<u64> = site
+            .projects
+            .iter()
+            .map(|p| hash_of((p.version, images(&p.doc.path))))
+            .collect();
+        let term = |t: &Term| hash_of((&t.name, &t.path));
+        let posts = site
+            .posts
+            .par_iter()
+            .map(|p| {
+                hash_of((
+                    p.version,
+                    images(&p.doc.path),
+                    p.tags.iter().map(|&t| term(&site.tags[t])).collect::<Vec<_>>(),
+                    p.category.map(|c| term(&site.categories[c])),
+                    p.project.map(|i| projects[i]),
+                ))
+            })
+            .collect();
+        let pages = site
+            .pages
+            .iter()
+            .map(|p| hash_of((p.version, images(&p.doc.path))))
+            .collect();
+        Stamps {
+            base,
+            templates,
+            posts,
+            projects,
+            pages,
+        }
+    }
+
+    /// The fingerprint of a task's page.
+    fn task<I>(&self, r: &Renderer<'_, I>, task: &Task) -> u64 {
+        let site = r.site;
+        let mut h = DefaultHasher::new();
+        (self.base, self.templates.get(task.template())).hash(&mut h);
+        let posts = |list: &[usize], h: &mut DefaultHasher| {
+            for &i in list {
+                self.posts[i].hash(h);
+            }
+        };
+        let terms = |terms: &[Term], h: &mut DefaultHasher| {
+            for t in terms {
+                (&t.name, &t.path, t.posts.len()).hash(h);
+            }
+        };
+        match task {
+            Task::Job(job) => match *job {
+                Job::Home => {
+                    let latest = site.posts.len().min(site.config.posts_per_page.max(3));
+                    posts(&(0..latest).collect::<Vec<_>>(), &mut h);
+                    self.projects.hash(&mut h);
+                }
+                Job::Post(i) => {
+                    let around = i.saturating_sub(1)..(i + 2).min(site.posts.len());
+                    (i, &self.posts[around]).hash(&mut h);
+                }
+                Job::Project(i) => {
+                    self.projects[i].hash(&mut h);
+                    posts(&site.projects[i].posts, &mut h);
+                }
+                Job::Projects => self.projects.hash(&mut h),
+                Job::Page(i) => self.pages[i].hash(&mut h),
+                Job::NotFound | Job::Accessibility => {}
+                Job::TagList => terms(&site.tags, &mut h),
+                Job::CategoryList => terms(&site.categories, &mut h),
+                Job::ArchiveList => {
+                    for (year, list) in &site.years {
+                        (year, list.len()).hash(&mut h);
+                    }
+                }
+                Job::Year(i) => {
+                    site.years[i].0.hash(&mut h);
+                    posts(&site.years[i].1, &mut h);
+                }
+            },
+            Task::List(kind, chunk) => {
+                match *kind {
+                    ListKind::Posts => 0.hash(&mut h),
+                    ListKind::Tag(t) => (1, &site.tags[t].name).hash(&mut h),
+                    ListKind::Category(t) => (2, &site.categories[t].name).hash(&mut h),
+                }
+                (chunk.number, chunk.pagination.total).hash(&mut h);
+                posts(chunk.items, &mut h);
+            }
+        }
+        h.finish()
+    }
 }
 
 fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key: &str, value: &T) {

@@ -2,21 +2,38 @@
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use chrono::Datelike;
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
-use crate::content::{Content, Document};
+use crate::content::front_matter::Keys;
+use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Check, MarkdownOptions, Rendered};
 use crate::slug::{is_valid_slug, slugify};
 
-/// A news post, ready to render.
+/// A news post, ready to render: its shared document data and its links in this site.
 #[derive(Debug)]
 pub struct Post {
+    pub entry: Arc<PostEntry>,
+    pub tags: Vec<usize>,
+    pub category: Option<usize>,
+    pub project: Option<usize>,
+}
+
+/// What a post is on its own, independent of the other documents.
+#[derive(Debug)]
+pub struct PostEntry {
+    /// New for every time the file is read: equal versions mean equal content.
+    pub version: u64,
     pub doc: Document<PostMeta>,
     pub title: String,
     pub slug: String,
@@ -26,14 +43,20 @@ pub struct Post {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
-    pub tags: Vec<usize>,
-    pub category: Option<usize>,
-    pub project: Option<usize>,
 }
 
 /// A project page.
 #[derive(Debug)]
 pub struct Project {
+    pub entry: Arc<ProjectEntry>,
+    /// Indexes into `Site::posts`, newest first.
+    pub posts: Vec<usize>,
+}
+
+/// What a project is on its own.
+#[derive(Debug)]
+pub struct ProjectEntry {
+    pub version: u64,
     pub doc: Document<ProjectMeta>,
     pub title: String,
     pub slug: String,
@@ -44,13 +67,18 @@ pub struct Project {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
-    /// Indexes into `Site::posts`, newest first.
-    pub posts: Vec<usize>,
 }
 
 /// A static page.
 #[derive(Debug)]
 pub struct Page {
+    pub entry: Arc<PageEntry>,
+}
+
+/// What a page is.
+#[derive(Debug)]
+pub struct PageEntry {
+    pub version: u64,
     pub doc: Document<PageMeta>,
     pub title: String,
     pub slug: String,
@@ -58,6 +86,24 @@ pub struct Page {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+}
+
+macro_rules! deref_to_entry {
+    ($($outer:ty => $entry:ty),*) => {$(
+        impl std::ops::Deref for $outer {
+            type Target = $entry;
+            fn deref(&self) -> &$entry {
+                &self.entry
+            }
+        }
+    )*};
+}
+deref_to_entry!(Post => PostEntry, Project => ProjectEntry, Page => PageEntry);
+
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, Ordering::Relaxed)
 }
 
 /// A tag or category.
@@ -154,26 +200,213 @@ impl<'a> DocumentRef<'a> {
 /// Page names that would collide with files tablica writes itself.
 const RESERVED_PAGE_SLUGS: &[&str] = &["assets", "404", "atom", "sitemap", "robots"];
 
-/// Builds the model from loaded content. Drafts are dropped unless `drafts`.
+/// Documents already read and rendered, kept between builds of a `serve` session: a file
+/// whose size and modification time are unchanged is not read again.
+#[derive(Default)]
+pub struct DocumentCache {
+    /// What the cached entries were built with (settings, drafts); a change empties the cache.
+    settings: u64,
+    posts: Section<PostEntry>,
+    projects: Section<ProjectEntry>,
+    pages: Section<PageEntry>,
+}
+
+type Section<E> = HashMap<PathBuf, Cached<E>>;
+
+struct Cached<E> {
+    stamp: Option<FileStamp>,
+    loaded: Loaded<E>,
+    problems: Vec<Diagnostic>,
+}
+
+enum Loaded<E> {
+    Entry(Arc<E>),
+    /// A draft left out of this build, with its slug (projects' drafts may be referenced).
+    Draft(String),
+}
+
+impl<E> Clone for Loaded<E> {
+    fn clone(&self) -> Self {
+        match self {
+            Loaded::Entry(e) => Loaded::Entry(Arc::clone(e)),
+            Loaded::Draft(slug) => Loaded::Draft(slug.clone()),
+        }
+    }
+}
+
+impl DocumentCache {
+    /// Forgets one file, e.g. when a watcher reports it changed.
+    pub fn forget(&mut self, path: &Path) {
+        self.posts.remove(path);
+        self.projects.remove(path);
+        self.pages.remove(path);
+    }
+}
+
+/// Builds the model from the documents under `<root>/content/`. Drafts are dropped unless
+/// `drafts`. Documents unchanged since they went into `cache` are taken from it.
 ///
 /// Returns the site even when there are problems, so that every problem is reported.
-pub fn build(config: Config, content: Content, drafts: bool) -> (Site, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
+pub fn build(
+    config: Config,
+    root: &Path,
+    drafts: bool,
+    cache: &mut DocumentCache,
+) -> (Site, Vec<Diagnostic>) {
+    let (sources, mut problems) = content::find(root);
+    let settings = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{config:?}").hash(&mut h);
+        drafts.hash(&mut h);
+        h.finish()
+    };
+    if cache.settings != settings {
+        *cache = DocumentCache {
+            settings,
+            ..DocumentCache::default()
+        };
+    }
     let md = MarkdownOptions {
         allow_raw_html: config.allow_raw_html,
     };
+    let loader = Loader {
+        config: &config,
+        root,
+        drafts,
+        md,
+    };
+    let (projects, draft_projects) = loader.section(
+        &sources.projects,
+        &mut cache.projects,
+        &mut problems,
+        project_slug,
+        build_project,
+    );
+    let (posts, _) = loader.section(
+        &sources.posts,
+        &mut cache.posts,
+        &mut problems,
+        |_| String::new(),
+        build_post,
+    );
+    let (pages, _) = loader.section(
+        &sources.pages,
+        &mut cache.pages,
+        &mut problems,
+        |_| String::new(),
+        build_page,
+    );
+    link(config, posts, projects, pages, &draft_projects, problems)
+}
 
-    let draft_projects: Vec<String> = content
-        .projects
-        .iter()
-        .filter(|d| d.meta.draft && !drafts)
-        .map(project_slug)
-        .collect();
-    let mut projects: Vec<Project> = content
-        .projects
+/// Reads, checks and renders the documents of one section, reusing cached ones.
+struct Loader<'a> {
+    config: &'a Config,
+    root: &'a Path,
+    drafts: bool,
+    md: MarkdownOptions,
+}
+
+impl Loader<'_> {
+    /// The section's entries and the slugs of its drafts left out.
+    fn section<M, E>(
+        &self,
+        sources: &[Source],
+        cache: &mut Section<E>,
+        problems: &mut Vec<Diagnostic>,
+        draft_slug: impl Fn(&Document<M>) -> String + Sync,
+        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>
+            + Sync,
+    ) -> (Vec<Arc<E>>, Vec<String>)
+    where
+        M: DeserializeOwned + Keys + Send + HasDraft,
+        E: Send + Sync,
+    {
+        let results: Vec<(PathBuf, Option<Cached<E>>, Vec<Diagnostic>)> = sources
+            .par_iter()
+            .map(|source| {
+                let stamp = FileStamp::of(&source.path);
+                if let Some(hit) = cache.get(&source.path) {
+                    if stamp.is_some() && hit.stamp == stamp {
+                        let again = Cached {
+                            stamp,
+                            loaded: hit.loaded.clone(),
+                            problems: hit.problems.clone(),
+                        };
+                        return (source.path.clone(), Some(again), Vec::new());
+                    }
+                }
+                let doc = match content::read_document::<M>(self.root, source) {
+                    Ok(doc) => doc,
+                    Err(ds) => return (source.path.clone(), None, ds),
+                };
+                let mut ds = Vec::new();
+                let loaded = if doc.meta.is_draft() && !self.drafts {
+                    Some(Loaded::Draft(draft_slug(&doc)))
+                } else {
+                    make(self.config, doc, self.md, &mut ds).map(|e| Loaded::Entry(Arc::new(e)))
+                };
+                match loaded {
+                    Some(loaded) => {
+                        let cached = Cached {
+                            stamp,
+                            loaded,
+                            problems: ds,
+                        };
+                        (source.path.clone(), Some(cached), Vec::new())
+                    }
+                    None => (source.path.clone(), None, ds),
+                }
+            })
+            .collect();
+        let mut entries = Vec::with_capacity(results.len());
+        let mut drafts = Vec::new();
+        cache.clear();
+        for (path, cached, ds) in results {
+            problems.extend(ds);
+            let Some(cached) = cached else { continue };
+            problems.extend(cached.problems.iter().cloned());
+            match &cached.loaded {
+                Loaded::Entry(e) => entries.push(Arc::clone(e)),
+                Loaded::Draft(slug) => drafts.push(slug.clone()),
+            }
+            cache.insert(path, cached);
+        }
+        (entries, drafts)
+    }
+}
+
+/// Front matter that can mark a document as a draft.
+pub trait HasDraft {
+    fn is_draft(&self) -> bool;
+}
+
+macro_rules! has_draft {
+    ($($meta:ty),*) => {$(
+        impl HasDraft for $meta {
+            fn is_draft(&self) -> bool {
+                self.draft
+            }
+        }
+    )*};
+}
+has_draft!(PostMeta, ProjectMeta, PageMeta);
+
+/// Links posts to projects and terms, checks addresses, and sorts everything.
+fn link(
+    config: Config,
+    posts: Vec<Arc<PostEntry>>,
+    projects: Vec<Arc<ProjectEntry>>,
+    pages: Vec<Arc<PageEntry>>,
+    draft_projects: &[String],
+    mut problems: Vec<Diagnostic>,
+) -> (Site, Vec<Diagnostic>) {
+    let mut projects: Vec<Project> = projects
         .into_iter()
-        .filter(|d| drafts || !d.meta.draft)
-        .filter_map(|doc| build_project(&config, doc, md, &mut problems))
+        .map(|entry| Project {
+            entry,
+            posts: Vec::new(),
+        })
         .collect();
     projects.sort_by(|a, b| {
         (a.status, std::cmp::Reverse(a.start), &a.title).cmp(&(
@@ -188,11 +421,14 @@ pub fn build(config: Config, content: Content, drafts: bool) -> (Site, Vec<Diagn
         &mut problems,
     );
 
-    let mut posts: Vec<Post> = content
-        .posts
+    let mut posts: Vec<Post> = posts
         .into_iter()
-        .filter(|d| drafts || !d.meta.draft)
-        .filter_map(|doc| build_post(&config, doc, md, &mut problems))
+        .map(|entry| Post {
+            entry,
+            tags: Vec::new(),
+            category: None,
+            project: None,
+        })
         .collect();
     posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
     check_duplicates(
@@ -201,12 +437,7 @@ pub fn build(config: Config, content: Content, drafts: bool) -> (Site, Vec<Diagn
         &mut problems,
     );
 
-    let mut pages: Vec<Page> = content
-        .pages
-        .into_iter()
-        .filter(|d| drafts || !d.meta.draft)
-        .filter_map(|doc| build_page(&config, doc, md, &mut problems))
-        .collect();
+    let mut pages: Vec<Page> = pages.into_iter().map(|entry| Page { entry }).collect();
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     check_duplicates(
         pages.iter().map(|p| (&p.slug, &p.doc)),
@@ -545,7 +776,7 @@ fn build_post(
     doc: Document<PostMeta>,
     md: MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
-) -> Option<Post> {
+) -> Option<PostEntry> {
     let before = problems.len();
     let title = required_title(&doc, &doc.meta.title, problems);
     let date = match &doc.meta.date {
@@ -581,13 +812,14 @@ fn new_post(
     updated: Option<Date>,
     slug: String,
     text: Rendered,
-) -> Post {
+) -> PostEntry {
     let summary = doc
         .meta
         .summary
         .clone()
         .unwrap_or_else(|| text.lead.clone());
-    Post {
+    PostEntry {
+        version: next_version(),
         path: format!("{}/{slug}/", config.paths.posts),
         title,
         slug,
@@ -595,9 +827,6 @@ fn new_post(
         updated,
         summary,
         text,
-        tags: Vec::new(),
-        category: None,
-        project: None,
         doc,
     }
 }
@@ -607,7 +836,7 @@ fn build_project(
     doc: Document<ProjectMeta>,
     md: MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
-) -> Option<Project> {
+) -> Option<ProjectEntry> {
     let before = problems.len();
     let title = required_title(&doc, &doc.meta.title, problems);
     let start = optional_date(&doc, "start", &doc.meta.start, problems);
@@ -658,7 +887,8 @@ fn build_project(
         .clone()
         .unwrap_or_else(|| text.lead.clone());
     let slug = slug?;
-    Some(Project {
+    Some(ProjectEntry {
+        version: next_version(),
         path: format!("{}/{slug}/", config.paths.projects),
         title: title?,
         slug,
@@ -668,7 +898,6 @@ fn build_project(
         updated: updated.ok()?,
         summary,
         text,
-        posts: Vec::new(),
         doc,
     })
 }
@@ -678,7 +907,7 @@ fn build_page(
     doc: Document<PageMeta>,
     md: MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
-) -> Option<Page> {
+) -> Option<PageEntry> {
     let before = problems.len();
     let title = required_title(&doc, &doc.meta.title, problems);
     let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
@@ -693,7 +922,8 @@ fn build_page(
         .clone()
         .unwrap_or_else(|| text.lead.clone());
     let slug = slug?;
-    Some(Page {
+    Some(PageEntry {
+        version: next_version(),
         path: format!("{slug}/"),
         title: title?,
         slug,

@@ -79,6 +79,17 @@ pub struct Theme {
     pub static_files: BTreeMap<PathBuf, ThemeFile>,
     /// The site folder that overrides the built-in files (may not exist).
     pub override_dir: PathBuf,
+    /// A hash of each template's source, by template name, to tell which pages a change
+    /// to the theme affects.
+    pub template_hashes: BTreeMap<String, u64>,
+    /// A hash of the static files and translations.
+    pub assets_hash: u64,
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(bytes, &mut h);
+    std::hash::Hasher::finish(&h)
 }
 
 /// All files of the theme (built in, then overridden), by path relative to the theme folder.
@@ -122,6 +133,7 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
     let mut templates = Vec::new();
     let mut static_files = BTreeMap::new();
     let mut translation_file = None;
+    let mut assets = std::collections::hash_map::DefaultHasher::new();
     for (rel, file) in files {
         if let Ok(t) = rel.strip_prefix("templates") {
             let bytes = file.read().map_err(|source| ThemeError::Read {
@@ -132,6 +144,9 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
                 .map_err(|_| ThemeError::NotText { path: rel.clone() })?;
             templates.push((t.to_string_lossy().replace('\\', "/"), text));
         } else if let Ok(s) = rel.strip_prefix("static") {
+            if let Ok(bytes) = file.read() {
+                std::hash::Hash::hash(&(s, hash_bytes(&bytes)), &mut assets);
+            }
             static_files.insert(s.to_path_buf(), file);
         } else if rel == Path::new("i18n").join(format!("{}.yaml", lang.code())) {
             translation_file = Some((rel, file));
@@ -139,6 +154,13 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
     }
     let (rel, file) = translation_file.ok_or(ThemeError::MissingLanguage(lang.code()))?;
     let translations = Arc::new(parse_translations(&rel, &file, lang)?);
+    if let Ok(bytes) = file.read() {
+        std::hash::Hash::hash(&hash_bytes(&bytes), &mut assets);
+    }
+    let template_hashes = templates
+        .iter()
+        .map(|(name, text)| (name.clone(), hash_bytes(text.as_bytes())))
+        .collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
     tera.set_escape_fn(escape_html);
@@ -149,6 +171,8 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
         translations,
         static_files,
         override_dir,
+        template_hashes,
+        assets_hash: std::hash::Hasher::finish(&assets),
     })
 }
 

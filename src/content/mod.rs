@@ -8,7 +8,6 @@ pub mod meta;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
@@ -43,50 +42,52 @@ impl<M> Document<M> {
     }
 }
 
-/// Everything under `content/`.
-#[derive(Debug, Default)]
-pub struct Content {
-    pub posts: Vec<Document<PostMeta>>,
-    pub projects: Vec<Document<ProjectMeta>>,
-    pub pages: Vec<Document<PageMeta>>,
+/// A Markdown file that is a document: `x.md`, or `x/index.md` (a page bundle).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Absolute path of the file.
+    pub path: PathBuf,
+    pub is_bundle: bool,
 }
 
-/// Reads and parses every document under `<root>/content/`. Problems are collected, not
-/// fatal: every readable document is returned, every problem reported.
-pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+/// The document files under `content/`, by section, in file name order.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub posts: Vec<Source>,
+    pub projects: Vec<Source>,
+    pub pages: Vec<Source>,
+}
+
+/// Finds every document under `<root>/content/`. Problems (unreadable folders, symlinks) are
+/// collected, not fatal.
+pub fn find(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let mut diagnostics = Vec::new();
-    let posts = load_section(root, &content.join("posts"), &mut diagnostics);
-    let projects = load_section(root, &content.join("projects"), &mut diagnostics);
-    let pages = load_section(root, &content.join("pages"), &mut diagnostics);
-    (
-        Content {
-            posts,
-            projects,
-            pages,
-        },
-        diagnostics,
-    )
+    let mut section = |name: &str| find_markdown(root, &content.join(name), &mut diagnostics);
+    let sources = Sources {
+        posts: section("posts"),
+        projects: section("projects"),
+        pages: section("pages"),
+    };
+    (sources, diagnostics)
 }
 
-fn load_section<M: DeserializeOwned + front_matter::Keys + Send>(
-    root: &Path,
-    dir: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Document<M>> {
-    let files = find_markdown(root, dir, diagnostics);
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|(abs, is_bundle)| read_document::<M>(root, abs, *is_bundle))
-        .collect();
-    let mut docs = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(doc) => docs.push(doc),
-            Err(mut ds) => diagnostics.append(&mut ds),
-        }
+/// When a file was last changed, to tell whether a document must be read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`, or `None` when it cannot be read.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
     }
-    docs
 }
 
 /// Whether a file name is an editor's temporary or backup file, or hidden.
@@ -106,7 +107,7 @@ fn find_markdown(
     root: &Path,
     dir: &Path,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(PathBuf, bool)> {
+) -> Vec<Source> {
     let mut found = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(false)
@@ -144,16 +145,18 @@ fn find_markdown(
         }
         if entry.file_type().is_file() && path.extension().is_some_and(|x| x == "md") {
             let is_bundle = path.file_name().is_some_and(|n| n == "index.md");
-            found.push((path.to_path_buf(), is_bundle));
+            found.push(Source {
+                path: path.to_path_buf(),
+                is_bundle,
+            });
         }
     }
     let bundles: HashSet<PathBuf> = found
         .iter()
-        .filter(|(_, b)| *b)
-        .filter_map(|(p, _)| p.parent().map(Path::to_path_buf))
+        .filter(|s| s.is_bundle)
+        .filter_map(|s| s.path.parent().map(Path::to_path_buf))
         .collect();
-    found
-        .retain(|(p, is_bundle)| *is_bundle || !p.ancestors().skip(1).any(|a| bundles.contains(a)));
+    found.retain(|s| s.is_bundle || !s.path.ancestors().skip(1).any(|a| bundles.contains(a)));
     found
 }
 
@@ -187,11 +190,12 @@ pub fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
     })
 }
 
-fn read_document<M: DeserializeOwned + front_matter::Keys>(
+/// Reads a document and parses its front matter.
+pub fn read_document<M: DeserializeOwned + front_matter::Keys>(
     root: &Path,
-    abs: &Path,
-    is_bundle: bool,
+    source: &Source,
 ) -> Result<Document<M>, Vec<Diagnostic>> {
+    let (abs, is_bundle) = (source.path.as_path(), source.is_bundle);
     let rel = relative(root, abs);
     let text = read_text(root, abs).map_err(|d| vec![d])?;
     if text.trim().is_empty() {
