@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::content::FileStamp;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
 use crate::output::{Output, OutputError};
@@ -79,6 +79,8 @@ pub struct BuildReport {
     /// Warnings (a successful build has no errors).
     pub warnings: Diagnostics,
     pub duration: Duration,
+    /// The path the site lives under, from `base_url` (usually `/`).
+    pub url_root: String,
 }
 
 /// Why a build failed.
@@ -147,8 +149,7 @@ impl Builder {
         let options = self.options.clone();
         let root = &options.root;
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
-        let (site, mut problems) =
-            site::build(config, root, options.drafts, &mut self.documents);
+        let (site, mut problems) = site::build(config, root, options.drafts, &mut self.documents);
         timings.lap("model");
         let attachments = find_attachments(&site, &mut problems);
         let photos = resolve_photos(&site, root, &mut problems);
@@ -159,11 +160,7 @@ impl Builder {
         let output = if options.check_only {
             None
         } else {
-            Some(Output::new(
-                &options.output_dir(),
-                root,
-                options.in_place,
-            )?)
+            Some(Output::new(&options.output_dir(), root, options.in_place)?)
         };
 
         let cache_dir = root.join(CACHE_DIR).join("images");
@@ -216,7 +213,12 @@ impl Builder {
         files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
         files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
         let pages_rendered = rendered.pages.len();
-        files.extend(rendered.pages.into_iter().map(|p| (p.path, p.html.into_bytes())));
+        files.extend(
+            rendered
+                .pages
+                .into_iter()
+                .map(|p| (p.path, p.html.into_bytes())),
+        );
 
         let mut written = files.len();
         if let Some(output) = output {
@@ -252,6 +254,7 @@ impl Builder {
             photos_encoded,
             warnings: sorted(problems),
             duration: started.elapsed(),
+            url_root: site.config.root.clone(),
         })
     }
 

@@ -3,7 +3,8 @@
 //! The pipeline: [`config`] and [`content`] load the site, [`site`] builds the model
 //! (URLs, links between posts and projects, taxonomies), [`gallery`] processes photos,
 //! [`render`] turns the model into pages through the [`theme`], and [`output`] writes them
-//! atomically. [`build`] runs the whole pipeline.
+//! atomically. [`build`] runs the whole pipeline; [`serve`] runs it again on every change for
+//! a live preview.
 
 pub mod accessibility;
 pub mod build;
@@ -17,6 +18,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod theme;

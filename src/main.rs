@@ -49,6 +49,24 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build it, serve it on this computer, rebuild and reload on change.
+    ///
+    /// Pages are written to <root>/.tablica-cache/serve, never to public/. Stop with Ctrl+C.
+    Serve {
+        /// The site folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port; the next free one is taken when it is in use (0: any free port).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Other computers can see the preview only if you
+        /// choose an address on their network, e.g. 0.0.0.0.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also show documents marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new site with an example post, project and page.
     New {
         /// The folder to create (must not exist or be empty).
@@ -95,6 +113,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..BuildOptions::new(root)
             };
             Ok(report(build(&options), false, "checked"))
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => {
+            if !bind.is_loopback() {
+                eprintln!(
+                    "warning: listening on {bind}: other computers on the network can see the preview"
+                );
+            }
+            let options = tablica::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+            };
+            tablica::serve::serve(options, |addr| {
+                println!("Serving the site at http://{addr}/ (Ctrl+C to stop)");
+            })?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::New { dir } => {
             tablica::scaffold::create(&dir)

@@ -861,7 +861,10 @@ impl Stamps {
                 hash_of((
                     p.version,
                     images(&p.doc.path),
-                    p.tags.iter().map(|&t| term(&site.tags[t])).collect::<Vec<_>>(),
+                    p.tags
+                        .iter()
+                        .map(|&t| term(&site.tags[t]))
+                        .collect::<Vec<_>>(),
                     p.category.map(|c| term(&site.categories[c])),
                     p.project.map(|i| projects[i]),
                 ))

@@ -13,8 +13,8 @@ use serde::de::DeserializeOwned;
 
 use crate::config::Config;
 use crate::content::date::{self, Date};
-use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::front_matter::Keys;
+use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Check, MarkdownOptions, Rendered};
@@ -315,8 +315,7 @@ impl Loader<'_> {
         cache: &mut Section<E>,
         problems: &mut Vec<Diagnostic>,
         draft_slug: impl Fn(&Document<M>) -> String + Sync,
-        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>
-            + Sync,
+        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E> + Sync,
     ) -> (Vec<Arc<E>>, Vec<String>)
     where
         M: DeserializeOwned + Keys + Send + HasDraft,

@@ -103,11 +103,7 @@ pub fn is_ignored_name(name: &str) -> bool {
 
 /// Markdown files of a section: `x.md` files and `x/index.md` bundles. Other `.md` files inside
 /// a bundle belong to it and are not documents of their own. Symlinks are never followed.
-fn find_markdown(
-    root: &Path,
-    dir: &Path,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Source> {
+fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Source> {
     let mut found = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(false)

@@ -1,0 +1,168 @@
+//! `tablica serve`: a local preview. Builds the site into a private folder, serves it on
+//! 127.0.0.1, watches the site for changes, rebuilds only what changed and reloads open
+//! browser tabs. A failed rebuild keeps the last good pages and shows the problems over them.
+
+mod http;
+mod status;
+mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::build::{BuildOptions, Builder, CACHE_DIR};
+use status::Shared;
+pub use status::Status;
+
+/// Where the preview's pages are written, below the cache folder: never `public/`.
+const SERVE_DIR: &str = "serve";
+
+/// How many ports after the asked one are tried when it is taken.
+const PORT_ATTEMPTS: u16 = 20;
+
+/// The script tag injected into every previewed page (and never into `build` output).
+const LIVE_SCRIPT: &str = "<script src=\"/__tablica/live.js\" defer></script>";
+
+/// How to run the preview.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The interface to listen on; 127.0.0.1 unless chosen deliberately.
+    pub bind: IpAddr,
+    /// The first port to try; 0 lets the system choose.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+}
+
+/// Why the preview could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("cannot listen on {addr}: {message}")]
+    Listen { addr: SocketAddr, message: String },
+    #[error("cannot watch {path} for changes: {source}")]
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
+    #[error("cannot stop on Ctrl+C: {0}")]
+    Signal(#[from] ctrlc::Error),
+}
+
+/// Runs the preview until Ctrl+C. `on_ready` is called with the address once it serves.
+pub fn serve(
+    mut options: ServeOptions,
+    on_ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
+    // Watchers report absolute paths; compare them with an absolute root.
+    if let Ok(root) = options.root.canonicalize() {
+        options.root = root;
+    }
+    let out_dir = options.root.join(CACHE_DIR).join(SERVE_DIR);
+    let (server, addr) = listen(options.bind, options.port)?;
+    let server = Arc::new(server);
+    let shared = Arc::new(Shared::new(out_dir.clone()));
+    let stop = Arc::new(AtomicBool::new(false));
+
+    let mut events = watch::start(&options.root)?;
+    {
+        let stop = Arc::clone(&stop);
+        let server = Arc::clone(&server);
+        let wake = events.waker();
+        ctrlc::set_handler(move || {
+            if stop.swap(true, Ordering::SeqCst) {
+                std::process::exit(130); // a second Ctrl+C while stopping
+            }
+            server.unblock();
+            wake();
+        })?;
+    }
+    let mut builder = Builder::new(BuildOptions {
+        output: Some(out_dir),
+        drafts: options.drafts,
+        inject: Some(LIVE_SCRIPT.to_string()),
+        in_place: true,
+        ..BuildOptions::new(options.root.clone())
+    });
+    rebuild(&mut builder, &shared, "first build");
+    let workers = http::spawn_workers(Arc::clone(&server), Arc::clone(&shared));
+    on_ready(addr);
+
+    while !stop.load(Ordering::SeqCst) {
+        let Some(changed) = events.next_batch() else {
+            continue;
+        };
+        for path in &changed {
+            builder.invalidate(path);
+        }
+        let what = describe(&options.root, &changed);
+        rebuild(&mut builder, &shared, &what);
+    }
+    drop(events);
+    shared.close();
+    for _ in &workers {
+        server.unblock();
+    }
+    for worker in workers {
+        let _ = worker.join();
+    }
+    eprintln!("stopped");
+    Ok(())
+}
+
+/// Binds the first free port from `port` on.
+fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
+    let mut last = String::new();
+    let attempts = if port == 0 { 1 } else { PORT_ATTEMPTS };
+    for candidate in (0..attempts).filter_map(|i| port.checked_add(i)) {
+        let addr = SocketAddr::new(bind, candidate);
+        match tiny_http::Server::http(addr) {
+            Ok(server) => {
+                let actual = server.server_addr().to_ip().unwrap_or(addr);
+                return Ok((server, actual));
+            }
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(ServeError::Listen {
+        addr: SocketAddr::new(bind, port),
+        message: last,
+    })
+}
+
+fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
+    let started = Instant::now();
+    match builder.build() {
+        Ok(report) => {
+            for w in &report.warnings.0 {
+                eprintln!("{w}");
+            }
+            eprintln!(
+                "{what}: {} pages rendered, {} photos processed in {:.0} ms",
+                report.rendered,
+                report.photos_encoded,
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            shared.publish(Status::built(report.url_root));
+        }
+        Err(e) => {
+            let status = Status::failed(&e);
+            for line in status.lines() {
+                eprintln!("{line}");
+            }
+            eprintln!("{what}: the build failed; the preview keeps the last good pages");
+            shared.publish(status);
+        }
+    }
+}
+
+/// "content/posts/x.md changed" or "3 files changed".
+fn describe(root: &Path, changed: &[PathBuf]) -> String {
+    match changed {
+        [one] => format!("{} changed", crate::content::relative(root, one).display()),
+        many => format!("{} files changed", many.len()),
+    }
+}

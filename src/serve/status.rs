@@ -1,0 +1,189 @@
+//! The preview's state shared between the build loop and the HTTP workers: the result of
+//! the last build, numbered, so that open pages know when to reload or show an error.
+
+use std::path::PathBuf;
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::build::BuildError;
+use crate::diagnostics::Severity;
+
+/// The result of the last build, as `/__tablica/status` reports it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Status {
+    /// Increases with every build, good or failed.
+    pub generation: u64,
+    pub ok: bool,
+    /// What went wrong, when the build failed.
+    pub error: Option<String>,
+    /// Every problem of the failed build.
+    pub problems: Vec<Problem>,
+    /// The path the site lives under (from `base_url`), e.g. `/`.
+    #[serde(skip)]
+    pub url_root: Option<String>,
+}
+
+/// One problem, for the error overlay.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Problem {
+    pub severity: &'static str,
+    pub file: String,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Status {
+    /// A successful build of a site living under `url_root`.
+    pub fn built(url_root: String) -> Self {
+        Status {
+            generation: 0,
+            ok: true,
+            error: None,
+            problems: Vec::new(),
+            url_root: Some(url_root),
+        }
+    }
+
+    /// A failed build.
+    pub fn failed(error: &BuildError) -> Self {
+        let problems = match error {
+            BuildError::Content(ds) => {
+                ds.0.iter()
+                    .map(|d| Problem {
+                        severity: match d.severity {
+                            Severity::Error => "error",
+                            Severity::Warning => "warning",
+                        },
+                        file: d.file.display().to_string(),
+                        line: d.line,
+                        field: d.field.clone(),
+                        message: d.message.clone(),
+                        hint: d.hint.clone(),
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        Status {
+            generation: 0,
+            ok: false,
+            error: Some(error.to_string()),
+            problems,
+            url_root: None,
+        }
+    }
+
+    /// The status as terminal lines.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| {
+                let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+                let field = p
+                    .field
+                    .as_ref()
+                    .map(|f| format!("field `{f}`: "))
+                    .unwrap_or_default();
+                let hint = p
+                    .hint
+                    .as_ref()
+                    .map(|h| format!("\n  hint: {h}"))
+                    .unwrap_or_default();
+                format!(
+                    "{}: {}{line}: {field}{}{hint}",
+                    p.severity, p.file, p.message
+                )
+            })
+            .collect();
+        if let Some(e) = &self.error {
+            lines.push(format!("error: {e}"));
+        }
+        lines
+    }
+}
+
+/// The status, a signal for waiting readers, and where the pages are.
+pub struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+    /// The folder the pages are served from.
+    pub out_dir: PathBuf,
+}
+
+struct State {
+    status: Status,
+    /// The path the site lives under, from the last good build.
+    url_root: Option<String>,
+    closed: bool,
+}
+
+impl Shared {
+    pub fn new(out_dir: PathBuf) -> Self {
+        Shared {
+            state: Mutex::new(State {
+                status: Status {
+                    generation: 0,
+                    ok: false,
+                    error: Some("the site is being built".into()),
+                    problems: Vec::new(),
+                    url_root: None,
+                },
+                url_root: None,
+                closed: false,
+            }),
+            changed: Condvar::new(),
+            out_dir,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Records a build's result and wakes everyone waiting for one.
+    pub fn publish(&self, mut status: Status) {
+        let mut state = self.lock();
+        status.generation = state.status.generation + 1;
+        if let Some(root) = &status.url_root {
+            state.url_root = Some(root.clone());
+        }
+        state.status = status;
+        self.changed.notify_all();
+    }
+
+    /// The last build's result.
+    pub fn status(&self) -> Status {
+        self.lock().status.clone()
+    }
+
+    /// The path the site lives under, once a build succeeded.
+    pub fn url_root(&self) -> Option<String> {
+        self.lock().url_root.clone()
+    }
+
+    /// Waits until a build newer than `generation` is published, or `timeout` passes.
+    /// `None` when the preview is stopping.
+    pub fn wait_newer(&self, generation: u64, timeout: Duration) -> Option<Status> {
+        let state = self.lock();
+        let (state, _) = self
+            .changed
+            .wait_timeout_while(state, timeout, |s| {
+                !s.closed && s.status.generation <= generation
+            })
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        (!state.closed).then(|| state.status.clone())
+    }
+
+    /// Tells waiting readers that the preview stops.
+    pub fn close(&self) {
+        self.lock().closed = true;
+        self.changed.notify_all();
+    }
+}
