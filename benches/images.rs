@@ -1,0 +1,251 @@
+//! Benchmark of the photo pipeline (`tablica::gallery::process::process`).
+//!
+//! Run with `cargo bench --bench images`. A plain `harness = false` benchmark: a cold run
+//! of large photos takes seconds, so it measures a few repetitions and prints a table
+//! instead of using a statistics framework.
+//!
+//! - cold: an empty cache directory, every photo decoded, resized and encoded
+//!   (3 runs, a fresh cache directory each time);
+//! - warm: the cache of the last cold run, nothing changed, so nothing is encoded
+//!   (10 runs).
+//!
+//! The photos are generated deterministically (gradients, waves and a hash-based noise
+//! pattern, different for every photo so each has its own cache key) into a temporary
+//! directory. `TABLICA_BENCH_PHOTOS` changes how many (default 12).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use image::codecs::jpeg::JpegEncoder;
+use image::{Rgb, RgbImage};
+use rayon::prelude::*;
+use tablica::gallery::process::{process, ProcessReport};
+use tablica::gallery::ImageSettings;
+
+const DEFAULT_PHOTOS: usize = 12;
+const WIDTH: u32 = 4000;
+const HEIGHT: u32 = 3000;
+/// Quality of the generated source photos (a camera's JPEG is usually 90–95).
+const SOURCE_QUALITY: u8 = 92;
+const COLD_RUNS: usize = 3;
+const WARM_RUNS: usize = 10;
+
+fn main() {
+    let count = photo_count();
+    let settings = ImageSettings::default();
+    let root = tempfile::tempdir().expect("cannot create a temporary directory");
+
+    let started = Instant::now();
+    let sources = generate_photos(root.path(), count);
+    let source_bytes: u64 = sources
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    let megapixels_each = f64::from(WIDTH) * f64::from(HEIGHT) / 1e6;
+    let megapixels = megapixels_each * count as f64;
+    println!(
+        "photo pipeline: {count} photos of {WIDTH}×{HEIGHT} px ({megapixels_each:.1} MP each, \
+         {megapixels:.0} MP in all), {:.1} MiB of JPEG, generated in {:.1} s",
+        source_bytes as f64 / (1024.0 * 1024.0),
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "settings: widths {:?}, thumbnail {} px, quality {}, keep originals {}; {} threads",
+        settings.widths,
+        settings.thumbnail_width,
+        settings.quality,
+        settings.keep_originals,
+        rayon::current_num_threads()
+    );
+
+    // Cold: a fresh, empty cache directory for every run.
+    let mut cold = Vec::with_capacity(COLD_RUNS);
+    let mut cache_dir = root.path().join("cache-cold-0");
+    for run in 0..COLD_RUNS {
+        cache_dir = root.path().join(format!("cache-cold-{run}"));
+        if run > 0 {
+            // Keep the disk use down: only the last cold cache is needed for the warm runs.
+            let _ = std::fs::remove_dir_all(root.path().join(format!("cache-cold-{}", run - 1)));
+        }
+        let (elapsed, report) = timed_run(root.path(), &sources, &settings, &cache_dir);
+        if report.encoded != count {
+            panic!(
+                "cold run {}: expected every photo to be encoded ({count}), but {} were encoded \
+                 and {} came from the cache ({report:?})",
+                run + 1,
+                report.encoded,
+                report.cached
+            );
+        }
+        eprintln!("  cold run {}: {:.3} s", run + 1, elapsed.as_secs_f64());
+        cold.push(elapsed);
+    }
+
+    // Warm: the cache of the last cold run, nothing changed.
+    let mut warm = Vec::with_capacity(WARM_RUNS);
+    for run in 0..WARM_RUNS {
+        let (elapsed, report) = timed_run(root.path(), &sources, &settings, &cache_dir);
+        if report.encoded != 0 || report.cached != count {
+            panic!(
+                "warm run {}: expected nothing to be encoded and all {count} photos to come \
+                 from the cache, but {} were encoded and {} were cached ({report:?})",
+                run + 1,
+                report.encoded,
+                report.cached
+            );
+        }
+        warm.push(elapsed);
+    }
+
+    let cold_median = median(&mut cold);
+    let warm_median = median(&mut warm);
+    println!();
+    println!(
+        "{:<6} {:>5} {:>12} {:>12} {:>12} {:>10} {:>10}",
+        "run", "runs", "median", "min", "max", "photos/s", "MP/s"
+    );
+    for (name, times, med) in [("cold", &cold, cold_median), ("warm", &warm, warm_median)] {
+        let secs = med.as_secs_f64();
+        println!(
+            "{:<6} {:>5} {:>12} {:>12} {:>12} {:>10.1} {:>10.1}",
+            name,
+            times.len(),
+            format_duration(med),
+            format_duration(times[0]),
+            format_duration(times[times.len() - 1]),
+            count as f64 / secs,
+            megapixels / secs
+        );
+    }
+    println!(
+        "warm/cold: {:.2} % (median warm run / median cold run)",
+        100.0 * warm_median.as_secs_f64() / cold_median.as_secs_f64()
+    );
+}
+
+/// How many photos to generate: `TABLICA_BENCH_PHOTOS`, or 12.
+fn photo_count() -> usize {
+    match std::env::var("TABLICA_BENCH_PHOTOS") {
+        Ok(value) => match value.trim().parse::<usize>() {
+            Ok(n) if n > 0 => n,
+            _ => panic!("TABLICA_BENCH_PHOTOS must be a whole number above 0, not {value:?}"),
+        },
+        Err(_) => DEFAULT_PHOTOS,
+    }
+}
+
+/// One call of the pipeline, timed; panics on any diagnostic or missing photo.
+fn timed_run(
+    root: &Path,
+    sources: &[PathBuf],
+    settings: &ImageSettings,
+    cache_dir: &Path,
+) -> (Duration, ProcessReport) {
+    let started = Instant::now();
+    let (done, problems, report) = process(root, sources, settings, cache_dir, false);
+    let elapsed = started.elapsed();
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("the pipeline reported problems:\n{}", list.join("\n"));
+    }
+    if done.len() != sources.len() {
+        panic!(
+            "the pipeline returned {} photos for {} sources",
+            done.len(),
+            sources.len()
+        );
+    }
+    (elapsed, report)
+}
+
+/// Sorts `times` and returns their median.
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort_unstable();
+    let mid = times.len() / 2;
+    if times.len() % 2 == 0 {
+        (times[mid - 1] + times[mid]) / 2
+    } else {
+        times[mid]
+    }
+}
+
+fn format_duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs >= 1.0 {
+        format!("{secs:.3} s")
+    } else {
+        format!("{:.2} ms", secs * 1e3)
+    }
+}
+
+/// Writes `count` photos into `root/photos` and returns their paths, in order.
+fn generate_photos(root: &Path, count: usize) -> Vec<PathBuf> {
+    let dir = root.join("photos");
+    std::fs::create_dir_all(&dir).expect("cannot create the photo directory");
+    (0..count)
+        .into_par_iter()
+        .map(|i| {
+            let path = dir.join(format!("photo-{i:03}.jpg"));
+            let image = synthetic_photo(i as u64, WIDTH, HEIGHT);
+            let mut bytes = Vec::new();
+            image
+                .write_with_encoder(JpegEncoder::new_with_quality(&mut bytes, SOURCE_QUALITY))
+                .expect("cannot encode a generated photo");
+            std::fs::write(&path, bytes).expect("cannot write a generated photo");
+            path
+        })
+        .collect()
+}
+
+/// A deterministic "photo": diagonal colour gradients, soft waves and blocks of varying
+/// brightness (so resizing has structure to work on), plus fine grain noise (so JPEG
+/// compresses it about as well as a real photo, not trivially well).
+fn synthetic_photo(seed: u64, width: u32, height: u32) -> RgbImage {
+    // Per-photo parameters from a small LCG, so every photo differs (and has its own cache key).
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as u32
+    };
+    let phase = next() % 1024;
+    let wave = 40 + next() % 80;
+    let block = 64 + next() % 192;
+    let tint = [next() % 64, next() % 64, next() % 64];
+    let w = width.max(1);
+    let h = height.max(1);
+    RgbImage::from_fn(width, height, |x, y| {
+        let gx = x * 160 / w;
+        let gy = y * 160 / h;
+        // A triangle wave: smooth bands without floating point.
+        let t = (x + 2 * y + phase) % (2 * wave);
+        let band = if t < wave { t } else { 2 * wave - t } * 48 / wave;
+        let cell = hash(seed, x / block, y / block) % 40;
+        let grain = hash(seed ^ 0xA5A5, x, y);
+        let channel = |c: usize, base: u32| -> u8 {
+            // Luminance grain shared by the channels (0..=15) and a little colour grain (0..=3),
+            // roughly like a camera's sensor noise.
+            let noise = (grain & 0x0F) + ((grain >> (8 + c * 2)) & 0x03);
+            (base + band + cell + noise + tint[c]).min(255) as u8
+        };
+        Rgb([
+            channel(0, gx),
+            channel(1, (gx + gy) / 2),
+            channel(2, 160 - gy),
+        ])
+    })
+}
+
+/// A cheap integer hash of a position, for the noise pattern.
+fn hash(seed: u64, x: u32, y: u32) -> u32 {
+    let mut v = seed
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(u64::from(x) << 32 | u64::from(y));
+    v ^= v >> 33;
+    v = v.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    v ^= v >> 33;
+    v = v.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    v ^= v >> 33;
+    v as u32
+}
