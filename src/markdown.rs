@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::slug::slugify;
@@ -105,6 +105,7 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
     let mut has_raw_html = false;
     let mut raw_html = String::new();
     let mut first_table_line = None;
+    let mut table = TableAlignment::default();
     let mut in_first_paragraph = false;
     let mut first_paragraph_done = false;
     let mut i = 0;
@@ -233,6 +234,20 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
                     continue;
                 }
             }
+            Event::Start(Tag::Table(alignments)) => {
+                html_events.push(table.start(alignments));
+                i += 1;
+                continue;
+            }
+            Event::Start(Tag::TableHead) => table.start_row(true),
+            Event::Start(Tag::TableRow) => table.start_row(false),
+            Event::Start(Tag::TableCell) => {
+                if let Some(cell) = table.cell() {
+                    html_events.push(cell);
+                    i += 1;
+                    continue;
+                }
+            }
             Event::Start(Tag::Paragraph) if !first_paragraph_done => in_first_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_first_paragraph => {
                 in_first_paragraph = false;
@@ -271,6 +286,42 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
     };
     out.lead = shorten(out.lead.trim(), LEAD_MAX_CHARS);
     out
+}
+
+/// Column alignment of Markdown tables as classes instead of pulldown-cmark's `style`
+/// attributes, which the pages' Content-Security-Policy (`style-src 'self'`) would block.
+#[derive(Default)]
+struct TableAlignment {
+    columns: Vec<Alignment>,
+    head: bool,
+    cell: usize,
+}
+
+impl TableAlignment {
+    /// Remembers the columns' alignment and returns the table's start without it.
+    fn start(&mut self, columns: &[Alignment]) -> Event<'static> {
+        self.columns = columns.to_vec();
+        Event::Start(Tag::Table(vec![Alignment::None; columns.len()]))
+    }
+
+    fn start_row(&mut self, head: bool) {
+        self.head = head;
+        self.cell = 0;
+    }
+
+    /// The start of the next cell when its column is aligned (`None`: write it as usual).
+    fn cell(&mut self) -> Option<Event<'static>> {
+        let alignment = self.columns.get(self.cell).copied();
+        self.cell += 1;
+        let class = match alignment? {
+            Alignment::None => return None,
+            Alignment::Left => "align-left",
+            Alignment::Center => "align-center",
+            Alignment::Right => "align-right",
+        };
+        let tag = if self.head { "th" } else { "td" };
+        Some(Event::Html(format!("<{tag} class=\"{class}\">").into()))
+    }
 }
 
 fn unsafe_url(line: usize, url: &str, what: &str) -> Finding {
@@ -341,6 +392,8 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+const TABLE_ALIGNMENT_CLASSES: &[&str] = &["align-left", "align-center", "align-right"];
+
 /// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
 fn sanitise(html: &str) -> String {
     let mut builder = ammonia::Builder::default();
@@ -351,6 +404,8 @@ fn sanitise(html: &str) -> String {
         .add_tag_attributes("sup", &["class", "id"])
         .add_tag_attributes("div", &["class", "id"])
         .add_tag_attributes("th", &["scope"])
+        .add_allowed_classes("th", TABLE_ALIGNMENT_CLASSES)
+        .add_allowed_classes("td", TABLE_ALIGNMENT_CLASSES)
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"));
     builder.clean(html).to_string()
@@ -456,6 +511,29 @@ mod tests {
         assert!(r.html.contains("<th>A</th>"));
         assert!(r.html.contains("footnote-definition"));
         assert!(r.html.contains("<del>stare</del>"));
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_inline_styles() {
+        let table = "| Miesiąc | Osoby | Uwagi |\n|:--|--:|:-:|\n| maj | 12 | — |\n";
+        for body in [table.to_string(), format!("{table}\n<p>tekst</p>\n")] {
+            let r = md(&body);
+            assert!(!r.html.contains("style="), "{}", r.html);
+            assert!(
+                r.html.contains(r#"<th class="align-left">Miesiąc</th>"#),
+                "{}",
+                r.html
+            );
+            assert!(r.html.contains(r#"<th class="align-right">Osoby</th>"#));
+            assert!(r.html.contains(r#"<td class="align-right">12</td>"#));
+            assert!(r.html.contains(r#"<td class="align-center">—</td>"#));
+        }
+        let unaligned = md("| A | B |\n|---|---|\n| 1 | 2 |\n");
+        assert!(
+            unaligned.html.contains("<td>1</td><td>2</td>"),
+            "{}",
+            unaligned.html
+        );
     }
 
     #[test]

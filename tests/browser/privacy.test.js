@@ -15,7 +15,7 @@ after(async () => {
   server?.close();
 });
 
-test("pages request nothing from other hosts, set no cookies and report no CSP or script errors", async () => {
+test("pages request nothing from other hosts, set no cookies and report no CSP or script errors", { timeout: 240_000 }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const foreign = [];
@@ -29,7 +29,17 @@ test("pages request nothing from other hosts, set no cookies and report no CSP o
   });
   for (const url of allPages()) {
     await page.goto(base + url, { waitUntil: "load" });
-    await page.evaluate(() => Promise.all([...document.images].map((i) => i.decode().catch(() => null))));
+    // Lazy images off screen never load by themselves (and decode() would wait for them
+    // forever): make every image eager so all of them are requested, then wait for each.
+    await page.evaluate(() =>
+      Promise.all(
+        [...document.images].map((img) => {
+          img.loading = "eager";
+          const settled = new Promise((resolve) => setTimeout(resolve, 5000));
+          return Promise.race([img.decode().catch(() => null), settled]);
+        }),
+      ),
+    );
   }
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
