@@ -1,0 +1,147 @@
+//! How long `tablica serve` takes from a saved edit to the rebuilt page, for generated sites
+//! of 1,000 and 10,000 posts. Run with `cargo bench --bench serve`
+//! (`TABLICA_BENCH_POSTS=1000` for other sizes, comma-separated).
+//!
+//! Two figures per size:
+//! - rebuild: `Builder::build` after one post changed, in process (what the preview does
+//!   after its debounce);
+//! - save → reload: the real `tablica serve` binary; the file is written and the clock stops
+//!   when the server announces the new build on its event stream (debounce included). The
+//!   page is on disk before the announcement.
+
+mod corpus;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tablica::build::{BuildOptions, Builder};
+
+const EDITS: usize = 15;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("TABLICA_BENCH_POSTS")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .map(|s| {
+            s.trim()
+                .parse()
+                .expect("TABLICA_BENCH_POSTS: numbers separated by commas")
+        })
+        .collect();
+    println!("serve: time from a saved edit of one post to the rebuilt page ({EDITS} edits each)");
+    println!(
+        "{:>7} {:>11} {:>11} {:>9} {:>13} {:>13} {:>13}",
+        "posts", "cold build", "no change", "rendered", "rebuild med", "rebuild max", "save→reload"
+    );
+    for posts in sizes {
+        let dir = tempfile::tempdir().expect("temp dir");
+        corpus::generate(dir.path(), posts, 2026);
+        let (cold, unchanged, rendered, rebuilds) = in_process(dir.path(), posts);
+        let reloads = end_to_end(dir.path(), posts);
+        println!(
+            "{posts:>7} {:>11} {:>11} {rendered:>9} {:>13} {:>13} {:>13}",
+            ms(cold),
+            ms(unchanged),
+            ms(median(&rebuilds)),
+            ms(*rebuilds.iter().max().expect("edits")),
+            ms(median(&reloads)),
+        );
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    sorted[sorted.len() / 2]
+}
+
+/// Appends a sentence to post `i`, as an editor saving a change would.
+fn edit(root: &Path, i: usize, n: usize) {
+    let file = corpus::post_file(root, i);
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .expect("open the post");
+    writeln!(f, "\nAktualizacja numer {n}: zapraszamy ponownie.").expect("append");
+}
+
+fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Duration>) {
+    let mut builder = Builder::new(BuildOptions {
+        output: Some(root.join(".tablica-cache/bench")),
+        in_place: true,
+        inject: Some("<script src=\"/__tablica/live.js\" defer></script>".into()),
+        ..BuildOptions::new(root)
+    });
+    let started = Instant::now();
+    builder.build().expect("cold build");
+    let cold = started.elapsed();
+    let started = Instant::now();
+    let report = builder.build().expect("rebuild");
+    let unchanged = started.elapsed();
+    assert_eq!(report.rendered, 0, "nothing changed, nothing rendered");
+    let mut times = Vec::new();
+    let mut rendered = 0;
+    for n in 0..EDITS {
+        edit(root, posts / 2, n);
+        let started = Instant::now();
+        let report = builder.build().expect("rebuild after an edit");
+        times.push(started.elapsed());
+        rendered = report.rendered;
+        assert!(rendered >= 1, "the edited post is rendered");
+    }
+    (cold, unchanged, rendered, times)
+}
+
+fn end_to_end(root: &Path, posts: usize) -> Vec<Duration> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start tablica serve");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("serve prints its address");
+    let port: u16 = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .expect("a port in the first line");
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(stream, "GET /__tablica/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("request");
+    let mut events = BufReader::new(stream);
+    let mut next_status = || loop {
+        let mut l = String::new();
+        assert!(
+            events.read_line(&mut l).expect("read events") > 0,
+            "stream closed"
+        );
+        if l.starts_with("data: ") {
+            assert!(l.contains("\"ok\":true"), "the rebuild failed: {l}");
+            return;
+        }
+    };
+    next_status(); // the state at connection
+    let mut times = Vec::new();
+    for n in 0..EDITS {
+        // Let the previous burst settle, as between an editor's saves.
+        std::thread::sleep(Duration::from_millis(100));
+        let started = Instant::now();
+        edit(root, posts / 3, n);
+        next_status();
+        times.push(started.elapsed());
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    times
+}
