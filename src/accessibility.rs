@@ -163,7 +163,6 @@ impl AccessibilitySettings {
     /// Problems in the settings, reported against `file` (site.yaml).
     pub fn validate(&self, file: &Path) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
-        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for (action, keys) in &self.shortcuts {
             let field = format!("accessibility.shortcuts.{action}");
             if !ACTIONS.contains(&action.as_str()) {
@@ -172,26 +171,34 @@ impl AccessibilitySettings {
                         .field(field)
                         .hint(format!("use one of: {}", ACTIONS.join(", "))),
                 );
-                continue;
-            }
-            match normalise_keys(keys) {
-                None => problems.push(
+            } else if normalise_keys(keys).is_none() {
+                problems.push(
                     Diagnostic::error(file, format!("`{keys}` is not a key combination"))
                         .field(field)
                         .hint("write modifiers and one key joined with +, e.g. `Alt+Shift+1`"),
-                ),
-                Some(k) => {
-                    if let Some(other) = seen.insert(k.clone(), action) {
-                        problems.push(
-                            Diagnostic::error(
-                                file,
-                                format!("`{k}` is used for both `{other}` and `{action}`"),
-                            )
-                            .field(field)
-                            .hint("give every action its own keys"),
-                        );
-                    }
-                }
+                );
+            }
+        }
+        // Clashes among the shortcuts in effect: a configured key may collide with a default.
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for shortcut in self.shortcuts() {
+            if let Some(other) = seen.insert(shortcut.keys.clone(), shortcut.action) {
+                let configured = if self.shortcuts.contains_key(shortcut.action) {
+                    shortcut.action
+                } else {
+                    other
+                };
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "`{}` is used for both `{other}` and `{}`",
+                            shortcut.keys, shortcut.action
+                        ),
+                    )
+                    .field(format!("accessibility.shortcuts.{configured}"))
+                    .hint("give every action its own keys (the defaults are Alt+Shift+1 to 8 and Alt+Shift+0)"),
+                );
             }
         }
         let s = &self.statement;
@@ -294,6 +301,16 @@ mod tests {
         s.shortcuts.insert("fly".into(), "F".into());
         let problems = s.validate(Path::new("site.yaml"));
         assert_eq!(problems.len(), 2, "{problems:?}");
+
+        // A configured key that a default already uses is a clash too.
+        let mut s = AccessibilitySettings::default();
+        s.shortcuts.insert("help".into(), "Alt+Shift+2".into());
+        let problems = format!("{:?}", s.validate(Path::new("site.yaml")));
+        assert!(problems.contains("main_menu"), "{problems}");
+        assert!(
+            problems.contains("accessibility.shortcuts.help"),
+            "{problems}"
+        );
     }
 
     #[test]
