@@ -15,7 +15,7 @@ use crate::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer};
 use crate::site::{output_file, DocumentCache, Site};
 use crate::theme::ThemeError;
-use crate::{config, content, feeds, site, theme};
+use crate::{config, content, feeds, search, site, theme};
 
 /// Where tablica keeps work between builds (processed photos), relative to the site root.
 pub const CACHE_DIR: &str = ".tablica-cache";
@@ -212,6 +212,16 @@ impl Builder {
         files.push(("sitemap.xml".into(), sitemap.into_bytes()));
         files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
         files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
+        let t = &theme.translations;
+        files.extend(search::index_files(
+            &site,
+            [
+                t.text("search_kind_post"),
+                t.text("project"),
+                t.text("search_kind_page"),
+            ],
+        ));
+        timings.lap("search");
         let pages_rendered = rendered.pages.len();
         files.extend(
             rendered
@@ -435,13 +445,6 @@ const ATTACHMENT_EXTENSIONS: &[&str] = &[
 /// Documents (PDF, DOCX, …) in page bundles, copied beside the page. Photos are not copied:
 /// they are published only through the photo pipeline, which strips their metadata.
 fn find_attachments(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBuf)> {
-    let root = site
-        .config
-        .file
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let _ = root;
     let mut found = Vec::new();
     for doc in site.documents().filter(|d| d.is_bundle) {
         let Ok(entries) = std::fs::read_dir(doc.dir) else {

@@ -43,6 +43,7 @@ pub struct Paths {
     pub archive: String,
     pub page: String,
     pub accessibility: String,
+    pub search: String,
 }
 
 impl Paths {
@@ -59,11 +60,12 @@ impl Paths {
             archive: s("archiwum", "archive"),
             page: s("strona", "page"),
             accessibility: s("deklaracja-dostepnosci", "accessibility-statement"),
+            search: s("szukaj", "search"),
         }
     }
 
     /// All section names, for collision checks with page slugs.
-    pub fn all(&self) -> [&str; 7] {
+    pub fn all(&self) -> [&str; 8] {
         [
             &self.posts,
             &self.projects,
@@ -72,6 +74,7 @@ impl Paths {
             &self.archive,
             &self.page,
             &self.accessibility,
+            &self.search,
         ]
     }
 }
@@ -87,6 +90,7 @@ struct PathsInput {
     archive: Option<String>,
     page: Option<String>,
     accessibility: Option<String>,
+    search: Option<String>,
 }
 
 /// How a build-time accessibility check reports what it finds.
@@ -270,6 +274,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         archive: p.archive.unwrap_or(defaults.archive),
         page: p.page.unwrap_or(defaults.page),
         accessibility: p.accessibility.unwrap_or(defaults.accessibility),
+        search: p.search.unwrap_or(defaults.search),
     };
     for name in paths.all() {
         if !is_valid_slug(name) {

@@ -108,6 +108,7 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
     let mut table = TableAlignment::default();
     let mut in_first_paragraph = false;
     let mut first_paragraph_done = false;
+    let mut in_raw_element = false;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
@@ -253,9 +254,19 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
                 in_first_paragraph = false;
                 first_paragraph_done = true;
             }
-            Event::Text(t) | Event::Code(t) if in_first_paragraph => out.lead.push_str(t),
+            Event::Text(t) | Event::Code(t) if in_first_paragraph && !in_raw_element => {
+                out.lead.push_str(t)
+            }
             Event::SoftBreak if in_first_paragraph => out.lead.push(' '),
             Event::Html(h) | Event::InlineHtml(h) => {
+                // Text between inline <script> or <style> tags is code, not part of the lead.
+                let tag = h.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    in_raw_element = true;
+                }
+                if tag.starts_with("</script") || tag.starts_with("</style") {
+                    in_raw_element = false;
+                }
                 if first_table_line.is_none() && h.to_ascii_lowercase().contains("<table") {
                     first_table_line = Some(line);
                 }
@@ -543,6 +554,12 @@ mod tests {
         assert!(r.findings.iter().any(|f| f.check == Check::Unsafe));
         let ok = md("![Logo programu](/assets/img/logo.png)\n");
         assert!(ok.html.contains("src=\"/assets/img/logo.png\""));
+    }
+
+    #[test]
+    fn the_lead_leaves_out_inline_scripts() {
+        let r = md("Zapraszamy <script>alert(1)</script>na festyn <style>p{}</style>w sobotę.\n");
+        assert_eq!(r.lead, "Zapraszamy na festyn w sobotę.");
     }
 
     #[test]

@@ -300,6 +300,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
             Task::Job(Job::Projects),
             Task::Job(Job::NotFound),
             Task::Job(Job::Accessibility),
+            Task::Job(Job::Search),
             Task::Job(Job::TagList),
             Task::Job(Job::CategoryList),
             Task::Job(Job::ArchiveList),
@@ -373,6 +374,7 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                 Job::Page(i) => site.pages[i].path.clone(),
                 Job::NotFound => NOT_FOUND_FILE.to_string(),
                 Job::Accessibility => format!("{}/", paths.accessibility),
+                Job::Search => format!("{}/", paths.search),
                 Job::TagList => format!("{}/", paths.tags),
                 Job::CategoryList => format!("{}/", paths.categories),
                 Job::ArchiveList => format!("{}/", paths.archive),
@@ -621,6 +623,10 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                 insert(&mut page, "statement", &statement);
                 self.render_page(template, path, page)
             }
+            Job::Search => {
+                let page = self.header("search", text(t, "search_title"), path, description);
+                self.render_page(template, path, page)
+            }
             Job::NotFound => {
                 let page = self.header("not_found", text(t, "not_found_title"), path, description);
                 self.render_file(template, Path::new(NOT_FOUND_FILE), path, page)
@@ -741,6 +747,7 @@ enum Job {
     Page(usize),
     NotFound,
     Accessibility,
+    Search,
     TagList,
     CategoryList,
     ArchiveList,
@@ -765,6 +772,7 @@ impl Task<'_> {
                 Job::Page(_) => "page.html",
                 Job::NotFound => "404.html",
                 Job::Accessibility => "accessibility.html",
+                Job::Search => "search.html",
                 Job::TagList | Job::CategoryList => "taxonomy_list.html",
                 Job::ArchiveList => "archive_list.html",
                 Job::Year(_) => "archive.html",
@@ -784,6 +792,7 @@ const PAGE_TEMPLATES: &[&str] = &[
     "page.html",
     "404.html",
     "accessibility.html",
+    "search.html",
     "taxonomy_list.html",
     "archive_list.html",
     "archive.html",
@@ -916,7 +925,7 @@ impl Stamps {
                 }
                 Job::Projects => self.projects.hash(&mut h),
                 Job::Page(i) => self.pages[i].hash(&mut h),
-                Job::NotFound | Job::Accessibility => {}
+                Job::NotFound | Job::Accessibility | Job::Search => {}
                 Job::TagList => terms(&site.tags, &mut h),
                 Job::CategoryList => terms(&site.categories, &mut h),
                 Job::ArchiveList => {
@@ -989,7 +998,8 @@ fn site_value(config: &Config) -> Value {
             "archive": format!("{root}{}/", p.archive),
             "accessibility": format!("{root}{}/", p.accessibility),
             "feed": format!("{root}atom.xml"),
-            "search": Value::Null,
+            "search": format!("{root}{}/", p.search),
+            "search_index": format!("{root}{}/index.json", p.search),
         },
         "shortcuts": config.accessibility.shortcuts(),
         "single_key_shortcuts": config.accessibility.single_key_shortcuts,

@@ -18,6 +18,7 @@ use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Check, MarkdownOptions, Rendered};
+use crate::search::DocumentTerms;
 use crate::slug::{is_valid_slug, slugify};
 
 /// A news post, ready to render: its shared document data and its links in this site.
@@ -43,6 +44,8 @@ pub struct PostEntry {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+    /// Words for the search index.
+    pub search: DocumentTerms,
 }
 
 /// A project page.
@@ -67,6 +70,8 @@ pub struct ProjectEntry {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+    /// Words for the search index.
+    pub search: DocumentTerms,
 }
 
 /// A static page.
@@ -86,6 +91,8 @@ pub struct PageEntry {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+    /// Words for the search index.
+    pub search: DocumentTerms,
 }
 
 macro_rules! deref_to_entry {
@@ -817,8 +824,13 @@ fn new_post(
         .summary
         .clone()
         .unwrap_or_else(|| text.lead.clone());
+    let mut labels: Vec<&str> = vec![&title];
+    labels.extend(doc.meta.tags.iter().map(String::as_str));
+    labels.extend(doc.meta.category.as_deref());
+    let search = DocumentTerms::new(&labels, &summary, &text.html);
     PostEntry {
         version: next_version(),
+        search,
         path: format!("{}/{slug}/", config.paths.posts),
         title,
         slug,
@@ -886,10 +898,12 @@ fn build_project(
         .clone()
         .unwrap_or_else(|| text.lead.clone());
     let slug = slug?;
+    let title = title?;
     Some(ProjectEntry {
         version: next_version(),
+        search: DocumentTerms::new(&[&title], &summary, &text.html),
         path: format!("{}/{slug}/", config.paths.projects),
-        title: title?,
+        title,
         slug,
         status,
         start: start.ok()?,
@@ -921,10 +935,12 @@ fn build_page(
         .clone()
         .unwrap_or_else(|| text.lead.clone());
     let slug = slug?;
+    let title = title?;
     Some(PageEntry {
         version: next_version(),
+        search: DocumentTerms::new(&[&title], &summary, &text.html),
         path: format!("{slug}/"),
-        title: title?,
+        title,
         slug,
         updated: updated.ok()?,
         summary,

@@ -62,6 +62,11 @@ pub struct Translations {
 }
 
 impl Translations {
+    /// The text of `key`, or the key itself when the theme lacks it.
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).and_then(Value::as_str).unwrap_or(key)
+    }
+
     /// "5 zdjęć" for `plural("photos", 5)`.
     pub fn plural(&self, key: &str, n: u64) -> Option<String> {
         let forms = self.plurals.get(key)?;

@@ -1,0 +1,475 @@
+//! The site search: a static, Polish-aware index that the search page loads piece by piece.
+//!
+//! Words are matched after three steps, the same in the build and in the browser (the browser
+//! gets the rules from the index itself, so the two cannot drift apart):
+//! 1. **folding**: lower case, diacritics removed (`Łódź` → `lodz`, `źródło` → `zrodlo`);
+//! 2. **stop words**: the most common Polish and English words (`i`, `w`, `oraz`, `the`) are
+//!    not indexed;
+//! 3. **light stemming**: the longest of a list of Polish inflection endings is cut off when
+//!    at least [`MIN_STEM`] letters remain (`warsztatów`, `warsztaty`, `warsztatach` →
+//!    `warsztat`). It does not know alternations (`źródło`/`źródeł`) or irregular forms.
+//!
+//! The last word of a query also matches as a prefix, so results appear while typing.
+//!
+//! Files, under `<search path>/` of the output:
+//! - `index.json`: the rules above, the shard keys and the number of documents;
+//! - `t-<key>.json`: terms starting with `<key>` and their documents (a shard); a shard that
+//!   would be larger than [`SHARD_TARGET`] bytes is split by the next letter;
+//! - `d-<n>.json`: the titles, addresses, dates and excerpts of [`DOCS_PER_CHUNK`] documents.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::locale;
+use crate::site::Site;
+
+/// Shortest stem left after cutting an ending.
+pub const MIN_STEM: usize = 4;
+/// Documents per `d-<n>.json` file.
+pub const DOCS_PER_CHUNK: usize = 20;
+/// Size above which a shard is split by one more letter.
+pub const SHARD_TARGET: usize = 24 * 1024;
+/// Longest shard key (a shard with this key is never split further).
+const MAX_KEY: usize = 4;
+/// Characters of text in a result's excerpt.
+const EXCERPT_CHARS: usize = 240;
+
+/// Inflection endings, longest first, already folded.
+const ENDINGS: &[&str] = &[
+    "owania", "owanie", "owaniu", "iami", "iach", "iego", "iemu", "owie", "ach", "ami", "ego",
+    "emu", "ich", "iem", "imi", "ych", "ymi", "iom", "owi", "ia", "ie", "iu", "ow", "om", "em",
+    "a", "e", "i", "o", "u", "y",
+];
+
+/// Words not worth indexing, folded.
+const STOP_WORDS: &[&str] = &[
+    "a", "aby", "ale", "an", "and", "are", "as", "at", "be", "by", "bo", "ci", "co", "czy", "do",
+    "dla", "for", "from", "i", "in", "is", "it", "ja", "jak", "jako", "je", "jest", "juz", "ku",
+    "lub", "ma", "na", "nad", "nie", "o", "od", "of", "on", "or", "oraz", "po", "pod", "przez",
+    "przy", "sa", "sie", "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "u", "w", "we",
+    "with", "z", "za", "ze", "zas",
+];
+
+/// Letters folded to plain ones (after lower-casing).
+const FOLDS: &[(char, char)] = &[
+    ('ą', 'a'),
+    ('ć', 'c'),
+    ('ę', 'e'),
+    ('ł', 'l'),
+    ('ń', 'n'),
+    ('ó', 'o'),
+    ('ś', 's'),
+    ('ź', 'z'),
+    ('ż', 'z'),
+    ('á', 'a'),
+    ('à', 'a'),
+    ('â', 'a'),
+    ('ä', 'a'),
+    ('č', 'c'),
+    ('ç', 'c'),
+    ('é', 'e'),
+    ('è', 'e'),
+    ('ê', 'e'),
+    ('ë', 'e'),
+    ('ě', 'e'),
+    ('í', 'i'),
+    ('î', 'i'),
+    ('ï', 'i'),
+    ('ô', 'o'),
+    ('ö', 'o'),
+    ('ř', 'r'),
+    ('š', 's'),
+    ('ú', 'u'),
+    ('ů', 'u'),
+    ('ü', 'u'),
+    ('ý', 'y'),
+    ('ž', 'z'),
+];
+
+fn fold(c: char) -> char {
+    FOLDS
+        .iter()
+        .find(|(from, _)| *from == c)
+        .map_or(c, |(_, to)| *to)
+}
+
+/// Splits text into folded words.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase).map(fold).collect())
+}
+
+/// The stem of a folded word.
+pub fn stem(word: &str) -> &str {
+    let letters = word.chars().count();
+    for ending in ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if letters - ending.len() >= MIN_STEM {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+/// The index terms of a text: folded, without stop words, stemmed.
+pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text)
+        .filter(|w| w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| stem(&w).to_string())
+}
+
+/// Text of HTML: tags dropped, the few entities pulldown-cmark writes decoded.
+fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        text.push(' ');
+        rest = rest[open..]
+            .find('>')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    text.push_str(rest);
+    for (entity, c) in [
+        ("&amp;", "&"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&quot;", "\""),
+        ("&#39;", "'"),
+    ] {
+        if text.contains(entity) {
+            text = text.replace(entity, c);
+        }
+    }
+    text
+}
+
+/// A document's terms, worked out once when the document is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentTerms {
+    /// Terms of the title and labels (tags, category): they rank a result higher.
+    heading: Vec<String>,
+    /// Terms of the summary and text.
+    body: Vec<String>,
+}
+
+impl DocumentTerms {
+    /// Terms of a document with its title and labels, summary and rendered text.
+    pub fn new(heading: &[&str], summary: &str, html: &str) -> Self {
+        let mut head: Vec<String> = heading.iter().flat_map(|t| terms(t)).collect();
+        head.sort_unstable();
+        head.dedup();
+        let mut body: Vec<String> = terms(summary).chain(terms(&html_text(html))).collect();
+        body.sort_unstable();
+        body.dedup();
+        body.retain(|t| head.binary_search(t).is_err());
+        DocumentTerms {
+            heading: head,
+            body,
+        }
+    }
+}
+
+/// A result as the search page shows it.
+#[derive(Debug, Serialize)]
+struct ResultEntry<'a> {
+    /// Title.
+    t: &'a str,
+    /// URL.
+    u: String,
+    /// Kind of page ("Aktualność", "Projekt", "Strona").
+    k: &'a str,
+    /// ISO date and its long form, for posts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    i: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<String>,
+    /// The project a post belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p: Option<&'a str>,
+    /// Excerpt.
+    x: String,
+}
+
+/// What the browser needs to search the same way the index was built.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    documents: usize,
+    docs_per_chunk: usize,
+    min_stem: usize,
+    endings: &'a [&'a str],
+    stop_words: &'a [&'a str],
+    folds: BTreeMap<char, char>,
+    shards: Vec<String>,
+}
+
+/// The files of the search index, paths relative to the output folder.
+///
+/// `labels` names the kinds of page in the site's language: post, project, page.
+pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
+    let c = &site.config;
+    let dir = PathBuf::from(&c.paths.search);
+    let url = |path: &str| format!("{}{path}", c.root);
+    let mut docs: Vec<(&DocumentTerms, ResultEntry)> = Vec::new();
+    for post in &site.posts {
+        docs.push((
+            &post.search,
+            ResultEntry {
+                t: &post.title,
+                u: url(&post.path),
+                k: labels[0],
+                i: Some(post.date.iso()),
+                d: Some(locale::date_long(c.language, post.date.date())),
+                p: post.project.map(|p| site.projects[p].title.as_str()),
+                x: excerpt(&post.summary),
+            },
+        ));
+    }
+    for project in &site.projects {
+        docs.push((
+            &project.search,
+            entry(
+                &project.title,
+                url(&project.path),
+                labels[1],
+                &project.summary,
+            ),
+        ));
+    }
+    for page in &site.pages {
+        docs.push((
+            &page.search,
+            entry(&page.title, url(&page.path), labels[2], &page.summary),
+        ));
+    }
+
+    // term → postings: document number × 2, plus 1 when the term is in the title or labels.
+    let mut postings: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (n, (terms, _)) in docs.iter().enumerate() {
+        let n = n as u32 * 2;
+        for t in &terms.heading {
+            postings.entry(t).or_default().push(n + 1);
+        }
+        for t in &terms.body {
+            postings.entry(t).or_default().push(n);
+        }
+    }
+    let terms: Vec<(&str, String)> = postings
+        .into_par_iter()
+        .map(|(term, list)| (term, encode(&list)))
+        .collect();
+
+    let mut files = Vec::new();
+    let mut shards = Vec::new();
+    shard(&terms, 1, &mut |key, group| {
+        let mut json = String::from("{");
+        for (i, (term, list)) in group.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&serde_json::to_string(term).unwrap_or_default());
+            json.push_str(":[");
+            json.push_str(list);
+            json.push(']');
+        }
+        json.push('}');
+        files.push((dir.join(format!("t-{key}.json")), json.into_bytes()));
+        shards.push(key.to_string());
+    });
+    for (n, chunk) in docs.chunks(DOCS_PER_CHUNK).enumerate() {
+        let entries: Vec<&ResultEntry> = chunk.iter().map(|(_, e)| e).collect();
+        let json = serde_json::to_vec(&entries).unwrap_or_default();
+        files.push((dir.join(format!("d-{n}.json")), json));
+    }
+    let manifest = Manifest {
+        version: 1,
+        documents: docs.len(),
+        docs_per_chunk: DOCS_PER_CHUNK,
+        min_stem: MIN_STEM,
+        endings: ENDINGS,
+        stop_words: STOP_WORDS,
+        folds: FOLDS.iter().copied().collect(),
+        shards,
+    };
+    files.push((
+        dir.join("index.json"),
+        serde_json::to_vec(&manifest).unwrap_or_default(),
+    ));
+    files
+}
+
+fn entry<'a>(title: &'a str, url: String, kind: &'a str, summary: &str) -> ResultEntry<'a> {
+    ResultEntry {
+        t: title,
+        u: url,
+        k: kind,
+        i: None,
+        d: None,
+        p: None,
+        x: excerpt(summary),
+    }
+}
+
+fn excerpt(summary: &str) -> String {
+    let text: String = summary.chars().take(EXCERPT_CHARS).collect();
+    if text.len() < summary.len() {
+        format!("{}…", text.trim_end())
+    } else {
+        text
+    }
+}
+
+/// Postings as JSON numbers: each the gap to the previous document, doubled, plus the
+/// title flag (the browser adds them up again).
+fn encode(list: &[u32]) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut previous = 0;
+    for (i, value) in list.iter().enumerate() {
+        let (doc, flag) = (value / 2, value % 2);
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&((doc - previous) * 2 + flag).to_string());
+        previous = doc;
+    }
+    out
+}
+
+/// Groups sorted terms by their first `len` letters, splitting groups that are too large.
+fn shard(terms: &[(&str, String)], len: usize, emit: &mut impl FnMut(&str, &[(&str, String)])) {
+    let key_of = |t: &str| t.chars().take(len).collect::<String>();
+    let mut start = 0;
+    while start < terms.len() {
+        let key = key_of(terms[start].0);
+        let end = start
+            + terms[start..]
+                .iter()
+                .take_while(|(t, _)| key_of(t) == key)
+                .count();
+        let group = &terms[start..end];
+        let size: usize = group.iter().map(|(t, l)| t.len() + l.len() + 6).sum();
+        // Terms as long as the key itself stay in this shard; longer ones may be split off.
+        let (short, long): (Vec<_>, Vec<_>) = group
+            .iter()
+            .cloned()
+            .partition(|(t, _)| t.chars().count() <= len);
+        if size > SHARD_TARGET && len < MAX_KEY && !long.is_empty() {
+            if !short.is_empty() {
+                emit(&key, &short);
+            }
+            shard(&long, len + 1, emit);
+        } else {
+            emit(&key, group);
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        terms(text).collect()
+    }
+
+    #[test]
+    fn diacritics_and_case_are_folded() {
+        assert_eq!(all("Łódź"), ["lodz"]);
+        assert_eq!(all("ŹRÓDŁO"), all("zrodlo"));
+        assert_eq!(all("Gęś, żółw!"), all("ges zolw"));
+    }
+
+    #[test]
+    fn inflected_forms_share_a_stem() {
+        for group in [
+            &[
+                "warsztaty",
+                "warsztatów",
+                "warsztatach",
+                "warsztatami",
+                "warsztat",
+            ][..],
+            &[
+                "wolontariusze",
+                "wolontariuszy",
+                "wolontariuszami",
+                "wolontariusz",
+            ],
+            &["Łódź", "Łodzi"],
+            &["źródło", "źródła", "zrodlo"],
+            &["projekt", "projektu", "projektów", "projektem"],
+        ] {
+            let stems: Vec<Vec<String>> = group.iter().map(|w| all(w)).collect();
+            assert!(
+                stems.windows(2).all(|w| w[0] == w[1]),
+                "{group:?} gave {stems:?}"
+            );
+        }
+        // Short words keep their endings: `ul` and `ula` stay apart from `ulica`.
+        assert_eq!(stem("ula"), "ula");
+        assert_ne!(all("kot"), all("kota"));
+    }
+
+    #[test]
+    fn stop_words_and_single_letters_are_left_out() {
+        assert_eq!(
+            all("Warsztaty i spotkania w MOPS oraz 5 x"),
+            ["warsztat", "spotkan", "mops"]
+        );
+        assert_eq!(all("2026"), ["2026"]);
+    }
+
+    #[test]
+    fn html_is_reduced_to_its_text() {
+        let t = DocumentTerms::new(
+            &["Dzień Sąsiada"],
+            "",
+            "<p>Zapraszamy na <a href=\"/festyn/\">festyn</a> &amp; <strong>pikni</strong>k</p>",
+        );
+        assert_eq!(t.heading, ["dzien", "sasiad"]);
+        assert!(t.body.contains(&"festyn".to_string()));
+        assert!(!t
+            .body
+            .iter()
+            .any(|w| w == "href" || w == "strong" || w == "amp"));
+        // A tag inside a word breaks it: nobody writes that, but nothing is lost either.
+        assert!(t.body.iter().any(|w| w == stem("pikni")));
+    }
+
+    #[test]
+    fn postings_are_gaps_with_the_title_flag() {
+        // Documents 0 (title), 2, 5 (title), 6.
+        assert_eq!(encode(&[1, 4, 11, 12]), "1,4,7,2");
+    }
+
+    #[test]
+    fn large_groups_are_split_by_the_next_letter() {
+        let big = "1,".repeat(SHARD_TARGET / 2);
+        let terms: Vec<(&str, String)> = vec![
+            ("pa", "1".into()),
+            ("pol", big.clone()),
+            ("pom", big.clone()),
+            ("ra", "1".into()),
+        ];
+        let mut keys = Vec::new();
+        shard(&terms, 1, &mut |key, group| {
+            keys.push((key.to_string(), group.len()))
+        });
+        assert_eq!(
+            keys,
+            [
+                ("pa".to_string(), 1),
+                ("pol".to_string(), 1),
+                ("pom".to_string(), 1),
+                ("r".to_string(), 1)
+            ]
+        );
+    }
+}

@@ -1,0 +1,110 @@
+// The search page: typing a query finds posts regardless of diacritics and inflection, the
+// results are announced in a live region, and everything works from the keyboard.
+"use strict";
+
+const { test, before, after, beforeEach, afterEach } = require("node:test");
+const assert = require("node:assert/strict");
+const { startServer, launch } = require("./harness");
+
+let server, base, browser, context, page;
+before(async () => {
+  ({ server, base } = await startServer());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => context?.close());
+
+/** Types `query` into the search field and waits until the status announces it. */
+async function search(query) {
+  const field = page.locator("#search-input");
+  await field.fill("");
+  await field.pressSequentially(query, { delay: 20 });
+  // (waitForFunction evaluates a string, which the pages' CSP forbids: poll instead.)
+  let status = "";
+  for (let i = 0; i < 100 && !status.includes(query.trim()); i++) {
+    await page.waitForTimeout(50);
+    status = await page.locator("#search-status").textContent();
+  }
+  assert.ok(status.includes(query.trim()), `status for ${query}: ${status}`);
+  const results = await page.$$eval(".search-result", (items) =>
+    items.map((li) => ({
+      title: li.querySelector("h2").textContent,
+      href: li.querySelector("a").getAttribute("href"),
+      marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
+      meta: li.querySelector(".search-result__meta").textContent,
+    })),
+  );
+  return { status, results };
+}
+
+test("the header field leads to the search page, which searches as you type", async () => {
+  await page.goto(base + "/");
+  await page.locator("header #search-input").fill("warsztaty");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/szukaj\/\?q=warsztaty/);
+  await page.waitForSelector(".search-result");
+  const first = await page.locator(".search-result a").first().textContent();
+  assert.match(first, /[Ww]arsztat/);
+});
+
+test("diacritics, case and Polish inflection do not matter; the last word matches as a prefix", async () => {
+  await page.goto(base + "/szukaj/");
+  // "warsztatów" (genitive plural) finds titles with "Warsztaty" and "warsztaty".
+  const inflected = await search("warsztatów");
+  assert.match(inflected.status, /Znaleziono \d+ wynik/);
+  const titles = inflected.results.map((r) => r.title);
+  assert.ok(titles.some((t) => /Warsztaty: CV/.test(t)), titles.join(" | "));
+  assert.ok(titles.some((t) => /warsztaty kulinarne/.test(t)), titles.join(" | "));
+  assert.ok(inflected.results[0].marks.some((m) => /^[Ww]arsztat/.test(m)), "matched words are marked");
+
+  // Without Polish letters: "swietlica" finds "Świetlica na kółkach".
+  const folded = await search("SWIETLICA NA KOLKACH");
+  assert.ok(folded.results.some((r) => /Świetlic/.test(r.title)), JSON.stringify(folded.results));
+  assert.ok(folded.results[0].marks.includes("kółkach"), JSON.stringify(folded.results[0]));
+
+  // A prefix while typing.
+  const prefix = await search("wolont");
+  assert.ok(prefix.results.length >= 2, JSON.stringify(prefix));
+  assert.ok(prefix.results.some((r) => r.marks.some((m) => /^[Ww]olont/.test(m))), JSON.stringify(prefix));
+
+  // Posts show their date and project.
+  const project = await search("Razem Aktywni");
+  assert.ok(project.results.some((r) => /Projekt: Razem Aktywni/.test(r.meta)), JSON.stringify(project.results));
+  assert.ok(project.results.some((r) => /\d{4}/.test(r.meta)), "a date is shown");
+
+  const none = await search("xyzzyqq");
+  assert.match(none.status, /Nic nie znaleziono/);
+  assert.equal(none.results.length, 0);
+});
+
+test("the results are announced, reachable by keyboard, and the query is kept in the address", async () => {
+  await page.goto(base + "/szukaj/?q=senior");
+  await page.waitForSelector(".search-result");
+  const live = await page.locator("#search-status").evaluate((el) => ({
+    role: el.getAttribute("role"),
+    live: el.getAttribute("aria-live"),
+    text: el.textContent,
+  }));
+  assert.equal(live.role, "status");
+  assert.equal(live.live, "polite");
+  assert.match(live.text, /„senior”/);
+  assert.equal(await page.inputValue("#search-input"), "senior");
+  // The field has a visible label tied to it.
+  assert.equal(await page.locator("label[for=search-input]").isVisible(), true);
+  // Tab from the field reaches the search button, then the first result's link.
+  await page.focus("#search-input");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.type), "submit");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement.closest(".search-result") !== null);
+  assert.ok(focused, "the first result's link comes next");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/(aktualnosci|projekty)\/[^/]+\/$/);
+});
