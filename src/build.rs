@@ -121,7 +121,8 @@ pub struct Builder {
 
 /// What the last in-place build left in the output folder.
 struct LastOutput {
-    pages: Fingerprints,
+    /// Pages and feeds with their fingerprints.
+    files: Fingerprints,
     assets_hash: u64,
 }
 
@@ -195,7 +196,7 @@ impl Builder {
         let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
         let no_fingerprints = Fingerprints::new();
         let previous = match &self.last {
-            Some(last) if options.in_place => &last.pages,
+            Some(last) if options.in_place => &last.files,
             _ => &no_fingerprints,
         };
         let rendered = renderer.render(previous)?;
@@ -210,8 +211,14 @@ impl Builder {
                 .map(|(path, _)| url_path_of(path)),
         );
         files.push(("sitemap.xml".into(), sitemap.into_bytes()));
-        files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
         files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
+        // Feeds are fingerprinted like pages so that the feed of a removed tag or project is
+        // deleted from an output updated in place.
+        let mut fingerprints = rendered.fingerprints;
+        for (path, xml) in feeds::atom_feeds(&site) {
+            fingerprints.push((path.clone(), theme::hash_bytes(xml.as_bytes())));
+            files.push((path, xml.into_bytes()));
+        }
         let pages_rendered = rendered.pages.len();
         files.extend(
             rendered
@@ -225,13 +232,13 @@ impl Builder {
             files
                 .par_iter()
                 .try_for_each(|(path, bytes)| output.write(path, bytes))?;
-            let pages: Fingerprints = rendered.fingerprints.into_iter().collect();
+            let files: Fingerprints = fingerprints.into_iter().collect();
             let last = self.last.take().filter(|_| options.in_place);
             if last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
                 written += copy_static(&theme, &output)?;
             }
             if let Some(last) = &last {
-                remove_stale(output.path(), &last.pages, &pages);
+                remove_stale(output.path(), &last.files, &files);
             }
             written += copy_attachments(&attachments, &output)?;
             timings.lap("write");
@@ -240,7 +247,7 @@ impl Builder {
             let used = processed.values().map(|p| p.key.clone()).collect();
             gallery::process::prune(&cache_dir, &used);
             self.last = Some(LastOutput {
-                pages,
+                files,
                 assets_hash: theme.assets_hash,
             });
         }
@@ -291,7 +298,7 @@ impl Builder {
     }
 }
 
-/// Deletes the pages of the last build that this build no longer has.
+/// Deletes the pages and feeds of the last build that this build no longer has.
 fn remove_stale(dir: &Path, last: &Fingerprints, now: &Fingerprints) {
     for path in last.keys().filter(|p| !now.contains_key(*p)) {
         let _ = std::fs::remove_file(dir.join(path));
