@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
+use crate::feeds::feed_path;
 use crate::markdown::TocEntry;
 use crate::site::{output_file, Page, Post, Project, Site, Term};
 use crate::theme::{chain, Theme};
@@ -185,6 +186,16 @@ struct Chunk<'p> {
     url_path: String,
     items: &'p [usize],
     pagination: Pagination,
+}
+
+/// A feed following the posts of a page (a project or a tag).
+#[derive(Serialize)]
+struct FeedLink<'a> {
+    url: String,
+    /// "Kanał Atom tego projektu".
+    label: &'a str,
+    /// What the feed follows: the project's title, the tag's name.
+    name: &'a str,
 }
 
 #[derive(Serialize)]
@@ -450,10 +461,14 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
         }
         let (page_kind, extra) = match kind {
             ListKind::Posts => ("posts", serde_json::json!({})),
-            ListKind::Tag(i) => (
-                "tag",
-                serde_json::json!({ "term": self.term_view(&site.tags[i]), "taxonomy": "tags" }),
-            ),
+            ListKind::Tag(i) => {
+                let tag = &site.tags[i];
+                let feed = self.feed_link(&tag.path, text(t, "tag_feed"), &tag.name);
+                (
+                    "tag",
+                    serde_json::json!({ "term": self.term_view(tag), "taxonomy": "tags", "feed": feed }),
+                )
+            }
             ListKind::Category(i) => (
                 "category",
                 serde_json::json!({ "term": self.term_view(&site.categories[i]), "taxonomy": "categories" }),
@@ -488,6 +503,14 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
         match serde_json::to_value(header) {
             Ok(Value::Object(m)) => m,
             _ => serde_json::Map::new(),
+        }
+    }
+
+    fn feed_link(&self, page_path: &str, label: &'a str, name: &'a str) -> FeedLink<'a> {
+        FeedLink {
+            url: self.url(&feed_path(page_path)),
+            label,
+            name,
         }
     }
 
@@ -570,6 +593,11 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     updated: project.updated.as_ref().map(Date::iso),
                 };
                 let mut page = self.header("project", &project.title, path, &project.summary);
+                insert(
+                    &mut page,
+                    "feed",
+                    &self.feed_link(&project.path, text(t, "project_feed"), &project.title),
+                );
                 insert(&mut page, "project", &full);
                 insert(&mut page, "posts", &self.posts(&project.posts));
                 self.render_page(template, path, page)
