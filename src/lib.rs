@@ -21,4 +21,5 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod structured_data;
 pub mod theme;
