@@ -212,12 +212,15 @@ impl Builder {
         );
         files.push(("sitemap.xml".into(), sitemap.into_bytes()));
         files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
-        // Feeds are fingerprinted like pages so that the feed of a removed tag or project is
-        // deleted from an output updated in place.
+        // Feeds are fingerprinted like pages: in place, an unchanged feed is not written again
+        // and the feed of a removed tag or project is deleted.
         let mut fingerprints = rendered.fingerprints;
         for (path, xml) in feeds::atom_feeds(&site) {
-            fingerprints.push((path.clone(), theme::hash_bytes(xml.as_bytes())));
-            files.push((path, xml.into_bytes()));
+            let fingerprint = theme::hash_bytes(xml.as_bytes());
+            if previous.get(&path) != Some(&fingerprint) {
+                files.push((path.clone(), xml.into_bytes()));
+            }
+            fingerprints.push((path, fingerprint));
         }
         let pages_rendered = rendered.pages.len();
         files.extend(

@@ -35,7 +35,7 @@ fn shared_site() -> TestSite {
     );
     site.write(
         "content/posts/festyn/index.md",
-        "---\ntitle: Festyn rodzinny\ndate: 2026-06-01\nupdated: 2026-06-03 10:00\nauthor: Anna Kowalska\nsummary: Zabawa dla całych rodzin.\nproject: aktywni\ntags: [rodzina]\ncover: { src: okladka.jpg, alt: Dzieci przy stoisku z balonami }\n---\nTekst o festynie.\n",
+        "---\ntitle: Festyn rodzinny\ndate: 2026-06-01\nupdated: 2026-06-03 10:00\nauthor: Anna Kowalska\nsummary: Zabawa dla całych rodzin.\nproject: aktywni\ntags: [rodzina, festyny]\ncover: { src: okladka.jpg, alt: Dzieci przy stoisku z balonami }\n---\nTekst o festynie.\n",
     )
     .write_bytes("content/posts/festyn/okladka.jpg", &jpeg());
     site.post(
@@ -398,7 +398,7 @@ fn project_and_tag_pages_link_their_feeds() {
 }
 
 #[test]
-fn the_feed_of_a_removed_tag_is_deleted_from_an_output_updated_in_place() {
+fn feeds_updated_in_place_follow_edits_and_removals() {
     let site = shared_site();
     let output = site.root().join("preview");
     let mut options = BuildOptions::new(site.root());
@@ -408,11 +408,14 @@ fn the_feed_of_a_removed_tag_is_deleted_from_an_output_updated_in_place() {
     builder.build().expect("first build");
     assert!(output.join("tagi/seniorzy/atom.xml").is_file());
     assert!(output.join("projekty/klub/atom.xml").is_file());
+    // A feed no edit touches is not written again.
+    let untouched = output.join("tagi/festyny/atom.xml");
+    std::fs::write(&untouched, "not rewritten").expect("mark");
 
-    // The only other post tagged "seniorzy" loses the tag; the "klub" project goes away.
+    // Both posts tagged "seniorzy" lose the tag, one is retitled; the "klub" project goes away.
     site.post(
         "warsztaty",
-        "title: Warsztaty kulinarne\ndate: 2026-11-24\nproject: aktywni\ntags: [rodzina]",
+        "title: Warsztaty i degustacja\ndate: 2026-11-24\nproject: aktywni\ntags: [rodzina]",
         "Gotowaliśmy razem.",
     )
     .post(
@@ -437,7 +440,12 @@ fn the_feed_of_a_removed_tag_is_deleted_from_an_output_updated_in_place() {
     let kept = std::fs::read_to_string(output.join("tagi/rodzina/atom.xml")).expect("kept feed");
     assert_eq!(
         entry_titles(&kept),
-        ["Warsztaty kulinarne", "Festyn rodzinny"]
+        ["Warsztaty i degustacja", "Festyn rodzinny"],
+        "a changed feed is written again"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&untouched).expect("untouched feed"),
+        "not rewritten"
     );
 }
 
