@@ -30,7 +30,10 @@ fn main() {
         .map(|s| s.trim().parse().expect("TABLICA_BENCH_POSTS: numbers"))
         .collect();
     println!("search: kilobytes a reader downloads per query (first {FIRST_PAGE} results)");
-    print!("{:>7} {:>9} {:>7} {:>10}", "posts", "index MB", "files", "build ms");
+    print!(
+        "{:>7} {:>9} {:>7} {:>10}",
+        "posts", "index MB", "files", "build ms"
+    );
     for q in QUERIES {
         print!(" {:>14}", truncate(q));
     }

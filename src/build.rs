@@ -121,7 +121,8 @@ pub struct Builder {
 
 /// What the last in-place build left in the output folder.
 struct LastOutput {
-    pages: Fingerprints,
+    /// Pages and feeds with their fingerprints.
+    files: Fingerprints,
     assets_hash: u64,
 }
 
@@ -195,7 +196,7 @@ impl Builder {
         let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
         let no_fingerprints = Fingerprints::new();
         let previous = match &self.last {
-            Some(last) if options.in_place => &last.pages,
+            Some(last) if options.in_place => &last.files,
             _ => &no_fingerprints,
         };
         let rendered = renderer.render(previous)?;
@@ -210,18 +211,31 @@ impl Builder {
                 .map(|(path, _)| url_path_of(path)),
         );
         files.push(("sitemap.xml".into(), sitemap.into_bytes()));
-        files.push(("atom.xml".into(), feeds::atom(&site).into_bytes()));
         files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
+        // Feeds and the search index are fingerprinted like pages: in place, an unchanged file
+        // is not written again, and one that is no longer produced (the feed of a removed tag,
+        // a search shard) is deleted.
         let t = &theme.translations;
-        files.extend(search::index_files(
-            &site,
-            [
-                t.text("search_kind_post"),
-                t.text("project"),
-                t.text("search_kind_page"),
-            ],
-        ));
-        timings.lap("search");
+        let generated = feeds::atom_feeds(&site)
+            .into_iter()
+            .map(|(path, xml)| (path, xml.into_bytes()))
+            .chain(search::index_files(
+                &site,
+                [
+                    t.text("search_kind_post"),
+                    t.text("project"),
+                    t.text("search_kind_page"),
+                ],
+            ));
+        let mut fingerprints = rendered.fingerprints;
+        for (path, bytes) in generated {
+            let fingerprint = theme::hash_bytes(&bytes);
+            if previous.get(&path) != Some(&fingerprint) {
+                files.push((path.clone(), bytes));
+            }
+            fingerprints.push((path, fingerprint));
+        }
+        timings.lap("feeds");
         let pages_rendered = rendered.pages.len();
         files.extend(
             rendered
@@ -235,13 +249,13 @@ impl Builder {
             files
                 .par_iter()
                 .try_for_each(|(path, bytes)| output.write(path, bytes))?;
-            let pages: Fingerprints = rendered.fingerprints.into_iter().collect();
+            let files: Fingerprints = fingerprints.into_iter().collect();
             let last = self.last.take().filter(|_| options.in_place);
             if last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
                 written += copy_static(&theme, &output)?;
             }
             if let Some(last) = &last {
-                remove_stale(output.path(), &last.pages, &pages);
+                remove_stale(output.path(), &last.files, &files);
             }
             written += copy_attachments(&attachments, &output)?;
             timings.lap("write");
@@ -250,7 +264,7 @@ impl Builder {
             let used = processed.values().map(|p| p.key.clone()).collect();
             gallery::process::prune(&cache_dir, &used);
             self.last = Some(LastOutput {
-                pages,
+                files,
                 assets_hash: theme.assets_hash,
             });
         }
@@ -301,7 +315,7 @@ impl Builder {
     }
 }
 
-/// Deletes the pages of the last build that this build no longer has.
+/// Deletes the pages and feeds of the last build that this build no longer has.
 fn remove_stale(dir: &Path, last: &Fingerprints, now: &Fingerprints) {
     for path in last.keys().filter(|p| !now.contains_key(*p)) {
         let _ = std::fs::remove_file(dir.join(path));

@@ -214,6 +214,26 @@ pub struct Config {
     pub extra: serde_yaml::Mapping,
 }
 
+impl Config {
+    /// Scheme and host of `base_url`, without the site's path: `https://example.org`.
+    pub fn origin(&self) -> &str {
+        let base = self.base_url.trim_end_matches('/');
+        base.strip_suffix(self.root.trim_end_matches('/'))
+            .unwrap_or(base)
+    }
+
+    /// The absolute form of a URL the site uses from its root (`/mops/a.jpg` →
+    /// `https://example.org/mops/a.jpg`), for pages read elsewhere (feeds, link previews).
+    /// Absolute and protocol-relative URLs are returned as they are.
+    pub fn absolute_url(&self, url: &str) -> String {
+        if url.starts_with('/') && !url.starts_with("//") {
+            format!("{}{url}", self.origin())
+        } else {
+            url.to_string()
+        }
+    }
+}
+
 /// Reads and validates `<root>/content/site.yaml`.
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let abs = root.join(CONTENT_DIR).join(CONFIG_FILE);
@@ -392,6 +412,27 @@ mod tests {
             Ok(("http://example.org/mops/".into(), "/mops/".into()))
         );
         assert!(parse_base_url("mops.example.org").is_err());
+    }
+
+    fn config(yaml: &str) -> Config {
+        let input = front_matter::parse::<ConfigInput>(Path::new("site.yaml"), yaml, 1)
+            .expect("valid YAML");
+        validate("site.yaml".into(), yaml, input).expect("valid settings")
+    }
+
+    #[test]
+    fn urls_from_the_root_become_absolute() {
+        let sub = config("title: T\nbase_url: https://example.org/mops\n");
+        assert_eq!(sub.origin(), "https://example.org");
+        assert_eq!(
+            sub.absolute_url("/mops/a.jpg"),
+            "https://example.org/mops/a.jpg"
+        );
+        assert_eq!(sub.absolute_url("https://e.org/x"), "https://e.org/x");
+        assert_eq!(sub.absolute_url("//e.org/x"), "//e.org/x");
+        let top = config("title: T\nbase_url: https://mops.example.org/\n");
+        assert_eq!(top.origin(), "https://mops.example.org");
+        assert_eq!(top.absolute_url("/a.jpg"), "https://mops.example.org/a.jpg");
     }
 
     #[test]

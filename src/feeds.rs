@@ -1,12 +1,23 @@
-//! Machine-readable files: the Atom feed, sitemap.xml and robots.txt.
+//! Machine-readable files: the Atom feeds (the site's, and one per project and per tag),
+//! sitemap.xml and robots.txt.
 
-use chrono::TimeZone;
+use std::path::PathBuf;
 
-use crate::content::date::Date;
-use crate::site::Site;
+use rayon::prelude::*;
 
-/// How many posts the feed carries.
+use crate::site::{Post, Site};
+
+/// How many posts a feed carries.
 const FEED_ENTRIES: usize = 20;
+
+/// The file name of every feed, in the folder of the page whose posts it follows.
+pub const FEED_FILE: &str = "atom.xml";
+
+/// The URL path below the site root of the feed following a page (`projekty/x/` →
+/// `projekty/x/atom.xml`; the home page `""` → `atom.xml`).
+pub fn feed_path(page_path: &str) -> String {
+    format!("{page_path}{FEED_FILE}")
+}
 
 /// Escapes text for XML element content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -26,47 +37,84 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// RFC 3339 time of a local date in the site's time zone.
-fn rfc3339(site: &Site, date: &Date) -> String {
-    let tz = site.config.timezone;
-    match tz.from_local_datetime(&date.local).earliest() {
-        Some(dt) => dt.to_rfc3339(),
-        None => format!("{}Z", date.local.format("%Y-%m-%dT%H:%M:%S")),
-    }
+/// What one feed follows: the whole site, a project or a tag.
+struct Channel<'a> {
+    title: String,
+    subtitle: &'a str,
+    /// URL path below the site root of the page showing the same posts (`""` for home).
+    page_path: &'a str,
+    /// Indexes into `site.posts`, newest first.
+    posts: &'a [usize],
 }
 
-/// The Atom feed of the newest posts.
-pub fn atom(site: &Site) -> String {
+/// Every Atom feed of the site as (output file, XML): the site feed of the newest posts at
+/// the root, and one beside each project page and each tag page with only their posts.
+pub fn atom_feeds(site: &Site) -> Vec<(PathBuf, String)> {
     let c = &site.config;
-    let feed_url = format!("{}atom.xml", c.base_url);
-    let updated = site
+    let all: Vec<usize> = (0..site.posts.len()).collect();
+    let subtitle = c.description.as_deref().unwrap_or("");
+    let mut channels = vec![Channel {
+        title: c.title.clone(),
+        subtitle,
+        page_path: "",
+        posts: &all,
+    }];
+    channels.extend(site.projects.iter().map(|p| Channel {
+        title: format!("{} – {}", p.title, c.title),
+        subtitle: &p.summary,
+        page_path: &p.path,
+        posts: &p.posts,
+    }));
+    channels.extend(site.tags.iter().map(|t| Channel {
+        title: format!("{} – {}", t.name, c.title),
+        subtitle,
+        page_path: &t.path,
+        posts: &t.posts,
+    }));
+    channels
+        .par_iter()
+        .map(|ch| (PathBuf::from(feed_path(ch.page_path)), atom(site, ch)))
+        .collect()
+}
+
+/// The Atom feed of a channel's newest posts.
+fn atom(site: &Site, channel: &Channel) -> String {
+    let c = &site.config;
+    let tz = c.timezone;
+    let page_url = format!("{}{}", c.base_url, channel.page_path);
+    let feed_url = format!("{}{}", c.base_url, feed_path(channel.page_path));
+    let posts: Vec<&Post> = channel
         .posts
         .iter()
         .take(FEED_ENTRIES)
+        .filter_map(|&i| site.posts.get(i))
+        .collect();
+    let updated = posts
+        .iter()
         .map(|p| p.updated.unwrap_or(p.date))
         .max()
-        .map(|d| rfc3339(site, &d))
+        .map(|d| d.rfc3339(tz))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{feed}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{base}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{base}</id>\n  <updated>{updated}</updated>\n  <generator>tablica</generator>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{feed}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{page}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{page}</id>\n  <updated>{updated}</updated>\n  <generator>tablica</generator>\n",
         lang = c.language.code(),
-        title = xml_escape(&c.title),
-        subtitle = xml_escape(c.description.as_deref().unwrap_or("")),
+        title = xml_escape(&channel.title),
+        subtitle = xml_escape(channel.subtitle),
         feed = xml_escape(&feed_url),
-        base = xml_escape(&c.base_url),
+        page = xml_escape(&page_url),
     );
     let author_default = c.organisation.name.as_deref().unwrap_or(&c.title);
-    for post in site.posts.iter().take(FEED_ENTRIES) {
+    for post in posts {
         let url = format!("{}{}", c.base_url, post.path);
         xml.push_str(&format!(
             "  <entry>\n    <title>{title}</title>\n    <link href=\"{url}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{url}</id>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n    <author><name>{author}</name></author>\n    <summary>{summary}</summary>\n    <content type=\"html\">{content}</content>\n  </entry>\n",
             title = xml_escape(&post.title),
             url = xml_escape(&url),
-            published = rfc3339(site, &post.date),
-            updated = rfc3339(site, &post.updated.unwrap_or(post.date)),
+            published = post.date.rfc3339(tz),
+            updated = post.updated.unwrap_or(post.date).rfc3339(tz),
             author = xml_escape(post.doc.meta.author.as_deref().unwrap_or(author_default)),
             summary = xml_escape(&post.summary),
-            content = xml_escape(&absolute_links(&post.text.html, &c.base_url, &c.root)),
+            content = xml_escape(&absolute_links(&post.text.html, c.origin())),
         ));
     }
     xml.push_str("</feed>\n");
@@ -74,8 +122,7 @@ pub fn atom(site: &Site) -> String {
 }
 
 /// Feed readers do not know the site's address: make `href="/…"` and `src="/…"` absolute.
-fn absolute_links(html: &str, base_url: &str, root: &str) -> String {
-    let origin = base_url.strip_suffix(root).unwrap_or(base_url);
+fn absolute_links(html: &str, origin: &str) -> String {
     html.replace("href=\"/", &format!("href=\"{origin}/"))
         .replace("src=\"/", &format!("src=\"{origin}/"))
 }
@@ -114,7 +161,7 @@ mod tests {
     fn links_become_absolute_for_feed_readers() {
         let html =
             r#"<a href="/mops/x/">x</a><img src="/mops/a.jpg"><a href="https://e.org/">e</a>"#;
-        let out = absolute_links(html, "https://example.org/mops/", "/mops/");
+        let out = absolute_links(html, "https://example.org");
         assert!(
             out.contains(r#"href="https://example.org/mops/x/""#),
             "{out}"

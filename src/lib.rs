@@ -22,4 +22,5 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod structured_data;
 pub mod theme;

@@ -20,6 +20,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The locale as Open Graph writes it (`og:locale`): "pl_PL", "en_GB".
+    pub fn og_locale(self) -> &'static str {
+        match self {
+            Lang::Pl => "pl_PL",
+            Lang::En => "en_GB",
+        }
+    }
 }
 
 /// Which plural form a count takes.

@@ -13,9 +13,36 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
+use crate::feeds::feed_path;
+use crate::gallery::Image;
 use crate::markdown::TocEntry;
 use crate::site::{output_file, Page, Post, Project, Site, Term};
+use crate::structured_data::{self, Article, Organization, SharedImage};
 use crate::theme::{chain, Theme};
+
+/// What link previews and structured data need of a processed photo.
+pub trait SharedPhoto {
+    /// URL of the largest copy, from the site root (`/aktualnosci/x/a-1600.jpg`).
+    fn src(&self) -> &str;
+    /// Width and height of that copy, in pixels.
+    fn size(&self) -> (u32, u32);
+    /// The alternative text ("" when the photo is decorative).
+    fn alt(&self) -> &str;
+}
+
+impl SharedPhoto for Image {
+    fn src(&self) -> &str {
+        &self.src
+    }
+
+    fn size(&self) -> (u32, u32) {
+        (self.width, self.height)
+    }
+
+    fn alt(&self) -> &str {
+        &self.alt
+    }
+}
 
 /// The photos of one document, as the gallery step produced them.
 #[derive(Debug, Clone, Serialize)]
@@ -187,6 +214,31 @@ struct Chunk<'p> {
     pagination: Pagination,
 }
 
+/// What link previews (Open Graph and Twitter card tags in `base.html`) show of a page besides
+/// its title and permalink.
+#[derive(Serialize)]
+struct Share<'a> {
+    /// `og:type`: "article" for posts, "website" for every other page.
+    kind: &'static str,
+    /// The page's description, or the site's when the page has none.
+    description: &'a str,
+    locale: &'static str,
+    image: Option<SharedImage>,
+    /// RFC 3339 publication and modification times of a post.
+    published: Option<String>,
+    modified: Option<String>,
+}
+
+/// A feed following the posts of a page (a project or a tag).
+#[derive(Serialize)]
+struct FeedLink<'a> {
+    url: String,
+    /// "Kanał Atom tego projektu".
+    label: &'a str,
+    /// What the feed follows: the project's title, the tag's name.
+    name: &'a str,
+}
+
 #[derive(Serialize)]
 struct PageHeader<'a> {
     kind: &'a str,
@@ -196,7 +248,7 @@ struct PageHeader<'a> {
     description: &'a str,
 }
 
-impl<'a, I: Serialize + Sync> Renderer<'a, I> {
+impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
     /// Prepares the parts of the context shared by every page.
     pub fn new(
         site: &'a Site,
@@ -452,10 +504,14 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
         }
         let (page_kind, extra) = match kind {
             ListKind::Posts => ("posts", serde_json::json!({})),
-            ListKind::Tag(i) => (
-                "tag",
-                serde_json::json!({ "term": self.term_view(&site.tags[i]), "taxonomy": "tags" }),
-            ),
+            ListKind::Tag(i) => {
+                let tag = &site.tags[i];
+                let feed = self.feed_link(&tag.path, text(t, "tag_feed"), &tag.name);
+                (
+                    "tag",
+                    serde_json::json!({ "term": self.term_view(tag), "taxonomy": "tags", "feed": feed }),
+                )
+            }
             ListKind::Category(i) => (
                 "category",
                 serde_json::json!({ "term": self.term_view(&site.categories[i]), "taxonomy": "categories" }),
@@ -487,9 +543,74 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
             permalink: format!("{}{url_path}", self.site.config.base_url),
             description,
         };
-        match serde_json::to_value(header) {
+        let mut page = match serde_json::to_value(header) {
             Ok(Value::Object(m)) => m,
             _ => serde_json::Map::new(),
+        };
+        if kind != "not_found" {
+            insert(&mut page, "share", &self.share(description, None, None));
+        }
+        page
+    }
+
+    /// Link-preview data of a page: of an article when it has publication `times`
+    /// (published, modified; RFC 3339), with the cover photo when there is one.
+    fn share<'d>(
+        &self,
+        description: &'d str,
+        cover: Option<&I>,
+        times: Option<(String, String)>,
+    ) -> Share<'d>
+    where
+        'a: 'd,
+    {
+        let config = &self.site.config;
+        let (published, modified) = times.unzip();
+        Share {
+            kind: if published.is_some() {
+                "article"
+            } else {
+                "website"
+            },
+            description: match description {
+                "" => config.description.as_deref().unwrap_or(""),
+                d => d,
+            },
+            locale: config.language.og_locale(),
+            image: cover.map(|c| self.shared_image(c)),
+            published,
+            modified,
+        }
+    }
+
+    fn shared_image(&self, photo: &I) -> SharedImage {
+        let (width, height) = photo.size();
+        SharedImage {
+            url: self.site.config.absolute_url(photo.src()),
+            width,
+            height,
+            alt: photo.alt().to_string(),
+        }
+    }
+
+    /// The organisation behind the site, as structured data names it.
+    fn organization(&self) -> Organization<'a> {
+        let config = &self.site.config;
+        let org = &config.organisation;
+        Organization {
+            name: org.name.as_deref().unwrap_or(&config.title),
+            url: &config.base_url,
+            email: org.email.as_deref(),
+            telephone: org.phone.as_deref(),
+            address: org.address.as_deref(),
+        }
+    }
+
+    fn feed_link(&self, page_path: &str, label: &'a str, name: &'a str) -> FeedLink<'a> {
+        FeedLink {
+            url: self.url(&feed_path(page_path)),
+            label,
+            name,
         }
     }
 
@@ -516,6 +637,11 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     .map(|p| self.project_summary(p))
                     .collect();
                 insert(&mut page, "ongoing_projects", &ongoing);
+                insert(
+                    &mut page,
+                    "json_ld",
+                    &structured_data::organization(&self.organization()),
+                );
                 self.render_page(template, path, page)
             }
             Job::Post(i) => {
@@ -528,6 +654,29 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     toc: &post.text.toc,
                 };
                 let mut page = self.header("post", &post.title, path, &post.summary);
+                let published = post.date.rfc3339(config.timezone);
+                let modified = post.updated.unwrap_or(post.date).rfc3339(config.timezone);
+                let cover = images.and_then(|i| i.cover.as_ref());
+                let times = Some((published.clone(), modified.clone()));
+                let share = self.share(&post.summary, cover, times);
+                let permalink = format!("{}{path}", config.base_url);
+                let article = Article {
+                    headline: &post.title,
+                    description: &post.summary,
+                    url: &permalink,
+                    published: &published,
+                    modified: &modified,
+                    author: post.doc.meta.author.as_deref(),
+                    publisher: self.organization(),
+                    image: share.image.as_ref(),
+                    language: config.language.code(),
+                };
+                insert(
+                    &mut page,
+                    "json_ld",
+                    &structured_data::news_article(&article),
+                );
+                insert(&mut page, "share", &share);
                 insert(&mut page, "post", &full);
                 let link = |p: &'a Post| Link {
                     title: &p.title,
@@ -572,6 +721,17 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     updated: project.updated.as_ref().map(Date::iso),
                 };
                 let mut page = self.header("project", &project.title, path, &project.summary);
+                let cover = images.and_then(|i| i.cover.as_ref());
+                insert(
+                    &mut page,
+                    "share",
+                    &self.share(&project.summary, cover, None),
+                );
+                insert(
+                    &mut page,
+                    "feed",
+                    &self.feed_link(&project.path, text(t, "project_feed"), &project.title),
+                );
                 insert(&mut page, "project", &full);
                 insert(&mut page, "posts", &self.posts(&project.posts));
                 self.render_page(template, path, page)
@@ -605,7 +765,9 @@ impl<'a, I: Serialize + Sync> Renderer<'a, I> {
                     "gallery",
                     &images.map_or(&[][..], |i| &i.gallery[..]),
                 );
-                insert(&mut page, "cover", &images.and_then(|i| i.cover.as_ref()));
+                let cover = images.and_then(|i| i.cover.as_ref());
+                insert(&mut page, "share", &self.share(&p.summary, cover, None));
+                insert(&mut page, "cover", &cover);
                 insert(&mut page, "toc", &p.text.toc);
                 insert(&mut page, "extra", &p.doc.meta.extra);
                 self.render_page(template, path, page)

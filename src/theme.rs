@@ -91,7 +91,8 @@ pub struct Theme {
     pub assets_hash: u64,
 }
 
-fn hash_bytes(bytes: &[u8]) -> u64 {
+/// A quick (not cryptographic) hash of some bytes, for fingerprints.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     std::hash::Hash::hash(bytes, &mut h);
     std::hash::Hasher::finish(&h)

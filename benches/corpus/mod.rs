@@ -1,6 +1,9 @@
 //! A deterministic corpus of realistic posts for benchmarks: Polish text with diacritics,
 //! headings, lists, links, tags, categories and projects. The same seed gives the same site.
 
+// Shared by several benchmarks; each uses a part of it.
+#![allow(dead_code)]
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Dates as editors write them in front matter.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 /// A date from front matter, optionally with a time of day (local to the site's time zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,6 +20,16 @@ impl Date {
             self.local.format("%Y-%m-%dT%H:%M:%S").to_string()
         } else {
             self.local.format("%Y-%m-%d").to_string()
+        }
+    }
+
+    /// RFC 3339 time with the offset of the site's time zone on that day, as feeds and
+    /// structured data need it: "2026-11-24T00:00:00+01:00" (a date alone means midnight).
+    /// A local time that does not exist (skipped by a daylight-saving change) is given in UTC.
+    pub fn rfc3339(&self, tz: chrono_tz::Tz) -> String {
+        match tz.from_local_datetime(&self.local).earliest() {
+            Some(dt) => dt.to_rfc3339(),
+            None => format!("{}Z", self.local.format("%Y-%m-%dT%H:%M:%S")),
         }
     }
 }
@@ -91,6 +101,25 @@ mod tests {
         assert_eq!(
             parse("2026-11-24T10:30:00+01:00").map(|d| d.iso()),
             Ok("2026-11-24T10:30:00".into())
+        );
+    }
+
+    #[test]
+    fn rfc3339_carries_the_offset_of_the_day() {
+        let warsaw = chrono_tz::Europe::Warsaw;
+        let date = |s| parse(s).expect("valid date");
+        assert_eq!(
+            date("2026-11-24").rfc3339(warsaw),
+            "2026-11-24T00:00:00+01:00"
+        );
+        assert_eq!(
+            date("2026-07-01 17:30").rfc3339(warsaw),
+            "2026-07-01T17:30:00+02:00"
+        );
+        // 02:30 on the last Sunday of March does not exist in Warsaw.
+        assert_eq!(
+            date("2026-03-29 02:30").rfc3339(warsaw),
+            "2026-03-29T02:30:00Z"
         );
     }
 
