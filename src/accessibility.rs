@@ -238,19 +238,10 @@ impl AccessibilitySettings {
     }
 
     /// The statement for the template, with dates as ISO strings and the entity defaulted.
-    pub fn statement_view(
-        &self,
-        organisation: Option<&str>,
-        site_title: &str,
-    ) -> serde_json::Value {
+    pub fn statement_view(&self, default_entity: &str) -> serde_json::Value {
         let mut value = serde_json::to_value(&self.statement).unwrap_or(serde_json::Value::Null);
         if let serde_json::Value::Object(map) = &mut value {
-            let entity = self
-                .statement
-                .entity
-                .as_deref()
-                .or(organisation)
-                .unwrap_or(site_title);
+            let entity = self.statement.entity.as_deref().unwrap_or(default_entity);
             map.insert("entity".into(), entity.into());
             for key in ["published", "updated", "prepared", "reviewed"] {
                 let iso = map
@@ -317,7 +308,7 @@ mod tests {
     fn the_statement_defaults_its_entity_and_normalises_dates() {
         let mut s = AccessibilitySettings::default();
         s.statement.published = Some("2025-01-15".into());
-        let v = s.statement_view(Some("MOPS"), "Strona");
+        let v = s.statement_view("MOPS");
         assert_eq!(v["entity"], "MOPS");
         assert_eq!(v["published"], "2025-01-15");
         assert_eq!(v["status"], "partial");

@@ -374,7 +374,7 @@ fn place_photos(
     cache_dir: &Path,
     output: &Output,
     url_root: &str,
-) -> Result<HashMap<PathBuf, DocumentImages<Image>>, BuildError> {
+) -> Result<HashMap<PathBuf, DocumentImages>, BuildError> {
     photos
         .par_iter()
         .map(|(doc, url_path, p)| {

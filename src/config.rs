@@ -222,6 +222,17 @@ impl Config {
             .unwrap_or(base)
     }
 
+    /// The full address of a page from its path below the site root (`aktualnosci/x/` →
+    /// `https://example.org/mops/aktualnosci/x/`).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// The organisation behind the site, or the site's title when it has no name.
+    pub fn organisation_name(&self) -> &str {
+        self.organisation.name.as_deref().unwrap_or(&self.title)
+    }
+
     /// The absolute form of a URL the site uses from its root (`/mops/a.jpg` →
     /// `https://example.org/mops/a.jpg`), for pages read elsewhere (feeds, link previews).
     /// Absolute and protocol-relative URLs are returned as they are.

@@ -81,8 +81,8 @@ pub fn atom_feeds(site: &Site) -> Vec<(PathBuf, String)> {
 fn atom(site: &Site, channel: &Channel) -> String {
     let c = &site.config;
     let tz = c.timezone;
-    let page_url = format!("{}{}", c.base_url, channel.page_path);
-    let feed_url = format!("{}{}", c.base_url, feed_path(channel.page_path));
+    let page_url = c.permalink(channel.page_path);
+    let feed_url = c.permalink(&feed_path(channel.page_path));
     let posts: Vec<&Post> = channel
         .posts
         .iter()
@@ -103,9 +103,9 @@ fn atom(site: &Site, channel: &Channel) -> String {
         feed = xml_escape(&feed_url),
         page = xml_escape(&page_url),
     );
-    let author_default = c.organisation.name.as_deref().unwrap_or(&c.title);
+    let author_default = c.organisation_name();
     for post in posts {
-        let url = format!("{}{}", c.base_url, post.path);
+        let url = c.permalink(&post.path);
         xml.push_str(&format!(
             "  <entry>\n    <title>{title}</title>\n    <link href=\"{url}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{url}</id>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n    <author><name>{author}</name></author>\n    <summary>{summary}</summary>\n    <content type=\"html\">{content}</content>\n  </entry>\n",
             title = xml_escape(&post.title),
@@ -133,7 +133,7 @@ pub fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> String 
     for path in paths {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            xml_escape(&format!("{}{path}", site.config.base_url))
+            xml_escape(&site.config.permalink(path))
         ));
     }
     xml.push_str("</urlset>\n");
@@ -143,8 +143,8 @@ pub fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> String 
 /// robots.txt allowing everything and pointing to the sitemap.
 pub fn robots(site: &Site) -> String {
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        site.config.base_url
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.config.permalink("sitemap.xml")
     )
 }
 

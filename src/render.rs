@@ -20,38 +20,14 @@ use crate::site::{output_file, Page, Post, Project, Site, Term};
 use crate::structured_data::{self, Article, Organization, SharedImage};
 use crate::theme::{chain, Theme};
 
-/// What link previews and structured data need of a processed photo.
-pub trait SharedPhoto {
-    /// URL of the largest copy, from the site root (`/aktualnosci/x/a-1600.jpg`).
-    fn src(&self) -> &str;
-    /// Width and height of that copy, in pixels.
-    fn size(&self) -> (u32, u32);
-    /// The alternative text ("" when the photo is decorative).
-    fn alt(&self) -> &str;
-}
-
-impl SharedPhoto for Image {
-    fn src(&self) -> &str {
-        &self.src
-    }
-
-    fn size(&self) -> (u32, u32) {
-        (self.width, self.height)
-    }
-
-    fn alt(&self) -> &str {
-        &self.alt
-    }
-}
-
 /// The photos of one document, as the gallery step produced them.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentImages<I> {
-    pub cover: Option<I>,
-    pub gallery: Vec<I>,
+pub struct DocumentImages {
+    pub cover: Option<Image>,
+    pub gallery: Vec<Image>,
 }
 
-impl<I> Default for DocumentImages<I> {
+impl Default for DocumentImages {
     fn default() -> Self {
         DocumentImages {
             cover: None,
@@ -76,10 +52,10 @@ pub struct RenderedPage {
 }
 
 /// Everything a page needs besides its own data.
-pub struct Renderer<'a, I> {
+pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    images: &'a HashMap<PathBuf, DocumentImages<I>>,
+    images: &'a HashMap<PathBuf, DocumentImages>,
     site_value: Value,
     translations: Value,
     /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
@@ -107,7 +83,7 @@ struct TermView<'a> {
 }
 
 #[derive(Serialize)]
-struct PostSummary<'a, I> {
+struct PostSummary<'a> {
     title: &'a str,
     url: String,
     date: String,
@@ -118,17 +94,17 @@ struct PostSummary<'a, I> {
     tags: Vec<TermLink<'a>>,
     category: Option<TermLink<'a>>,
     project: Option<Link<'a>>,
-    cover: Option<&'a I>,
+    cover: Option<&'a Image>,
     photo_count: usize,
     extra: &'a Extra,
 }
 
 #[derive(Serialize)]
-struct PostFull<'a, I> {
+struct PostFull<'a> {
     #[serde(flatten)]
-    summary: PostSummary<'a, I>,
+    summary: PostSummary<'a>,
     content: &'a str,
-    gallery: &'a [I],
+    gallery: &'a [Image],
     toc: &'a [TocEntry],
 }
 
@@ -144,22 +120,22 @@ struct FundingView<'a> {
 }
 
 #[derive(Serialize)]
-struct ProjectSummary<'a, I> {
+struct ProjectSummary<'a> {
     title: &'a str,
     url: String,
     status: ProjectStatus,
     start: Option<String>,
     end: Option<String>,
     summary: &'a str,
-    cover: Option<&'a I>,
+    cover: Option<&'a Image>,
     organiser: Option<&'a str>,
     extra: &'a Extra,
 }
 
 #[derive(Serialize)]
-struct ProjectFull<'a, I> {
+struct ProjectFull<'a> {
     #[serde(flatten)]
-    summary: ProjectSummary<'a, I>,
+    summary: ProjectSummary<'a>,
     content: &'a str,
     partners: &'a [String],
     funding: Option<FundingView<'a>>,
@@ -168,7 +144,7 @@ struct ProjectFull<'a, I> {
     results: &'a [String],
     figures: &'a [Figure],
     contact: Option<&'a Contact>,
-    gallery: &'a [I],
+    gallery: &'a [Image],
     toc: &'a [TocEntry],
     updated: Option<String>,
 }
@@ -248,12 +224,12 @@ struct PageHeader<'a> {
     description: &'a str,
 }
 
-impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
+impl<'a> Renderer<'a> {
     /// Prepares the parts of the context shared by every page.
     pub fn new(
         site: &'a Site,
         theme: &'a Theme,
-        images: &'a HashMap<PathBuf, DocumentImages<I>>,
+        images: &'a HashMap<PathBuf, DocumentImages>,
         inject: Option<&'a str>,
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
@@ -272,11 +248,11 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
         format!("{}{path}", self.site.config.root)
     }
 
-    fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages<I>> {
+    fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages> {
         self.images.get(doc)
     }
 
-    fn post_summary(&self, post: &'a Post) -> PostSummary<'a, I> {
+    fn post_summary(&self, post: &'a Post) -> PostSummary<'a> {
         let site = self.site;
         let images = self.images_of(&post.doc.path);
         PostSummary {
@@ -318,7 +294,7 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
         }
     }
 
-    fn project_summary(&self, project: &'a Project) -> ProjectSummary<'a, I> {
+    fn project_summary(&self, project: &'a Project) -> ProjectSummary<'a> {
         ProjectSummary {
             title: &project.title,
             url: self.url(&project.path),
@@ -334,7 +310,7 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
         }
     }
 
-    fn posts(&self, indexes: &[usize]) -> Vec<PostSummary<'a, I>> {
+    fn posts(&self, indexes: &[usize]) -> Vec<PostSummary<'a>> {
         indexes
             .iter()
             .map(|&i| self.post_summary(&self.site.posts[i]))
@@ -540,17 +516,13 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
             kind,
             title,
             url: self.url(url_path),
-            permalink: format!("{}{url_path}", self.site.config.base_url),
+            permalink: self.site.config.permalink(url_path),
             description,
         };
-        let mut page = match serde_json::to_value(header) {
+        match serde_json::to_value(header) {
             Ok(Value::Object(m)) => m,
             _ => serde_json::Map::new(),
-        };
-        if kind != "not_found" {
-            insert(&mut page, "share", &self.share(description, None, None));
         }
-        page
     }
 
     /// Link-preview data of a page: of an article when it has publication `times`
@@ -558,7 +530,7 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
     fn share<'d>(
         &self,
         description: &'d str,
-        cover: Option<&I>,
+        cover: Option<&Image>,
         times: Option<(String, String)>,
     ) -> Share<'d>
     where
@@ -583,13 +555,12 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
         }
     }
 
-    fn shared_image(&self, photo: &I) -> SharedImage {
-        let (width, height) = photo.size();
+    fn shared_image(&self, photo: &Image) -> SharedImage {
         SharedImage {
-            url: self.site.config.absolute_url(photo.src()),
-            width,
-            height,
-            alt: photo.alt().to_string(),
+            url: self.site.config.absolute_url(&photo.src),
+            width: photo.width,
+            height: photo.height,
+            alt: photo.alt.clone(),
         }
     }
 
@@ -598,7 +569,7 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
         let config = &self.site.config;
         let org = &config.organisation;
         Organization {
-            name: org.name.as_deref().unwrap_or(&config.title),
+            name: config.organisation_name(),
             url: &config.base_url,
             email: org.email.as_deref(),
             telephone: org.phone.as_deref(),
@@ -659,7 +630,7 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
                 let cover = images.and_then(|i| i.cover.as_ref());
                 let times = Some((published.clone(), modified.clone()));
                 let share = self.share(&post.summary, cover, times);
-                let permalink = format!("{}{path}", config.base_url);
+                let permalink = config.permalink(path);
                 let article = Article {
                     headline: &post.title,
                     description: &post.summary,
@@ -781,7 +752,7 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
                 );
                 let statement = config
                     .accessibility
-                    .statement_view(config.organisation.name.as_deref(), &config.title);
+                    .statement_view(config.organisation_name());
                 insert(&mut page, "statement", &statement);
                 self.render_page(template, path, page)
             }
@@ -851,8 +822,18 @@ impl<'a, I: Serialize + Sync + SharedPhoto> Renderer<'a, I> {
         template: &str,
         path: &Path,
         url_path: &str,
-        page: serde_json::Map<String, Value>,
+        mut page: serde_json::Map<String, Value>,
     ) -> Result<RenderedPage, RenderError> {
+        // Pages that did not describe themselves for link previews get the plain description.
+        let kind = page.get("kind").and_then(Value::as_str);
+        if !page.contains_key("share") && kind != Some("not_found") {
+            let description = page
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            insert(&mut page, "share", &self.share(&description, None, None));
+        }
         let mut context = tera::Context::new();
         let mut site = self.site_value.clone();
         if let Some(menu) = site.get_mut("menu").and_then(Value::as_array_mut) {
@@ -994,7 +975,7 @@ fn hash_of(value: impl Hash) -> u64 {
 }
 
 impl Stamps {
-    fn new<I: Serialize + Sync>(r: &Renderer<'_, I>) -> Self {
+    fn new(r: &Renderer<'_>) -> Self {
         let site = r.site;
         let theme = r.theme;
         let base = hash_of((
@@ -1056,7 +1037,7 @@ impl Stamps {
     }
 
     /// The fingerprint of a task's page.
-    fn task<I>(&self, r: &Renderer<'_, I>, task: &Task) -> u64 {
+    fn task(&self, r: &Renderer<'_>, task: &Task) -> u64 {
         let site = r.site;
         let mut h = DefaultHasher::new();
         (self.base, self.templates.get(task.template())).hash(&mut h);

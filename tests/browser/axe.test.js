@@ -2,10 +2,10 @@
 // high-contrast mode and at the largest text size, and on every other page of the example site.
 "use strict";
 
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { startServer, launch, allPages, pageTypes } = require("./harness");
+const { useBrowser, allPages, pageTypes } = require("./harness");
 
 const AXE = path.join(__dirname, "node_modules", "axe-core", "axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -19,30 +19,21 @@ const MODES = {
   "largest text": { prefs: { "tablica.textSize": "3" }, attrs: { "data-text-size": "3" } },
 };
 
-let server, base, browser;
-
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useBrowser();
 
 /** Runs axe on `url` with the given mode; returns the violations as readable lines. */
 async function audit(url, mode) {
   // The pages' CSP allows only their own scripts; axe is injected by the test, so bypass CSP.
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await site.browser.newContext({ bypassCSP: true });
   try {
     const page = await context.newPage();
     if (Object.keys(mode.prefs).length) {
-      await page.goto(base + "/");
+      await page.goto(site.base + "/");
       await page.evaluate((p) => {
         for (const [k, v] of Object.entries(p)) localStorage.setItem(k, v);
       }, mode.prefs);
     }
-    await page.goto(base + url, { waitUntil: "load" });
+    await page.goto(site.base + url, { waitUntil: "load" });
     for (const [attr, value] of Object.entries(mode.attrs)) {
       const actual = await page.evaluate((a) => document.documentElement.getAttribute(a), attr);
       assert.equal(actual, value, `${url}: <html ${attr}> should be "${value}" after setting ${JSON.stringify(mode.prefs)}`);
@@ -90,9 +81,9 @@ test("axe-core WCAG 2.1 A/AA, every other page of the site", async () => {
 });
 
 test("the harness does report a violation when there is one", async () => {
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await site.browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(base + "/");
+  await page.goto(site.base + "/");
   await page.evaluate(() => {
     const img = document.createElement("img");
     img.src = "/nothing.png";

@@ -5,6 +5,7 @@
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
+const { before, after, beforeEach, afterEach } = require("node:test");
 const { chromium } = require("playwright-core");
 
 const SITE_DIR = process.env.SITE_DIR;
@@ -83,6 +84,31 @@ async function launch() {
   });
 }
 
+/**
+ * Registers the hooks a browser test file needs and returns their live state: the site server
+ * (`base`) and Chromium (`browser`) for the whole file and, with `{ page: true }`, a fresh
+ * `context` and `page` for every test.
+ */
+function useBrowser({ page = false } = {}) {
+  const state = {};
+  before(async () => {
+    Object.assign(state, await startServer());
+    state.browser = await launch();
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.server?.close();
+  });
+  if (page) {
+    beforeEach(async () => {
+      state.context = await state.browser.newContext();
+      state.page = await state.context.newPage();
+    });
+    afterEach(async () => state.context?.close());
+  }
+  return state;
+}
+
 /** Every HTML page of the built site, as URL paths ("/", "/aktualnosci/", ...). */
 function allPages() {
   const pages = [];
@@ -159,4 +185,4 @@ function playwrightKeys(keys) {
   return keys.replace(/\+(\d)$/, "+Digit$1").replace("Ctrl", "Control");
 }
 
-module.exports = { SITE_DIR, startServer, launch, allPages, fileOf, pageContaining, pageTypes, shortcuts, playwrightKeys };
+module.exports = { SITE_DIR, useBrowser, allPages, fileOf, pageContaining, pageTypes, shortcuts, playwrightKeys };

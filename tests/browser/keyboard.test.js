@@ -2,37 +2,23 @@
 // reading aids remembered across pages, and the gallery lightbox.
 "use strict";
 
-const { test, before, after, beforeEach, afterEach } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launch, pageContaining, pageTypes, shortcuts, playwrightKeys } = require("./harness");
+const { useBrowser, pageContaining, pageTypes, shortcuts, playwrightKeys } = require("./harness");
 
-let server, base, browser, context, page;
-
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => context?.close());
+const site = useBrowser({ page: true });
 
 const active = () =>
-  page.evaluate(() => {
+  site.page.evaluate(() => {
     const el = document.activeElement;
     return { tag: el.tagName, id: el.id, text: (el.textContent || "").trim(), cls: el.className, inDialog: !!el.closest("dialog") };
   });
 
 test("the skip link is the first stop, visible, and moves focus into <main>", async () => {
   for (const url of ["/", "/aktualnosci/", pageContaining("data-lightbox")]) {
-    await page.goto(base + url);
-    await page.keyboard.press("Tab");
-    const first = await page.evaluate(() => {
+    await site.page.goto(site.base + url);
+    await site.page.keyboard.press("Tab");
+    const first = await site.page.evaluate(() => {
       const el = document.activeElement;
       const r = el.getBoundingClientRect();
       const s = getComputedStyle(el);
@@ -52,29 +38,29 @@ test("the skip link is the first stop, visible, and moves focus into <main>", as
       box.width >= 10 && box.height >= 10 && box.left >= 0 && box.top >= 0 && box.right <= viewport.width && box.bottom <= viewport.height && !first.hidden,
       `${url}: the focused skip link is visible on screen (${JSON.stringify(box)})`,
     );
-    await page.keyboard.press("Enter");
+    await site.page.keyboard.press("Enter");
     const target = first.href.slice(1);
-    const inside = await page.evaluate(() => {
+    const inside = await site.page.evaluate(() => {
       const el = document.activeElement;
       return { inMain: !!el.closest("main"), id: el.id };
     });
     assert.ok(inside.inMain, `${url}: activating the skip link moves focus into <main> (focus is on #${inside.id})`);
     assert.equal(inside.id, target, `${url}: focus is on the skip link's target`);
-    await page.keyboard.press("Tab");
-    assert.ok(await page.evaluate(() => !!document.activeElement.closest("main")), `${url}: the next Tab continues inside <main>`);
+    await site.page.keyboard.press("Tab");
+    assert.ok(await site.page.evaluate(() => !!document.activeElement.closest("main")), `${url}: the next Tab continues inside <main>`);
   }
 });
 
 /** Tabs through the whole page: every stop shows focus, and Tab finally leaves the page. */
 async function tabThrough(url) {
-  await page.goto(base + url);
-  const candidates = await page.evaluate(
+  await site.page.goto(site.base + url);
+  const candidates = await site.page.evaluate(
     () => document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])').length,
   );
   const stops = [];
   for (let i = 0; i < candidates + 5; i++) {
-    await page.keyboard.press("Tab");
-    const info = await page.evaluate(() => {
+    await site.page.keyboard.press("Tab");
+    const info = await site.page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body || el === document.documentElement) return null;
       if (!el.dataset.tabStop) el.dataset.tabStop = String(document.querySelectorAll("[data-tab-stop]").length);
@@ -111,79 +97,79 @@ test("focus is always visible and Tab walks the whole page without a trap", asyn
 });
 
 test("the help shortcut opens a modal dialog that traps focus, closes with Escape and returns focus", async () => {
-  await page.goto(base + "/");
-  const keys = await shortcuts(page);
+  await site.page.goto(site.base + "/");
+  const keys = await shortcuts(site.page);
   const count = Object.keys(keys).length;
   // Start from an ordinary element reached by keyboard, and remember which one it is.
-  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
-  await page.evaluate(() => document.activeElement.setAttribute("data-test-origin", ""));
-  await page.keyboard.press(playwrightKeys(keys.help));
+  for (let i = 0; i < 3; i++) await site.page.keyboard.press("Tab");
+  await site.page.evaluate(() => document.activeElement.setAttribute("data-test-origin", ""));
+  await site.page.keyboard.press(playwrightKeys(keys.help));
   const state = () =>
-    page.evaluate(() => {
+    site.page.evaluate(() => {
       const d = document.getElementById("shortcuts-dialog");
       return { open: d.open, modal: d.matches(":modal"), inDialog: d.contains(document.activeElement) };
     });
   assert.deepEqual(await state(), { open: true, modal: true, inDialog: true }, `${keys.help} opens the help dialog as a modal with focus inside`);
   const seen = new Set();
   for (let i = 0; i < 25; i++) {
-    await page.keyboard.press(i % 4 === 3 ? "Shift+Tab" : "Tab");
+    await site.page.keyboard.press(i % 4 === 3 ? "Shift+Tab" : "Tab");
     const a = await active();
     assert.ok(a.inDialog, `focus stays in the dialog (left to ${a.tag} ${a.cls})`);
     seen.add(`${a.tag}|${a.text}|${a.cls}`);
   }
   assert.ok(seen.size > 3, "Tab moves between the dialog's controls");
-  const listed = await page.evaluate(() => [...document.querySelectorAll("#shortcuts-dialog [data-keys]")].map((k) => k.textContent.trim()));
+  const listed = await site.page.evaluate(() => [...document.querySelectorAll("#shortcuts-dialog [data-keys]")].map((k) => k.textContent.trim()));
   assert.equal(listed.length, count, "every configured shortcut is listed in the dialog");
   assert.deepEqual(listed.sort(), Object.values(keys).sort(), "the dialog shows the configured keys");
-  await page.keyboard.press("Escape");
+  await site.page.keyboard.press("Escape");
   assert.equal((await state()).open, false, "Escape closes the dialog");
-  assert.ok(await page.evaluate(() => document.activeElement.hasAttribute("data-test-origin")), "focus returned to where it was");
+  assert.ok(await site.page.evaluate(() => document.activeElement.hasAttribute("data-test-origin")), "focus returned to where it was");
 });
 
 test("contrast and text size shortcuts apply and survive a reload and a new page", async () => {
-  await page.goto(base + "/");
-  const keys = await shortcuts(page);
-  await page.keyboard.press(playwrightKeys(keys.high_contrast));
-  await page.keyboard.press(playwrightKeys(keys.text_larger));
-  await page.keyboard.press(playwrightKeys(keys.text_larger));
-  const attrs = () => page.evaluate(() => [document.documentElement.getAttribute("data-contrast") || "", document.documentElement.getAttribute("data-text-size") || ""]);
+  await site.page.goto(site.base + "/");
+  const keys = await shortcuts(site.page);
+  await site.page.keyboard.press(playwrightKeys(keys.high_contrast));
+  await site.page.keyboard.press(playwrightKeys(keys.text_larger));
+  await site.page.keyboard.press(playwrightKeys(keys.text_larger));
+  const attrs = () => site.page.evaluate(() => [document.documentElement.getAttribute("data-contrast") || "", document.documentElement.getAttribute("data-text-size") || ""]);
   assert.deepEqual(await attrs(), ["high", "2"]);
-  await page.reload();
+  await site.page.reload();
   assert.deepEqual(await attrs(), ["high", "2"], "kept after a reload");
-  await page.goto(base + "/projekty/");
+  await site.page.goto(site.base + "/projekty/");
   assert.deepEqual(await attrs(), ["high", "2"], "applied on the next page");
-  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const size = () => site.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const larger = await size();
-  await page.keyboard.press(playwrightKeys(keys.text_smaller));
-  await page.keyboard.press(playwrightKeys(keys.text_smaller));
+  await site.page.keyboard.press(playwrightKeys(keys.text_smaller));
+  await site.page.keyboard.press(playwrightKeys(keys.text_smaller));
   assert.ok((await size()) < larger, "the text size attribute really changes the font size");
-  for (let i = 0; i < 5; i++) await page.keyboard.press(playwrightKeys(keys.text_larger));
+  for (let i = 0; i < 5; i++) await site.page.keyboard.press(playwrightKeys(keys.text_larger));
   assert.equal((await attrs())[1], "3", "text size stops at the largest step");
-  await page.keyboard.press(playwrightKeys(keys.high_contrast));
+  await site.page.keyboard.press(playwrightKeys(keys.high_contrast));
   assert.equal((await attrs())[0], "", "the contrast shortcut toggles back");
-  await page.reload();
+  await site.page.reload();
   assert.deepEqual(await attrs(), ["", "3"], "switching off is remembered too");
-  assert.deepEqual(await context.cookies(), [], "no cookies");
+  assert.deepEqual(await site.context.cookies(), [], "no cookies");
 });
 
 test("the reading-aids buttons work by keyboard", async () => {
-  await page.goto(base + "/");
-  await page.focus('[data-aid="contrast"]');
-  await page.keyboard.press("Enter");
-  assert.equal(await page.getAttribute('[data-aid="contrast"]', "aria-pressed"), "true");
-  await page.focus('[data-aid="larger"]');
-  await page.keyboard.press("Space");
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), "1");
+  await site.page.goto(site.base + "/");
+  await site.page.focus('[data-aid="contrast"]');
+  await site.page.keyboard.press("Enter");
+  assert.equal(await site.page.getAttribute('[data-aid="contrast"]', "aria-pressed"), "true");
+  await site.page.focus('[data-aid="larger"]');
+  await site.page.keyboard.press("Space");
+  assert.equal(await site.page.evaluate(() => document.documentElement.dataset.textSize), "1");
 });
 
 test("shortcuts never fire while typing in a form field", async () => {
-  await page.goto(base + "/");
-  const keys = await shortcuts(page);
-  await page.evaluate(() => {
+  await site.page.goto(site.base + "/");
+  const keys = await shortcuts(site.page);
+  await site.page.evaluate(() => {
     localStorage.setItem("tablica.singleKey", "on");
   });
-  await page.reload();
-  await page.evaluate(() => {
+  await site.page.reload();
+  await site.page.evaluate(() => {
     const input = document.createElement("input");
     input.id = "typing";
     input.setAttribute("aria-label", "test");
@@ -193,7 +179,7 @@ test("shortcuts never fire while typing in a form field", async () => {
     document.querySelector("main").prepend(input, area);
   });
   const state = () =>
-    page.evaluate(() => ({
+    site.page.evaluate(() => ({
       contrast: document.documentElement.getAttribute("data-contrast") || "",
       size: document.documentElement.getAttribute("data-text-size") || "",
       dialog: document.getElementById("shortcuts-dialog").open,
@@ -201,98 +187,98 @@ test("shortcuts never fire while typing in a form field", async () => {
     }));
   const before = await state();
   for (const field of ["#typing", "#typing-area"]) {
-    await page.focus(field);
+    await site.page.focus(field);
     for (const [action, combo] of Object.entries(keys)) {
       if (action === "skip_to_content" || action === "main_menu" || action === "search") continue;
-      await page.keyboard.press(playwrightKeys(combo));
-      await page.keyboard.press(combo.split("+").pop()); // the single-key form
+      await site.page.keyboard.press(playwrightKeys(combo));
+      await site.page.keyboard.press(combo.split("+").pop()); // the single-key form
     }
     assert.deepEqual(await state(), before, `no shortcut fired while typing in ${field}`);
-    assert.ok((await page.inputValue(field)).length > 0, `the keys were typed into ${field}`);
+    assert.ok((await site.page.inputValue(field)).length > 0, `the keys were typed into ${field}`);
   }
 });
 
 test("single-key shortcuts are off by default, can be switched on and off, and keys can be remapped", async () => {
-  await page.goto(base + "/");
-  const keys = await shortcuts(page);
+  await site.page.goto(site.base + "/");
+  const keys = await shortcuts(site.page);
   const single = keys.high_contrast.split("+").pop();
-  const contrast = () => page.evaluate(() => document.documentElement.dataset.contrast || "");
-  await page.keyboard.press(single);
+  const contrast = () => site.page.evaluate(() => document.documentElement.dataset.contrast || "");
+  await site.page.keyboard.press(single);
   assert.equal(await contrast(), "", "single keys are off by default (WCAG 2.1.4)");
 
-  await page.keyboard.press(playwrightKeys(keys.help));
-  await page.focus('[data-option="single"]');
-  await page.keyboard.press("Space");
-  await page.keyboard.press("Escape");
-  await page.keyboard.press(single);
+  await site.page.keyboard.press(playwrightKeys(keys.help));
+  await site.page.focus('[data-option="single"]');
+  await site.page.keyboard.press("Space");
+  await site.page.keyboard.press("Escape");
+  await site.page.keyboard.press(single);
   assert.equal(await contrast(), "high", "switched on");
 
-  await page.keyboard.press(playwrightKeys(keys.help));
-  await page.focus('[data-option="single"]');
-  await page.keyboard.press("Space");
-  await page.keyboard.press("Escape");
-  await page.keyboard.press(single);
+  await site.page.keyboard.press(playwrightKeys(keys.help));
+  await site.page.focus('[data-option="single"]');
+  await site.page.keyboard.press("Space");
+  await site.page.keyboard.press("Escape");
+  await site.page.keyboard.press(single);
   assert.equal(await contrast(), "high", "switched off again: the key does nothing");
 
   // Remap high contrast to Alt+Shift+K.
-  await page.keyboard.press(playwrightKeys(keys.help));
-  await page.focus('[data-remap="high_contrast"]');
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Alt+Shift+KeyK");
-  const cell = await page.textContent('tr[data-action="high_contrast"] [data-keys]');
+  await site.page.keyboard.press(playwrightKeys(keys.help));
+  await site.page.focus('[data-remap="high_contrast"]');
+  await site.page.keyboard.press("Enter");
+  await site.page.keyboard.press("Alt+Shift+KeyK");
+  const cell = await site.page.textContent('tr[data-action="high_contrast"] [data-keys]');
   assert.equal(cell, "Alt+Shift+K");
-  await page.keyboard.press("Escape");
-  await page.reload();
-  await page.keyboard.press("Alt+Shift+KeyK");
+  await site.page.keyboard.press("Escape");
+  await site.page.reload();
+  await site.page.keyboard.press("Alt+Shift+KeyK");
   assert.equal(await contrast(), "", "the remapped key works after a reload");
 
   // All shortcuts off.
-  await page.keyboard.press(playwrightKeys(keys.help));
-  await page.focus('[data-option="enabled"]');
-  await page.keyboard.press("Space");
-  await page.keyboard.press("Escape");
-  await page.keyboard.press("Alt+Shift+KeyK");
+  await site.page.keyboard.press(playwrightKeys(keys.help));
+  await site.page.focus('[data-option="enabled"]');
+  await site.page.keyboard.press("Space");
+  await site.page.keyboard.press("Escape");
+  await site.page.keyboard.press("Alt+Shift+KeyK");
   assert.equal(await contrast(), "", "shortcuts switched off");
 });
 
 test("the lightbox works with the keyboard only", async () => {
-  await page.goto(base + pageContaining("data-lightbox"));
-  const links = await page.$$("a[data-lightbox]");
+  await site.page.goto(site.base + pageContaining("data-lightbox"));
+  const links = await site.page.$$("a[data-lightbox]");
   assert.ok(links.length >= 2, "a gallery with several photos");
   await links[0].focus();
-  await page.keyboard.press("Enter");
-  const open = () => page.evaluate(() => !!document.querySelector("dialog.lightbox")?.open);
+  await site.page.keyboard.press("Enter");
+  const open = () => site.page.evaluate(() => !!document.querySelector("dialog.lightbox")?.open);
   assert.equal(await open(), true, "Enter on a thumbnail opens the lightbox");
   assert.ok((await active()).inDialog, "focus moves into the lightbox");
-  const position = () => page.textContent(".lightbox__position");
-  const live = await page.evaluate(() => {
+  const position = () => site.page.textContent(".lightbox__position");
+  const live = await site.page.evaluate(() => {
     const p = document.querySelector(".lightbox__position");
     const region = p && p.closest("[aria-live], [role=status], [role=alert]");
     return region ? region.getAttribute("aria-live") || region.getAttribute("role") : null;
   });
   assert.ok(live && live !== "off", "the photo position is announced by a live region");
   assert.match(await position(), new RegExp(`\\b1 z ${links.length}\\b`));
-  await page.keyboard.press("ArrowRight");
+  await site.page.keyboard.press("ArrowRight");
   assert.match(await position(), new RegExp(`\\b2 z ${links.length}\\b`), "ArrowRight shows the next photo");
-  const src = await page.getAttribute(".lightbox__image", "src");
+  const src = await site.page.getAttribute(".lightbox__image", "src");
   assert.equal(src, await links[1].getAttribute("href"));
-  await page.keyboard.press("ArrowLeft");
+  await site.page.keyboard.press("ArrowLeft");
   assert.match(await position(), new RegExp(`\\b1 z ${links.length}\\b`), "ArrowLeft goes back");
   for (let i = 0; i < 8; i++) {
-    await page.keyboard.press(i % 3 === 2 ? "Shift+Tab" : "Tab");
+    await site.page.keyboard.press(i % 3 === 2 ? "Shift+Tab" : "Tab");
     assert.ok((await active()).inDialog, "focus stays in the lightbox");
   }
-  await page.keyboard.press("Escape");
+  await site.page.keyboard.press("Escape");
   assert.equal(await open(), false, "Escape closes the lightbox");
   assert.equal(
-    await page.evaluate(() => document.activeElement.getAttribute("href")),
+    await site.page.evaluate(() => document.activeElement.getAttribute("href")),
     await links[0].getAttribute("href"),
     "focus is back on the same thumbnail",
   );
   // Opening the second photo starts there.
   await links[1].focus();
-  await page.keyboard.press("Enter");
+  await site.page.keyboard.press("Enter");
   assert.match(await position(), new RegExp(`\\b2 z ${links.length}\\b`));
-  await page.keyboard.press("Escape");
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("href")), await links[1].getAttribute("href"));
+  await site.page.keyboard.press("Escape");
+  assert.equal(await site.page.evaluate(() => document.activeElement.getAttribute("href")), await links[1].getAttribute("href"));
 });

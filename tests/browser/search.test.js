@@ -2,38 +2,25 @@
 // results are announced in a live region, and everything works from the keyboard.
 "use strict";
 
-const { test, before, after, beforeEach, afterEach } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const { startServer, launch } = require("./harness");
+const { useBrowser } = require("./harness");
 
-let server, base, browser, context, page;
-before(async () => {
-  ({ server, base } = await startServer());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => context?.close());
+const site = useBrowser({ page: true });
 
 /** Types `query` into the search field and waits until the status announces it. */
 async function search(query) {
-  const field = page.locator("#search-input");
+  const field = site.page.locator("#search-input");
   await field.fill("");
   await field.pressSequentially(query, { delay: 20 });
   // (waitForFunction evaluates a string, which the pages' CSP forbids: poll instead.)
   let status = "";
   for (let i = 0; i < 100 && !status.includes(query.trim()); i++) {
-    await page.waitForTimeout(50);
-    status = await page.locator("#search-status").textContent();
+    await site.page.waitForTimeout(50);
+    status = await site.page.locator("#search-status").textContent();
   }
   assert.ok(status.includes(query.trim()), `status for ${query}: ${status}`);
-  const results = await page.$$eval(".search-result", (items) =>
+  const results = await site.page.$$eval(".search-result", (items) =>
     items.map((li) => ({
       title: li.querySelector("h2").textContent,
       href: li.querySelector("a").getAttribute("href"),
@@ -45,17 +32,17 @@ async function search(query) {
 }
 
 test("the header field leads to the search page, which searches as you type", async () => {
-  await page.goto(base + "/");
-  await page.locator("header #search-input").fill("warsztaty");
-  await page.keyboard.press("Enter");
-  await page.waitForURL(/\/szukaj\/\?q=warsztaty/);
-  await page.waitForSelector(".search-result");
-  const first = await page.locator(".search-result a").first().textContent();
+  await site.page.goto(site.base + "/");
+  await site.page.locator("header #search-input").fill("warsztaty");
+  await site.page.keyboard.press("Enter");
+  await site.page.waitForURL(/\/szukaj\/\?q=warsztaty/);
+  await site.page.waitForSelector(".search-result");
+  const first = await site.page.locator(".search-result a").first().textContent();
   assert.match(first, /[Ww]arsztat/);
 });
 
 test("diacritics, case and Polish inflection do not matter; the last word matches as a prefix", async () => {
-  await page.goto(base + "/szukaj/");
+  await site.page.goto(site.base + "/szukaj/");
   // "warsztatów" (genitive plural) finds titles with "Warsztaty" and "warsztaty".
   const inflected = await search("warsztatów");
   assert.match(inflected.status, /Znaleziono \d+ wynik/);
@@ -85,9 +72,9 @@ test("diacritics, case and Polish inflection do not matter; the last word matche
 });
 
 test("the results are announced, reachable by keyboard, and the query is kept in the address", async () => {
-  await page.goto(base + "/szukaj/?q=senior");
-  await page.waitForSelector(".search-result");
-  const live = await page.locator("#search-status").evaluate((el) => ({
+  await site.page.goto(site.base + "/szukaj/?q=senior");
+  await site.page.waitForSelector(".search-result");
+  const live = await site.page.locator("#search-status").evaluate((el) => ({
     role: el.getAttribute("role"),
     live: el.getAttribute("aria-live"),
     text: el.textContent,
@@ -95,16 +82,16 @@ test("the results are announced, reachable by keyboard, and the query is kept in
   assert.equal(live.role, "status");
   assert.equal(live.live, "polite");
   assert.match(live.text, /„senior”/);
-  assert.equal(await page.inputValue("#search-input"), "senior");
+  assert.equal(await site.page.inputValue("#search-input"), "senior");
   // The field has a visible label tied to it.
-  assert.equal(await page.locator("label[for=search-input]").isVisible(), true);
+  assert.equal(await site.page.locator("label[for=search-input]").isVisible(), true);
   // Tab from the field reaches the search button, then the first result's link.
-  await page.focus("#search-input");
-  await page.keyboard.press("Tab");
-  assert.equal(await page.evaluate(() => document.activeElement.type), "submit");
-  await page.keyboard.press("Tab");
-  const focused = await page.evaluate(() => document.activeElement.closest(".search-result") !== null);
+  await site.page.focus("#search-input");
+  await site.page.keyboard.press("Tab");
+  assert.equal(await site.page.evaluate(() => document.activeElement.type), "submit");
+  await site.page.keyboard.press("Tab");
+  const focused = await site.page.evaluate(() => document.activeElement.closest(".search-result") !== null);
   assert.ok(focused, "the first result's link comes next");
-  await page.keyboard.press("Enter");
-  await page.waitForURL(/\/(aktualnosci|projekty)\/[^/]+\/$/);
+  await site.page.keyboard.press("Enter");
+  await site.page.waitForURL(/\/(aktualnosci|projekty)\/[^/]+\/$/);
 });
