@@ -21,19 +21,10 @@ use crate::structured_data::{self, Article, Organization, SharedImage};
 use crate::theme::{chain, Theme};
 
 /// The photos of one document, as the gallery step produced them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct DocumentImages {
     pub cover: Option<Image>,
     pub gallery: Vec<Image>,
-}
-
-impl Default for DocumentImages {
-    fn default() -> Self {
-        DocumentImages {
-            cover: None,
-            gallery: Vec::new(),
-        }
-    }
 }
 
 /// A rendering failure, naming the template and the page.
