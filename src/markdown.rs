@@ -46,6 +46,8 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Plain text of the first paragraph, shortened: the default summary.
     pub lead: String,
+    /// Plain text of the whole body, for the search index.
+    pub text: String,
     pub findings: Vec<Finding>,
 }
 
@@ -106,9 +108,6 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
     let mut raw_html = String::new();
     let mut first_table_line = None;
     let mut table = TableAlignment::default();
-    let mut in_first_paragraph = false;
-    let mut first_paragraph_done = false;
-    let mut in_raw_element = false;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
@@ -249,24 +248,7 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
                     continue;
                 }
             }
-            Event::Start(Tag::Paragraph) if !first_paragraph_done => in_first_paragraph = true,
-            Event::End(TagEnd::Paragraph) if in_first_paragraph => {
-                in_first_paragraph = false;
-                first_paragraph_done = true;
-            }
-            Event::Text(t) | Event::Code(t) if in_first_paragraph && !in_raw_element => {
-                out.lead.push_str(t)
-            }
-            Event::SoftBreak if in_first_paragraph => out.lead.push(' '),
             Event::Html(h) | Event::InlineHtml(h) => {
-                // Text between inline <script> or <style> tags is code, not part of the lead.
-                let tag = h.trim_start().to_ascii_lowercase();
-                if tag.starts_with("<script") || tag.starts_with("<style") {
-                    in_raw_element = true;
-                }
-                if tag.starts_with("</script") || tag.starts_with("</style") {
-                    in_raw_element = false;
-                }
                 if first_table_line.is_none() && h.to_ascii_lowercase().contains("<table") {
                     first_table_line = Some(line);
                 }
@@ -295,7 +277,19 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
     } else {
         html
     };
-    out.lead = shorten(out.lead.trim(), LEAD_MAX_CHARS);
+    out.text = plain_text(events.iter().map(|(e, _)| e));
+    let lead = events
+        .iter()
+        .position(|(e, _)| matches!(e, Event::Start(Tag::Paragraph)))
+        .map(|start| {
+            plain_text(
+                events[start + 1..find_end(&events, start)]
+                    .iter()
+                    .map(|(e, _)| e),
+            )
+        })
+        .unwrap_or_default();
+    out.lead = shorten(lead.trim(), LEAD_MAX_CHARS);
     out
 }
 
@@ -362,12 +356,31 @@ fn find_end(events: &[(Event, Range<usize>)], start: usize) -> usize {
     events.len().saturating_sub(1)
 }
 
+/// The text of events: text and code, a space for line breaks and the end of each block.
+/// What stands between inline `<script>` or `<style>` tags is code, not text, and is left out.
 fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String {
     let mut s = String::new();
+    let mut in_code_element = false;
     for e in events {
         match e {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            Event::Text(t) | Event::Code(t) if !in_code_element => s.push_str(t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock,
+            ) => s.push(' '),
+            Event::InlineHtml(h) => {
+                let tag = h.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    in_code_element = true;
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    in_code_element = false;
+                }
+            }
             _ => {}
         }
     }
@@ -560,6 +573,9 @@ mod tests {
     fn the_lead_leaves_out_inline_scripts() {
         let r = md("Zapraszamy <script>alert(1)</script>na festyn <style>p{}</style>w sobotę.\n");
         assert_eq!(r.lead, "Zapraszamy na festyn w sobotę.");
+        // A one-line HTML block with a style element does not swallow the text after it.
+        let r = md("<style>p { color: red }</style>\n\nPierwszy akapit.\n");
+        assert_eq!(r.lead, "Pierwszy akapit.");
     }
 
     #[test]

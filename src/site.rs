@@ -817,7 +817,7 @@ fn new_post(
     date: Date,
     updated: Option<Date>,
     slug: String,
-    text: Rendered,
+    mut text: Rendered,
 ) -> PostEntry {
     let summary = doc
         .meta
@@ -827,7 +827,7 @@ fn new_post(
     let mut labels: Vec<&str> = vec![&title];
     labels.extend(doc.meta.tags.iter().map(String::as_str));
     labels.extend(doc.meta.category.as_deref());
-    let search = DocumentTerms::new(&labels, &summary, &text.html);
+    let search = search_terms(&labels, &doc.meta.summary, &mut text);
     PostEntry {
         version: next_version(),
         search,
@@ -840,6 +840,12 @@ fn new_post(
         text,
         doc,
     }
+}
+
+/// A document's search terms. The body's plain text is needed only here: it is taken out of
+/// `text` rather than kept with the entry.
+fn search_terms(labels: &[&str], summary: &Option<String>, text: &mut Rendered) -> DocumentTerms {
+    DocumentTerms::new(labels, summary.as_deref(), &std::mem::take(&mut text.text))
 }
 
 fn build_project(
@@ -888,7 +894,7 @@ fn build_project(
             }
         }
     }
-    let text = render_text(config, &doc, md, problems);
+    let mut text = render_text(config, &doc, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -899,9 +905,10 @@ fn build_project(
         .unwrap_or_else(|| text.lead.clone());
     let slug = slug?;
     let title = title?;
+    let search = search_terms(&[&title], &doc.meta.summary, &mut text);
     Some(ProjectEntry {
         version: next_version(),
-        search: DocumentTerms::new(&[&title], &summary, &text.html),
+        search,
         path: format!("{}/{slug}/", config.paths.projects),
         title,
         slug,
@@ -925,7 +932,7 @@ fn build_page(
     let title = required_title(&doc, &doc.meta.title, problems);
     let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
     let slug = slug_for(&doc, &doc.meta.slug, problems);
-    let text = render_text(config, &doc, md, problems);
+    let mut text = render_text(config, &doc, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -936,9 +943,10 @@ fn build_page(
         .unwrap_or_else(|| text.lead.clone());
     let slug = slug?;
     let title = title?;
+    let search = search_terms(&[&title], &doc.meta.summary, &mut text);
     Some(PageEntry {
         version: next_version(),
-        search: DocumentTerms::new(&[&title], &summary, &text.html),
+        search,
         path: format!("{slug}/"),
         title,
         slug,
