@@ -435,7 +435,8 @@ fn sanitise(html: &str) -> String {
     builder.clean(html).to_string()
 }
 
-fn shorten(text: &str, max: usize) -> String {
+/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_string();
     }

@@ -3,8 +3,8 @@
 //! Words are matched after three steps, the same in the build and in the browser (the browser
 //! gets the rules from the index itself, so the two cannot drift apart):
 //! 1. **folding**: lower case, diacritics removed (`Łódź` → `lodz`, `źródło` → `zrodlo`);
-//! 2. **stop words**: the most common Polish and English words (`i`, `w`, `oraz`, `the`) are
-//!    not indexed;
+//! 2. **stop words**: single letters and the most common Polish and English words (`na`,
+//!    `oraz`, `the`) are not indexed;
 //! 3. **light stemming**: the longest of a list of Polish inflection endings is cut off when
 //!    at least [`MIN_STEM`] letters remain (`warsztatów`, `warsztaty`, `warsztatach` →
 //!    `warsztat`). It does not know alternations (`źródło`/`źródeł`) or irregular forms.
@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::locale;
+use crate::markdown::shorten;
 use crate::site::Site;
 
 /// Shortest stem left after cutting an ending.
@@ -34,6 +35,9 @@ pub const DOCS_PER_CHUNK: usize = 20;
 pub const SHARD_TARGET: usize = 24 * 1024;
 /// Longest shard key (a shard with this key is never split further).
 const MAX_KEY: usize = 4;
+// The browser looks a word up in the shard of its first letters; a stem keeps at least
+// MIN_STEM of them, so word and stem share their shard only while keys are not longer.
+const _: () = assert!(MAX_KEY <= MIN_STEM);
 /// Characters of text in a result's excerpt.
 const EXCERPT_CHARS: usize = 240;
 
@@ -44,13 +48,12 @@ const ENDINGS: &[&str] = &[
     "a", "e", "i", "o", "u", "y",
 ];
 
-/// Words not worth indexing, folded.
+/// Words not worth indexing, folded (single letters are never indexed anyway).
 const STOP_WORDS: &[&str] = &[
-    "a", "aby", "ale", "an", "and", "are", "as", "at", "be", "by", "bo", "ci", "co", "czy", "do",
-    "dla", "for", "from", "i", "in", "is", "it", "ja", "jak", "jako", "je", "jest", "juz", "ku",
-    "lub", "ma", "na", "nad", "nie", "o", "od", "of", "on", "or", "oraz", "po", "pod", "przez",
-    "przy", "sa", "sie", "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "u", "w", "we",
-    "with", "z", "za", "ze", "zas",
+    "aby", "ale", "an", "and", "are", "as", "at", "be", "by", "bo", "ci", "co", "czy", "do", "dla",
+    "for", "from", "in", "is", "it", "ja", "jak", "jako", "je", "jest", "juz", "ku", "lub", "ma",
+    "na", "nad", "nie", "od", "of", "on", "or", "oraz", "po", "pod", "przez", "przy", "sa", "sie",
+    "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "we", "with", "za", "ze", "zas",
 ];
 
 /// Letters folded to plain ones (after lower-casing).
@@ -108,7 +111,7 @@ pub fn stem(word: &str) -> &str {
     let letters = word.chars().count();
     for ending in ENDINGS {
         if let Some(stem) = word.strip_suffix(ending) {
-            if letters - ending.len() >= MIN_STEM {
+            if letters - ending.chars().count() >= MIN_STEM {
                 return stem;
             }
         }
@@ -202,7 +205,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
                 i: Some(post.date.iso()),
                 d: Some(locale::date_long(c.language, post.date.date())),
                 p: post.project.map(|p| site.projects[p].title.as_str()),
-                x: excerpt(&post.summary),
+                x: shorten(&post.summary, EXCERPT_CHARS),
             },
         ));
     }
@@ -287,16 +290,7 @@ fn entry<'a>(title: &'a str, url: String, kind: &'a str, summary: &str) -> Resul
         i: None,
         d: None,
         p: None,
-        x: excerpt(summary),
-    }
-}
-
-fn excerpt(summary: &str) -> String {
-    let text: String = summary.chars().take(EXCERPT_CHARS).collect();
-    if text.len() < summary.len() {
-        format!("{}…", text.trim_end())
-    } else {
-        text
+        x: shorten(summary, EXCERPT_CHARS),
     }
 }
 

@@ -10,8 +10,7 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var indexUrl = form.getAttribute("data-search-index");
-  var base = indexUrl.replace(/index\.json$/, "");
+  var base = form.getAttribute("data-search-index").replace(/index\.json$/, "");
   var plural = new Intl.PluralRules(form.getAttribute("data-lang") || "pl");
   var PAGE = 10;
 
@@ -22,11 +21,15 @@
   var query = null;
   var timer = null;
 
+  /* A file of the index, fetched once; a failed fetch is forgotten so that it can be retried. */
   function load(name) {
     if (!files[name]) {
       files[name] = fetch(base + name).then(function (r) {
         if (!r.ok) { throw new Error(name + ": " + r.status); }
         return r.json();
+      }).catch(function (error) {
+        delete files[name];
+        throw error;
       });
     }
     return files[name];
@@ -224,15 +227,12 @@
       });
     }).catch(function () {
       status.textContent = text("error");
+      query = null; /* the same query may be tried again */
     });
   }
 
   function manifestReady() {
-    if (manifest) { return Promise.resolve(manifest); }
-    return fetch(indexUrl).then(function (r) {
-      if (!r.ok) { throw new Error("index: " + r.status); }
-      return r.json();
-    }).then(function (m) { manifest = m; return m; });
+    return load("index.json").then(function (m) { manifest = m; return m; });
   }
 
   input.addEventListener("input", function () {
