@@ -13,8 +13,12 @@
 //! pattern, different for every photo so each has its own cache key) into a temporary
 //! directory. `TABLICA_BENCH_PHOTOS` changes how many (default 12).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+use support::{format_duration, median};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
@@ -125,13 +129,7 @@ fn main() {
 
 /// How many photos to generate: `TABLICA_BENCH_PHOTOS`, or 12.
 fn photo_count() -> usize {
-    match std::env::var("TABLICA_BENCH_PHOTOS") {
-        Ok(value) => match value.trim().parse::<usize>() {
-            Ok(n) if n > 0 => n,
-            _ => panic!("TABLICA_BENCH_PHOTOS must be a whole number above 0, not {value:?}"),
-        },
-        Err(_) => DEFAULT_PHOTOS,
-    }
+    support::sizes_from_env("TABLICA_BENCH_PHOTOS", &DEFAULT_PHOTOS.to_string())[0]
 }
 
 /// One call of the pipeline, timed; panics on any diagnostic or missing photo.
@@ -156,26 +154,6 @@ fn timed_run(
         );
     }
     (elapsed, report)
-}
-
-/// Sorts `times` and returns their median.
-fn median(times: &mut [Duration]) -> Duration {
-    times.sort_unstable();
-    let mid = times.len() / 2;
-    if times.len() % 2 == 0 {
-        (times[mid - 1] + times[mid]) / 2
-    } else {
-        times[mid]
-    }
-}
-
-fn format_duration(d: Duration) -> String {
-    let secs = d.as_secs_f64();
-    if secs >= 1.0 {
-        format!("{secs:.3} s")
-    } else {
-        format!("{:.2} ms", secs * 1e3)
-    }
 }
 
 /// Writes `count` photos into `root/photos` and returns their paths, in order.

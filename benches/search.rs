@@ -1,18 +1,22 @@
 //! How much of the search index a reader downloads per query, for generated sites of 1,000
-//! and 10,000 posts, and how long the build spends on feeds and the index. Run with
+//! and 10,000 posts, and how long the build spends writing the index. Run with
 //! `cargo bench --bench search` (`TABLICA_BENCH_POSTS=1000` for other sizes).
 //!
 //! A query loads `index.json`, the shard of each of its words (the longest shard key the
-//! word's stem starts with, as `search.js` does) and the result files of the first 10 results.
+//! word's stem starts with; the prefix matching of the word being typed is not modelled)
+//! and the result files of the first 10 results.
 
 mod corpus;
+mod support;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tablica::build::{BuildOptions, Builder};
-use tablica::search;
+use tablica::site::{self, DocumentCache};
+use tablica::{config, search};
 
 const QUERIES: &[&str] = &[
     "warsztatów",
@@ -24,15 +28,11 @@ const QUERIES: &[&str] = &[
 const FIRST_PAGE: usize = 10;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("TABLICA_BENCH_POSTS")
-        .unwrap_or_else(|_| "1000,10000".into())
-        .split(',')
-        .map(|s| s.trim().parse().expect("TABLICA_BENCH_POSTS: numbers"))
-        .collect();
+    let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
     println!("search: kilobytes a reader downloads per query (first {FIRST_PAGE} results)");
     print!(
         "{:>7} {:>9} {:>7} {:>11}",
-        "posts", "index MB", "files", "feeds+index"
+        "posts", "index MB", "files", "index time"
     );
     for q in QUERIES {
         print!(" {:>14}", truncate(q));
@@ -51,9 +51,9 @@ fn main() {
         let mut site = Site::open(&index);
         let (bytes, files) = folder_size(&index);
         print!(
-            "{posts:>7} {:>9.2} {files:>7} {:>8} ms",
+            "{posts:>7} {:>9.2} {files:>7} {:>11}",
             bytes as f64 / 1e6,
-            timing(dir.path())
+            support::format_duration(index_time(dir.path()))
         );
         for q in QUERIES {
             print!(" {:>11.1} KB", site.query_bytes(q) as f64 / 1024.0);
@@ -66,24 +66,24 @@ fn truncate(q: &str) -> String {
     q.chars().take(14).collect()
 }
 
-/// Milliseconds the build spends on the feeds and the search index, read from its timings.
-fn timing(root: &Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tablica"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .env("TABLICA_TIMINGS", "1")
-        .output()
-        .expect("run tablica");
-    String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .find_map(|l| l.strip_prefix("timing: feeds"))
-        .map(|ms| ms.trim().trim_end_matches(" ms").to_string())
-        .unwrap_or_else(|| "?".into())
+/// How long writing the index takes, measured in process on the built model.
+fn index_time(root: &Path) -> Duration {
+    let config = config::load(root).expect("site settings");
+    let (site, _) = site::build(config, root, false, &mut DocumentCache::default());
+    let started = Instant::now();
+    let files = search::index_files(&site, ["Aktualność", "Projekt", "Strona"]);
+    let elapsed = started.elapsed();
+    assert!(!files.is_empty());
+    elapsed
 }
 
+/// Size and number of the index's files (the search page beside them is not counted).
 fn folder_size(dir: &Path) -> (u64, usize) {
     let mut total = (0, 0);
     for entry in std::fs::read_dir(dir).expect("index folder").flatten() {
+        if entry.path().extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
         total.0 += entry.metadata().map(|m| m.len()).unwrap_or(0);
         total.1 += 1;
     }

@@ -10,6 +10,7 @@
 //!   page is on disk before the announcement.
 
 mod corpus;
+mod support;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -17,20 +18,14 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use tablica::build::{BuildOptions, Builder};
+use support::{format_duration, median};
+use tablica::build::Builder;
+use tablica::serve::preview_build_options;
 
 const EDITS: usize = 15;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("TABLICA_BENCH_POSTS")
-        .unwrap_or_else(|_| "1000,10000".into())
-        .split(',')
-        .map(|s| {
-            s.trim()
-                .parse()
-                .expect("TABLICA_BENCH_POSTS: numbers separated by commas")
-        })
-        .collect();
+    let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
     println!("serve: time from a saved edit of one post to the rebuilt page ({EDITS} edits each)");
     println!(
         "{:>7} {:>11} {:>11} {:>9} {:>13} {:>13} {:>13}",
@@ -39,46 +34,30 @@ fn main() {
     for posts in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         corpus::generate(dir.path(), posts, 2026);
-        let (cold, unchanged, rendered, rebuilds) = in_process(dir.path(), posts);
-        let reloads = end_to_end(dir.path(), posts);
+        let (cold, unchanged, rendered, mut rebuilds) = in_process(dir.path(), posts);
+        let mut reloads = end_to_end(dir.path(), posts);
         println!(
             "{posts:>7} {:>11} {:>11} {rendered:>9} {:>13} {:>13} {:>13}",
-            ms(cold),
-            ms(unchanged),
-            ms(median(&rebuilds)),
-            ms(*rebuilds.iter().max().expect("edits")),
-            ms(median(&reloads)),
+            format_duration(cold),
+            format_duration(unchanged),
+            format_duration(median(&mut rebuilds)),
+            format_duration(*rebuilds.iter().max().expect("edits")),
+            format_duration(median(&mut reloads)),
         );
     }
 }
 
-fn ms(d: Duration) -> String {
-    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn median(times: &[Duration]) -> Duration {
-    let mut sorted = times.to_vec();
-    sorted.sort();
-    sorted[sorted.len() / 2]
-}
-
-/// Appends a sentence to post `i`, as an editor saving a change would.
-fn edit(root: &Path, i: usize, n: usize) {
-    let file = corpus::post_file(root, i);
+/// Appends a sentence to a post, as an editor saving a change would.
+fn edit(file: &Path, n: usize) {
     let mut f = std::fs::OpenOptions::new()
         .append(true)
-        .open(&file)
+        .open(file)
         .expect("open the post");
     writeln!(f, "\nAktualizacja numer {n}: zapraszamy ponownie.").expect("append");
 }
 
 fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Duration>) {
-    let mut builder = Builder::new(BuildOptions {
-        output: Some(root.join(".tablica-cache/bench")),
-        in_place: true,
-        inject: Some("<script src=\"/__tablica/live.js\" defer></script>".into()),
-        ..BuildOptions::new(root)
-    });
+    let mut builder = Builder::new(preview_build_options(root, false));
     let started = Instant::now();
     builder.build().expect("cold build");
     let cold = started.elapsed();
@@ -88,8 +67,9 @@ fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Dura
     assert_eq!(report.rendered, 0, "nothing changed, nothing rendered");
     let mut times = Vec::new();
     let mut rendered = 0;
+    let post = corpus::post_file(root, posts / 2);
     for n in 0..EDITS {
-        edit(root, posts / 2, n);
+        edit(&post, n);
         let started = Instant::now();
         let report = builder.build().expect("rebuild after an edit");
         times.push(started.elapsed());
@@ -133,11 +113,13 @@ fn end_to_end(root: &Path, posts: usize) -> Vec<Duration> {
     };
     next_status(); // the state at connection
     let mut times = Vec::new();
+    // Found before the clock runs: finding it lists the whole posts folder.
+    let post = corpus::post_file(root, posts / 3);
     for n in 0..EDITS {
         // Let the previous burst settle, as between an editor's saves.
         std::thread::sleep(Duration::from_millis(100));
         let started = Instant::now();
-        edit(root, posts / 3, n);
+        edit(&post, n);
         next_status();
         times.push(started.elapsed());
     }

@@ -52,6 +52,18 @@ pub enum ServeError {
     Signal(#[from] ctrlc::Error),
 }
 
+/// How the preview builds the site at `root`: in place, into its private folder under the
+/// cache, with the live-reload script in every page.
+pub fn preview_build_options(root: &Path, drafts: bool) -> BuildOptions {
+    BuildOptions {
+        output: Some(root.join(CACHE_DIR).join(SERVE_DIR)),
+        drafts,
+        inject: Some(LIVE_SCRIPT.to_string()),
+        in_place: true,
+        ..BuildOptions::new(root)
+    }
+}
+
 /// Runs the preview until Ctrl+C. `on_ready` is called with the address once it serves.
 pub fn serve(
     mut options: ServeOptions,
@@ -61,7 +73,8 @@ pub fn serve(
     if let Ok(root) = options.root.canonicalize() {
         options.root = root;
     }
-    let out_dir = options.root.join(CACHE_DIR).join(SERVE_DIR);
+    let build_options = preview_build_options(&options.root, options.drafts);
+    let out_dir = build_options.output_dir();
     let (server, addr) = listen(options.bind, options.port)?;
     let server = Arc::new(server);
     let shared = Arc::new(Shared::new(out_dir.clone()));
@@ -80,13 +93,7 @@ pub fn serve(
             wake();
         })?;
     }
-    let mut builder = Builder::new(BuildOptions {
-        output: Some(out_dir),
-        drafts: options.drafts,
-        inject: Some(LIVE_SCRIPT.to_string()),
-        in_place: true,
-        ..BuildOptions::new(options.root.clone())
-    });
+    let mut builder = Builder::new(build_options);
     rebuild(&mut builder, &shared, "first build");
     let workers = http::spawn_workers(Arc::clone(&server), Arc::clone(&shared));
     on_ready(addr);
