@@ -16,9 +16,16 @@ test("pages request nothing from other hosts, set no cookies and report no CSP o
     if (!r.url().startsWith(site.base) && !r.url().startsWith("data:")) foreign.push(r.url());
   });
   page.on("pageerror", (e) => errors.push(e.message));
+  // A failed download is reported by its response below (the browser's own favicon request
+  // aside); every other console error counts.
   page.on("console", (m) => {
-    if (m.type() === "error" && !/404/.test(m.text())) errors.push(m.text());
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text());
   });
+  const broken = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) broken.push(`${r.status()} ${r.url()} (on ${page.url()})`);
+  });
+  // The 404 page answers 200 when fetched by its file name, like on static hosting.
   for (const url of allPages()) {
     await page.goto(site.base + url, { waitUntil: "load" });
     // Lazy images off screen never load by themselves (and decode() would wait for them
@@ -35,6 +42,7 @@ test("pages request nothing from other hosts, set no cookies and report no CSP o
   }
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
+  assert.deepEqual(broken, [], "every page's resources load");
   assert.deepEqual(await context.cookies(), []);
   await context.close();
 });
