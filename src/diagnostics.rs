@@ -15,6 +15,16 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// "error" or "warning", as messages start.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -78,11 +88,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{level}: {}", self.file.display())?;
+        write!(f, "{}: {}", self.severity.as_str(), self.file.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }

@@ -254,7 +254,7 @@ fn content_type(path: &Path) -> &'static str {
 fn waiting_page(shared: &Shared) -> String {
     let status = shared.status();
     let items: String = status
-        .lines()
+        .report
         .iter()
         .map(|l| format!("<li><pre>{}</pre></li>", escape_html(l)))
         .collect();

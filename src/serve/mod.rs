@@ -157,7 +157,7 @@ fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
         }
         Err(e) => {
             let status = Status::failed(&e);
-            for line in status.lines() {
+            for line in &status.report {
                 eprintln!("{line}");
             }
             eprintln!("{what}: the build failed; the preview keeps the last good pages");

@@ -8,7 +8,6 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::build::BuildError;
-use crate::diagnostics::Severity;
 
 /// The result of the last build, as `/__tablica/status` reports it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -23,6 +22,9 @@ pub struct Status {
     /// The path the site lives under (from `base_url`), e.g. `/`.
     #[serde(skip)]
     pub url_root: Option<String>,
+    /// The problems and the error as the terminal shows them.
+    #[serde(skip)]
+    pub report: Vec<String>,
 }
 
 /// One problem, for the error overlay.
@@ -45,65 +47,37 @@ impl Status {
             error: None,
             problems: Vec::new(),
             url_root: Some(url_root),
+            report: Vec::new(),
         }
     }
 
     /// A failed build.
     pub fn failed(error: &BuildError) -> Self {
-        let problems = match error {
-            BuildError::Content(ds) => {
-                ds.0.iter()
-                    .map(|d| Problem {
-                        severity: match d.severity {
-                            Severity::Error => "error",
-                            Severity::Warning => "warning",
-                        },
-                        file: d.file.display().to_string(),
-                        line: d.line,
-                        field: d.field.clone(),
-                        message: d.message.clone(),
-                        hint: d.hint.clone(),
-                    })
-                    .collect()
-            }
-            _ => Vec::new(),
+        let diagnostics = match error {
+            BuildError::Content(ds) => &ds.0[..],
+            _ => &[],
         };
+        let mut report: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        report.push(format!("error: {error}"));
+        let problems = diagnostics
+            .iter()
+            .map(|d| Problem {
+                severity: d.severity.as_str(),
+                file: d.file.display().to_string(),
+                line: d.line,
+                field: d.field.clone(),
+                message: d.message.clone(),
+                hint: d.hint.clone(),
+            })
+            .collect();
         Status {
             generation: 0,
             ok: false,
             error: Some(error.to_string()),
             problems,
             url_root: None,
+            report,
         }
-    }
-
-    /// The status as terminal lines.
-    pub fn lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self
-            .problems
-            .iter()
-            .map(|p| {
-                let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
-                let field = p
-                    .field
-                    .as_ref()
-                    .map(|f| format!("field `{f}`: "))
-                    .unwrap_or_default();
-                let hint = p
-                    .hint
-                    .as_ref()
-                    .map(|h| format!("\n  hint: {h}"))
-                    .unwrap_or_default();
-                format!(
-                    "{}: {}{line}: {field}{}{hint}",
-                    p.severity, p.file, p.message
-                )
-            })
-            .collect();
-        if let Some(e) = &self.error {
-            lines.push(format!("error: {e}"));
-        }
-        lines
     }
 }
 
@@ -132,6 +106,7 @@ impl Shared {
                     error: Some("the site is being built".into()),
                     problems: Vec::new(),
                     url_root: None,
+                    report: vec!["error: the site is being built".into()],
                 },
                 url_root: None,
                 closed: false,
