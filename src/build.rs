@@ -12,9 +12,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
 use crate::output::{Output, OutputError};
-use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer};
+use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
 use crate::site::{output_file, DocumentCache, Site};
-use crate::theme::ThemeError;
+use crate::theme::{Theme, ThemeError};
 use crate::{config, content, feeds, search, site, theme};
 
 /// Where tablica keeps work between builds (processed photos), relative to the site root.
@@ -119,6 +119,21 @@ pub struct Builder {
     last: Option<LastOutput>,
 }
 
+/// The Atom feeds and the search index, as (output file, bytes).
+fn feeds_and_search_index(site: &Site, theme: &Theme) -> Vec<(PathBuf, Vec<u8>)> {
+    let t = &theme.translations;
+    let labels = [
+        t.text("search_kind_post"),
+        t.text("project"),
+        t.text("search_kind_page"),
+    ];
+    feeds::atom_feeds(site)
+        .into_iter()
+        .map(|(path, xml)| (path, xml.into_bytes()))
+        .chain(search::index_files(site, labels))
+        .collect()
+}
+
 /// What the last in-place build left in the output folder.
 struct LastOutput {
     /// Pages and feeds with their fingerprints.
@@ -207,7 +222,7 @@ impl Builder {
             rendered
                 .fingerprints
                 .iter()
-                .filter(|(path, _)| path != Path::new("404.html"))
+                .filter(|(path, _)| path != Path::new(NOT_FOUND_FILE))
                 .map(|(path, _)| url_path_of(path)),
         );
         files.push(("sitemap.xml".into(), sitemap.into_bytes()));
@@ -215,25 +230,15 @@ impl Builder {
         // Feeds and the search index are fingerprinted like pages: in place, an unchanged file
         // is not written again, and one that is no longer produced (the feed of a removed tag,
         // a search shard) is deleted.
-        let t = &theme.translations;
-        let generated = feeds::atom_feeds(&site)
-            .into_iter()
-            .map(|(path, xml)| (path, xml.into_bytes()))
-            .chain(search::index_files(
-                &site,
-                [
-                    t.text("search_kind_post"),
-                    t.text("project"),
-                    t.text("search_kind_page"),
-                ],
-            ));
         let mut fingerprints = rendered.fingerprints;
-        for (path, bytes) in generated {
-            let fingerprint = theme::hash_bytes(&bytes);
-            if previous.get(&path) != Some(&fingerprint) {
-                files.push((path.clone(), bytes));
+        if !options.check_only {
+            for (path, bytes) in feeds_and_search_index(&site, &theme) {
+                let fingerprint = theme::hash_bytes(&bytes);
+                if previous.get(&path) != Some(&fingerprint) {
+                    files.push((path.clone(), bytes));
+                }
+                fingerprints.push((path, fingerprint));
             }
-            fingerprints.push((path, fingerprint));
         }
         timings.lap("feeds");
         let pages_rendered = rendered.pages.len();

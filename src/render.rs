@@ -935,7 +935,7 @@ const PAGE_TEMPLATES: &[&str] = &[
 ];
 
 /// The 404 page's file in the output (static hosts look for it there).
-const NOT_FOUND_FILE: &str = "404.html";
+pub const NOT_FOUND_FILE: &str = "404.html";
 
 /// Output file → fingerprint of its page.
 pub type Fingerprints = HashMap<PathBuf, u64>;
@@ -1075,8 +1075,13 @@ impl Stamps {
             Task::List(kind, chunk) => {
                 match *kind {
                     ListKind::Posts => 0.hash(&mut h),
-                    ListKind::Tag(t) => (1, &site.tags[t].name).hash(&mut h),
-                    ListKind::Category(t) => (2, &site.categories[t].name).hash(&mut h),
+                    // The page shows the term's name and how many posts it has in all.
+                    ListKind::Tag(t) => {
+                        (1, &site.tags[t].name, site.tags[t].posts.len()).hash(&mut h)
+                    }
+                    ListKind::Category(t) => {
+                        (2, &site.categories[t].name, site.categories[t].posts.len()).hash(&mut h)
+                    }
                 }
                 (chunk.number, chunk.pagination.total).hash(&mut h);
                 posts(chunk.items, &mut h);
@@ -1131,7 +1136,7 @@ fn site_value(config: &Config) -> Value {
             "categories": format!("{root}{}/", p.categories),
             "archive": format!("{root}{}/", p.archive),
             "accessibility": format!("{root}{}/", p.accessibility),
-            "feed": format!("{root}atom.xml"),
+            "feed": format!("{root}{}", feed_path("")),
             "search": format!("{root}{}/", p.search),
             "search_index": format!("{root}{}/index.json", p.search),
         },

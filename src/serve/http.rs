@@ -13,6 +13,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::status::Shared;
 use super::LIVE_SCRIPT;
+use crate::render::NOT_FOUND_FILE;
 use crate::theme::escape_html;
 
 /// Requests are answered by this many threads; event streams get a thread each.
@@ -116,7 +117,7 @@ fn serve_file(request: Request, path: &str, shared: &Shared) {
         },
         Resolved::BadRequest => text(request, 400, "text/plain; charset=utf-8", "bad request\n"),
         Resolved::NotFound => {
-            let page = shared.out_dir.join("404.html");
+            let page = shared.out_dir.join(NOT_FOUND_FILE);
             if page.is_file() {
                 send_file(request, &page, 404);
             } else {
