@@ -152,10 +152,11 @@ impl Builder {
         }
     }
 
-    /// Tells the builder that a file changed, in case its size and time did not.
+    /// Tells the builder that a file, or anything below a folder, changed, in case sizes and
+    /// times did not (a watcher that lost events reports the whole `content/` folder).
     pub fn invalidate(&mut self, path: &Path) {
         self.documents.forget(path);
-        self.photos.remove(path);
+        self.photos.retain(|p, _| !p.starts_with(path));
     }
 
     /// Builds the site. On any error, nothing is written and the previous output stays.

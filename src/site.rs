@@ -242,11 +242,11 @@ impl<E> Clone for Loaded<E> {
 }
 
 impl DocumentCache {
-    /// Forgets one file, e.g. when a watcher reports it changed.
+    /// Forgets a file, or every file below a folder, e.g. when a watcher reports it changed.
     pub fn forget(&mut self, path: &Path) {
-        self.posts.remove(path);
-        self.projects.remove(path);
-        self.pages.remove(path);
+        self.posts.retain(|p, _| !p.starts_with(path));
+        self.projects.retain(|p, _| !p.starts_with(path));
+        self.pages.retain(|p, _| !p.starts_with(path));
     }
 }
 
