@@ -11,7 +11,5 @@ echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --locked
-if [ -f tests/browser/run.sh ]; then
-  echo "== browser tests (Chromium + axe-core + Nu HTML Checker)"
-  bash tests/browser/run.sh
-fi
+echo "== browser tests (Chromium + axe-core + Nu HTML Checker)"
+bash tests/browser/run.sh

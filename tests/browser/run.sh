@@ -9,10 +9,12 @@ repo="$(cd "$here/../.." && pwd)"
 bash "$here/setup.sh"
 
 cd "$repo"
-cargo build --release --locked --quiet
+# The debug build: run-all.sh has just built it for `cargo test` (dependencies are optimised
+# in that profile), so nothing is compiled twice.
+cargo build --locked --quiet
 site="$(mktemp -d)"
 trap 'rm -rf "$site"' EXIT
-target/release/tablica build --quiet --output "$site/public"
+target/debug/tablica build --quiet --output "$site/public"
 
 cd "$here"
 SITE_DIR="$site/public" node --test --test-concurrency=1 --test-reporter=spec --test-timeout=600000 ./*.test.js
