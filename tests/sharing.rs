@@ -41,7 +41,8 @@ fn shared_site() -> TestSite {
     site.post(
         "warsztaty",
         "title: Warsztaty kulinarne\ndate: 2026-11-24\nproject: aktywni\ntags: [seniorzy, rodzina]",
-        "Gotowaliśmy razem.",
+        // Markup characters in the text: the feeds must escape them.
+        "Gotowaliśmy razem.\n\nKawa & ciasto, 2 < 3, [program](/mops/program/).",
     )
     .post(
         "spotkanie",
