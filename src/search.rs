@@ -17,7 +17,8 @@
 //!   would be larger than [`SHARD_TARGET`] bytes is split by the next letter;
 //! - `d-<n>.json`: the titles, addresses, dates and excerpts of [`DOCS_PER_CHUNK`] documents.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -228,7 +229,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
     }
 
     // term → postings: document number × 2, plus 1 when the term is in the title or labels.
-    let mut postings: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
     for (n, (terms, _)) in docs.iter().enumerate() {
         let n = n as u32 * 2;
         for t in &terms.heading {
@@ -238,10 +239,11 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
             postings.entry(t).or_default().push(n);
         }
     }
-    let terms: Vec<(&str, String)> = postings
+    let mut terms: Vec<(&str, String)> = postings
         .into_par_iter()
         .map(|(term, list)| (term, encode(&list)))
         .collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
 
     let mut files = Vec::new();
     let mut shards = Vec::new();
@@ -304,7 +306,8 @@ fn encode(list: &[u32]) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&((doc - previous) * 2 + flag).to_string());
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}", (doc - previous) * 2 + flag);
         previous = doc;
     }
     out
