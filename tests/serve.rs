@@ -334,22 +334,19 @@ fn it_serves_like_static_hosting_and_no_path_leaves_the_output() {
     let assets = preview.get("/assets/");
     assert_eq!(assets.status, 404, "no directory listing");
 
-    let css = preview.get("/assets/css/tablica.css");
-    assert_eq!(css.status, 200);
-    assert_eq!(
-        css.header("Content-Type").as_deref(),
-        Some("text/css; charset=utf-8")
-    );
-    let feed = preview.get("/atom.xml");
-    assert_eq!(
-        feed.header("Content-Type").as_deref(),
-        Some("application/atom+xml; charset=utf-8")
-    );
-    let home = preview.get("/");
-    assert_eq!(
-        home.header("Content-Type").as_deref(),
-        Some("text/html; charset=utf-8")
-    );
+    for (path, content_type) in [
+        ("/assets/css/tablica.css", "text/css; charset=utf-8"),
+        ("/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/", "text/html; charset=utf-8"),
+    ] {
+        let reply = preview.get(path);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(
+            reply.header("Content-Type").as_deref(),
+            Some(content_type),
+            "{path}"
+        );
+    }
 
     for attempt in [
         "/../content/site.yaml",
