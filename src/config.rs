@@ -408,6 +408,14 @@ fn parse_base_url(url: &str) -> Result<(String, String), String> {
     Ok((format!("{}{host}{root}", &url[..scheme_len]), root))
 }
 
+/// Settings from site.yaml text, for other modules' unit tests.
+#[cfg(test)]
+pub(crate) fn from_yaml(yaml: &str) -> Config {
+    let input =
+        front_matter::parse::<ConfigInput>(Path::new("site.yaml"), yaml, 1).expect("valid YAML");
+    validate("site.yaml".into(), yaml, input).expect("valid settings")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,15 +433,9 @@ mod tests {
         assert!(parse_base_url("mops.example.org").is_err());
     }
 
-    fn config(yaml: &str) -> Config {
-        let input = front_matter::parse::<ConfigInput>(Path::new("site.yaml"), yaml, 1)
-            .expect("valid YAML");
-        validate("site.yaml".into(), yaml, input).expect("valid settings")
-    }
-
     #[test]
     fn urls_from_the_root_become_absolute() {
-        let sub = config("title: T\nbase_url: https://example.org/mops\n");
+        let sub = from_yaml("title: T\nbase_url: https://example.org/mops\n");
         assert_eq!(sub.origin(), "https://example.org");
         assert_eq!(
             sub.absolute_url("/mops/a.jpg"),
@@ -441,7 +443,7 @@ mod tests {
         );
         assert_eq!(sub.absolute_url("https://e.org/x"), "https://e.org/x");
         assert_eq!(sub.absolute_url("//e.org/x"), "//e.org/x");
-        let top = config("title: T\nbase_url: https://mops.example.org/\n");
+        let top = from_yaml("title: T\nbase_url: https://mops.example.org/\n");
         assert_eq!(top.origin(), "https://mops.example.org");
         assert_eq!(top.absolute_url("/a.jpg"), "https://mops.example.org/a.jpg");
     }

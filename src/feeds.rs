@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::config::Config;
 use crate::site::{Post, Site};
 
 /// How many posts a feed carries.
@@ -89,8 +90,11 @@ fn atom(site: &Site, channel: &Channel) -> String {
         .take(FEED_ENTRIES)
         .filter_map(|&i| site.posts.get(i))
         .collect();
+    // A feed with no posts yet (a new project) takes the date of the site's newest post.
     let updated = posts
         .iter()
+        .copied()
+        .chain(site.posts.first().filter(|_| posts.is_empty()))
         .map(|p| p.updated.unwrap_or(p.date))
         .max()
         .map(|d| d.rfc3339(tz))
@@ -114,17 +118,31 @@ fn atom(site: &Site, channel: &Channel) -> String {
             updated = post.updated.unwrap_or(post.date).rfc3339(tz),
             author = xml_escape(post.doc.meta.author.as_deref().unwrap_or(author_default)),
             summary = xml_escape(&post.summary),
-            content = xml_escape(&absolute_links(&post.text.html, c.origin())),
+            content = xml_escape(&absolute_links(&post.text.html, c)),
         ));
     }
     xml.push_str("</feed>\n");
     xml
 }
 
-/// Feed readers do not know the site's address: make `href="/…"` and `src="/…"` absolute.
-fn absolute_links(html: &str, origin: &str) -> String {
-    html.replace("href=\"/", &format!("href=\"{origin}/"))
-        .replace("src=\"/", &format!("src=\"{origin}/"))
+/// Feed readers do not know the site's address: make `href="/…"` and `src="/…"` absolute
+/// (protocol-relative `//host/…` addresses are left as they are, like absolute ones).
+fn absolute_links(html: &str, config: &Config) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = ["href=\"", "src=\""]
+        .iter()
+        .filter_map(|attr| rest.find(attr).map(|i| i + attr.len()))
+        .min()
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        out.push_str(&config.absolute_url(&rest[..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// sitemap.xml listing every page URL (given as paths below the site root).
@@ -159,14 +177,18 @@ mod tests {
 
     #[test]
     fn links_become_absolute_for_feed_readers() {
-        let html =
-            r#"<a href="/mops/x/">x</a><img src="/mops/a.jpg"><a href="https://e.org/">e</a>"#;
-        let out = absolute_links(html, "https://example.org");
-        assert!(
-            out.contains(r#"href="https://example.org/mops/x/""#),
-            "{out}"
+        let config = crate::config::from_yaml("title: T\nbase_url: https://example.org/mops/\n");
+        let html = concat!(
+            r#"<a href="/mops/x/">x</a><img src="/mops/a.jpg" alt="a">"#,
+            r##"<a href="https://e.org/">e</a><a href="//cdn.e.org/y">y</a><a href="#s">s</a>"##,
         );
-        assert!(out.contains(r#"src="https://example.org/mops/a.jpg""#));
-        assert!(out.contains(r#"href="https://e.org/""#));
+        assert_eq!(
+            absolute_links(html, &config),
+            concat!(
+                r#"<a href="https://example.org/mops/x/">x</a>"#,
+                r#"<img src="https://example.org/mops/a.jpg" alt="a">"#,
+                r##"<a href="https://e.org/">e</a><a href="//cdn.e.org/y">y</a><a href="#s">s</a>"##,
+            )
+        );
     }
 }

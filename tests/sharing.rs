@@ -365,6 +365,22 @@ fn project_and_tag_feeds_hold_only_their_posts() {
 }
 
 #[test]
+fn a_project_without_posts_has_a_valid_feed_dated_by_the_newest_post() {
+    let site = TestSite::with_config(SITE);
+    site.project("nowy", "title: Nowy projekt\nstatus: planned", "Wkrótce.")
+        .post("starszy", "title: Starszy\ndate: 2026-03-01", "Tekst.")
+        .post("nowszy", "title: Nowszy\ndate: 2026-05-04 12:00", "Tekst.");
+    site.build_ok();
+    let feed = site.read("projekty/nowy/atom.xml");
+    assert_well_formed(&feed);
+    assert_eq!(count(&feed, "<entry>"), 0);
+    assert!(
+        feed.contains("<updated>2026-05-04T12:00:00+02:00</updated>"),
+        "{feed}"
+    );
+}
+
+#[test]
 fn project_and_tag_pages_link_their_feeds() {
     let site = shared_site();
     site.build_ok();
