@@ -171,7 +171,8 @@ fn resolve(out_dir: &Path, url_root: &str, raw: &str) -> Resolved {
     }
     if found.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{raw}/"));
+            // One leading slash: `//host/` would send the browser to another site.
+            return Resolved::Redirect(format!("/{}/", raw.trim_start_matches('/')));
         }
         let index = found.join("index.html");
         return if index.is_file() {
@@ -338,6 +339,11 @@ mod tests {
         assert_eq!(
             resolve(&out, "/", "/aktualnosci/post"),
             Resolved::Redirect("/aktualnosci/post/".into())
+        );
+        assert_eq!(
+            resolve(&out, "/", "//aktualnosci/post"),
+            Resolved::Redirect("/aktualnosci/post/".into()),
+            "never to another host"
         );
         assert_eq!(resolve(&out, "/", "/assets/"), Resolved::NotFound);
         assert_eq!(resolve(&out, "/", "/nope/"), Resolved::NotFound);
