@@ -1,6 +1,6 @@
 //! Dates as editors write them in front matter.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
 
 /// A date from front matter, optionally with a time of day (local to the site's time zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,12 +25,20 @@ impl Date {
 
     /// RFC 3339 time with the offset of the site's time zone on that day, as feeds and
     /// structured data need it: "2026-11-24T00:00:00+01:00" (a date alone means midnight).
-    /// A local time that does not exist (skipped by a daylight-saving change) is given in UTC.
+    /// A local time skipped by the spring change to summer time (02:30 on the last Sunday of
+    /// March in Warsaw) means what the clocks show an hour later: 03:30, summer time.
     pub fn rfc3339(&self, tz: chrono_tz::Tz) -> String {
-        match tz.from_local_datetime(&self.local).earliest() {
-            Some(dt) => dt.to_rfc3339(),
-            None => format!("{}Z", self.local.format("%Y-%m-%dT%H:%M:%S")),
-        }
+        let hour = TimeDelta::hours(1);
+        tz.from_local_datetime(&self.local)
+            .earliest()
+            .or_else(|| {
+                let before = tz.from_local_datetime(&(self.local - hour)).earliest()?;
+                Some(before + hour)
+            })
+            .map_or_else(
+                || format!("{}Z", self.local.format("%Y-%m-%dT%H:%M:%S")),
+                |dt| dt.to_rfc3339(),
+            )
     }
 }
 
@@ -116,10 +124,16 @@ mod tests {
             date("2026-07-01 17:30").rfc3339(warsaw),
             "2026-07-01T17:30:00+02:00"
         );
-        // 02:30 on the last Sunday of March does not exist in Warsaw.
+        // 02:30 on the last Sunday of March does not exist in Warsaw: the clocks jump from
+        // 02:00 winter time (01:00Z) to 03:00 summer time.
         assert_eq!(
             date("2026-03-29 02:30").rfc3339(warsaw),
-            "2026-03-29T02:30:00Z"
+            "2026-03-29T03:30:00+02:00"
+        );
+        // 02:30 on the last Sunday of October happens twice: the first one counts.
+        assert_eq!(
+            date("2026-10-25 02:30").rfc3339(warsaw),
+            "2026-10-25T02:30:00+02:00"
         );
     }
 
