@@ -398,6 +398,12 @@ fn open_tabs_are_told_to_reload_after_each_rebuild() {
     };
     let first = next_event(&mut reader);
     assert_eq!(first["ok"], true);
+    // Pages name the build they come from, so a tab whose event stream connects only after
+    // a later build still knows to reload.
+    let build_of_page = |path: &str| preview.get(path).header("Server-Timing");
+    let named =
+        |event: &serde_json::Value| Some(format!("tablica-build;desc=\"{}\"", event["generation"]));
+    assert_eq!(build_of_page("/"), named(&first));
     site.post(
         "2026-10-01-kino",
         "title: Kino dla seniorów\ndate: 2026-10-01",
@@ -406,6 +412,7 @@ fn open_tabs_are_told_to_reload_after_each_rebuild() {
     let second = next_event(&mut reader);
     assert!(second["generation"].as_u64() > first["generation"].as_u64());
     assert_eq!(second["ok"], true);
+    assert_eq!(build_of_page("/aktualnosci/kino/"), named(&second));
 }
 
 #[test]

@@ -110,7 +110,7 @@ fn serve_file(request: Request, path: &str, shared: &Shared) {
         );
     };
     match resolve(&shared.out_dir, &url_root, path) {
-        Resolved::File(file) => send_file(request, &file, 200),
+        Resolved::File(file) => send_file(request, &file, 200, shared),
         Resolved::Redirect(location) => match header("Location", &location) {
             Some(location) => respond(request, Response::empty(301).with_header(location)),
             None => text(request, 400, "text/plain; charset=utf-8", "bad request\n"),
@@ -119,7 +119,7 @@ fn serve_file(request: Request, path: &str, shared: &Shared) {
         Resolved::NotFound => {
             let page = shared.out_dir.join(NOT_FOUND_FILE);
             if page.is_file() {
-                send_file(request, &page, 404);
+                send_file(request, &page, 404, shared);
             } else {
                 text(request, 404, "text/plain; charset=utf-8", "not found\n");
             }
@@ -127,11 +127,19 @@ fn serve_file(request: Request, path: &str, shared: &Shared) {
     }
 }
 
-fn send_file(request: Request, path: &Path, status: u16) {
+/// Sends a file of the site. The number of the build it comes from goes along as a
+/// Server-Timing entry, which the reload script reads to catch builds it did not hear of.
+fn send_file(request: Request, path: &Path, status: u16, shared: &Shared) {
     match File::open(path) {
         Ok(file) => {
             let mut response = Response::from_file(file).with_status_code(status);
             add_header(&mut response, "Content-Type", content_type(path));
+            let generation = shared.generation();
+            add_header(
+                &mut response,
+                "Server-Timing",
+                &format!("tablica-build;desc=\"{generation}\""),
+            );
             respond(request, response);
         }
         Err(_) => text(request, 404, "text/plain; charset=utf-8", "not found\n"),

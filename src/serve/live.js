@@ -77,21 +77,28 @@
     dialog.showModal();
   }
 
-  var first = null;
+  // The build whose pages this page shows, from the server's Server-Timing header: a build
+  // that finished before the event stream connected still reloads the page.
+  function pageGeneration() {
+    var nav = window.performance && performance.getEntriesByType
+      ? performance.getEntriesByType("navigation")[0]
+      : null;
+    var entry = ((nav && nav.serverTiming) || []).filter(function (t) {
+      return t.name === "tablica-build";
+    })[0];
+    return entry ? Number(entry.description) : null;
+  }
+
+  var seen = pageGeneration();
   var source = new EventSource("/__tablica/events");
   source.addEventListener("status", function (event) {
     var status = JSON.parse(event.data);
-    if (first === null) {
-      first = status.generation;
-      if (!status.ok && status.generation > 0) show(status);
+    if (status.ok) {
+      if (seen === null) seen = status.generation;
+      else if (status.generation > seen) window.location.reload();
       return;
     }
-    if (status.generation === first) return;
-    if (status.ok) {
-      window.location.reload();
-    } else {
-      first = status.generation;
-      show(status);
-    }
+    seen = status.generation;
+    if (status.generation > 0) show(status);
   });
 })();

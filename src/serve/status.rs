@@ -138,6 +138,11 @@ impl Shared {
         self.lock().status.clone()
     }
 
+    /// The number of the last build, counting failed ones.
+    pub fn generation(&self) -> u64 {
+        self.lock().status.generation
+    }
+
     /// The path the site lives under, once a build succeeded.
     pub fn url_root(&self) -> Option<String> {
         self.lock().url_root.clone()
