@@ -174,12 +174,16 @@
     return li;
   }
 
+  /* Adds the next PAGE results; resolves to the first new item, or null when the query
+     changed while they loaded (they belong to no list any more). */
   function showMore(tokens) {
+    var asked = query;
     var next = results.slice(shown, shown + PAGE);
     var chunk = manifest.docs_per_chunk;
     return Promise.all(next.map(function (n) {
       return load("d-" + Math.floor(n / chunk) + ".json").then(function (docs) { return docs[n % chunk]; });
     })).then(function (docs) {
+      if (asked !== query) { return null; }
       var first = null;
       docs.forEach(function (doc) {
         var li = item(doc, tokens);
@@ -244,12 +248,17 @@
     window.clearTimeout(timer);
     run(input.value);
   });
+  var loadingMore = false;
   more.addEventListener("click", function () {
+    if (loadingMore) { return; } /* a second click before the first batch came */
+    loadingMore = true;
     showMore(parse(query)).then(function (first) {
       /* Keep keyboard users in place: focus the first new result's link. */
       var link = first && first.querySelector("a");
       if (link) { link.focus(); }
-    });
+    }).catch(function () {
+      status.textContent = text("error");
+    }).then(function () { loadingMore = false; });
   });
 
   var initial = new URL(window.location.href).searchParams.get("q");
