@@ -177,7 +177,10 @@ impl Builder {
         let output = if options.check_only {
             None
         } else {
-            Some(Output::new(&options.output_dir(), root, options.in_place)?)
+            // The first build of a preview starts from an empty folder (pages of an earlier
+            // session, drafts among them, must not stay); later ones update it in place.
+            let in_place = options.in_place && self.last.is_some();
+            Some(Output::new(&options.output_dir(), root, in_place)?)
         };
 
         let cache_dir = root.join(CACHE_DIR).join("images");

@@ -293,6 +293,8 @@ fn a_broken_edit_shows_the_problem_and_keeps_the_last_good_pages_until_fixed() {
     preview.wait_for("/aktualnosci/spacer/", "recover after the fix", |r| {
         r.body.contains("w deszczu")
     });
+    // The page is written before the build is announced.
+    preview.rendered("content/posts/2026-11-10-spacer.md changed");
     assert_eq!(preview.status()["ok"], true);
 }
 
@@ -371,6 +373,18 @@ fn it_serves_like_static_hosting_and_no_path_leaves_the_output() {
     }
     assert_eq!(request(preview.port, "POST", "/").status, 405);
     assert_eq!(request(preview.port, "HEAD", "/").status, 200);
+}
+
+#[test]
+fn pages_left_by_an_earlier_preview_are_not_served() {
+    let site = site_with_posts();
+    site.write(
+        ".tablica-cache/serve/aktualnosci/szkic-z-wczoraj/index.html",
+        "<p>Szkic, który został z poprzedniej sesji.</p>",
+    );
+    let preview = Preview::start(&site, 0);
+    assert_eq!(preview.get("/aktualnosci/warsztaty/").status, 200);
+    assert_eq!(preview.get("/aktualnosci/szkic-z-wczoraj/").status, 404);
 }
 
 #[test]
@@ -470,37 +484,37 @@ fn bursts_renames_deletions_and_a_recreated_folder_are_followed() {
     preview.wait_for("/aktualnosci/nowy/", "keep watching it", |r| {
         r.body.contains("Zmiana.")
     });
+}
 
-    // Editors' temporary files do not trigger anything, and are never published: saved
-    // together with a real edit, only the post is named and one build runs.
-    let generation = preview.status()["generation"]
-        .as_u64()
-        .expect("a generation");
-    site.write("content/posts/.2026-11-24-nowy.md.swp", "binary junk");
-    site.write("content/posts/2026-11-24-nowy.md~", "backup");
+#[test]
+fn editors_temporary_files_trigger_nothing_and_are_never_published() {
+    let site = site_with_posts();
+    let preview = Preview::start(&site, 0);
+    // The first build is announced before the address is printed.
+    assert_eq!(preview.status()["generation"], 1);
+    // Saved together with a real edit: only the post is named and one build runs.
+    site.write("content/posts/.2026-11-20-warsztaty.md.swp", "binary junk");
+    site.write("content/posts/2026-11-20-warsztaty.md~", "backup");
     site.post(
-        "2026-11-24-nowy",
-        "title: Nowy początek\ndate: 2026-11-24",
+        "2026-11-20-warsztaty",
+        "title: Warsztaty kulinarne\ndate: 2026-11-20\nproject: klub-seniora",
         "Po zapisie.",
     );
-    preview.wait_for("/aktualnosci/nowy/", "show the saved post", |r| {
+    preview.wait_for("/aktualnosci/warsztaty/", "show the saved post", |r| {
         r.body.contains("Po zapisie.")
     });
-    preview.rendered("content/posts/2026-11-24-nowy.md changed");
-    assert_eq!(
-        preview.status()["generation"].as_u64(),
-        Some(generation + 1),
-        "one build for the post alone:\n{}",
-        preview.log()
-    );
+    preview.rendered("content/posts/2026-11-20-warsztaty.md changed");
     let log = preview.log();
+    assert_eq!(preview.status()["generation"], 2, "one build:\n{log}");
     let last = log.lines().last().unwrap_or_default();
     assert!(
-        last.starts_with("content/posts/2026-11-24-nowy.md changed:"),
-        "the last build names the post alone:\n{log}"
+        last.starts_with("content/posts/2026-11-20-warsztaty.md changed:"),
+        "the build names the post alone:\n{log}"
     );
     assert_eq!(
-        preview.get("/aktualnosci/.2026-11-24-nowy.md.swp").status,
+        preview
+            .get("/aktualnosci/.2026-11-20-warsztaty.md.swp")
+            .status,
         404
     );
 }

@@ -144,6 +144,8 @@ fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
     let started = Instant::now();
     match builder.build() {
         Ok(report) => {
+            // Published before the log line: whoever reads the line finds the new status.
+            shared.publish(Status::built(report.url_root.clone()));
             for w in &report.warnings.0 {
                 eprintln!("{w}");
             }
@@ -153,15 +155,15 @@ fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
                 report.photos_encoded,
                 started.elapsed().as_secs_f64() * 1000.0
             );
-            shared.publish(Status::built(report.url_root));
         }
         Err(e) => {
             let status = Status::failed(&e);
-            for line in &status.report {
+            let report = status.report.clone();
+            shared.publish(status);
+            for line in &report {
                 eprintln!("{line}");
             }
             eprintln!("{what}: the build failed; the preview keeps the last good pages");
-            shared.publish(status);
         }
     }
 }
