@@ -115,7 +115,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 pub struct Builder {
     options: BuildOptions,
     documents: DocumentCache,
+    /// Photos processed by this builder, with the settings they were processed with.
     photos: HashMap<PathBuf, (FileStamp, Processed)>,
+    photo_settings: Option<gallery::ImageSettings>,
     last: Option<LastOutput>,
 }
 
@@ -148,6 +150,7 @@ impl Builder {
             options,
             documents: DocumentCache::default(),
             photos: HashMap::new(),
+            photo_settings: None,
             last: None,
         }
     }
@@ -299,6 +302,12 @@ impl Builder {
         settings: &gallery::ImageSettings,
         cache_dir: &Path,
     ) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, usize) {
+        // Other sizes or quality: what this builder remembers no longer applies (the cache
+        // folder, keyed by content and settings, still answers for settings used before).
+        if self.photo_settings.as_ref() != Some(settings) {
+            self.photos.clear();
+            self.photo_settings = Some(settings.clone());
+        }
         let mut done = HashMap::new();
         let mut todo = Vec::new();
         for source in sources {

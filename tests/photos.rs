@@ -5,6 +5,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::*;
+use tablica::build::{BuildOptions, Builder};
 
 /// An 800×400 JPEG, left half red, right half blue, optionally with an EXIF block
 /// (orientation and a GPS position) inserted after the SOI marker.
@@ -174,6 +175,31 @@ fn rebuild_uses_the_cache_and_a_changed_photo_is_reencoded() {
         .expect("cache")
         .count();
     assert_eq!(entries, 1, "the old photo's cache entry was pruned");
+}
+
+#[test]
+fn a_running_preview_follows_changed_image_settings() {
+    let site = gallery_site("images:\n  widths: [400]\n", ONE_PHOTO);
+    site.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
+    let output = site.root().join("preview");
+    let mut options = BuildOptions::new(site.root());
+    options.output = Some(output.clone());
+    options.in_place = true;
+    let mut builder = Builder::new(options);
+    let first = builder.build().expect("first build");
+    assert_eq!(first.photos_encoded, 1);
+    let page =
+        || std::fs::read_to_string(output.join("aktualnosci/festyn/index.html")).expect("page");
+    assert!(page().contains(" 400w"), "{}", page());
+
+    site.write(
+        "content/site.yaml",
+        &format!("{SITE_YAML}images:\n  widths: [600]\n"),
+    );
+    let second = builder.build().expect("second build");
+    assert_eq!(second.photos_encoded, 1, "encoded again at the new width");
+    assert!(page().contains(" 600w"), "{}", page());
+    assert!(!page().contains(" 400w"), "{}", page());
 }
 
 #[test]
