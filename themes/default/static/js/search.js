@@ -48,7 +48,7 @@
     return out;
   }
   function words(s) {
-    return s.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(fold);
+    return s.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(fold);
   }
   function stem(word) {
     var letters = Array.from(word).length;
@@ -129,7 +129,7 @@
 
   /* Text with the query's words marked. */
   function highlight(parent, s, tokens) {
-    s.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+    s.split(/([\p{Alphabetic}\p{N}]+)/u).forEach(function (part, i) {
       if (i % 2 === 1) {
         var w = fold(part);
         var hit = tokens.some(function (t) { return stem(w) === t.stem || (t.prefix && w.indexOf(t.word) === 0); });
