@@ -60,6 +60,9 @@ test("diacritics, case and Polish inflection do not matter; the last word matche
   const prefix = await search("wolont");
   assert.ok(prefix.results.length >= 2, JSON.stringify(prefix));
   assert.ok(prefix.results.some((r) => r.marks.some((m) => /^[Ww]olont/.test(m))), JSON.stringify(prefix));
+  // Half-way through an ending ("warsztatac…h"): the stem is found all the same.
+  const midEnding = await search("warsztatac");
+  assert.ok(midEnding.results.some((r) => /Warsztaty: CV/.test(r.title)), JSON.stringify(midEnding.results));
 
   // Posts show their date and project.
   const project = await search("Razem Aktywni");

@@ -86,7 +86,13 @@
   }
 
   function matches(token, term) {
-    return term === token.stem || (token.prefix && term.indexOf(token.word) === 0);
+    if (term === token.stem) { return true; }
+    if (!token.prefix) { return false; }
+    if (term.indexOf(token.word) === 0) { return true; }
+    /* Typing "warsztatach" reaches "warsztatac": a stem followed by the start of an ending. */
+    var rest = token.word.slice(term.length);
+    return token.word.indexOf(term) === 0 && Array.from(term).length >= manifest.min_stem &&
+      manifest.endings.some(function (e) { return e.indexOf(rest) === 0; });
   }
 
   /* Documents of one token: number → score (3 for a title or label, else 1). */
