@@ -179,6 +179,9 @@ struct ResultEntry<'a> {
 #[derive(Serialize)]
 struct Manifest<'a> {
     version: u32,
+    /// A hash of the other files, which the browser adds to their addresses so that a cached
+    /// shard of an older build is never mixed with this one.
+    build: String,
     documents: usize,
     docs_per_chunk: usize,
     min_stem: usize,
@@ -267,8 +270,17 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
         let json = serde_json::to_vec(&entries).unwrap_or_default();
         files.push((dir.join(format!("d-{n}.json")), json));
     }
+    let build = {
+        let mut hasher = blake3::Hasher::new();
+        for (path, bytes) in &files {
+            hasher.update(path.as_os_str().as_encoded_bytes());
+            hasher.update(bytes);
+        }
+        hasher.finalize().to_hex()[..16].to_string()
+    };
     let manifest = Manifest {
         version: 1,
+        build,
         documents: docs.len(),
         docs_per_chunk: DOCS_PER_CHUNK,
         min_stem: MIN_STEM,

@@ -121,3 +121,24 @@ fn english_sites_get_english_search() {
     assert_eq!(json(&site, "search/d-0.json")[0]["k"], "News");
     assert_eq!(json(&site, "search/d-0.json")[0]["d"], "24 November 2026");
 }
+
+#[test]
+fn the_index_names_its_build_so_browsers_never_mix_two() {
+    let site = TestSite::new();
+    site.post("a", "title: Warsztaty\ndate: 2026-11-24", "Tekst.");
+    site.build_ok();
+    let build = |site: &TestSite| {
+        json(site, "szukaj/index.json")["build"]
+            .as_str()
+            .expect("a build hash")
+            .to_string()
+    };
+    let first = build(&site);
+    assert_eq!(first.len(), 16);
+    assert!(first.chars().all(|c| c.is_ascii_hexdigit()), "{first}");
+    site.build_ok();
+    assert_eq!(build(&site), first, "the same content, the same name");
+    site.post("a", "title: Warsztaty\ndate: 2026-11-24", "Nowy tekst.");
+    site.build_ok();
+    assert_ne!(build(&site), first, "changed content, a new name");
+}

@@ -21,10 +21,15 @@
   var query = null;
   var timer = null;
 
-  /* A file of the index, fetched once; a failed fetch is forgotten so that it can be retried. */
+  /* A file of the index, fetched once; a failed fetch is forgotten so that it can be retried.
+     index.json is checked with the server each time the page loads; the other files carry
+     its build hash in their address, so a cache never mixes two builds. */
   function load(name) {
     if (!files[name]) {
-      files[name] = fetch(base + name).then(function (r) {
+      var request = name === "index.json"
+        ? fetch(base + name, { cache: "no-cache" })
+        : fetch(base + name + "?v=" + encodeURIComponent(manifest.build));
+      files[name] = request.then(function (r) {
         if (!r.ok) { throw new Error(name + ": " + r.status); }
         return r.json();
       }).catch(function (error) {
