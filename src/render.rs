@@ -2,7 +2,7 @@
 //! borrowed views of the model and renders all pages in parallel.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -348,7 +348,7 @@ impl<'a> Renderer<'a> {
                     .map(|c| Task::List(ListKind::Category(i), c)),
             );
         }
-        let stamps = Stamps::new(self);
+        let stamps = Stamps::new(self, &tasks);
         let results: Vec<(PathBuf, u64, Option<RenderedPage>)> = tasks
             .par_iter()
             .map(|task| {
@@ -917,23 +917,6 @@ impl Task<'_> {
     }
 }
 
-/// The templates pages are rendered with; every other template (base, partials) is shared.
-const PAGE_TEMPLATES: &[&str] = &[
-    "index.html",
-    "post.html",
-    "project.html",
-    "projects.html",
-    "page.html",
-    "404.html",
-    "accessibility.html",
-    "search.html",
-    "taxonomy_list.html",
-    "archive_list.html",
-    "archive.html",
-    "posts.html",
-    "taxonomy.html",
-];
-
 /// The 404 page's file in the output (static hosts look for it there).
 pub const NOT_FOUND_FILE: &str = "404.html";
 
@@ -966,9 +949,11 @@ fn hash_of(value: impl Hash) -> u64 {
 }
 
 impl Stamps {
-    fn new(r: &Renderer<'_>) -> Self {
+    fn new(r: &Renderer<'_>, tasks: &[Task]) -> Self {
         let site = r.site;
         let theme = r.theme;
+        // Templates pages are rendered with; every other one (base, partials) is shared.
+        let pages: HashSet<&'static str> = tasks.iter().map(Task::template).collect();
         let base = hash_of((
             format!("{:?}", site.config),
             r.inject,
@@ -979,12 +964,12 @@ impl Stamps {
             theme
                 .template_hashes
                 .iter()
-                .filter(|(name, _)| !PAGE_TEMPLATES.contains(&name.as_str()))
+                .filter(|(name, _)| !pages.contains(name.as_str()))
                 .collect::<Vec<_>>(),
         );
-        let templates = PAGE_TEMPLATES
-            .iter()
-            .map(|&name| (name, hash_of((shared, theme.template_hashes.get(name)))))
+        let templates = pages
+            .into_iter()
+            .map(|name| (name, hash_of((shared, theme.template_hashes.get(name)))))
             .collect();
         let images = |doc: &Path| {
             r.images
