@@ -456,24 +456,24 @@ impl<'a> Renderer<'a> {
         template: &str,
     ) -> Result<RenderedPage, RenderError> {
         let site = self.site;
-        let t = &self.translations;
+        let t = &self.theme.translations;
         let posts = self.posts(chunk.items);
         let mut title = match kind {
-            ListKind::Posts => text(t, "news").to_string(),
+            ListKind::Posts => t.text("news").to_string(),
             ListKind::Tag(i) => site.tags[i].name.clone(),
             ListKind::Category(i) => site.categories[i].name.clone(),
         };
         if chunk.number > 1 {
             title = format!(
                 "{title} – {}",
-                text(t, "page_n").replace("{n}", &chunk.number.to_string())
+                t.text("page_n").replace("{n}", &chunk.number.to_string())
             );
         }
         let (page_kind, extra) = match kind {
             ListKind::Posts => ("posts", serde_json::json!({})),
             ListKind::Tag(i) => {
                 let tag = &site.tags[i];
-                let feed = self.feed_link(&tag.path, text(t, "tag_feed"), &tag.name);
+                let feed = self.feed_link(&tag.path, t.text("tag_feed"), &tag.name);
                 (
                     "tag",
                     serde_json::json!({ "term": self.term_view(tag), "taxonomy": "tags", "feed": feed }),
@@ -584,7 +584,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<RenderedPage, RenderError> {
         let site = self.site;
         let config = &site.config;
-        let t = &self.translations;
+        let t = &self.theme.translations;
         let description = config.description.as_deref().unwrap_or("");
         match *job {
             Job::Home => {
@@ -692,14 +692,14 @@ impl<'a> Renderer<'a> {
                 insert(
                     &mut page,
                     "feed",
-                    &self.feed_link(&project.path, text(t, "project_feed"), &project.title),
+                    &self.feed_link(&project.path, t.text("project_feed"), &project.title),
                 );
                 insert(&mut page, "project", &full);
                 insert(&mut page, "posts", &self.posts(&project.posts));
                 self.render_page(template, path, page)
             }
             Job::Projects => {
-                let mut page = self.header("projects", text(t, "projects"), path, description);
+                let mut page = self.header("projects", t.text("projects"), path, description);
                 for (key, status) in [
                     ("ongoing", ProjectStatus::Ongoing),
                     ("planned", ProjectStatus::Planned),
@@ -737,7 +737,7 @@ impl<'a> Renderer<'a> {
             Job::Accessibility => {
                 let mut page = self.header(
                     "accessibility",
-                    text(t, "accessibility_statement"),
+                    t.text("accessibility_statement"),
                     path,
                     description,
                 );
@@ -748,18 +748,18 @@ impl<'a> Renderer<'a> {
                 self.render_page(template, path, page)
             }
             Job::Search => {
-                let page = self.header("search", text(t, "search_title"), path, description);
+                let page = self.header("search", t.text("search_title"), path, description);
                 self.render_page(template, path, page)
             }
             Job::NotFound => {
-                let page = self.header("not_found", text(t, "not_found_title"), path, description);
+                let page = self.header("not_found", t.text("not_found_title"), path, description);
                 self.render_file(template, Path::new(NOT_FOUND_FILE), path, page)
             }
             Job::TagList | Job::CategoryList => {
                 let (terms, kind, title) = if matches!(job, Job::TagList) {
-                    (&site.tags, "tags", text(t, "tags"))
+                    (&site.tags, "tags", t.text("tags"))
                 } else {
-                    (&site.categories, "categories", text(t, "categories"))
+                    (&site.categories, "categories", t.text("categories"))
                 };
                 let mut page = self.header(kind, title, path, description);
                 let views: Vec<_> = terms.iter().map(|term| self.term_view(term)).collect();
@@ -767,7 +767,7 @@ impl<'a> Renderer<'a> {
                 self.render_page(template, path, page)
             }
             Job::ArchiveList => {
-                let mut page = self.header("archive", text(t, "archive"), path, description);
+                let mut page = self.header("archive", t.text("archive"), path, description);
                 let years: Vec<_> = site
                     .years
                     .iter()
@@ -778,7 +778,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Year(i) => {
                 let (year, posts) = &site.years[i];
-                let title = format!("{} {year}", text(t, "archive"));
+                let title = format!("{} {year}", t.text("archive"));
                 let mut page = self.header("archive_year", &title, path, description);
                 let mut months: Vec<(u32, Vec<usize>)> = Vec::new();
                 for &p in posts {
@@ -790,7 +790,7 @@ impl<'a> Renderer<'a> {
                 }
                 let months: Vec<_> = months
                     .iter()
-                    .map(|(m, list)| serde_json::json!({ "month": m, "name": text(t, &format!("month_{m}")), "posts": self.posts(list) }))
+                    .map(|(m, list)| serde_json::json!({ "month": m, "name": t.text(&format!("month_{m}")), "posts": self.posts(list) }))
                     .collect();
                 insert(&mut page, "year", year);
                 insert(&mut page, "months", &months);
@@ -1081,10 +1081,6 @@ fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key:
         key.to_string(),
         serde_json::to_value(value).unwrap_or(Value::Null),
     );
-}
-
-fn text<'t>(translations: &'t Value, key: &str) -> &'t str {
-    translations.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
 /// The `site` object every template sees.
