@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::content::FileStamp;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fingerprint;
 use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
 use crate::output::{Output, OutputError};
@@ -240,7 +241,7 @@ impl Builder {
         let mut fingerprints = rendered.fingerprints;
         if !options.check_only {
             for (path, bytes) in feeds_and_search_index(&site, &theme) {
-                let fingerprint = theme::hash_bytes(&bytes);
+                let fingerprint = fingerprint::of(&bytes);
                 if previous.get(&path) != Some(&fingerprint) {
                     files.push((path.clone(), bytes));
                 }

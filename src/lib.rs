@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod feeds;
+mod fingerprint;
 pub mod gallery;
 pub mod locale;
 pub mod markdown;

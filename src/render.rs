@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
 use crate::feeds::feed_path;
+use crate::fingerprint;
 use crate::gallery::Image;
 use crate::markdown::TocEntry;
 use crate::site::{output_file, Page, Post, Project, Site, Term};
@@ -942,25 +943,19 @@ struct Stamps {
     pages: Vec<u64>,
 }
 
-fn hash_of(value: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}
-
 impl Stamps {
     fn new(r: &Renderer<'_>, tasks: &[Task]) -> Self {
         let site = r.site;
         let theme = r.theme;
         // Templates pages are rendered with; every other one (base, partials) is shared.
         let pages: HashSet<&'static str> = tasks.iter().map(Task::template).collect();
-        let base = hash_of((
+        let base = fingerprint::of((
             format!("{:?}", site.config),
             r.inject,
             r.now_year,
             theme.assets_hash,
         ));
-        let shared = hash_of(
+        let shared = fingerprint::of(
             theme
                 .template_hashes
                 .iter()
@@ -969,24 +964,29 @@ impl Stamps {
         );
         let templates = pages
             .into_iter()
-            .map(|name| (name, hash_of((shared, theme.template_hashes.get(name)))))
+            .map(|name| {
+                (
+                    name,
+                    fingerprint::of((shared, theme.template_hashes.get(name))),
+                )
+            })
             .collect();
         let images = |doc: &Path| {
             r.images
                 .get(doc)
-                .map(|i| hash_of(serde_json::to_string(i).unwrap_or_default()))
+                .map(|i| fingerprint::of(serde_json::to_string(i).unwrap_or_default()))
         };
         let projects: Vec<u64> = site
             .projects
             .iter()
-            .map(|p| hash_of((p.version, images(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, images(&p.doc.path))))
             .collect();
-        let term = |t: &Term| hash_of((&t.name, &t.path));
+        let term = |t: &Term| fingerprint::of((&t.name, &t.path));
         let posts = site
             .posts
             .par_iter()
             .map(|p| {
-                hash_of((
+                fingerprint::of((
                     p.version,
                     images(&p.doc.path),
                     p.tags
@@ -1001,7 +1001,7 @@ impl Stamps {
         let pages = site
             .pages
             .iter()
-            .map(|p| hash_of((p.version, images(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, images(&p.doc.path))))
             .collect();
         Stamps {
             base,

@@ -2,7 +2,6 @@
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -17,6 +16,7 @@ use crate::content::front_matter::Keys;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
+use crate::fingerprint;
 use crate::markdown::{self, Check, MarkdownOptions, Rendered};
 use crate::search::DocumentTerms;
 use crate::slug::{is_valid_slug, slugify};
@@ -261,12 +261,7 @@ pub fn build(
     cache: &mut DocumentCache,
 ) -> (Site, Vec<Diagnostic>) {
     let (sources, mut problems) = content::find(root);
-    let settings = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        format!("{config:?}").hash(&mut h);
-        drafts.hash(&mut h);
-        h.finish()
-    };
+    let settings = fingerprint::of((format!("{config:?}"), drafts));
     if cache.settings != settings {
         *cache = DocumentCache {
             settings,

@@ -9,6 +9,7 @@ use include_dir::{include_dir, Dir};
 use serde_json::Value;
 use tera::Tera;
 
+use crate::fingerprint;
 use crate::locale::{self, Lang};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -91,13 +92,6 @@ pub struct Theme {
     pub assets_hash: u64,
 }
 
-/// A quick (not cryptographic) hash of some bytes, for fingerprints.
-pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(bytes, &mut h);
-    std::hash::Hasher::finish(&h)
-}
-
 /// All files of the theme (built in, then overridden), by path relative to the theme folder.
 fn theme_files(override_dir: &Path) -> Result<BTreeMap<PathBuf, ThemeFile>, ThemeError> {
     let mut files = BTreeMap::new();
@@ -151,7 +145,7 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
             templates.push((t.to_string_lossy().replace('\\', "/"), text));
         } else if let Ok(s) = rel.strip_prefix("static") {
             if let Ok(bytes) = file.read() {
-                std::hash::Hash::hash(&(s, hash_bytes(&bytes)), &mut assets);
+                std::hash::Hash::hash(&(s, fingerprint::of(&bytes)), &mut assets);
             }
             static_files.insert(s.to_path_buf(), file);
         } else if rel == Path::new("i18n").join(format!("{}.yaml", lang.code())) {
@@ -161,11 +155,11 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
     let (rel, file) = translation_file.ok_or(ThemeError::MissingLanguage(lang.code()))?;
     let translations = Arc::new(parse_translations(&rel, &file, lang)?);
     if let Ok(bytes) = file.read() {
-        std::hash::Hash::hash(&hash_bytes(&bytes), &mut assets);
+        std::hash::Hash::hash(&fingerprint::of(&bytes), &mut assets);
     }
     let template_hashes = templates
         .iter()
-        .map(|(name, text)| (name.clone(), hash_bytes(text.as_bytes())))
+        .map(|(name, text)| (name.clone(), fingerprint::of(text)))
         .collect();
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".htm", ".xml"]);
