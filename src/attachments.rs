@@ -162,8 +162,7 @@ pub fn find(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBu
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if content::is_ignored_name(&name) || !EXTENSIONS.contains(&extension(&name).as_str())
-            {
+            if content::is_ignored_name(&name) || !EXTENSIONS.contains(&extension(&name).as_str()) {
                 continue;
             }
             let Ok(file_type) = entry.file_type() else {
@@ -225,7 +224,14 @@ mod tests {
         let bundle = Some(dir.path());
         assert!(bundle_file(bundle, "a.pdf").is_ok());
         assert!(bundle_file(bundle, "./a.pdf").is_ok());
-        for escape in ["../a.pdf", "/etc/passwd", "sub/a.pdf", "..", "C:\\a.pdf", ""] {
+        for escape in [
+            "../a.pdf",
+            "/etc/passwd",
+            "sub/a.pdf",
+            "..",
+            "C:\\a.pdf",
+            "",
+        ] {
             assert_eq!(
                 bundle_file(bundle, escape),
                 Err(BundleProblem::NotAFileName),

@@ -11,13 +11,13 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::attachments::{self, DocumentInfo};
 use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::front_matter::Keys;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
-use crate::attachments::{self, DocumentInfo};
 use crate::markdown::{self, Check, LinkNote, MarkdownOptions, Rendered};
 use crate::search::DocumentTerms;
 use crate::slug::{is_valid_slug, slugify};
@@ -811,8 +811,12 @@ fn render_body<M>(
         let Some(name) = attachments::linked_document(url) else {
             return LinkNote::Keep;
         };
-        let found = attachments::bundle_file(bundle, &name)
-            .and_then(|path| Ok((DocumentInfo::of(&path).map_err(|_| attachments::BundleProblem::Missing)?, path)));
+        let found = attachments::bundle_file(bundle, &name).and_then(|path| {
+            Ok((
+                DocumentInfo::of(&path).map_err(|_| attachments::BundleProblem::Missing)?,
+                path,
+            ))
+        });
         match found {
             Ok((info, path)) => {
                 files.push(path);
@@ -922,7 +926,15 @@ fn build_post(
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(new_post(config, doc, title?, date?, updated, slug?, (text, media)))
+    Some(new_post(
+        config,
+        doc,
+        title?,
+        date?,
+        updated,
+        slug?,
+        (text, media),
+    ))
 }
 
 fn new_post(

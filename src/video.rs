@@ -164,9 +164,9 @@ impl Provider {
                             Some(("embed" | "shorts" | "live" | "v", rest)) => {
                                 rest.split('/').next()?
                             }
-                            _ if path == "watch" => query
-                                .split('&')
-                                .find_map(|pair| pair.strip_prefix("v="))?,
+                            _ if path == "watch" => {
+                                query.split('&').find_map(|pair| pair.strip_prefix("v="))?
+                            }
                             _ => return None,
                         }
                     }
@@ -410,10 +410,7 @@ impl One<'_> {
         Some(VideoSource::Local {
             src: src.strip_prefix("./").unwrap_or(src).to_string(),
             mime: mime?,
-            captions: captions?
-                .file_name()?
-                .to_string_lossy()
-                .into_owned(),
+            captions: captions?.file_name()?.to_string_lossy().into_owned(),
             download,
         })
     }
@@ -450,7 +447,10 @@ impl One<'_> {
             self.error(
                 "captions",
                 Some(captions),
-                format!("captions of a film on {} are not published by tablica", provider.name()),
+                format!(
+                    "captions of a film on {} are not published by tablica",
+                    provider.name()
+                ),
                 "add the captions to the film on that site, and remove `captions:` here",
             );
         }
@@ -462,7 +462,10 @@ impl One<'_> {
             self.error(
                 provider.field(),
                 Some(given),
-                format!("`{given}` is not the address or ID of a film on {}", provider.name()),
+                format!(
+                    "`{given}` is not the address or ID of a film on {}",
+                    provider.name()
+                ),
                 format!("copy the film's address from the browser, e.g. {example}"),
             );
             return None;
