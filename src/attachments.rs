@@ -85,6 +85,16 @@ pub fn bundle_file(bundle: Option<&Path>, name: &str) -> Result<PathBuf, BundleP
     }
 }
 
+/// A document of the bundle with its type and size, as [`bundle_file`] finds it.
+pub fn bundle_document(
+    bundle: Option<&Path>,
+    name: &str,
+) -> Result<(PathBuf, DocumentInfo), BundleProblem> {
+    let path = bundle_file(bundle, name)?;
+    let info = DocumentInfo::of(&path).map_err(|_| BundleProblem::Missing)?;
+    Ok((path, info))
+}
+
 /// What a link text says about a document: its type and size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentInfo {

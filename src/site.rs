@@ -11,7 +11,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::attachments::{self, DocumentInfo};
+use crate::attachments;
 use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::front_matter::Keys;
@@ -811,14 +811,8 @@ fn render_body<M>(
         let Some(name) = attachments::linked_document(url) else {
             return LinkNote::Keep;
         };
-        let found = attachments::bundle_file(bundle, &name).and_then(|path| {
-            Ok((
-                DocumentInfo::of(&path).map_err(|_| attachments::BundleProblem::Missing)?,
-                path,
-            ))
-        });
-        match found {
-            Ok((info, path)) => {
+        match attachments::bundle_document(bundle, &name) {
+            Ok((path, info)) => {
                 files.push(path);
                 LinkNote::Describe(info.label(lang))
             }
