@@ -14,9 +14,9 @@ use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
 use crate::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
-use crate::site::{output_file, DocumentCache, Site};
+use crate::site::{DocumentCache, Site};
 use crate::theme::{Theme, ThemeError};
-use crate::{config, content, feeds, search, site, theme};
+use crate::{attachments, config, feeds, search, site, theme};
 
 /// Where tablica keeps work between builds (processed photos), relative to the site root.
 pub const CACHE_DIR: &str = ".tablica-cache";
@@ -172,7 +172,7 @@ impl Builder {
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
         let (site, mut problems) = site::build(config, root, options.drafts, &mut self.documents);
         timings.lap("model");
-        let attachments = find_attachments(&site, &mut problems);
+        let attachments = attachments::find(&site, &mut problems);
         let photos = resolve_photos(&site, root, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(BuildError::Content(sorted(problems)));
@@ -467,54 +467,6 @@ fn copy_static(theme: &theme::Theme, output: &Output) -> Result<usize, BuildErro
         output.write(&Path::new("assets").join(rel), &bytes)?;
     }
     Ok(theme.static_files.len())
-}
-
-/// Files that are published as they are, beside their document.
-const ATTACHMENT_EXTENSIONS: &[&str] = &[
-    "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "csv", "rtf",
-    "zip", "mp3", "mp4", "webm", "vtt",
-];
-
-/// Documents (PDF, DOCX, …) in page bundles, copied beside the page. Photos are not copied:
-/// they are published only through the photo pipeline, which strips their metadata.
-fn find_attachments(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBuf)> {
-    let mut found = Vec::new();
-    for doc in site.documents().filter(|d| d.is_bundle) {
-        let Ok(entries) = std::fs::read_dir(doc.dir) else {
-            continue;
-        };
-        let mut entries: Vec<_> = entries.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            if content::is_ignored_name(&name) || !ATTACHMENT_EXTENSIONS.contains(&ext.as_str()) {
-                continue;
-            }
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            if file_type.is_symlink() {
-                problems.push(
-                    Diagnostic::error(
-                        doc.path.with_file_name(&name),
-                        "symbolic links are not followed",
-                    )
-                    .hint("copy the file into the bundle instead of linking to it"),
-                );
-                continue;
-            }
-            if file_type.is_file() {
-                let target = output_file(doc.url_path).with_file_name(&name);
-                found.push((path, target));
-            }
-        }
-    }
-    found
 }
 
 fn copy_attachments(

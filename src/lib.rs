@@ -7,6 +7,7 @@
 //! a live preview.
 
 pub mod accessibility;
+pub mod attachments;
 pub mod build;
 pub mod config;
 pub mod content;
@@ -25,3 +26,4 @@ pub mod site;
 pub mod slug;
 pub mod structured_data;
 pub mod theme;
+pub mod video;

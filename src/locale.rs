@@ -152,6 +152,34 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
     }
 }
 
+/// A file size in human units with the language's decimal separator and a no-break space:
+/// "812 B", "240 KB", "1,2 MB" / "1.2 MB". Units are powers of 1024, as file managers show
+/// them; kilobytes are whole, larger units have one decimal below 100.
+pub fn file_size(lang: Lang, bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1024 {
+        return format!("{bytes}\u{a0}B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    // Rounded as it will be shown, so 1023.7 KB becomes "1 MB" rather than "1024 KB".
+    while unit + 1 < UNITS.len() && value.round() >= 1024.0 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let text = if unit == 0 || value >= 99.95 {
+        format!("{:.0}", value.round())
+    } else {
+        let text = format!("{value:.1}");
+        let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+        match lang {
+            Lang::Pl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    };
+    format!("{text}\u{a0}{}", UNITS[unit])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +222,18 @@ mod tests {
         );
         assert_eq!(money(Lang::En, 1_062_500.5, "PLN"), "PLN\u{a0}1,062,500.50");
         assert_eq!(money(Lang::Pl, 999.0, "EUR"), "999,00\u{a0}EUR");
+    }
+
+    #[test]
+    fn file_sizes_use_the_language_decimal_separator() {
+        let pl = |n| file_size(Lang::Pl, n).replace('\u{a0}', " ");
+        assert_eq!(pl(812), "812 B");
+        assert_eq!(pl(240 * 1024), "240 KB");
+        assert_eq!(pl(1500), "1 KB");
+        assert_eq!(pl(1_258_291), "1,2 MB");
+        assert_eq!(pl(1024 * 1024 - 100), "1 MB");
+        assert_eq!(pl(150 * 1024 * 1024), "150 MB");
+        assert_eq!(file_size(Lang::En, 1_258_291), "1.2\u{a0}MB");
+        assert_eq!(file_size(Lang::En, 3 * 1024 * 1024 * 1024), "3\u{a0}GB");
     }
 }

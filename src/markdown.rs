@@ -19,6 +19,19 @@ pub enum Check {
     TableHeader,
     /// Not configurable: a link or image address that was removed (always a warning).
     Unsafe,
+    /// Not configurable: a link to a document that cannot be published (always an error).
+    Document,
+}
+
+/// What a link in the text becomes, as the caller's link check decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkNote {
+    /// Written as it is.
+    Keep,
+    /// Written with this text added in brackets at the end of its text: "(PDF, 240 KB)".
+    Describe(String),
+    /// Written as it is and reported as a [`Check::Document`] finding.
+    Problem { message: String, hint: String },
 }
 
 /// Something in the text worth telling the editor about.
@@ -81,6 +94,16 @@ const LEAD_MAX_CHARS: usize = 220;
 
 /// Renders `body`, whose first line is line `first_line` of its file.
 pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Rendered {
+    render_with_links(body, first_line, options, &mut |_| LinkNote::Keep)
+}
+
+/// Like [`render`], asking `links` about the address of every (safe) link in the text.
+pub fn render_with_links(
+    body: &str,
+    first_line: usize,
+    options: MarkdownOptions,
+    links: &mut dyn FnMut(&str) -> LinkNote,
+) -> Rendered {
     let lines = LineIndex::new(body, first_line);
     let parser = Parser::new_ext(
         body,
@@ -208,6 +231,22 @@ pub fn render(body: &str, first_line: usize, options: MarkdownOptions) -> Render
                     }
                     i = end + 1;
                     continue;
+                }
+                match links(dest_url) {
+                    LinkNote::Keep => {}
+                    LinkNote::Describe(note) => {
+                        html_events.extend(events[i..end].iter().map(|(e, _)| e.clone()));
+                        html_events.push(Event::Text(format!(" ({note})").into()));
+                        html_events.push(events[end].0.clone());
+                        i = end + 1;
+                        continue;
+                    }
+                    LinkNote::Problem { message, hint } => out.findings.push(Finding {
+                        check: Check::Document,
+                        line,
+                        message,
+                        hint,
+                    }),
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -511,6 +550,34 @@ mod tests {
         assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
         assert!(r.html.contains("Regulamin"));
         assert!(r.findings.iter().any(|f| f.check == Check::Unsafe));
+    }
+
+    #[test]
+    fn links_are_described_or_reported_as_the_link_check_says() {
+        let body = "Zobacz [Regulamin](regulamin.pdf) i [wzór](brak.docx).\n\n[Strona stowarzyszenia](https://example.org)\n";
+        let mut asked = Vec::new();
+        let r = render_with_links(body, 5, MarkdownOptions::default(), &mut |url| {
+            asked.push(url.to_string());
+            match url {
+                "regulamin.pdf" => LinkNote::Describe("PDF, 240 KB".into()),
+                "brak.docx" => LinkNote::Problem {
+                    message: "missing".into(),
+                    hint: "add it".into(),
+                },
+                _ => LinkNote::Keep,
+            }
+        });
+        assert_eq!(asked, ["regulamin.pdf", "brak.docx", "https://example.org"]);
+        assert!(
+            r.html
+                .contains(r#"<a href="regulamin.pdf">Regulamin (PDF, 240 KB)</a>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<a href="brak.docx">wzór</a>"#));
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].check, Check::Document);
+        assert_eq!(r.findings[0].line, 5);
     }
 
     #[test]

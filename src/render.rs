@@ -20,6 +20,7 @@ use crate::markdown::TocEntry;
 use crate::site::{output_file, Page, Post, Project, Site, Term};
 use crate::structured_data::{self, Article, Organization, SharedImage};
 use crate::theme::{chain, Theme};
+use crate::video::{Video, VideoSource};
 
 /// The photos of one document, as the gallery step produced them.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -641,6 +642,7 @@ impl<'a> Renderer<'a> {
                 );
                 insert(&mut page, "share", &share);
                 insert(&mut page, "post", &full);
+                insert_videos(&mut page, &post.media.videos);
                 let link = |p: &'a Post| Link {
                     title: &p.title,
                     url: self.url(&p.path),
@@ -696,6 +698,7 @@ impl<'a> Renderer<'a> {
                     &self.feed_link(&project.path, t.text("project_feed"), &project.title),
                 );
                 insert(&mut page, "project", &full);
+                insert_videos(&mut page, &project.media.videos);
                 insert(&mut page, "posts", &self.posts(&project.posts));
                 self.render_page(template, path, page)
             }
@@ -733,6 +736,7 @@ impl<'a> Renderer<'a> {
                 insert(&mut page, "cover", &cover);
                 insert(&mut page, "toc", &p.text.toc);
                 insert(&mut page, "extra", &p.doc.meta.extra);
+                insert_videos(&mut page, &p.media.videos);
                 self.render_page(template, path, page)
             }
             Job::Accessibility => {
@@ -1081,6 +1085,28 @@ fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key:
         key.to_string(),
         serde_json::to_value(value).unwrap_or(Value::Null),
     );
+}
+
+/// A page's videos, and the origins of their players for the Content-Security-Policy's
+/// `frame-src` (`base.html` allows no frames when there are none).
+fn insert_videos(page: &mut serde_json::Map<String, Value>, videos: &[Video]) {
+    if videos.is_empty() {
+        return;
+    }
+    let mut origins: Vec<&str> = videos
+        .iter()
+        .filter_map(|v| match &v.source {
+            VideoSource::External { frame_src, .. } => Some(*frame_src),
+            VideoSource::Local { .. } => None,
+        })
+        .collect();
+    origins.sort_unstable();
+    origins.dedup();
+    insert(page, "videos", videos);
+    insert(page, "has_external_video", &!origins.is_empty());
+    if !origins.is_empty() {
+        insert(page, "frame_src", &origins.join(" "));
+    }
 }
 
 /// The `site` object every template sees.

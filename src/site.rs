@@ -10,6 +10,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::attachments;
 use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::front_matter::Keys;
@@ -17,9 +18,10 @@ use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint;
-use crate::markdown::{self, Check, MarkdownOptions, Rendered};
+use crate::markdown::{self, Check, LinkNote, MarkdownOptions, Rendered};
 use crate::search::DocumentTerms;
 use crate::slug::{is_valid_slug, slugify};
+use crate::video::{self, Video, VideoContext, Videos};
 
 /// A news post, ready to render: its shared document data and its links in this site.
 #[derive(Debug)]
@@ -44,6 +46,8 @@ pub struct PostEntry {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+    /// Videos and the bundle files the page shows.
+    pub media: Media,
     /// Words for the search index.
     pub search: DocumentTerms,
 }
@@ -70,6 +74,8 @@ pub struct ProjectEntry {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+    /// Videos and the bundle files the page shows.
+    pub media: Media,
     /// Words for the search index.
     pub search: DocumentTerms,
 }
@@ -91,6 +97,8 @@ pub struct PageEntry {
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
+    /// Videos and the bundle files the page shows.
+    pub media: Media,
     /// Words for the search index.
     pub search: DocumentTerms,
 }
@@ -106,6 +114,40 @@ macro_rules! deref_to_entry {
     )*};
 }
 deref_to_entry!(Post => PostEntry, Project => ProjectEntry, Page => PageEntry);
+
+/// What a document shows from its page bundle besides photos: its videos, and the files its
+/// page describes (documents linked in the text with their size, films, captions, transcripts).
+#[derive(Debug, Default)]
+pub struct Media {
+    pub videos: Vec<Video>,
+    /// The bundle files the page shows something of, with their stamps when they were read. A
+    /// change to one makes the document be read again, so it gets a new version and its pages
+    /// a new fingerprint.
+    pub files: Vec<(PathBuf, Option<FileStamp>)>,
+}
+
+impl Media {
+    /// Whether every file is as it was when the document was read.
+    fn unchanged(&self) -> bool {
+        self.files.iter().all(|(p, s)| FileStamp::of(p) == *s)
+    }
+}
+
+/// An entry of the model that has [`Media`].
+trait HasMedia {
+    fn media(&self) -> &Media;
+}
+
+macro_rules! has_media {
+    ($($entry:ty),*) => {$(
+        impl HasMedia for $entry {
+            fn media(&self) -> &Media {
+                &self.media
+            }
+        }
+    )*};
+}
+has_media!(PostEntry, ProjectEntry, PageEntry);
 
 static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
 
@@ -321,14 +363,18 @@ impl Loader<'_> {
     ) -> (Vec<Arc<E>>, Vec<String>)
     where
         M: DeserializeOwned + Keys + Send + HasDraft,
-        E: Send + Sync,
+        E: Send + Sync + HasMedia,
     {
         let results: Vec<(PathBuf, Option<Cached<E>>, Vec<Diagnostic>)> = sources
             .par_iter()
             .map(|source| {
                 let stamp = FileStamp::of(&source.path);
                 if let Some(hit) = cache.get(&source.path) {
-                    if stamp.is_some() && hit.stamp == stamp {
+                    let media_unchanged = match &hit.loaded {
+                        Loaded::Entry(e) => e.media().unchanged(),
+                        Loaded::Draft(_) => true,
+                    };
+                    if stamp.is_some() && hit.stamp == stamp && media_unchanged {
                         let again = Cached {
                             stamp,
                             loaded: hit.loaded.clone(),
@@ -743,13 +789,80 @@ fn strip_date_prefix(stem: &str) -> &str {
     }
 }
 
-fn render_text<M>(
+/// Renders a document's text and resolves its videos, reporting what the checks found.
+/// Links to documents in the bundle get their type and size in the link text.
+fn render_body<M>(
     config: &Config,
     doc: &Document<M>,
+    videos: Option<&Videos>,
     md: MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
-) -> Rendered {
-    let mut rendered = markdown::render(&doc.body, doc.body_line, md);
+) -> (Rendered, Media) {
+    let is_bundle = doc.abs_path.file_name().is_some_and(|n| n == "index.md");
+    let bundle = is_bundle.then_some(doc.dir.as_path());
+    let lang = config.language;
+    let mut files = Vec::new();
+    let mut links = |url: &str| {
+        let Some(name) = attachments::linked_document(url) else {
+            return LinkNote::Keep;
+        };
+        match attachments::bundle_document(bundle, &name) {
+            Ok((path, info)) => {
+                files.push(path);
+                LinkNote::Describe(info.label(lang))
+            }
+            Err(problem) => {
+                let (message, hint) = problem.describe("the linked document", &name);
+                LinkNote::Problem { message, hint }
+            }
+        }
+    };
+    let mut text = markdown::render_with_links(&doc.body, doc.body_line, md, &mut links);
+    report_findings(config, &doc.path, &mut text, problems);
+    let videos = match videos {
+        None => Vec::new(),
+        Some(videos) => {
+            let depth = doc.path.components().count();
+            let root = doc.abs_path.ancestors().nth(depth).unwrap_or(Path::new(""));
+            let cx = VideoContext {
+                root,
+                doc: &doc.path,
+                yaml: &doc.yaml,
+                yaml_line: doc.yaml_line,
+                bundle,
+                lang,
+            };
+            let mut found = Vec::new();
+            let mut transcript = |file: &Path, body: &str, line: usize| {
+                let mut text = markdown::render(body, line, md);
+                report_findings(config, file, &mut text, &mut found);
+                text.html
+            };
+            let resolved = video::resolve(&cx, videos, problems, &mut files, &mut transcript);
+            problems.extend(found);
+            resolved
+        }
+    };
+    files.sort();
+    files.dedup();
+    let files = files
+        .into_iter()
+        .map(|p| {
+            let stamp = FileStamp::of(&p);
+            (p, stamp)
+        })
+        .collect();
+    (text, Media { videos, files })
+}
+
+/// Adds the findings of rendered Markdown from `file` to `problems`, as the site configures
+/// their severity.
+fn report_findings(
+    config: &Config,
+    file: &Path,
+    rendered: &mut Rendered,
+    problems: &mut Vec<Diagnostic>,
+) {
     for f in std::mem::take(&mut rendered.findings) {
         let level = match f.check {
             Check::HeadingLevels => config.checks.heading_levels.severity(),
@@ -759,17 +872,17 @@ fn render_text<M>(
             Check::TableHeader => config.checks.table_header.severity(),
             // The address was removed and the page still builds; the editor should know.
             Check::Unsafe => Some(crate::diagnostics::Severity::Warning),
+            Check::Document => Some(crate::diagnostics::Severity::Error),
         };
         if let Some(severity) = level {
             problems.push(
-                Diagnostic::error(&doc.path, f.message)
+                Diagnostic::error(file, f.message)
                     .with_severity(severity)
                     .at_line(Some(f.line))
                     .hint(f.hint),
             );
         }
     }
-    rendered
 }
 
 fn build_post(
@@ -798,11 +911,19 @@ fn build_post(
         .ok()
         .flatten();
     let slug = slug_for(&doc, &doc.meta.slug, problems);
-    let text = render_text(config, &doc, md, problems);
+    let (text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(new_post(config, doc, title?, date?, updated, slug?, text))
+    Some(new_post(
+        config,
+        doc,
+        title?,
+        date?,
+        updated,
+        slug?,
+        (text, media),
+    ))
 }
 
 fn new_post(
@@ -812,7 +933,7 @@ fn new_post(
     date: Date,
     updated: Option<Date>,
     slug: String,
-    mut text: Rendered,
+    (mut text, media): (Rendered, Media),
 ) -> PostEntry {
     let summary = doc
         .meta
@@ -833,6 +954,7 @@ fn new_post(
         updated,
         summary,
         text,
+        media,
         doc,
     }
 }
@@ -889,7 +1011,7 @@ fn build_project(
             }
         }
     }
-    let mut text = render_text(config, &doc, md, problems);
+    let (mut text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -913,6 +1035,7 @@ fn build_project(
         updated: updated.ok()?,
         summary,
         text,
+        media,
         doc,
     })
 }
@@ -927,7 +1050,7 @@ fn build_page(
     let title = required_title(&doc, &doc.meta.title, problems);
     let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
     let slug = slug_for(&doc, &doc.meta.slug, problems);
-    let mut text = render_text(config, &doc, md, problems);
+    let (mut text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
@@ -948,6 +1071,7 @@ fn build_page(
         updated: updated.ok()?,
         summary,
         text,
+        media,
         doc,
     })
 }

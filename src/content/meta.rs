@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::front_matter::Keys;
 use crate::gallery::{GallerySpec, PhotoSpec};
+use crate::video::Videos;
 
 /// Site-specific data for custom templates.
 pub type Extra = serde_yaml::Mapping;
@@ -23,6 +24,7 @@ pub struct PostMeta {
     pub project: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
+    pub video: Option<Videos>,
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
@@ -34,7 +36,7 @@ pub struct PostMeta {
 impl Keys for PostMeta {
     const KEYS: &'static [&'static str] = &[
         "title", "date", "updated", "summary", "author", "tags", "category", "project", "cover",
-        "gallery", "source", "draft", "slug", "extra",
+        "gallery", "source", "draft", "slug", "extra", "video",
     ];
 }
 
@@ -104,6 +106,7 @@ pub struct ProjectMeta {
     pub contact: Option<Contact>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
+    pub video: Option<Videos>,
     pub updated: Option<String>,
     #[serde(default)]
     pub draft: bool,
@@ -129,6 +132,7 @@ impl Keys for ProjectMeta {
         "contact",
         "cover",
         "gallery",
+        "video",
         "updated",
         "draft",
         "extra",
@@ -145,6 +149,7 @@ pub struct PageMeta {
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
+    pub video: Option<Videos>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
@@ -153,6 +158,6 @@ pub struct PageMeta {
 
 impl Keys for PageMeta {
     const KEYS: &'static [&'static str] = &[
-        "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra",
+        "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra", "video",
     ];
 }

@@ -1,0 +1,567 @@
+//! Videos from a document's `video:` front matter: films in the page bundle, which must have
+//! captions (WebVTT) and may have a transcript, and films on YouTube or Vimeo, which pages show
+//! behind a click-to-load placeholder so that nothing is fetched from those hosts (and no
+//! cookie set) until the reader asks for it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::attachments::{self, BundleProblem, DocumentInfo};
+use crate::content;
+use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
+
+/// One video as front matter describes it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VideoSpec {
+    pub title: Option<String>,
+    /// A film in the page bundle (MP4 or WebM).
+    pub src: Option<String>,
+    /// Its captions, a WebVTT file in the page bundle. Required with `src`.
+    pub captions: Option<String>,
+    /// A `.md` or `.txt` file in the page bundle, or the transcript itself (Markdown).
+    pub transcript: Option<String>,
+    /// A YouTube video ID or address.
+    pub youtube: Option<String>,
+    /// A Vimeo video number or address.
+    pub vimeo: Option<String>,
+}
+
+/// `video:` is one video or a list of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Videos {
+    pub list: Vec<VideoSpec>,
+    /// Written as a list, so fields are named `video[1].captions` in messages.
+    pub is_list: bool,
+}
+
+impl<'de> Deserialize<'de> for Videos {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = Videos;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a video (`title:` with `src:` and `captions:`, or with `youtube:`) or a list of videos")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Videos, A::Error> {
+                let one = VideoSpec::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Videos {
+                    list: vec![one],
+                    is_list: false,
+                })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Videos, A::Error> {
+                let list = Vec::deserialize(SeqAccessDeserializer::new(seq))?;
+                Ok(Videos {
+                    list,
+                    is_list: true,
+                })
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
+}
+
+/// A checked video, as templates show it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Video {
+    pub title: String,
+    /// The transcript as HTML.
+    pub transcript: Option<String>,
+    #[serde(flatten)]
+    pub source: VideoSource,
+}
+
+/// Where a video plays from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum VideoSource {
+    /// A film published beside the page.
+    Local {
+        /// File names, relative to the page.
+        src: String,
+        mime: &'static str,
+        captions: String,
+        /// "MP4, 2,4 MB", for the download link.
+        download: String,
+    },
+    /// A film on another site, loaded only when the reader asks.
+    External {
+        /// "YouTube (Google)".
+        provider: &'static str,
+        /// The player address, set as the iframe's `src` by the script after the click.
+        embed: String,
+        /// The film's page on the other site, a plain link.
+        watch: String,
+        /// The origin the page's Content-Security-Policy must allow as `frame-src`.
+        frame_src: &'static str,
+    },
+}
+
+/// The sites whose players a page can load after the reader's click.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    YouTube,
+    Vimeo,
+}
+
+impl Provider {
+    fn field(self) -> &'static str {
+        match self {
+            Provider::YouTube => "youtube",
+            Provider::Vimeo => "vimeo",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Provider::YouTube => "YouTube (Google)",
+            Provider::Vimeo => "Vimeo",
+        }
+    }
+
+    /// The origin of the player, for the Content-Security-Policy's `frame-src`.
+    pub fn frame_src(self) -> &'static str {
+        match self {
+            Provider::YouTube => "https://www.youtube-nocookie.com",
+            Provider::Vimeo => "https://player.vimeo.com",
+        }
+    }
+
+    fn embed(self, id: &str) -> String {
+        match self {
+            Provider::YouTube => format!("{}/embed/{id}?autoplay=1", self.frame_src()),
+            Provider::Vimeo => format!("{}/video/{id}?dnt=1&autoplay=1", self.frame_src()),
+        }
+    }
+
+    fn watch(self, id: &str) -> String {
+        match self {
+            Provider::YouTube => format!("https://www.youtube.com/watch?v={id}"),
+            Provider::Vimeo => format!("https://vimeo.com/{id}"),
+        }
+    }
+
+    /// The video ID from an ID or any usual address of a video, checked.
+    ///
+    /// YouTube: 11 characters `[A-Za-z0-9_-]`, from `watch?v=`, `youtu.be/`, `embed/`,
+    /// `shorts/`, `live/` addresses. Vimeo: the video number, from `vimeo.com/…/<number>` and
+    /// `player.vimeo.com/video/<number>`.
+    pub fn video_id(self, input: &str) -> Option<String> {
+        let input = input.trim();
+        let id = match split_url(input) {
+            None => input,
+            Some((host, path, query)) => match self {
+                Provider::YouTube => match host {
+                    "youtu.be" => path.split('/').next()?,
+                    "youtube.com" | "m.youtube.com" | "youtube-nocookie.com" => {
+                        match path.split_once('/') {
+                            Some(("embed" | "shorts" | "live" | "v", rest)) => {
+                                rest.split('/').next()?
+                            }
+                            _ if path == "watch" => {
+                                query.split('&').find_map(|pair| pair.strip_prefix("v="))?
+                            }
+                            _ => return None,
+                        }
+                    }
+                    _ => return None,
+                },
+                Provider::Vimeo => match host {
+                    "vimeo.com" | "player.vimeo.com" => {
+                        path.split('/').rev().find(|s| !s.is_empty())?
+                    }
+                    _ => return None,
+                },
+            },
+        };
+        let valid = match self {
+            Provider::YouTube => {
+                id.len() == 11
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            }
+            Provider::Vimeo => {
+                (1..=12).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit())
+            }
+        };
+        valid.then(|| id.to_string())
+    }
+}
+
+/// An http(s) address as (host without `www.`, path without the leading `/`, query).
+fn split_url(input: &str) -> Option<(&str, &str, &str)> {
+    let rest = input
+        .strip_prefix("https://")
+        .or_else(|| input.strip_prefix("http://"))
+        .or_else(|| input.contains('/').then_some(input))?;
+    let rest = rest.split('#').next().unwrap_or(rest);
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    Some((host, path.trim_end_matches('/'), query))
+}
+
+const CAPTIONS_HINT: &str = "captions let deaf and hard-of-hearing people follow the film (WCAG 1.2.2). Save them as a WebVTT file beside the film and name it here, e.g. `captions: napisy.vtt`. A WebVTT file is plain text: the first line is `WEBVTT`, then after an empty line blocks such as `00:00:01.000 --> 00:00:04.000` followed by the text said; subtitle editors (e.g. Subtitle Edit, Aegisub) and YouTube Studio can save this format";
+
+/// A document whose videos are checked: where it is and what its front matter says.
+pub struct VideoContext<'a> {
+    /// The site folder, for messages about bundle files.
+    pub root: &'a Path,
+    /// The document, relative to the site root.
+    pub doc: &'a Path,
+    pub yaml: &'a str,
+    pub yaml_line: usize,
+    /// The bundle folder; `None` when the document is a single `x.md` file.
+    pub bundle: Option<&'a Path>,
+    pub lang: Lang,
+}
+
+impl VideoContext<'_> {
+    /// The front matter line below `video:` that mentions `needle`, else that of `video:`.
+    fn line(&self, needle: Option<&str>) -> Option<usize> {
+        let key = content::front_matter::key_line(self.yaml, self.yaml_line, "video");
+        let from = key.map_or(0, |l| l - self.yaml_line);
+        needle
+            .filter(|n| !n.trim().is_empty())
+            .and_then(|needle| {
+                let needle = needle.lines().next().unwrap_or(needle).trim();
+                self.yaml
+                    .lines()
+                    .enumerate()
+                    .skip(from)
+                    .find(|(_, l)| l.contains(needle))
+                    .map(|(i, _)| self.yaml_line + i)
+            })
+            .or(key)
+    }
+}
+
+/// Checks and resolves a document's videos. Problems are added to `problems`, the bundle files
+/// that the page shows (and whose change must render it again) to `files`; `markdown` renders a
+/// transcript (file for messages, text, line of the text's first line).
+pub fn resolve(
+    cx: &VideoContext,
+    videos: &Videos,
+    problems: &mut Vec<Diagnostic>,
+    files: &mut Vec<PathBuf>,
+    markdown: &mut dyn FnMut(&Path, &str, usize) -> String,
+) -> Vec<Video> {
+    let mut resolved = Vec::new();
+    for (i, spec) in videos.list.iter().enumerate() {
+        let field = if videos.is_list {
+            format!("video[{i}]")
+        } else {
+            "video".to_string()
+        };
+        let mut one = One {
+            cx,
+            spec,
+            field,
+            problems: Vec::new(),
+        };
+        let video = one.resolve(files, markdown);
+        problems.append(&mut one.problems);
+        resolved.extend(video);
+    }
+    resolved
+}
+
+/// One video being checked.
+struct One<'a> {
+    cx: &'a VideoContext<'a>,
+    spec: &'a VideoSpec,
+    /// `video` or `video[2]`.
+    field: String,
+    problems: Vec<Diagnostic>,
+}
+
+impl One<'_> {
+    fn error(&mut self, sub: &str, near: Option<&str>, message: String, hint: impl Into<String>) {
+        // Without the value itself, point at the video's first line that the editor wrote.
+        let spec = self.spec;
+        let anchor = spec
+            .src
+            .as_deref()
+            .or(spec.youtube.as_deref())
+            .or(spec.vimeo.as_deref())
+            .or(spec.title.as_deref());
+        self.problems.push(
+            Diagnostic::error(self.cx.doc, message)
+                .field(format!("{}.{sub}", self.field))
+                .at_line(self.cx.line(near.or(anchor)))
+                .hint(hint),
+        );
+    }
+
+    fn resolve(
+        &mut self,
+        files: &mut Vec<PathBuf>,
+        markdown: &mut dyn FnMut(&Path, &str, usize) -> String,
+    ) -> Option<Video> {
+        let spec = self.spec;
+        let title = spec
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        if title.is_none() {
+            self.error(
+                "title",
+                None,
+                "the video has no title".into(),
+                "add `title:` saying what the film shows: it names the player and its buttons for screen reader users",
+            );
+        }
+        let sources = [
+            spec.src.as_deref().map(|_| "src"),
+            spec.youtube.as_deref().map(|_| "youtube"),
+            spec.vimeo.as_deref().map(|_| "vimeo"),
+        ];
+        let given: Vec<&str> = sources.into_iter().flatten().collect();
+        let source = match given.as_slice() {
+            ["src"] => self.local(files),
+            ["youtube"] => self.external(Provider::YouTube),
+            ["vimeo"] => self.external(Provider::Vimeo),
+            [] => {
+                self.error(
+                    "src",
+                    None,
+                    "the video has no `src`, `youtube` or `vimeo`".into(),
+                    "name a film beside `index.md` with `src: film.mp4` (and `captions: napisy.vtt`), or a YouTube film with `youtube: <address or ID>`",
+                );
+                None
+            }
+            _ => {
+                self.error(
+                    given[1],
+                    None,
+                    format!("the video has both `{}` and `{}`", given[0], given[1]),
+                    "give each video one source; write two videos as a list (`- title: …` lines)",
+                );
+                None
+            }
+        };
+        let transcript = self.transcript(files, markdown);
+        Some(Video {
+            title: title?.to_string(),
+            transcript: transcript.ok()?,
+            source: source?,
+        })
+    }
+
+    /// A file of the bundle named in `sub`, reported when it cannot be published.
+    fn bundle_file(&mut self, sub: &str, what: &str, name: &str) -> Option<PathBuf> {
+        match attachments::bundle_file(self.cx.bundle, name) {
+            Ok(path) => Some(path),
+            Err(problem) => {
+                let (message, hint) = problem.describe(what, name);
+                let hint = match problem {
+                    BundleProblem::NotAFileName => {
+                        format!("{hint}; files outside the document's folder are not published")
+                    }
+                    _ => hint,
+                };
+                self.error(sub, Some(name), message, hint);
+                None
+            }
+        }
+    }
+
+    fn local(&mut self, files: &mut Vec<PathBuf>) -> Option<VideoSource> {
+        let spec = self.spec;
+        let src = spec.src.as_deref()?.trim();
+        let mime = match attachments::extension(src).as_str() {
+            "mp4" => Some("video/mp4"),
+            "webm" => Some("video/webm"),
+            _ => None,
+        };
+        let film = self.bundle_file("src", "the film", src);
+        if film.is_some() && mime.is_none() {
+            self.error(
+                "src",
+                Some(src),
+                format!("`{src}` is not a film format tablica publishes"),
+                "save the film as MP4 (H.264) or WebM",
+            );
+        }
+        let captions = match spec.captions.as_deref().map(str::trim) {
+            None | Some("") => {
+                self.error(
+                    "captions",
+                    Some(src),
+                    format!("the film `{src}` has no captions"),
+                    CAPTIONS_HINT,
+                );
+                None
+            }
+            Some(name) => self.captions(name),
+        };
+        files.extend(captions.clone());
+        let film = film?;
+        let download = DocumentInfo::of(&film).ok()?.label(self.cx.lang);
+        files.push(film);
+        Some(VideoSource::Local {
+            src: src.strip_prefix("./").unwrap_or(src).to_string(),
+            mime: mime?,
+            captions: captions?.file_name()?.to_string_lossy().into_owned(),
+            download,
+        })
+    }
+
+    /// The captions file, checked to be WebVTT.
+    fn captions(&mut self, name: &str) -> Option<PathBuf> {
+        let path = self.bundle_file("captions", "the captions file", name)?;
+        let header_ok = std::fs::read(&path).is_ok_and(|bytes| {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            bytes.strip_prefix(b"WEBVTT").is_some_and(|rest| {
+                rest.first()
+                    .map_or(true, |b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            })
+        });
+        if attachments::extension(name) != "vtt" || !header_ok {
+            self.error(
+                "captions",
+                Some(name),
+                format!("the captions file `{name}` is not a WebVTT file (it must end in `.vtt` and start with the line `WEBVTT`)"),
+                CAPTIONS_HINT,
+            );
+            return None;
+        }
+        Some(path)
+    }
+
+    fn external(&mut self, provider: Provider) -> Option<VideoSource> {
+        let spec = self.spec;
+        let given = match provider {
+            Provider::YouTube => spec.youtube.as_deref(),
+            Provider::Vimeo => spec.vimeo.as_deref(),
+        }?;
+        if let Some(captions) = spec.captions.as_deref() {
+            self.error(
+                "captions",
+                Some(captions),
+                format!(
+                    "captions of a film on {} are not published by tablica",
+                    provider.name()
+                ),
+                "add the captions to the film on that site, and remove `captions:` here",
+            );
+        }
+        let Some(id) = provider.video_id(given) else {
+            let example = match provider {
+                Provider::YouTube => "`youtube: https://www.youtube.com/watch?v=dQw4w9WgXcQ` or just the 11-character ID",
+                Provider::Vimeo => "`vimeo: https://vimeo.com/76979871` or just the number",
+            };
+            self.error(
+                provider.field(),
+                Some(given),
+                format!(
+                    "`{given}` is not the address or ID of a film on {}",
+                    provider.name()
+                ),
+                format!("copy the film's address from the browser, e.g. {example}"),
+            );
+            return None;
+        };
+        Some(VideoSource::External {
+            provider: provider.name(),
+            embed: provider.embed(&id),
+            watch: provider.watch(&id),
+            frame_src: provider.frame_src(),
+        })
+    }
+
+    /// The transcript as HTML: a `.md` or `.txt` file of the bundle, or the text itself.
+    fn transcript(
+        &mut self,
+        files: &mut Vec<PathBuf>,
+        markdown: &mut dyn FnMut(&Path, &str, usize) -> String,
+    ) -> Result<Option<String>, ()> {
+        let Some(value) = self.spec.transcript.as_deref() else {
+            return Ok(None);
+        };
+        let value = value.trim();
+        let is_file = !value.contains(char::is_whitespace)
+            && matches!(attachments::extension(value).as_str(), "md" | "txt");
+        if !is_file {
+            let line = self.cx.line(Some(value)).unwrap_or(self.cx.yaml_line);
+            return Ok(Some(markdown(self.cx.doc, value, line)));
+        }
+        let path = self
+            .bundle_file("transcript", "the transcript", value)
+            .ok_or(())?;
+        let text = content::read_text(self.cx.root, &path).map_err(|d| self.problems.push(d))?;
+        let rel = content::relative(self.cx.root, &path);
+        files.push(path);
+        Ok(Some(markdown(&rel, &text, 1)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn youtube_ids_come_from_the_usual_addresses() {
+        let id = Some("dQw4w9WgXcQ".to_string());
+        for input in [
+            "dQw4w9WgXcQ",
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://youtube.com/watch?feature=share&v=dQw4w9WgXcQ&t=42",
+            "https://m.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://youtu.be/dQw4w9WgXcQ?si=abc",
+            "https://www.youtube.com/embed/dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+            "https://www.youtube.com/shorts/dQw4w9WgXcQ",
+            "youtu.be/dQw4w9WgXcQ",
+        ] {
+            assert_eq!(Provider::YouTube.video_id(input), id, "{input}");
+        }
+        for bad in [
+            "dQw4w9WgXc",
+            "dQw4w9WgXcQQ",
+            "dQw4w9WgX<Q",
+            "https://example.org/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube.com/watch?v=short",
+            "https://www.youtube.com/channel/dQw4w9WgXcQ",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(Provider::YouTube.video_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn vimeo_ids_are_numbers() {
+        let id = Some("76979871".to_string());
+        for input in [
+            "76979871",
+            "https://vimeo.com/76979871",
+            "https://player.vimeo.com/video/76979871",
+        ] {
+            assert_eq!(Provider::Vimeo.video_id(input), id, "{input}");
+        }
+        assert_eq!(Provider::Vimeo.video_id("https://vimeo.com/abc"), None);
+    }
+
+    #[test]
+    fn video_is_one_video_or_a_list() {
+        let one: Videos = serde_yaml::from_str("title: A\nyoutube: dQw4w9WgXcQ\n").expect("one");
+        assert!(!one.is_list);
+        assert_eq!(one.list.len(), 1);
+        let two: Videos =
+            serde_yaml::from_str("- title: A\n  src: a.mp4\n- title: B\n  vimeo: \"1\"\n")
+                .expect("list");
+        assert!(two.is_list);
+        assert_eq!(two.list[1].vimeo.as_deref(), Some("1"));
+        let typo = serde_yaml::from_str::<Videos>("title: A\ncaption: a.vtt\n")
+            .expect_err("unknown field");
+        assert!(typo.to_string().contains("caption"), "{typo}");
+    }
+}
