@@ -156,6 +156,7 @@ function pageTypes() {
     "news list page 2": exact("/aktualnosci/strona/2/"),
     "post with a gallery": list.find((p) => isPost(p) && /data-lightbox/.test(main(p))),
     "post without photos": list.find((p) => isPost(p) && main(p) && !/<img\b/.test(main(p))),
+    "post with a video": list.find((p) => isPost(p) && /data-video-embed/.test(main(p))),
     "project with funding": list.find((p) => isProject(p) && /class="funding/.test(main(p))),
     "projects list": exact("/projekty/"),
     "tag page": list.find((p) => /^\/tagi\/[^/]+\/$/.test(p)),
