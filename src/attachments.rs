@@ -9,18 +9,21 @@ use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Lang};
 use crate::site::{output_file, Site};
-
-/// Files that are published as they are, beside their document.
-pub const EXTENSIONS: &[&str] = &[
-    "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "csv", "rtf",
-    "zip", "mp3", "mp4", "webm", "vtt",
-];
+use crate::url::percent_decode;
 
 /// Attachments that links in the text describe with their type and size.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &[
     "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp", "txt", "csv", "rtf",
     "zip",
 ];
+
+/// Films, sound and captions, published beside their page like documents.
+const MEDIA_EXTENSIONS: &[&str] = &["mp3", "mp4", "webm", "vtt"];
+
+/// Whether files with this (lowercase) extension are published beside their page.
+fn is_published(extension: &str) -> bool {
+    DOCUMENT_EXTENSIONS.contains(&extension) || MEDIA_EXTENSIONS.contains(&extension)
+}
 
 /// The lowercase extension of a file name ("" when it has none).
 pub fn extension(name: &str) -> String {
@@ -129,34 +132,10 @@ pub fn linked_document(url: &str) -> Option<String> {
         return None;
     }
     let path = url.split(['?', '#']).next().unwrap_or(url);
-    let name = percent_decode(path);
+    let name = percent_decode(path).unwrap_or_else(|| path.to_string());
     DOCUMENT_EXTENSIONS
         .contains(&extension(&name).as_str())
         .then_some(name)
-}
-
-/// `%20` → space and so on; invalid escapes are kept as written.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Documents and media files in page bundles, as (source, output file): copied beside the
@@ -172,7 +151,7 @@ pub fn find(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBu
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if content::is_ignored_name(&name) || !EXTENSIONS.contains(&extension(&name).as_str()) {
+            if content::is_ignored_name(&name) || !is_published(&extension(&name)) {
                 continue;
             }
             let Ok(file_type) = entry.file_type() else {

@@ -26,4 +26,5 @@ pub mod site;
 pub mod slug;
 pub mod structured_data;
 pub mod theme;
+mod url;
 pub mod video;

@@ -15,6 +15,7 @@ use super::status::Shared;
 use super::LIVE_SCRIPT;
 use crate::render::NOT_FOUND_FILE;
 use crate::theme::escape_html;
+use crate::url::percent_decode;
 
 /// Requests are answered by this many threads; event streams get a thread each.
 const WORKERS: usize = 4;
@@ -194,24 +195,6 @@ fn resolve(out_dir: &Path, url_root: &str, raw: &str) -> Resolved {
     } else {
         Resolved::NotFound
     }
-}
-
-/// Decodes `%xx` escapes; `None` for malformed escapes or text that is not UTF-8.
-fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The content type static hosts send for a file name.
