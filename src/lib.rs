@@ -11,6 +11,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod events;
 pub mod feeds;
 pub mod gallery;
 pub mod locale;

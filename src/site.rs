@@ -17,6 +17,7 @@ use crate::content::front_matter::Keys;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
+use crate::events::{self, Event};
 use crate::markdown::{self, Check, MarkdownOptions, Rendered};
 use crate::search::DocumentTerms;
 use crate::slug::{is_valid_slug, slugify};
@@ -46,6 +47,7 @@ pub struct PostEntry {
     pub text: Rendered,
     /// Words for the search index.
     pub search: DocumentTerms,
+    pub event: Option<Event>,
 }
 
 /// A project page.
@@ -93,6 +95,7 @@ pub struct PageEntry {
     pub text: Rendered,
     /// Words for the search index.
     pub search: DocumentTerms,
+    pub event: Option<Event>,
 }
 
 macro_rules! deref_to_entry {
@@ -803,11 +806,14 @@ fn build_post(
         .ok()
         .flatten();
     let slug = slug_for(&doc, &doc.meta.slug, problems);
+    let event = optional_event(&doc, &doc.meta.event, problems);
     let text = render_text(config, &doc, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(new_post(config, doc, title?, date?, updated, slug?, text))
+    let mut post = new_post(config, doc, title?, date?, updated, slug?, text);
+    post.event = event;
+    Some(post)
 }
 
 fn new_post(
@@ -839,7 +845,17 @@ fn new_post(
         summary,
         text,
         doc,
+        event: None,
     }
+}
+
+/// A checked `event:` block, or `None` when there is none (or it has errors, reported).
+fn optional_event<M>(
+    doc: &Document<M>,
+    spec: &Option<events::EventSpec>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    events::check(doc, spec.as_ref()?, problems)
 }
 
 /// A document's search terms. The body's plain text is needed only here: it is taken out of
@@ -932,6 +948,7 @@ fn build_page(
     let title = required_title(&doc, &doc.meta.title, problems);
     let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
     let slug = slug_for(&doc, &doc.meta.slug, problems);
+    let event = optional_event(&doc, &doc.meta.event, problems);
     let mut text = render_text(config, &doc, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
@@ -945,6 +962,7 @@ fn build_page(
     let title = title?;
     let search = search_terms(&[&title], &doc.meta.summary, &mut text);
     Some(PageEntry {
+        event,
         version: next_version(),
         search,
         path: format!("{slug}/"),

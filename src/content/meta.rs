@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::front_matter::Keys;
+use crate::events::EventSpec;
 use crate::gallery::{GallerySpec, PhotoSpec};
 
 /// Site-specific data for custom templates.
@@ -23,6 +24,7 @@ pub struct PostMeta {
     pub project: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
+    pub event: Option<EventSpec>,
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
@@ -34,7 +36,7 @@ pub struct PostMeta {
 impl Keys for PostMeta {
     const KEYS: &'static [&'static str] = &[
         "title", "date", "updated", "summary", "author", "tags", "category", "project", "cover",
-        "gallery", "source", "draft", "slug", "extra",
+        "gallery", "source", "draft", "slug", "extra", "event",
     ];
 }
 
@@ -145,6 +147,7 @@ pub struct PageMeta {
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
+    pub event: Option<EventSpec>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
@@ -153,6 +156,6 @@ pub struct PageMeta {
 
 impl Keys for PageMeta {
     const KEYS: &'static [&'static str] = &[
-        "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra",
+        "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra", "event",
     ];
 }
