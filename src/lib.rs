@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod events;
 pub mod feeds;
 pub mod gallery;
+pub mod ics;
 pub mod locale;
 pub mod markdown;
 pub mod output;

@@ -222,6 +222,7 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         images: &'a HashMap<PathBuf, DocumentImages>,
         inject: Option<&'a str>,
+        now: chrono::NaiveDateTime,
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
@@ -231,7 +232,7 @@ impl<'a> Renderer<'a> {
             images,
             translations,
             inject,
-            now_year: chrono::Datelike::year(&chrono::Local::now()),
+            now_year: chrono::Datelike::year(&now),
         }
     }
 
