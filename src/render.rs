@@ -880,10 +880,8 @@ impl<'a> Renderer<'a> {
                     .collect();
                 insert(&mut page, "upcoming", &self.event_views(&upcoming));
                 insert(&mut page, "past_months", &months);
-                let calendar = serde_json::json!({
-                    "url": self.url(&events::calendar_path(config)),
-                    "permalink": config.permalink(&events::calendar_path(config)),
-                });
+                let calendar =
+                    serde_json::json!({ "url": self.url(&events::calendar_path(config)) });
                 insert(&mut page, "calendar", &calendar);
                 self.render_page(template, path, page)
             }
