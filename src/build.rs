@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
 use crate::content::FileStamp;
@@ -16,7 +17,7 @@ use crate::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
 use crate::site::{DocumentCache, Site};
 use crate::theme::{Theme, ThemeError};
-use crate::{attachments, config, feeds, search, site, theme};
+use crate::{attachments, config, events, feeds, ics, search, site, theme};
 
 /// Where tablica keeps work between builds (processed photos), relative to the site root.
 pub const CACHE_DIR: &str = ".tablica-cache";
@@ -95,6 +96,9 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error("{0}")]
     Output(#[from] OutputError),
+    /// `TABLICA_NOW` is set but is not a date.
+    #[error("{0}")]
+    Now(String),
 }
 
 fn plural_errors(n: usize) -> String {
@@ -122,17 +126,24 @@ pub struct Builder {
     last: Option<LastOutput>,
 }
 
-/// The Atom feeds and the search index, as (output file, bytes).
-fn feeds_and_search_index(site: &Site, theme: &Theme) -> Vec<(PathBuf, Vec<u8>)> {
+/// The Atom feeds, the calendar files of events and the search index, as (output file, bytes).
+/// `now` is the build's time, site-local.
+fn feeds_and_search_index(
+    site: &Site,
+    theme: &Theme,
+    now: NaiveDateTime,
+) -> Vec<(PathBuf, Vec<u8>)> {
     let t = &theme.translations;
     let labels = [
         t.text("search_kind_post"),
         t.text("project"),
         t.text("search_kind_page"),
     ];
+    let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
     feeds::atom_feeds(site)
         .into_iter()
-        .map(|(path, xml)| (path, xml.into_bytes()))
+        .chain(ics::files(site, now, &calendar_name))
+        .map(|(path, text)| (path, text.into_bytes()))
         .chain(search::index_files(site, labels))
         .collect()
 }
@@ -172,6 +183,7 @@ impl Builder {
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
         let (site, mut problems) = site::build(config, root, options.drafts, &mut self.documents);
         timings.lap("model");
+        let now = events::now(site.config.timezone).map_err(BuildError::Now)?;
         let attachments = attachments::find(&site, &mut problems);
         let photos = resolve_photos(&site, root, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
@@ -216,7 +228,7 @@ impl Builder {
             }
             None => HashMap::new(),
         };
-        let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref());
+        let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref(), now);
         let no_fingerprints = Fingerprints::new();
         let previous = match &self.last {
             Some(last) if options.in_place => &last.files,
@@ -240,7 +252,7 @@ impl Builder {
         // a search shard) is deleted.
         let mut fingerprints = rendered.fingerprints;
         if !options.check_only {
-            for (path, bytes) in feeds_and_search_index(&site, &theme) {
+            for (path, bytes) in feeds_and_search_index(&site, &theme, now) {
                 let fingerprint = fingerprint::of(&bytes);
                 if previous.get(&path) != Some(&fingerprint) {
                     files.push((path.clone(), bytes));

@@ -44,6 +44,7 @@ pub struct Paths {
     pub page: String,
     pub accessibility: String,
     pub search: String,
+    pub events: String,
 }
 
 impl Paths {
@@ -61,11 +62,12 @@ impl Paths {
             page: s("strona", "page"),
             accessibility: s("deklaracja-dostepnosci", "accessibility-statement"),
             search: s("szukaj", "search"),
+            events: s("wydarzenia", "events"),
         }
     }
 
     /// All section names, for collision checks with page slugs.
-    pub fn all(&self) -> [&str; 8] {
+    pub fn all(&self) -> [&str; 9] {
         [
             &self.posts,
             &self.projects,
@@ -75,6 +77,7 @@ impl Paths {
             &self.page,
             &self.accessibility,
             &self.search,
+            &self.events,
         ]
     }
 }
@@ -91,6 +94,7 @@ struct PathsInput {
     page: Option<String>,
     accessibility: Option<String>,
     search: Option<String>,
+    events: Option<String>,
 }
 
 /// How a build-time accessibility check reports what it finds.
@@ -306,6 +310,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         page: p.page.unwrap_or(defaults.page),
         accessibility: p.accessibility.unwrap_or(defaults.accessibility),
         search: p.search.unwrap_or(defaults.search),
+        events: p.events.unwrap_or(defaults.events),
     };
     for name in paths.all() {
         if !is_valid_slug(name) {

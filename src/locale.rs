@@ -105,12 +105,17 @@ const EN_MONTHS: [&str; 12] = [
 
 /// "24 listopada 2026" / "24 November 2026".
 pub fn date_long(lang: Lang, date: NaiveDate) -> String {
+    format!("{} {}", day_month(lang, date), date.year())
+}
+
+/// "24 listopada" / "24 November": a date without its year, for ranges within one year.
+pub fn day_month(lang: Lang, date: NaiveDate) -> String {
     let month = date.month0() as usize;
     let name = match lang {
         Lang::Pl => PL_MONTHS_GENITIVE[month],
         Lang::En => EN_MONTHS[month],
     };
-    format!("{} {} {}", date.day(), name, date.year())
+    format!("{} {}", date.day(), name)
 }
 
 /// "24.11.2026" / "24 Nov 2026".

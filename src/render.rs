@@ -13,12 +13,13 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
+use crate::events::{self, Listed, Owner};
 use crate::feeds::feed_path;
 use crate::fingerprint;
 use crate::gallery::Image;
 use crate::markdown::TocEntry;
 use crate::site::{output_file, Page, Post, Project, Site, Term};
-use crate::structured_data::{self, Article, Organization, SharedImage};
+use crate::structured_data::{self, Article, EventData, Organization, SharedImage};
 use crate::theme::{chain, Theme};
 use crate::video::{Video, VideoSource};
 
@@ -54,7 +55,14 @@ pub struct Renderer<'a> {
     /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
     inject: Option<&'a str>,
     now_year: i32,
+    /// The build's date, site-local: events ending before it are past.
+    today: chrono::NaiveDate,
+    /// Every event of the site, earliest first.
+    events: Vec<Listed<'a>>,
 }
+
+/// How many upcoming events the home page lists.
+const HOME_EVENTS: usize = 3;
 
 #[derive(Serialize)]
 struct Link<'a> {
@@ -99,6 +107,37 @@ struct PostFull<'a> {
     content: &'a str,
     gallery: &'a [Image],
     toc: &'a [TocEntry],
+}
+
+/// An event as its box on the page and event lists show it.
+#[derive(Serialize)]
+struct EventView<'a> {
+    title: &'a str,
+    url: String,
+    summary: &'a str,
+    /// "5 grudnia 2026, 17:00–19:00".
+    when: String,
+    /// ISO date or date and time, for `<time datetime>`.
+    start: String,
+    end: Option<String>,
+    all_day: bool,
+    place: Option<&'a str>,
+    address: Option<&'a str>,
+    registration: Option<&'a str>,
+    price: Option<&'a str>,
+    free: bool,
+    /// The event's own calendar file.
+    ics_url: String,
+}
+
+/// Past events of one month on the events page.
+#[derive(Serialize)]
+struct EventMonth<'a> {
+    /// "2026-11", for ids.
+    id: String,
+    /// "listopad 2026".
+    name: String,
+    events: Vec<EventView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -224,6 +263,7 @@ impl<'a> Renderer<'a> {
         theme: &'a Theme,
         images: &'a HashMap<PathBuf, DocumentImages>,
         inject: Option<&'a str>,
+        now: chrono::NaiveDateTime,
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
@@ -233,7 +273,9 @@ impl<'a> Renderer<'a> {
             images,
             translations,
             inject,
-            now_year: chrono::Datelike::year(&chrono::Local::now()),
+            now_year: chrono::Datelike::year(&now),
+            today: now.date(),
+            events: events::all(site),
         }
     }
 
@@ -310,6 +352,70 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    fn event_view(&self, e: &Listed<'a>) -> EventView<'a> {
+        let event = e.event;
+        EventView {
+            title: e.title,
+            url: self.url(e.path),
+            summary: e.summary,
+            when: events::when(self.site.config.language, event),
+            start: event.start.iso(),
+            end: event.end.as_ref().map(Date::iso),
+            all_day: event.all_day,
+            place: event.place.as_deref(),
+            address: event.address.as_deref(),
+            registration: event.registration.as_deref(),
+            price: event.price.as_deref(),
+            free: event.free,
+            ics_url: self.url(&e.ics_path()),
+        }
+    }
+
+    fn event_views(&self, list: &[Listed<'a>]) -> Vec<EventView<'a>> {
+        list.iter().map(|e| self.event_view(e)).collect()
+    }
+
+    /// The events still to come (earliest first) and the past ones (latest first).
+    fn split_events(&self) -> (Vec<Listed<'a>>, Vec<Listed<'a>>) {
+        events::split(&self.events, self.today)
+    }
+
+    /// Adds a document's event box and its `Event` structured data to its page.
+    fn insert_event(
+        &self,
+        page: &mut serde_json::Map<String, Value>,
+        owner: Owner,
+        image: Option<&SharedImage>,
+    ) {
+        let Some(e) = self.events.iter().find(|e| e.owner == owner) else {
+            return;
+        };
+        let config = &self.site.config;
+        let tz = config.timezone;
+        let time = |d: Date| match e.event.all_day {
+            true => d.iso(),
+            false => d.rfc3339(tz),
+        };
+        let url = config.permalink(e.path);
+        let data = EventData {
+            name: e.title,
+            description: e.summary,
+            url: &url,
+            start: time(e.event.start),
+            end: e.event.end.map(time),
+            place: e.event.place.as_deref(),
+            address: e.event.address.as_deref(),
+            registration: e.event.registration.as_deref(),
+            price: e.event.price.as_deref(),
+            free: e.event.free,
+            organizer: self.organization(),
+            image,
+            language: config.language.code(),
+        };
+        insert(page, "event", &self.event_view(e));
+        insert(page, "event_json_ld", &structured_data::event(&data));
+    }
+
     /// Renders the pages of the site, in parallel, except those whose fingerprint (a hash of
     /// everything the page shows, of its template and of the site settings) is the same in
     /// `previous`: `serve` passes the last build's fingerprints to re-render only what changed,
@@ -326,6 +432,9 @@ impl<'a> Renderer<'a> {
             Task::Job(Job::CategoryList),
             Task::Job(Job::ArchiveList),
         ];
+        if !self.events.is_empty() {
+            tasks.push(Task::Job(Job::Events));
+        }
         tasks.extend((0..site.posts.len()).map(|i| Task::Job(Job::Post(i))));
         tasks.extend((0..site.projects.len()).map(|i| Task::Job(Job::Project(i))));
         tasks.extend((0..site.pages.len()).map(|i| Task::Job(Job::Page(i))));
@@ -396,6 +505,7 @@ impl<'a> Renderer<'a> {
                 Job::NotFound => NOT_FOUND_FILE.to_string(),
                 Job::Accessibility => format!("{}/", paths.accessibility),
                 Job::Search => format!("{}/", paths.search),
+                Job::Events => format!("{}/", paths.events),
                 Job::TagList => format!("{}/", paths.tags),
                 Job::CategoryList => format!("{}/", paths.categories),
                 Job::ArchiveList => format!("{}/", paths.archive),
@@ -601,6 +711,9 @@ impl<'a> Renderer<'a> {
                     .map(|p| self.project_summary(p))
                     .collect();
                 insert(&mut page, "ongoing_projects", &ongoing);
+                let (upcoming, _) = self.split_events();
+                let upcoming = &upcoming[..upcoming.len().min(HOME_EVENTS)];
+                insert(&mut page, "upcoming_events", &self.event_views(upcoming));
                 insert(
                     &mut page,
                     "json_ld",
@@ -640,6 +753,7 @@ impl<'a> Renderer<'a> {
                     "json_ld",
                     &structured_data::news_article(&article),
                 );
+                self.insert_event(&mut page, Owner::Post(i), share.image.as_ref());
                 insert(&mut page, "share", &share);
                 insert(&mut page, "post", &full);
                 insert_videos(&mut page, &post.media.videos);
@@ -732,7 +846,9 @@ impl<'a> Renderer<'a> {
                     &images.map_or(&[][..], |i| &i.gallery[..]),
                 );
                 let cover = images.and_then(|i| i.cover.as_ref());
-                insert(&mut page, "share", &self.share(&p.summary, cover, None));
+                let share = self.share(&p.summary, cover, None);
+                self.insert_event(&mut page, Owner::Page(i), share.image.as_ref());
+                insert(&mut page, "share", &share);
                 insert(&mut page, "cover", &cover);
                 insert(&mut page, "toc", &p.text.toc);
                 insert(&mut page, "extra", &p.doc.meta.extra);
@@ -754,6 +870,24 @@ impl<'a> Renderer<'a> {
             }
             Job::Search => {
                 let page = self.header("search", t.text("search_title"), path, description);
+                self.render_page(template, path, page)
+            }
+            Job::Events => {
+                let mut page = self.header("events", t.text("events"), path, description);
+                let (upcoming, past) = self.split_events();
+                let months: Vec<EventMonth> = events::by_month(&past)
+                    .iter()
+                    .map(|((year, month), list)| EventMonth {
+                        id: format!("{year}-{month:02}"),
+                        name: format!("{} {year}", t.text(&format!("month_{month}"))),
+                        events: self.event_views(list),
+                    })
+                    .collect();
+                insert(&mut page, "upcoming", &self.event_views(&upcoming));
+                insert(&mut page, "past_months", &months);
+                let calendar =
+                    serde_json::json!({ "url": self.url(&events::calendar_path(config)) });
+                insert(&mut page, "calendar", &calendar);
                 self.render_page(template, path, page)
             }
             Job::NotFound => {
@@ -887,6 +1021,7 @@ enum Job {
     NotFound,
     Accessibility,
     Search,
+    Events,
     TagList,
     CategoryList,
     ArchiveList,
@@ -912,6 +1047,7 @@ impl Task<'_> {
                 Job::NotFound => "404.html",
                 Job::Accessibility => "accessibility.html",
                 Job::Search => "search.html",
+                Job::Events => "events.html",
                 Job::TagList | Job::CategoryList => "taxonomy_list.html",
                 Job::ArchiveList => "archive_list.html",
                 Job::Year(_) => "archive.html",
@@ -1016,6 +1152,14 @@ impl Stamps {
         }
     }
 
+    /// The stamp of the document carrying an event.
+    fn owner(&self, owner: Owner) -> u64 {
+        match owner {
+            Owner::Post(i) => self.posts[i],
+            Owner::Page(i) => self.pages[i],
+        }
+    }
+
     /// The fingerprint of a task's page.
     fn task(&self, r: &Renderer<'_>, task: &Task) -> u64 {
         let site = r.site;
@@ -1037,6 +1181,17 @@ impl Stamps {
                     let latest = site.posts.len().min(site.config.posts_per_page.max(3));
                     posts(&(0..latest).collect::<Vec<_>>(), &mut h);
                     self.projects.hash(&mut h);
+                    let (upcoming, _) = r.split_events();
+                    let shown = &upcoming[..upcoming.len().min(HOME_EVENTS)];
+                    shown.iter().for_each(|e| self.owner(e.owner).hash(&mut h));
+                }
+                Job::Events => {
+                    // Which events are listed, and which of them are still to come.
+                    let (upcoming, past) = r.split_events();
+                    for list in [upcoming, past] {
+                        list.len().hash(&mut h);
+                        list.iter().for_each(|e| self.owner(e.owner).hash(&mut h));
+                    }
                 }
                 Job::Post(i) => {
                     let around = i.saturating_sub(1)..(i + 2).min(site.posts.len());
@@ -1146,6 +1301,7 @@ fn site_value(config: &Config) -> Value {
             "feed": format!("{root}{}", feed_path("")),
             "search": format!("{root}{}/", p.search),
             "search_index": format!("{root}{}/index.json", p.search),
+            "events": format!("{root}{}/", p.events),
         },
         "shortcuts": config.accessibility.shortcuts(),
         "single_key_shortcuts": config.accessibility.single_key_shortcuts,

@@ -17,6 +17,7 @@ use crate::content::front_matter::Keys;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
+use crate::events::{self, Event};
 use crate::fingerprint;
 use crate::markdown::{self, Check, LinkNote, MarkdownOptions, Rendered};
 use crate::search::DocumentTerms;
@@ -50,6 +51,7 @@ pub struct PostEntry {
     pub media: Media,
     /// Words for the search index.
     pub search: DocumentTerms,
+    pub event: Option<Event>,
 }
 
 /// A project page.
@@ -101,6 +103,7 @@ pub struct PageEntry {
     pub media: Media,
     /// Words for the search index.
     pub search: DocumentTerms,
+    pub event: Option<Event>,
 }
 
 macro_rules! deref_to_entry {
@@ -911,19 +914,14 @@ fn build_post(
         .ok()
         .flatten();
     let slug = slug_for(&doc, &doc.meta.slug, problems);
+    let event = optional_event(&doc, &doc.meta.event, problems);
     let (text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(new_post(
-        config,
-        doc,
-        title?,
-        date?,
-        updated,
-        slug?,
-        (text, media),
-    ))
+    let mut post = new_post(config, doc, title?, date?, updated, slug?, (text, media));
+    post.event = event;
+    Some(post)
 }
 
 fn new_post(
@@ -956,7 +954,17 @@ fn new_post(
         text,
         media,
         doc,
+        event: None,
     }
+}
+
+/// A checked `event:` block, or `None` when there is none (or it has errors, reported).
+fn optional_event<M>(
+    doc: &Document<M>,
+    spec: &Option<events::EventSpec>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    events::check(doc, spec.as_ref()?, problems)
 }
 
 /// A document's search terms. The body's plain text is needed only here: it is taken out of
@@ -1050,6 +1058,7 @@ fn build_page(
     let title = required_title(&doc, &doc.meta.title, problems);
     let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
     let slug = slug_for(&doc, &doc.meta.slug, problems);
+    let event = optional_event(&doc, &doc.meta.event, problems);
     let (mut text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
@@ -1063,6 +1072,7 @@ fn build_page(
     let title = title?;
     let search = search_terms(&[&title], &doc.meta.summary, &mut text);
     Some(PageEntry {
+        event,
         version: next_version(),
         search,
         path: format!("{slug}/"),

@@ -1,5 +1,6 @@
 //! schema.org structured data (JSON-LD) for search engines and link previews: a
-//! `NewsArticle` on each post page and the `Organization` on the home page.
+//! `NewsArticle` on each post page, an `Event` on each page carrying one, and the
+//! `Organization` on the home page.
 //!
 //! The JSON is built with serde_json, never by pasting text into a template, and written by
 //! [`script_body`] so that no text in it can end the `<script>` element it is placed in.
@@ -94,6 +95,106 @@ pub fn news_article(article: &Article) -> String {
     data.insert("url".into(), json!(article.url));
     data.insert("inLanguage".into(), json!(article.language));
     script_body(&Value::Object(data))
+}
+
+/// An event, as the `Event` of its page describes it.
+#[derive(Debug, Clone)]
+pub struct EventData<'a> {
+    pub name: &'a str,
+    /// The summary; left out when empty.
+    pub description: &'a str,
+    /// The permalink of the page carrying the event.
+    pub url: &'a str,
+    /// RFC 3339 with the site's time-zone offset of that day, or a date for all-day events.
+    pub start: String,
+    pub end: Option<String>,
+    pub place: Option<&'a str>,
+    /// The postal address on one line.
+    pub address: Option<&'a str>,
+    pub registration: Option<&'a str>,
+    /// The price as the editor wrote it ("20 zł").
+    pub price: Option<&'a str>,
+    pub free: bool,
+    pub organizer: Organization<'a>,
+    pub image: Option<&'a SharedImage>,
+    pub language: &'a str,
+}
+
+/// The script body of an `Event`: an in-person, scheduled event organised by the site's
+/// organisation, with its place and, when a price or `free` is given, an `Offer`.
+pub fn event(event: &EventData) -> String {
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!("Event"));
+    data.insert("name".into(), json!(event.name));
+    if !event.description.is_empty() {
+        data.insert("description".into(), json!(event.description));
+    }
+    data.insert("startDate".into(), json!(event.start));
+    if let Some(end) = &event.end {
+        data.insert("endDate".into(), json!(end));
+    }
+    data.insert(
+        "eventStatus".into(),
+        json!("https://schema.org/EventScheduled"),
+    );
+    data.insert(
+        "eventAttendanceMode".into(),
+        json!("https://schema.org/OfflineEventAttendanceMode"),
+    );
+    if event.place.is_some() || event.address.is_some() {
+        let mut place = Map::new();
+        place.insert("@type".into(), json!("Place"));
+        if let Some(name) = event.place.or(event.address) {
+            place.insert("name".into(), json!(name));
+        }
+        if let Some(address) = event.address {
+            place.insert("address".into(), postal_address(address));
+        }
+        data.insert("location".into(), Value::Object(place));
+    }
+    data.insert("organizer".into(), event.organizer.reference());
+    let offer_url = event.registration.unwrap_or(event.url);
+    let offer = match (event.free, event.price) {
+        (true, _) => {
+            Some(json!({ "@type": "Offer", "price": 0, "priceCurrency": "PLN", "url": offer_url }))
+        }
+        (false, Some(text)) => Some(match parse_price(text) {
+            Some((price, currency)) => {
+                json!({ "@type": "Offer", "price": price, "priceCurrency": currency, "url": offer_url })
+            }
+            None => json!({ "@type": "Offer", "description": text, "url": offer_url }),
+        }),
+        (false, None) => None,
+    };
+    if let Some(offer) = offer {
+        data.insert("offers".into(), offer);
+    }
+    if let Some(image) = event.image {
+        data.insert("image".into(), json!([image.url]));
+    }
+    data.insert("url".into(), json!(event.url));
+    data.insert("inLanguage".into(), json!(event.language));
+    script_body(&Value::Object(data))
+}
+
+/// The amount and currency of a price written as text: "20 zł" → (20, "PLN"), "12,50 EUR" →
+/// (12.5, "EUR"). `None` when the text does not start with a number ("co łaska").
+fn parse_price(text: &str) -> Option<(f64, &'static str)> {
+    let text = text.trim();
+    let number: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'))
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let amount = number.trim_end_matches('.').parse::<f64>().ok()?;
+    let currency = if text.contains("EUR") || text.contains('€') {
+        "EUR"
+    } else {
+        "PLN"
+    };
+    Some((amount, currency))
 }
 
 /// The script body of the home page's `Organization`, with the contact details given.
@@ -259,6 +360,62 @@ mod tests {
         };
         let data = parse(&organization(&bare));
         assert!(data.get("email").is_none() && data.get("address").is_none());
+    }
+
+    fn event_data<'a>(start: &str, end: Option<&str>) -> EventData<'a> {
+        EventData {
+            name: "Wigilia dla osób samotnych",
+            description: "Wspólna kolacja.",
+            url: "https://mops.example.org/aktualnosci/wigilia/",
+            start: start.into(),
+            end: end.map(str::to_string),
+            place: Some("Klub Seniora"),
+            address: Some("ul. Długa 5, 00-950 Testowo"),
+            registration: Some("mailto:zapisy@example.org"),
+            price: None,
+            free: true,
+            organizer: MOPS,
+            image: None,
+            language: "pl",
+        }
+    }
+
+    #[test]
+    fn an_event_has_place_organizer_and_a_free_offer() {
+        let data = parse(&event(&event_data(
+            "2026-12-20T17:00:00+01:00",
+            Some("2026-12-20T20:00:00+01:00"),
+        )));
+        assert_eq!(data["@type"], "Event");
+        assert_eq!(data["startDate"], "2026-12-20T17:00:00+01:00");
+        assert_eq!(data["endDate"], "2026-12-20T20:00:00+01:00");
+        assert_eq!(data["eventStatus"], "https://schema.org/EventScheduled");
+        assert_eq!(
+            data["eventAttendanceMode"],
+            "https://schema.org/OfflineEventAttendanceMode"
+        );
+        assert_eq!(data["location"]["@type"], "Place");
+        assert_eq!(data["location"]["name"], "Klub Seniora");
+        assert_eq!(data["location"]["address"]["postalCode"], "00-950");
+        assert_eq!(data["organizer"]["name"], "MOPS Testowo");
+        assert_eq!(data["offers"]["price"], 0);
+        assert_eq!(data["offers"]["priceCurrency"], "PLN");
+        assert_eq!(data["offers"]["url"], "mailto:zapisy@example.org");
+    }
+
+    #[test]
+    fn prices_are_read_from_text_when_they_can_be() {
+        assert_eq!(parse_price("20 zł"), Some((20.0, "PLN")));
+        assert_eq!(parse_price("1 250,50 zł"), Some((1250.5, "PLN")));
+        assert_eq!(parse_price("12.50 EUR"), Some((12.5, "EUR")));
+        assert_eq!(parse_price("co łaska"), None);
+        let mut e = event_data("2026-12-20", None);
+        e.free = false;
+        e.price = Some("dobrowolna składka");
+        let data = parse(&event(&e));
+        assert_eq!(data["offers"]["description"], "dobrowolna składka");
+        assert!(data["offers"].get("price").is_none());
+        assert!(data.get("endDate").is_none());
     }
 
     #[test]

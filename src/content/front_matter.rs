@@ -132,6 +132,21 @@ fn yaml_error(
         }
     }
     let line = e.location().map(|l| yaml_line + l.line() - 1);
+    // An unknown key inside a block (`event:`, `funding:`): name it and suggest the known one.
+    if let Some((key, known)) = unknown_nested_key(&message) {
+        let hint = match did_you_mean(&key, &known) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("known fields here are: {}", known.join(", ")),
+        };
+        let field = match field {
+            Some(f) => format!("{f}.{key}"),
+            None => key.clone(),
+        };
+        return Diagnostic::error(file, format!("unknown field `{key}`"))
+            .at_line(line)
+            .field(field)
+            .hint(hint);
+    }
     let hint = if message.contains("tab") {
         "indent with spaces, not tabs"
     } else if message.contains("duplicate") {
@@ -148,6 +163,15 @@ fn yaml_error(
         d = d.field(f);
     }
     d
+}
+
+/// The key and the known keys of serde's "unknown field `x`, expected one of `a`, `b`" (or
+/// "expected `a`").
+fn unknown_nested_key(message: &str) -> Option<(String, Vec<&str>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (key, expected) = rest.split_once("`, expected ")?;
+    let known = expected.split('`').skip(1).step_by(2).collect::<Vec<_>>();
+    Some((key.to_string(), known))
 }
 
 /// The line of a top-level `key:` in the front matter, if it is there.
@@ -220,6 +244,32 @@ mod tests {
             parse::<Meta>(Path::new("a.md"), "title: A\ntags: {a: 1}\n", 2).expect_err("type");
         assert_eq!(errs[0].line, Some(3));
         assert_eq!(errs[0].field.as_deref(), Some("tags"));
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Outer {
+        event: Inner,
+    }
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        start: Option<String>,
+        place: Option<String>,
+    }
+    impl Keys for Outer {
+        const KEYS: &'static [&'static str] = &["event"];
+    }
+
+    #[test]
+    fn unknown_keys_in_a_block_are_named_with_a_suggestion() {
+        let errs = parse::<Outer>(Path::new("a.md"), "event:\n  place: X\n  strat: 1\n", 2)
+            .expect_err("typo");
+        assert_eq!(errs[0].line, Some(4));
+        assert_eq!(errs[0].field.as_deref(), Some("event.strat"));
+        assert_eq!(errs[0].message, "unknown field `strat`");
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `start`?"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::front_matter::Keys;
+use crate::events::EventSpec;
 use crate::gallery::{GallerySpec, PhotoSpec};
 use crate::video::Videos;
 
@@ -25,6 +26,7 @@ pub struct PostMeta {
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
     pub video: Option<Videos>,
+    pub event: Option<EventSpec>,
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
@@ -36,7 +38,7 @@ pub struct PostMeta {
 impl Keys for PostMeta {
     const KEYS: &'static [&'static str] = &[
         "title", "date", "updated", "summary", "author", "tags", "category", "project", "cover",
-        "gallery", "source", "draft", "slug", "extra", "video",
+        "gallery", "source", "draft", "slug", "extra", "video", "event",
     ];
 }
 
@@ -150,6 +152,7 @@ pub struct PageMeta {
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
     pub video: Option<Videos>,
+    pub event: Option<EventSpec>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
@@ -159,5 +162,6 @@ pub struct PageMeta {
 impl Keys for PageMeta {
     const KEYS: &'static [&'static str] = &[
         "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra", "video",
+        "event",
     ];
 }

@@ -82,6 +82,19 @@ impl TestSite {
         out
     }
 
+    /// `tablica build` with the build's "now" fixed (`TABLICA_NOW`); panics if it fails.
+    pub fn build_at(&self, now: &str) -> Output {
+        let out = Command::new(env!("CARGO_BIN_EXE_tablica"))
+            .arg("build")
+            .current_dir(self.root())
+            .env("NO_COLOR", "1")
+            .env("TABLICA_NOW", now)
+            .output()
+            .expect("run tablica");
+        assert!(out.status.success(), "build failed:\n{}", stderr(&out));
+        out
+    }
+
     /// `tablica build`, expecting failure with exit status 1; returns stderr.
     pub fn build_err(&self) -> String {
         let out = self.run(&["build"]);

@@ -1,0 +1,468 @@
+//! Events: the `event:` block of posts and pages checked into an [`Event`], the site's events
+//! listed by start and split into upcoming and past, and their dates as readers see them.
+//!
+//! A static site shows "upcoming" as of its build: [`now`] is the build's clock (or
+//! `TABLICA_NOW`), so a site with events should be rebuilt daily.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Deserializer};
+
+use crate::config::Config;
+use crate::content::date::{self, Date};
+use crate::content::front_matter::key_line;
+use crate::content::Document;
+use crate::diagnostics::Diagnostic;
+use crate::locale::{date_long, day_month, Lang};
+use crate::site::Site;
+
+/// The `event:` block of a post or page, as editors write it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventSpec {
+    /// Required: a date (an all-day event) or a date and time.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    /// Inferred from `start` when not given: a date alone means all day.
+    pub all_day: Option<bool>,
+    /// The name of the place: "Klub Seniora „Pogodna Jesień”".
+    pub place: Option<String>,
+    /// The postal address on one line: "ul. Jarzębinowa 12, 05-999 Jarzębinów".
+    pub address: Option<String>,
+    /// Where to sign up: an http(s) address or a `mailto:` link.
+    pub registration: Option<String>,
+    /// The price as text ("20 zł"); a plain number is read as text too.
+    #[serde(default, deserialize_with = "text_or_number")]
+    pub price: Option<String>,
+    #[serde(default)]
+    pub free: bool,
+}
+
+fn text_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Value {
+        Text(String),
+        Integer(i64),
+        Number(f64),
+    }
+    Ok(Option::<Value>::deserialize(d)?.map(|v| match v {
+        Value::Text(s) => s,
+        Value::Integer(n) => n.to_string(),
+        Value::Number(n) => n.to_string(),
+    }))
+}
+
+/// A checked event. Dates are local to the site's time zone; all-day events have dates only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub start: Date,
+    pub end: Option<Date>,
+    pub all_day: bool,
+    pub place: Option<String>,
+    pub address: Option<String>,
+    pub registration: Option<String>,
+    pub price: Option<String>,
+    pub free: bool,
+}
+
+impl Event {
+    /// The last day the event takes place on.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end.unwrap_or(self.start).date()
+    }
+
+    /// Whether the event is still to come (or going on) on `today`.
+    pub fn is_upcoming(&self, today: NaiveDate) -> bool {
+        self.last_day() >= today
+    }
+
+    /// Place and address on one line, as calendars show a location.
+    pub fn location(&self) -> Option<String> {
+        let parts: Vec<&str> = [&self.place, &self.address]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The day after an all-day event's last day: the exclusive end calendars expect.
+    pub fn end_exclusive_day(&self) -> NaiveDate {
+        self.last_day() + Duration::days(1)
+    }
+}
+
+/// When an event takes place, in the site's language: "5 grudnia 2026, 17:00–19:00",
+/// "5–7 grudnia 2026", "30 listopada, 10:00 – 2 grudnia 2026, 14:00".
+pub fn when(lang: Lang, event: &Event) -> String {
+    let start = event.start.local;
+    let time = |d: NaiveDateTime| d.format("%H:%M").to_string();
+    match (event.all_day, event.end.map(|e| e.local)) {
+        (true, None) => date_long(lang, start.date()),
+        (true, Some(end)) => day_range(lang, start.date(), end.date()),
+        (false, None) => format!("{}, {}", date_long(lang, start.date()), time(start)),
+        (false, Some(end)) if end.date() == start.date() => format!(
+            "{}, {}–{}",
+            date_long(lang, start.date()),
+            time(start),
+            time(end)
+        ),
+        (false, Some(end)) => format!(
+            "{}, {} – {}, {}",
+            date_long(lang, start.date()),
+            time(start),
+            date_long(lang, end.date()),
+            time(end)
+        ),
+    }
+}
+
+fn day_range(lang: Lang, a: NaiveDate, b: NaiveDate) -> String {
+    if a == b {
+        date_long(lang, a)
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{}–{}", a.day(), date_long(lang, b))
+    } else if a.year() == b.year() {
+        format!("{} – {}", day_month(lang, a), date_long(lang, b))
+    } else {
+        format!("{} – {}", date_long(lang, a), date_long(lang, b))
+    }
+}
+
+/// Checks a document's `event:` block. Every problem is reported with the line of its field;
+/// returns `None` when there was an error.
+pub fn check<M>(
+    doc: &Document<M>,
+    spec: &EventSpec,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Event> {
+    let before = problems.len();
+    let problem = |field: &str, message: String, hint: &str| {
+        Diagnostic::error(&doc.path, message)
+            .field(format!("event.{field}"))
+            .at_line(field_line(doc, field))
+            .hint(hint)
+    };
+    let parse = |field: &str, value: &Option<String>, problems: &mut Vec<Diagnostic>| {
+        let v = value.as_deref()?;
+        date::parse(v)
+            .map_err(|hint| {
+                problems.push(problem(field, format!("`{v}` is not a valid date"), &hint))
+            })
+            .ok()
+    };
+    let start = parse("start", &spec.start, problems);
+    let end = parse("end", &spec.end, problems);
+    if spec.start.is_none() {
+        problems.push(problem(
+            "start",
+            "the event has no start".into(),
+            "add e.g. `start: 2026-12-05 17:00` under `event:`, or a date alone for an all-day event",
+        ));
+    }
+    let mut all_day = false;
+    if let Some(start) = start {
+        let timed_end = end.map(|e| e.has_time);
+        all_day = spec.all_day.unwrap_or(!start.has_time);
+        if all_day && spec.all_day.is_some() && (start.has_time || timed_end == Some(true)) {
+            problems.push(
+                problem(
+                    "all_day",
+                    "the times of an all-day event are ignored".into(),
+                    "remove the times from `start:` and `end:`, or remove `all_day: true`",
+                )
+                .with_severity(crate::diagnostics::Severity::Warning),
+            );
+        } else if !all_day && !start.has_time {
+            problems.push(problem(
+                "start",
+                "an event that is not all day needs a start time".into(),
+                "write e.g. `start: 2026-12-05 17:00`, or remove `all_day: false`",
+            ));
+        } else if timed_end.is_some_and(|t| t != start.has_time) {
+            problems.push(problem(
+                "end",
+                "`start` and `end` must both have a time or both be dates".into(),
+                "write e.g. `start: 2026-12-05 17:00` and `end: 2026-12-05 19:00`, or two dates for an all-day event",
+            ));
+        }
+    }
+    let (start, end) = match all_day {
+        true => (start.map(day_only), end.map(day_only)),
+        false => (start, end),
+    };
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            problems.push(problem(
+                "end",
+                "the event ends before it starts".into(),
+                "check `start:` and `end:`; an evening meeting is e.g. `start: 2026-12-05 17:00`, `end: 2026-12-05 19:00`",
+            ));
+        }
+    }
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let registration = text(&spec.registration);
+    if let Some(link) = &registration {
+        if !is_registration_link(link) {
+            problems.push(problem(
+                "registration",
+                format!("`{link}` is not a web address or an e-mail link"),
+                "write a full address (`https://…`) or an e-mail link (`mailto:zapisy@example.org`)",
+            ));
+        }
+    }
+    let price = text(&spec.price);
+    if price.is_some() && spec.free {
+        problems.push(problem(
+            "free",
+            "the event has both a price and `free: true`".into(),
+            "keep `price:` or `free: true`, not both",
+        ));
+    }
+    if problems[before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(Event {
+        start: start?,
+        end,
+        all_day,
+        place: text(&spec.place),
+        address: text(&spec.address),
+        registration,
+        price,
+        free: spec.free,
+    })
+}
+
+fn day_only(d: Date) -> Date {
+    Date {
+        local: d.date().and_time(NaiveTime::MIN),
+        has_time: false,
+    }
+}
+
+fn is_registration_link(link: &str) -> bool {
+    let lower = link.to_ascii_lowercase();
+    let rest = ["https://", "http://", "mailto:"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    rest.is_some_and(|r| !r.is_empty()) && !link.contains(char::is_whitespace)
+}
+
+/// The line of `event:`'s `field`, or of `event:` itself when the block is written on one line.
+fn field_line<M>(doc: &Document<M>, field: &str) -> Option<usize> {
+    let block = key_line(&doc.yaml, doc.yaml_line, "event")?;
+    doc.yaml
+        .lines()
+        .enumerate()
+        .skip(block - doc.yaml_line + 1)
+        .take_while(|(_, l)| l.starts_with([' ', '\t']) || l.trim().is_empty())
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(i, _)| doc.yaml_line + i)
+        .or(Some(block))
+}
+
+/// The document an event belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// Index into `Site::posts`.
+    Post(usize),
+    /// Index into `Site::pages`.
+    Page(usize),
+}
+
+/// An event with what lists and calendars show of its document.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a> {
+    pub owner: Owner,
+    pub title: &'a str,
+    pub slug: &'a str,
+    /// URL path of the document's page below the site root.
+    pub path: &'a str,
+    pub summary: &'a str,
+    /// When the document was last revised, when it says so (a post's date or `updated`).
+    pub revised: Option<Date>,
+    pub event: &'a Event,
+}
+
+impl Listed<'_> {
+    /// The URL path of the event's own calendar file, beside its page: `aktualnosci/x/x.ics`.
+    pub fn ics_path(&self) -> String {
+        format!("{}{}.ics", self.path, self.slug)
+    }
+}
+
+/// Every event of the site, earliest start first.
+pub fn all(site: &Site) -> Vec<Listed<'_>> {
+    let posts = site.posts.iter().enumerate().filter_map(|(i, p)| {
+        Some(Listed {
+            owner: Owner::Post(i),
+            title: &p.title,
+            slug: &p.slug,
+            path: &p.path,
+            summary: &p.summary,
+            revised: Some(p.updated.unwrap_or(p.date)),
+            event: p.event.as_ref()?,
+        })
+    });
+    let pages = site.pages.iter().enumerate().filter_map(|(i, p)| {
+        Some(Listed {
+            owner: Owner::Page(i),
+            title: &p.title,
+            slug: &p.slug,
+            path: &p.path,
+            summary: &p.summary,
+            revised: p.updated,
+            event: p.event.as_ref()?,
+        })
+    });
+    let mut events: Vec<Listed> = posts.chain(pages).collect();
+    events.sort_by(|a, b| (a.event.start, a.title, a.path).cmp(&(b.event.start, b.title, b.path)));
+    events
+}
+
+/// Splits events (earliest first) at `today`: the upcoming ones earliest first, and the past
+/// ones latest first.
+pub fn split<'a>(events: &[Listed<'a>], today: NaiveDate) -> (Vec<Listed<'a>>, Vec<Listed<'a>>) {
+    let (upcoming, mut past): (Vec<_>, Vec<_>) =
+        events.iter().partition(|e| e.event.is_upcoming(today));
+    past.reverse();
+    (upcoming, past)
+}
+
+/// Past events (latest first) grouped by the year and month they started in.
+pub fn by_month<'a>(past: &[Listed<'a>]) -> Vec<((i32, u32), Vec<Listed<'a>>)> {
+    let mut months: Vec<((i32, u32), Vec<Listed>)> = Vec::new();
+    for e in past {
+        let key = (e.event.start.local.year(), e.event.start.local.month());
+        match months.last_mut() {
+            Some((k, list)) if *k == key => list.push(*e),
+            _ => months.push((key, vec![*e])),
+        }
+    }
+    months
+}
+
+/// The URL path of the calendar feed of all events: `wydarzenia/kalendarz.ics`.
+pub fn calendar_path(config: &Config) -> String {
+    let file = match config.language {
+        Lang::Pl => "kalendarz.ics",
+        Lang::En => "calendar.ics",
+    };
+    format!("{}/{file}", config.paths.events)
+}
+
+/// The environment variable that fixes the build's "now" (site-local, in any form `date:`
+/// accepts), for tests and reproducible builds.
+pub const NOW_VAR: &str = "TABLICA_NOW";
+
+/// The build's "now" in the site's time zone: `TABLICA_NOW` when it is set, else the clock.
+pub fn now(tz: chrono_tz::Tz) -> Result<NaiveDateTime, String> {
+    match std::env::var(NOW_VAR) {
+        Ok(v) => date::parse(&v)
+            .map(|d| d.local)
+            .map_err(|hint| format!("{NOW_VAR}=`{v}` is not a date: {hint}")),
+        Err(_) => Ok(chrono::Utc::now().with_timezone(&tz).naive_local()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn doc(yaml: &str) -> Document<()> {
+        Document {
+            path: PathBuf::from("content/posts/x.md"),
+            abs_path: PathBuf::new(),
+            dir: PathBuf::new(),
+            stem: "x".into(),
+            meta: (),
+            yaml: yaml.into(),
+            yaml_line: 2,
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    fn checked(yaml: &str) -> Result<Event, Vec<Diagnostic>> {
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("YAML");
+        let spec: EventSpec = serde_yaml::from_value(value["event"].clone()).expect("event");
+        let mut problems = Vec::new();
+        check(&doc(yaml), &spec, &mut problems).ok_or(problems)
+    }
+
+    #[test]
+    fn dates_read_in_the_site_language() {
+        let e = |yaml| checked(yaml).expect("valid event");
+        let evening = e("event:\n  start: 2026-12-05 17:00\n  end: 2026-12-05 19:00\n");
+        assert!(!evening.all_day);
+        assert_eq!(when(Lang::Pl, &evening), "5 grudnia 2026, 17:00–19:00");
+        assert_eq!(when(Lang::En, &evening), "5 December 2026, 17:00–19:00");
+        let days = e("event: { start: 2026-11-30, end: 2026-12-02 }");
+        assert!(days.all_day);
+        assert_eq!(when(Lang::Pl, &days), "30 listopada – 2 grudnia 2026");
+        assert_eq!(days.end_exclusive_day().to_string(), "2026-12-03");
+        let one = e("event: { start: 2026-12-20 }");
+        assert_eq!(when(Lang::Pl, &one), "20 grudnia 2026");
+        assert_eq!(one.end_exclusive_day().to_string(), "2026-12-21");
+        let fair = e("event: { start: 2026-06-05, end: 2026-06-07 }");
+        assert_eq!(when(Lang::Pl, &fair), "5–7 czerwca 2026");
+        let long = e("event: { start: 2026-12-30 10:00, end: 2027-01-02 14:00 }");
+        assert_eq!(
+            when(Lang::Pl, &long),
+            "30 grudnia 2026, 10:00 – 2 stycznia 2027, 14:00"
+        );
+    }
+
+    #[test]
+    fn problems_name_the_field_and_its_line() {
+        let errs =
+            checked("title: A\nevent:\n  start: 2026-12-05 19:00\n  end: 2026-12-05 17:00\n")
+                .expect_err("ends before");
+        assert_eq!(errs[0].field.as_deref(), Some("event.end"));
+        assert_eq!(errs[0].line, Some(5));
+        let errs = checked("event:\n  start: 5.12.2026\n").expect_err("bad date");
+        assert_eq!(errs[0].field.as_deref(), Some("event.start"));
+        assert_eq!(errs[0].line, Some(3));
+        assert!(errs[0].hint.as_deref().unwrap_or("").contains("2026-12-05"));
+        let errs = checked("event:\n  start: 2026-12-05 17:00\n  registration: www.example.org\n")
+            .expect_err("bad link");
+        assert_eq!(errs[0].field.as_deref(), Some("event.registration"));
+        let errs = checked("event:\n  start: 2026-12-05\n  price: 20 zł\n  free: true\n")
+            .expect_err("both");
+        assert_eq!(errs[0].field.as_deref(), Some("event.free"));
+        let errs =
+            checked("event:\n  start: 2026-12-05\n  end: 2026-12-05 19:00\n").expect_err("mixed");
+        assert_eq!(errs[0].field.as_deref(), Some("event.end"));
+        assert!(checked("event:\n  place: Klub\n").is_err());
+    }
+
+    #[test]
+    fn all_day_may_be_forced_with_a_warning() {
+        let mut problems = Vec::new();
+        let yaml = "event:\n  start: 2026-12-05 10:00\n  all_day: true\n";
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("YAML");
+        let spec: EventSpec = serde_yaml::from_value(value["event"].clone()).expect("event");
+        let e = check(&doc(yaml), &spec, &mut problems).expect("a warning only");
+        assert!(e.all_day && !e.start.has_time);
+        assert!(!problems[0].is_error());
+    }
+
+    #[test]
+    fn upcoming_until_the_last_day() {
+        let e = checked("event: { start: 2026-11-30, end: 2026-12-02 }").expect("valid");
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        assert!(e.is_upcoming(day("2026-12-02")));
+        assert!(!e.is_upcoming(day("2026-12-03")));
+    }
+}
