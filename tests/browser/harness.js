@@ -157,6 +157,8 @@ function pageTypes() {
     "post with a gallery": list.find((p) => isPost(p) && /data-lightbox/.test(main(p))),
     "post without photos": list.find((p) => isPost(p) && main(p) && !/<img\b/.test(main(p))),
     "post with a video": list.find((p) => isPost(p) && /data-video-embed/.test(main(p))),
+    "post with an event": list.find((p) => isPost(p) && /class="event-box"/.test(main(p))),
+    "events page": exact("/wydarzenia/"),
     "project with funding": list.find((p) => isProject(p) && /class="funding/.test(main(p))),
     "projects list": exact("/projekty/"),
     "tag page": list.find((p) => /^\/tagi\/[^/]+\/$/.test(p)),
