@@ -485,3 +485,79 @@ fn an_english_site_shares_in_british_english() {
     assert!(project.contains(">Atom feed of this project</a>"));
     assert!(site.exists("projects/active/atom.xml"));
 }
+
+/// Every `<script type="application/ld+json">` of a page, parsed.
+fn all_json_ld(html: &str) -> Vec<Value> {
+    let open = "<script type=\"application/ld+json\">";
+    html.split(open)
+        .skip(1)
+        .map(|rest| {
+            let json = &rest[..rest.find("</script>").expect("the script ends")];
+            serde_json::from_str(json)
+                .unwrap_or_else(|e| panic!("JSON-LD does not parse: {e}\n{json}"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_of_the_example_site_is_shared_with_well_formed_data() {
+    // The example site of this repository has every kind of page: posts with photos, films,
+    // events and documents, projects, lists, archives, the events and search pages.
+    let site = TestSite::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for entry in walkdir::WalkDir::new(&example) {
+        let entry = entry.expect("walk the example site");
+        let rel = entry.path().strip_prefix(&example).expect("inside");
+        if entry.file_type().is_file() {
+            let target = site.root().join("content").join(rel);
+            std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+    site.build_ok();
+    let base = "https://mops.example.org/";
+    let mut types = std::collections::BTreeSet::new();
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(site.public()) {
+        let entry = entry.expect("walk the output");
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") || path.ends_with("404.html") {
+            continue;
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(path).expect("read");
+        let at = path.display();
+        let canonical = html
+            .split("<link rel=\"canonical\" href=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{at}: no canonical link"));
+        assert!(canonical.starts_with(base), "{at}: {canonical}");
+        assert_eq!(og(&html, "url").as_deref(), Some(canonical), "{at}");
+        for key in ["title", "type", "description", "site_name", "locale"] {
+            assert!(
+                og(&html, key).is_some_and(|v| !v.is_empty()),
+                "{at}: og:{key}"
+            );
+        }
+        assert!(twitter(&html, "card").is_some(), "{at}: twitter:card");
+        if let Some(image) = og(&html, "image") {
+            assert!(image.starts_with(base), "{at}: og:image {image}");
+        }
+        for data in all_json_ld(&html) {
+            assert_eq!(data["@context"], "https://schema.org", "{at}");
+            let kind = data["@type"].as_str().expect("@type").to_string();
+            assert!(
+                ["NewsArticle", "Event", "Organization"].contains(&kind.as_str()),
+                "{at}: {kind}"
+            );
+            types.insert(kind);
+        }
+    }
+    assert!(pages > 40, "the example site has {pages} pages");
+    assert_eq!(
+        types.into_iter().collect::<Vec<_>>(),
+        ["Event", "NewsArticle", "Organization"],
+        "every kind of structured data occurs"
+    );
+}
