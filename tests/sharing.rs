@@ -499,6 +499,152 @@ fn all_json_ld(html: &str) -> Vec<Value> {
         .collect()
 }
 
+/// Properties schema.org defines for each type tablica writes (the type's own and those it
+/// inherits from CreativeWork, Event, Organization, Intangible and Thing that could apply), and
+/// those search engines require for a rich result.
+const SCHEMA_ORG: &[(&str, &[&str], &[&str])] = &[
+    (
+        "NewsArticle",
+        &[
+            "headline",
+            "description",
+            "datePublished",
+            "dateModified",
+            "author",
+            "publisher",
+            "image",
+            "mainEntityOfPage",
+            "inLanguage",
+            "url",
+            "name",
+            "keywords",
+            "articleSection",
+            "about",
+            "isPartOf",
+            "wordCount",
+            "dateline",
+        ],
+        &["headline", "datePublished", "author", "publisher"],
+    ),
+    (
+        "Event",
+        &[
+            "name",
+            "description",
+            "startDate",
+            "endDate",
+            "location",
+            "eventAttendanceMode",
+            "eventStatus",
+            "organizer",
+            "offers",
+            "url",
+            "image",
+            "inLanguage",
+            "isAccessibleForFree",
+            "duration",
+            "about",
+            "audience",
+        ],
+        &["name", "startDate", "location"],
+    ),
+    (
+        "Organization",
+        &[
+            "name",
+            "url",
+            "email",
+            "telephone",
+            "address",
+            "logo",
+            "description",
+            "sameAs",
+            "legalName",
+            "contactPoint",
+            "areaServed",
+        ],
+        &["name", "url"],
+    ),
+    ("Person", &["name", "url", "email", "jobTitle"], &["name"]),
+    ("Place", &["name", "address", "geo", "url"], &["address"]),
+    (
+        "PostalAddress",
+        &[
+            "streetAddress",
+            "postalCode",
+            "addressLocality",
+            "addressRegion",
+            "addressCountry",
+        ],
+        &[],
+    ),
+    (
+        "Offer",
+        &[
+            "price",
+            "priceCurrency",
+            "availability",
+            "url",
+            "description",
+            "validFrom",
+            "category",
+        ],
+        &[],
+    ),
+    (
+        "ImageObject",
+        &["url", "contentUrl", "width", "height", "caption", "name"],
+        &["url"],
+    ),
+    ("WebPage", &["@id", "url", "name"], &[]),
+];
+
+/// Checks a JSON-LD object and every object in it against [`SCHEMA_ORG`]; returns the types met.
+fn assert_schema_org(value: &Value, at: &str, types: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| assert_schema_org(v, at, types)),
+        Value::Object(map) => {
+            if let Some(kind) = map.get("@type").and_then(Value::as_str) {
+                let (_, allowed, required) = SCHEMA_ORG
+                    .iter()
+                    .find(|(name, _, _)| *name == kind)
+                    .unwrap_or_else(|| panic!("{at}: unexpected type {kind}"));
+                for key in map
+                    .keys()
+                    .filter(|k| !["@context", "@type"].contains(&k.as_str()))
+                {
+                    assert!(
+                        allowed.contains(&key.as_str()),
+                        "{at}: {kind} has no `{key}`"
+                    );
+                }
+                for key in *required {
+                    assert!(map.contains_key(*key), "{at}: {kind} needs `{key}`");
+                }
+                for key in ["datePublished", "dateModified", "startDate", "endDate"] {
+                    if let Some(date) = map.get(key).and_then(Value::as_str) {
+                        let valid = chrono::DateTime::parse_from_rfc3339(date).is_ok()
+                            || chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok();
+                        assert!(valid, "{at}: {kind}.{key} = {date}");
+                    }
+                }
+                for key in ["eventStatus", "eventAttendanceMode", "availability"] {
+                    if let Some(v) = map.get(key) {
+                        let v = v.as_str().unwrap_or_default();
+                        assert!(
+                            v.starts_with("https://schema.org/"),
+                            "{at}: {kind}.{key} = {v}"
+                        );
+                    }
+                }
+                types.insert(kind.to_string());
+            }
+            map.values().for_each(|v| assert_schema_org(v, at, types));
+        }
+        _ => {}
+    }
+}
+
 #[test]
 fn every_page_of_the_example_site_is_shared_with_well_formed_data() {
     // The example site of this repository has every kind of page: posts with photos, films,
@@ -546,18 +692,11 @@ fn every_page_of_the_example_site_is_shared_with_well_formed_data() {
         }
         for data in all_json_ld(&html) {
             assert_eq!(data["@context"], "https://schema.org", "{at}");
-            let kind = data["@type"].as_str().expect("@type").to_string();
-            assert!(
-                ["NewsArticle", "Event", "Organization"].contains(&kind.as_str()),
-                "{at}: {kind}"
-            );
-            types.insert(kind);
+            assert_schema_org(&data, &at.to_string(), &mut types);
         }
     }
     assert!(pages > 40, "the example site has {pages} pages");
-    assert_eq!(
-        types.into_iter().collect::<Vec<_>>(),
-        ["Event", "NewsArticle", "Organization"],
-        "every kind of structured data occurs"
-    );
+    for kind in ["Event", "NewsArticle", "Organization", "Place", "Offer"] {
+        assert!(types.contains(kind), "no {kind} in {types:?}");
+    }
 }
