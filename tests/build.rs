@@ -290,3 +290,37 @@ fn output_flag_writes_elsewhere() {
     assert!(out_dir.join("index.html").exists());
     assert!(!site.public().exists());
 }
+
+#[test]
+fn an_older_post_joining_a_tag_updates_the_count_on_the_tags_first_page_in_place() {
+    let site = TestSite::new(); // two posts per page
+    for (name, date) in [
+        ("a", "2026-11-03"),
+        ("b", "2026-11-02"),
+        ("c", "2026-11-01"),
+    ] {
+        site.post(
+            name,
+            &format!("title: Wpis {name}\ndate: {date}\ntags: [seniorzy]"),
+            "Tekst.",
+        );
+    }
+    let output = site.root().join("preview");
+    let mut options = tablica::build::BuildOptions::new(site.root());
+    options.output = Some(output.clone());
+    options.in_place = true;
+    let mut builder = tablica::build::Builder::new(options);
+    builder.build().expect("first build");
+    let first_page =
+        || std::fs::read_to_string(output.join("tagi/seniorzy/index.html")).expect("tag page");
+    assert!(first_page().contains("3 wpisy"), "{}", first_page());
+
+    // The new post is the oldest: it lands on page 2, but page 1 shows the tag's total.
+    site.post(
+        "d",
+        "title: Wpis d\ndate: 2026-10-01\ntags: [seniorzy]",
+        "Tekst.",
+    );
+    builder.build().expect("second build");
+    assert!(first_page().contains("4 wpisy"), "{}", first_page());
+}
