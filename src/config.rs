@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::front_matter::{self, Keys};
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::embed::EmbedHost;
 use crate::gallery::ImageSettings;
 use crate::locale::Lang;
 use crate::slug::is_valid_slug;
@@ -130,6 +131,8 @@ pub struct Checks {
     pub image_alt: CheckLevel,
     /// A raw HTML table without header cells.
     pub table_header: CheckLevel,
+    /// A frame (`<iframe>`) without a title.
+    pub frame_title: CheckLevel,
 }
 
 impl Default for Checks {
@@ -140,6 +143,7 @@ impl Default for Checks {
             vague_link_text: CheckLevel::Warning,
             image_alt: CheckLevel::Error,
             table_header: CheckLevel::Warning,
+            frame_title: CheckLevel::Error,
         }
     }
 }
@@ -161,6 +165,8 @@ struct ConfigInput {
     paths: PathsInput,
     #[serde(default)]
     allow_raw_html: bool,
+    #[serde(default)]
+    embed_hosts: Vec<String>,
     theme: Option<String>,
     timezone: Option<String>,
     #[serde(default)]
@@ -184,6 +190,7 @@ impl Keys for ConfigInput {
         "posts_per_page",
         "paths",
         "allow_raw_html",
+        "embed_hosts",
         "theme",
         "timezone",
         "images",
@@ -210,6 +217,8 @@ pub struct Config {
     pub posts_per_page: usize,
     pub paths: Paths,
     pub allow_raw_html: bool,
+    /// Where frames (`<iframe>`) in the text may load from; none by default.
+    pub embed_hosts: Vec<EmbedHost>,
     pub theme: String,
     pub timezone: chrono_tz::Tz,
     pub images: ImageSettings,
@@ -367,6 +376,39 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
                 .hint("e.g. `theme: default`"),
         );
     }
+    let mut embed_hosts = Vec::new();
+    for entry in &input.embed_hosts {
+        match EmbedHost::parse(entry) {
+            Ok(host) => embed_hosts.push(host),
+            Err(hint) => problems.push(
+                Diagnostic::error(
+                    &file,
+                    format!("`{entry}` is not a host name frames may load from"),
+                )
+                .field("embed_hosts")
+                .at_line(line("embed_hosts"))
+                .hint(hint),
+            ),
+        }
+    }
+    for item in &input.menu {
+        if !crate::markdown::is_safe_url(&item.url) || item.url.trim().is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    &file,
+                    format!("the menu item `{}` has an address that is not allowed: `{}`", item.title, item.url),
+                )
+                .field("menu")
+                .at_line(
+                    text.lines()
+                        .position(|l| l.contains(item.url.as_str()))
+                        .map(|i| i + 1)
+                        .or_else(|| line("menu")),
+                )
+                .hint("use a path on this site (`/aktualnosci/`) or an http(s), mailto: or tel: address"),
+            );
+        }
+    }
     problems.extend(input.accessibility.validate(&file));
     if !problems.is_empty() {
         return Err(problems);
@@ -383,6 +425,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         posts_per_page,
         paths,
         allow_raw_html: input.allow_raw_html,
+        embed_hosts,
         theme,
         timezone,
         images: input.images,
@@ -400,7 +443,9 @@ fn parse_base_url(url: &str) -> Result<(String, String), String> {
         .or_else(|| url.strip_prefix("http://"))
         .ok_or("start it with https://, e.g. `https://mops.example.org/`")?;
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    if host.is_empty() || host.contains(char::is_whitespace) {
+    if host.is_empty()
+        || url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c))
+    {
         return Err("write the full address, e.g. `https://mops.example.org/`".into());
     }
     let path = path.trim_matches('/');

@@ -12,6 +12,7 @@ pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod embed;
 pub mod events;
 pub mod feeds;
 mod fingerprint;

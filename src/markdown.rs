@@ -7,6 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+use crate::embed::EmbedHost;
 use crate::slug::slugify;
 
 /// Which accessibility check a finding belongs to (its severity is configured per site).
@@ -21,6 +22,8 @@ pub enum Check {
     Unsafe,
     /// Not configurable: a link to a document that cannot be published (always an error).
     Document,
+    /// A frame (`<iframe>`) without a title: screen readers announce frames by their title.
+    FrameTitle,
 }
 
 /// What a link in the text becomes, as the caller's link check decides.
@@ -62,13 +65,17 @@ pub struct Rendered {
     /// Plain text of the whole body, for the search index.
     pub text: String,
     pub findings: Vec<Finding>,
+    /// Content-Security-Policy `frame-src` sources of the frames the text embeds, sorted.
+    pub frame_src: Vec<String>,
 }
 
 /// How to render.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct MarkdownOptions {
+pub struct MarkdownOptions<'a> {
     /// Keep raw HTML as written (trusted authors only). Otherwise it is sanitised.
     pub allow_raw_html: bool,
+    /// Where frames (`<iframe>`) in the text may load from (`embed_hosts:` in site.yaml).
+    pub embed_hosts: &'a [EmbedHost],
 }
 
 const VAGUE_LINK_TEXTS: &[&str] = &[
@@ -142,6 +149,12 @@ pub fn render_with_links(
                 classes,
                 attrs,
             }) => {
+                // `## Title {onclick=…}`: pulldown-cmark writes any attribute it is given.
+                let attrs = if options.allow_raw_html {
+                    attrs.clone()
+                } else {
+                    Vec::new()
+                };
                 let end = find_end(&events, i);
                 let inner = &events[i + 1..end];
                 let title = plain_text(inner.iter().map(|(e, _)| e));
@@ -187,7 +200,7 @@ pub fn render_with_links(
                     level: HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
                     id: Some(CowStr::from(id)),
                     classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    attrs,
                 }));
                 for (e, _) in inner {
                     html_events.push(e.clone());
@@ -260,15 +273,8 @@ pub fn render_with_links(
                         hint: "describe the image between the brackets: ![Uczestnicy warsztatów przy stole](…)".into(),
                     });
                 }
-                let url = dest_url.trim();
-                let local = url.starts_with('/') && !url.starts_with("//");
-                if !local || !is_safe_url(url) {
-                    out.findings.push(Finding {
-                        check: Check::Unsafe,
-                        line,
-                        message: format!("the image `{dest_url}` cannot be shown in the text"),
-                        hint: "list photos under `gallery:` or `cover:` in the front matter: they are resized and stripped of GPS data there; images from other sites are not loaded (privacy)".into(),
-                    });
+                if !is_local_image(dest_url) {
+                    out.findings.push(foreign_image(line, dest_url));
                     i = end + 1;
                     continue;
                 }
@@ -287,7 +293,13 @@ pub fn render_with_links(
                     continue;
                 }
             }
+            Event::Start(Tag::HtmlBlock) => {
+                check_raw_html(&body[range.clone()], range.start, &lines, options, &mut out);
+            }
             Event::Html(h) | Event::InlineHtml(h) => {
+                if matches!(event, Event::InlineHtml(_)) {
+                    check_raw_html(h, range.start, &lines, options, &mut out);
+                }
                 if first_table_line.is_none() && h.to_ascii_lowercase().contains("<table") {
                     first_table_line = Some(line);
                 }
@@ -311,8 +323,10 @@ pub fn render_with_links(
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
+    out.frame_src.sort();
+    out.frame_src.dedup();
     out.html = if has_raw_html && !options.allow_raw_html {
-        sanitise(&html)
+        sanitise(&html, options.embed_hosts)
     } else {
         html
     };
@@ -366,6 +380,177 @@ impl TableAlignment {
         let tag = if self.head { "th" } else { "td" };
         Some(Event::Html(format!("<{tag} class=\"{class}\">").into()))
     }
+}
+
+/// Reports the frames and images of raw HTML (`html`, at byte `offset` of the body) that
+/// the sanitiser removes, frames without a title, and notes the sources of allowed frames.
+fn check_raw_html(
+    html: &str,
+    offset: usize,
+    lines: &LineIndex,
+    options: MarkdownOptions,
+    out: &mut Rendered,
+) {
+    let outcome = if options.allow_raw_html {
+        "is blocked by the page's Content-Security-Policy"
+    } else {
+        "was removed"
+    };
+    for tag in start_tags(html) {
+        let line = lines.line(offset + tag.offset);
+        let attr = |name: &str| {
+            tag.attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        match tag.name.as_str() {
+            "iframe" => {
+                let src = attr("src").unwrap_or_default();
+                match EmbedHost::find(options.embed_hosts, src) {
+                    Some(host) => out.frame_src.push(host.csp_source()),
+                    None => out.findings.push(Finding {
+                        check: Check::Unsafe,
+                        line,
+                        message: format!("the frame (`<iframe>`) from `{src}` {outcome}"),
+                        hint: "frames load only over https from the hosts listed under `embed_hosts:` in site.yaml; add the host there if the site trusts it".into(),
+                    }),
+                }
+                if attr("title").map_or(true, |t| t.trim().is_empty()) {
+                    out.findings.push(Finding {
+                        check: Check::FrameTitle,
+                        line,
+                        message: "a frame (`<iframe>`) has no title".into(),
+                        hint: "say what it shows: <iframe title=\"Mapa dojazdu do ośrodka\" …> (screen readers announce frames by their title)".into(),
+                    });
+                }
+            }
+            "img" => {
+                let src = attr("src").unwrap_or_default();
+                if !is_local_image(src) {
+                    let mut finding = foreign_image(line, src);
+                    if options.allow_raw_html {
+                        finding.message = format!("the image `{src}` {outcome}");
+                    }
+                    out.findings.push(finding);
+                }
+                if attr("alt").is_none() {
+                    out.findings.push(Finding {
+                        check: Check::ImageAlt,
+                        line,
+                        message: format!("the image `{src}` has no alt text"),
+                        hint: "describe the image in its alt attribute: <img alt=\"Uczestnicy warsztatów przy stole\" …> (alt=\"\" for decoration)".into(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Only images from this site are shown in the text (privacy: no requests to other sites).
+fn is_local_image(url: &str) -> bool {
+    let url = url.trim();
+    url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_safe_url(url)
+}
+
+fn foreign_image(line: usize, url: &str) -> Finding {
+    Finding {
+        check: Check::Unsafe,
+        line,
+        message: format!("the image `{url}` cannot be shown in the text"),
+        hint: "list photos under `gallery:` or `cover:` in the front matter: they are resized and stripped of GPS data there; images from other sites are not loaded (privacy)".into(),
+    }
+}
+
+/// A start tag of raw HTML that the checks look at.
+struct StartTag {
+    /// Byte offset of its `<` in the HTML.
+    offset: usize,
+    /// Lowercase.
+    name: String,
+    /// Lowercase names; values with `&amp;` decoded.
+    attributes: Vec<(String, String)>,
+}
+
+/// The `<iframe>` and `<img>` start tags of raw HTML, read as a browser would read their
+/// attributes. For reporting only: the sanitiser decides what is kept.
+fn start_tags(html: &str) -> Vec<StartTag> {
+    let bytes = html.as_bytes();
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(found) = html[from..].find('<') {
+        let offset = from + found;
+        from = offset + 1;
+        let name_end = html[from..]
+            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+            .map_or(html.len(), |n| from + n);
+        let name = html[from..name_end].to_ascii_lowercase();
+        if name != "iframe" && name != "img" {
+            continue;
+        }
+        let mut attributes = Vec::new();
+        let mut i = name_end;
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                break;
+            }
+            let start = i;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+            {
+                i += 1;
+            }
+            let attr_name = html[start..i].to_ascii_lowercase();
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = String::new();
+            if i < bytes.len() && bytes[i] == b'=' {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let (value_start, value_end) = match bytes.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = html[i + 1..]
+                            .find(q as char)
+                            .map_or(html.len(), |n| i + 1 + n);
+                        let span = (i + 1, end);
+                        i = (end + 1).min(html.len());
+                        span
+                    }
+                    _ => {
+                        let start = i;
+                        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>'
+                        {
+                            i += 1;
+                        }
+                        (start, i)
+                    }
+                };
+                value = html[value_start..value_end].replace("&amp;", "&");
+            }
+            if !attr_name.is_empty()
+                && !attributes
+                    .iter()
+                    .any(|(n, _): &(String, String)| *n == attr_name)
+            {
+                attributes.push((attr_name, value));
+            }
+            from = i;
+        }
+        tags.push(StartTag {
+            offset,
+            name,
+            attributes,
+        });
+    }
+    tags
 }
 
 fn unsafe_url(line: usize, url: &str, what: &str) -> Finding {
@@ -457,8 +642,26 @@ pub fn is_safe_url(url: &str) -> bool {
 
 const TABLE_ALIGNMENT_CLASSES: &[&str] = &["align-left", "align-center", "align-right"];
 
+/// What the sanitiser sets on every frame it keeps. The sandbox keeps the player working
+/// (scripts, its own cookies, full screen, "open on YouTube" in a new tab) but stops it from
+/// navigating the page; the referrer is only this site's origin.
+const FRAME_ATTRIBUTES: &[(&str, &str)] = &[
+    ("loading", "lazy"),
+    ("referrerpolicy", "strict-origin-when-cross-origin"),
+    (
+        "sandbox",
+        "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
+    ),
+];
+
 /// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
-fn sanitise(html: &str) -> String {
+///
+/// This is the sanitiser's whole allow-list: ammonia's defaults (text-level elements, lists,
+/// tables, `figure`/`figcaption`, `details`/`summary`, …) with heading anchors, footnotes and
+/// table alignment classes; images only from this site; frames only over https from
+/// `embed_hosts`, each lazy-loaded, sandboxed and without their fallback content.
+fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
+    let hosts = embed_hosts.to_vec();
     let mut builder = ammonia::Builder::default();
     for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
         builder.add_tag_attributes(h, &["id"]);
@@ -469,9 +672,61 @@ fn sanitise(html: &str) -> String {
         .add_tag_attributes("th", &["scope"])
         .add_allowed_classes("th", TABLE_ALIGNMENT_CLASSES)
         .add_allowed_classes("td", TABLE_ALIGNMENT_CLASSES)
+        .add_tag_attributes("details", &["open"])
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
         .link_rel(Some("noopener noreferrer"));
-    builder.clean(html).to_string()
+    if hosts.is_empty() {
+        builder.add_clean_content_tags(["iframe"]);
+    } else {
+        builder.add_tags(["iframe"]).add_tag_attributes(
+            "iframe",
+            &["src", "title", "width", "height", "allowfullscreen"],
+        );
+        for (name, value) in FRAME_ATTRIBUTES {
+            builder.set_tag_attribute_value("iframe", *name, *value);
+        }
+    }
+    builder.attribute_filter(
+        move |element, attribute, value| match (element, attribute) {
+            ("iframe", "src") => EmbedHost::find(&hosts, value).map(|_| value.into()),
+            ("img", "src") => is_local_image(value).then(|| value.into()),
+            _ => Some(value.into()),
+        },
+    );
+    without_empty_frames(&builder.clean(html).to_string())
+}
+
+/// Sanitised HTML with the frames whose address was removed taken out, and the fallback
+/// content of the others emptied (nothing shows it; it is text the sanitiser leaves raw).
+fn without_empty_frames(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<iframe") {
+        out.push_str(&rest[..start]);
+        let frame = &rest[start..];
+        // The sanitiser writes attribute values in double quotes and escapes quotes in them.
+        let mut quoted = false;
+        let tag_end = frame
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(frame.len(), |(i, _)| i + 1);
+        let close = frame
+            .find("</iframe>")
+            .map_or(frame.len(), |i| i + "</iframe>".len());
+        let start_tag = &frame[..tag_end];
+        if start_tag.contains(" src=\"") {
+            out.push_str(start_tag);
+            out.push_str("</iframe>");
+        }
+        rest = &frame[close.max(tag_end)..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
@@ -592,9 +847,103 @@ mod tests {
             1,
             MarkdownOptions {
                 allow_raw_html: true,
+                ..MarkdownOptions::default()
             },
         );
         assert!(trusted.html.contains("<script>"));
+    }
+
+    #[test]
+    fn heading_attributes_cannot_add_event_handlers() {
+        let r = md("## Zapisy {#zapisy .wazne onclick=alert(1) style=x}\n");
+        assert_eq!(r.html, "<h2 id=\"zapisy\" class=\"wazne\">Zapisy</h2>\n");
+    }
+
+    #[test]
+    fn what_editors_need_is_kept() {
+        let r = md("<figure><img src=\"/a.jpg\" alt=\"Plakat\"><figcaption>Plakat</figcaption></figure>\n\n<details open><summary>Więcej</summary>Tekst</details>\n\n<table><tr><th scope=\"col\">A</th></tr><tr><td colspan=\"2\">1</td></tr></table>\n");
+        for kept in [
+            "<figure><img src=\"/a.jpg\" alt=\"Plakat\"><figcaption>",
+            "<details open=\"\"><summary>Więcej</summary>",
+            "<th scope=\"col\">A</th>",
+            "<td colspan=\"2\">1</td>",
+        ] {
+            assert!(r.html.contains(kept), "{kept} in {}", r.html);
+        }
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn images_from_other_sites_in_raw_html_are_removed_and_reported() {
+        let r = md("Tekst\n\n<img src=\"https://tracker.example/p.gif\" alt=\"\">\n");
+        assert!(!r.html.contains("tracker"), "{}", r.html);
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(
+            (r.findings[0].check, r.findings[0].line),
+            (Check::Unsafe, 3)
+        );
+    }
+
+    fn with_embeds(body: &str, hosts: &[&str]) -> Rendered {
+        let hosts: Vec<EmbedHost> = hosts.iter().map(|h| EmbedHost::parse(h).unwrap()).collect();
+        render(
+            body,
+            1,
+            MarkdownOptions {
+                allow_raw_html: false,
+                embed_hosts: &hosts,
+            },
+        )
+    }
+
+    #[test]
+    fn frames_load_only_from_the_configured_hosts() {
+        let body = "Mapa:\n\n<iframe src=\"https://www.google.com/maps/embed?pb=1&amp;x=2\" title=\"Mapa dojazdu\" onload=\"alert(1)\" allow=\"camera\">fallback <b>x</b></iframe>\n\n<iframe\n  src=\"https://evil.example/x\" title=\"Zła\"></iframe>\n";
+        let r = with_embeds(body, &["www.google.com/maps/embed"]);
+        for kept in [
+            "<iframe src=\"https://www.google.com/maps/embed?pb=1&amp;x=2\" title=\"Mapa dojazdu\"",
+            " loading=\"lazy\"",
+            " referrerpolicy=\"strict-origin-when-cross-origin\"",
+            " sandbox=\"allow-scripts ",
+            "></iframe>",
+        ] {
+            assert!(r.html.contains(kept), "{kept} in {}", r.html);
+        }
+        assert!(
+            !r.html.contains("onload")
+                && !r.html.contains("camera")
+                && !r.html.contains("fallback"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("evil"), "{}", r.html);
+        assert_eq!(r.html.matches("<iframe").count(), 1, "{}", r.html);
+        assert_eq!(r.frame_src, ["https://www.google.com/maps/embed"]);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert_eq!(
+            (r.findings[0].check, r.findings[0].line),
+            (Check::Unsafe, 5)
+        );
+
+        let none = with_embeds(body, &[]);
+        assert!(!none.html.contains("<iframe"), "{}", none.html);
+        assert!(none.frame_src.is_empty());
+    }
+
+    #[test]
+    fn frames_without_a_title_are_reported() {
+        let r = with_embeds(
+            "<iframe src=\"https://player.vimeo.com/video/1\"></iframe>\n",
+            &["player.vimeo.com"],
+        );
+        assert!(r
+            .html
+            .contains("<iframe src=\"https://player.vimeo.com/video/1\""));
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(
+            (r.findings[0].check, r.findings[0].line),
+            (Check::FrameTitle, 1)
+        );
     }
 
     #[test]

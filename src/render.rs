@@ -756,7 +756,7 @@ impl<'a> Renderer<'a> {
                 self.insert_event(&mut page, Owner::Post(i), share.image.as_ref());
                 insert(&mut page, "share", &share);
                 insert(&mut page, "post", &full);
-                insert_videos(&mut page, &post.media.videos);
+                insert_media(&mut page, &post.media.videos, &post.text.frame_src);
                 let link = |p: &'a Post| Link {
                     title: &p.title,
                     url: self.url(&p.path),
@@ -812,7 +812,7 @@ impl<'a> Renderer<'a> {
                     &self.feed_link(&project.path, t.text("project_feed"), &project.title),
                 );
                 insert(&mut page, "project", &full);
-                insert_videos(&mut page, &project.media.videos);
+                insert_media(&mut page, &project.media.videos, &project.text.frame_src);
                 insert(&mut page, "posts", &self.posts(&project.posts));
                 self.render_page(template, path, page)
             }
@@ -852,7 +852,7 @@ impl<'a> Renderer<'a> {
                 insert(&mut page, "cover", &cover);
                 insert(&mut page, "toc", &p.text.toc);
                 insert(&mut page, "extra", &p.doc.meta.extra);
-                insert_videos(&mut page, &p.media.videos);
+                insert_media(&mut page, &p.media.videos, &p.text.frame_src);
                 self.render_page(template, path, page)
             }
             Job::Accessibility => {
@@ -1242,25 +1242,29 @@ fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key:
     );
 }
 
-/// A page's videos, and the origins of their players for the Content-Security-Policy's
-/// `frame-src` (`base.html` allows no frames when there are none).
-fn insert_videos(page: &mut serde_json::Map<String, Value>, videos: &[Video]) {
-    if videos.is_empty() {
-        return;
-    }
-    let mut origins: Vec<&str> = videos
+/// A page's videos, and the Content-Security-Policy's `frame-src`: the origins of the
+/// videos' players and the sources of the frames embedded in the text (`embeds`, from
+/// `embed_hosts:`). `base.html` allows no frames when there are none.
+fn insert_media(page: &mut serde_json::Map<String, Value>, videos: &[Video], embeds: &[String]) {
+    let players: Vec<&str> = videos
         .iter()
         .filter_map(|v| match &v.source {
             VideoSource::External { frame_src, .. } => Some(*frame_src),
             VideoSource::Local { .. } => None,
         })
         .collect();
-    origins.sort_unstable();
-    origins.dedup();
-    insert(page, "videos", videos);
-    insert(page, "has_external_video", &!origins.is_empty());
-    if !origins.is_empty() {
-        insert(page, "frame_src", &origins.join(" "));
+    if !videos.is_empty() {
+        insert(page, "videos", videos);
+        insert(page, "has_external_video", &!players.is_empty());
+    }
+    let mut sources: Vec<&str> = players
+        .into_iter()
+        .chain(embeds.iter().map(String::as_str))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if !sources.is_empty() {
+        insert(page, "frame_src", &sources.join(" "));
     }
 }
 

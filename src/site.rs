@@ -315,6 +315,7 @@ pub fn build(
     }
     let md = MarkdownOptions {
         allow_raw_html: config.allow_raw_html,
+        embed_hosts: &config.embed_hosts,
     };
     let loader = Loader {
         config: &config,
@@ -351,7 +352,7 @@ struct Loader<'a> {
     config: &'a Config,
     root: &'a Path,
     drafts: bool,
-    md: MarkdownOptions,
+    md: MarkdownOptions<'a>,
 }
 
 impl Loader<'_> {
@@ -873,6 +874,7 @@ fn report_findings(
             Check::VagueLinkText => config.checks.vague_link_text.severity(),
             Check::ImageAlt => config.checks.image_alt.severity(),
             Check::TableHeader => config.checks.table_header.severity(),
+            Check::FrameTitle => config.checks.frame_title.severity(),
             // The address was removed and the page still builds; the editor should know.
             Check::Unsafe => Some(crate::diagnostics::Severity::Warning),
             Check::Document => Some(crate::diagnostics::Severity::Error),

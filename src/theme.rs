@@ -208,7 +208,7 @@ fn parse_translations(
     })
 }
 
-/// Dates, plurals and money, formatted for the site's language.
+/// Dates, plurals and money, formatted for the site's language, and JSON for scripts.
 fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
     let lang = translations.lang;
     let date_filter = move |format: fn(Lang, chrono::NaiveDate) -> String| {
@@ -221,6 +221,14 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
             Ok(Value::String(format(lang, date)))
         }
     };
+    // JSON for a `<script type="application/json">` element: `json_encode` leaves `</script>`
+    // and `<!--` in strings as they are, which would end the element early.
+    tera.register_filter(
+        "json_script",
+        |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            Ok(Value::String(crate::structured_data::script_body(value)))
+        },
+    );
     tera.register_filter("date_long", date_filter(locale::date_long));
     tera.register_filter("date_short", date_filter(locale::date_short));
     tera.register_filter(

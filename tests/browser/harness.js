@@ -32,8 +32,9 @@ const TYPES = {
   ".woff2": "font/woff2",
 };
 
-function startServer() {
-  const root = fs.realpathSync(SITE_DIR);
+/** Serves the built site in `dir` (the example site by default). */
+function startServer(dir = SITE_DIR) {
+  const root = fs.realpathSync(dir);
   const server = http.createServer((req, res) => {
     let pathname;
     try {
@@ -87,12 +88,14 @@ async function launch() {
 /**
  * Registers the hooks a browser test file needs and returns their live state: the site server
  * (`base`) and Chromium (`browser`) for the whole file and, with `{ page: true }`, a fresh
- * `context` and `page` for every test.
+ * `context` and `page` for every test. `dir` serves another built site instead of the example
+ * site: a function returning its folder, called when the tests start (after the file has
+ * built it in its own `before` hook, registered first).
  */
-function useBrowser({ page = false } = {}) {
+function useBrowser({ page = false, dir } = {}) {
   const state = {};
   before(async () => {
-    Object.assign(state, await startServer());
+    Object.assign(state, await startServer(dir ? dir() : SITE_DIR));
     state.browser = await launch();
   });
   after(async () => {
@@ -109,20 +112,21 @@ function useBrowser({ page = false } = {}) {
   return state;
 }
 
-/** Every HTML page of the built site, as URL paths ("/", "/aktualnosci/", ...). */
-function allPages() {
+/** Every HTML page of the built site in `root` (the example site by default), as URL paths
+ * ("/", "/aktualnosci/", ...). */
+function allPages(root = SITE_DIR) {
   const pages = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".html")) {
-        const rel = "/" + path.relative(SITE_DIR, full).split(path.sep).join("/");
+        const rel = "/" + path.relative(root, full).split(path.sep).join("/");
         pages.push(rel.endsWith("/index.html") || rel === "/index.html" ? rel.slice(0, -"index.html".length) : rel);
       }
     }
   };
-  walk(SITE_DIR);
+  walk(root);
   return pages.sort();
 }
 

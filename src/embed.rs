@@ -1,0 +1,145 @@
+//! Embedded frames (`<iframe>`) in the text: which addresses a site allows (`embed_hosts:` in
+//! site.yaml) and what the page's Content-Security-Policy must then let in (`frame-src`).
+
+use std::fmt;
+
+/// One entry of `embed_hosts:`: a host name, optionally followed by a path the frame's
+/// address must start with (`www.google.com/maps/embed`). Frames are always loaded over https.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EmbedHost {
+    host: String,
+    /// Empty, or starting with `/`.
+    path: String,
+}
+
+impl EmbedHost {
+    /// Reads an entry as written in site.yaml; `Err` says what is wrong with it.
+    ///
+    /// Only lowercase-able host characters and plain path characters are accepted, so an
+    /// entry can be written into the Content-Security-Policy as it is.
+    pub fn parse(entry: &str) -> Result<EmbedHost, String> {
+        let entry = entry.trim();
+        if entry.contains("://") {
+            return Err(
+                "write the host name without `https://`, e.g. `www.youtube-nocookie.com`".into(),
+            );
+        }
+        let (host, path) = match entry.find('/') {
+            Some(slash) => entry.split_at(slash),
+            None => (entry, ""),
+        };
+        let host = host.to_ascii_lowercase();
+        let host_ok = !host.is_empty()
+            && host.contains('.')
+            && host.split('.').all(|label| {
+                !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            });
+        if !host_ok {
+            return Err(
+                "a host name is letters, digits, hyphens and dots, e.g. `player.vimeo.com`".into(),
+            );
+        }
+        let path_ok = path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~'));
+        if !path_ok || path.contains("//") {
+            return Err("after the host name only a plain path may follow, e.g. `www.google.com/maps/embed`".into());
+        }
+        Ok(EmbedHost {
+            host,
+            path: path.to_string(),
+        })
+    }
+
+    /// The source expression for the Content-Security-Policy's `frame-src`.
+    pub fn csp_source(&self) -> String {
+        format!("https://{}{}", self.host, self.path)
+    }
+
+    /// Whether a frame may load `src`: https, this host (and path, if any) exactly.
+    pub fn allows(&self, src: &str) -> bool {
+        let src = src.trim();
+        let Some(rest) = src
+            .get(..8)
+            .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
+            .map(|_| &src[8..])
+        else {
+            return false;
+        };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (host, after) = rest.split_at(end);
+        // No user info, port or odd characters: `https://www.youtube-nocookie.com@evil.org/`.
+        if !host.eq_ignore_ascii_case(&self.host) {
+            return false;
+        }
+        if self.path.is_empty() {
+            return true;
+        }
+        let path_end = after.find(['?', '#']).unwrap_or(after.len());
+        let path = &after[..path_end];
+        path == self.path
+            || (path.starts_with(&self.path)
+                && (self.path.ends_with('/') || path[self.path.len()..].starts_with('/')))
+    }
+
+    /// The first of `hosts` that allows `src`.
+    pub fn find<'h>(hosts: &'h [EmbedHost], src: &str) -> Option<&'h EmbedHost> {
+        hosts.iter().find(|h| h.allows(src))
+    }
+}
+
+impl fmt::Display for EmbedHost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.host, self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host(s: &str) -> EmbedHost {
+        EmbedHost::parse(s).expect("valid entry")
+    }
+
+    #[test]
+    fn entries_are_host_names_with_an_optional_path() {
+        assert_eq!(
+            host("www.YouTube-nocookie.com").to_string(),
+            "www.youtube-nocookie.com"
+        );
+        assert_eq!(
+            host("www.google.com/maps/embed").csp_source(),
+            "https://www.google.com/maps/embed"
+        );
+        for bad in [
+            "https://player.vimeo.com",
+            "localhost",
+            "evil.org; script-src *",
+            "a.org/x'y",
+            "a.org/\"",
+            "a..org",
+            "",
+        ] {
+            assert!(EmbedHost::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_https_addresses_on_the_host_and_path_are_allowed() {
+        let yt = host("www.youtube-nocookie.com");
+        assert!(yt.allows("https://www.youtube-nocookie.com/embed/abc?rel=0"));
+        assert!(yt.allows("HTTPS://WWW.YOUTUBE-NOCOOKIE.COM/embed/abc"));
+        assert!(!yt.allows("http://www.youtube-nocookie.com/embed/abc"));
+        assert!(!yt.allows("//www.youtube-nocookie.com/embed/abc"));
+        assert!(!yt.allows("https://www.youtube-nocookie.com.evil.org/embed"));
+        assert!(!yt.allows("https://www.youtube-nocookie.com@evil.org/embed"));
+        assert!(!yt.allows("https://www.youtube-nocookie.com:8443/embed"));
+        assert!(!yt.allows("javascript:alert(1)//https://www.youtube-nocookie.com/"));
+        let maps = host("www.google.com/maps/embed");
+        assert!(maps.allows("https://www.google.com/maps/embed?pb=1"));
+        assert!(maps.allows("https://www.google.com/maps/embed/v1/place?q=x"));
+        assert!(!maps.allows("https://www.google.com/maps/embedx"));
+        assert!(!maps.allows("https://www.google.com/search?q=/maps/embed"));
+    }
+}
