@@ -1194,8 +1194,10 @@ impl Stamps {
                     }
                 }
                 Job::Post(i) => {
+                    // The post and its neighbours (the previous/next links), and which of them
+                    // it is; not its index, so a new post re-renders only its neighbours.
                     let around = i.saturating_sub(1)..(i + 2).min(site.posts.len());
-                    (i, &self.posts[around]).hash(&mut h);
+                    (i - around.start, &self.posts[around]).hash(&mut h);
                 }
                 Job::Project(i) => {
                     self.projects[i].hash(&mut h);

@@ -324,3 +324,43 @@ fn an_older_post_joining_a_tag_updates_the_count_on_the_tags_first_page_in_place
     builder.build().expect("second build");
     assert!(first_page().contains("4 wpisy"), "{}", first_page());
 }
+
+#[test]
+fn a_new_post_in_place_re_renders_its_neighbour_and_the_lists_not_every_post() {
+    let site = TestSite::new();
+    for day in 1..=9 {
+        site.post(
+            &format!("wpis-{day}"),
+            &format!("title: Wpis {day}\ndate: 2026-10-0{day}"),
+            "Tekst.",
+        );
+    }
+    let output = site.root().join("preview");
+    let mut options = tablica::build::BuildOptions::new(site.root());
+    options.output = Some(output.clone());
+    options.in_place = true;
+    let mut builder = tablica::build::Builder::new(options);
+    let first = builder.build().expect("first build");
+    let oldest = output.join("aktualnosci/wpis-1/index.html");
+    std::fs::write(&oldest, "not rendered again").expect("mark");
+
+    site.post("nowy", "title: Nowy wpis\ndate: 2026-11-01", "Tekst.");
+    let report = builder.build().expect("second build");
+    let newest_before = std::fs::read_to_string(output.join("aktualnosci/wpis-9/index.html"))
+        .expect("the former newest post");
+    assert!(
+        newest_before.contains("Nowy wpis"),
+        "the former newest post links to the new one"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&oldest).expect("oldest"),
+        "not rendered again",
+        "posts far from the new one are not rendered again"
+    );
+    assert!(
+        report.rendered < first.rendered / 2,
+        "{} of {} pages rendered again",
+        report.rendered,
+        first.rendered
+    );
+}
