@@ -24,7 +24,7 @@ use crate::theme::{chain, Theme};
 use crate::video::{Video, VideoSource};
 
 /// The photos of one document, as the gallery step produced them.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Hash)]
 pub struct DocumentImages {
     pub cover: Option<Image>,
     pub gallery: Vec<Image>,
@@ -1111,11 +1111,7 @@ impl Stamps {
                 )
             })
             .collect();
-        let images = |doc: &Path| {
-            r.images
-                .get(doc)
-                .map(|i| fingerprint::of(serde_json::to_string(i).unwrap_or_default()))
-        };
+        let images = |doc: &Path| r.images.get(doc).map(fingerprint::of);
         let projects: Vec<u64> = site
             .projects
             .iter()

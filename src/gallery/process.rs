@@ -25,7 +25,7 @@ const FORMAT_VERSION: u32 = 1;
 const PROGRESS_THRESHOLD: usize = 4;
 
 /// A photo as templates see it (see docs/themes.md).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Image {
     pub src: String,
     pub srcset: String,
@@ -38,7 +38,7 @@ pub struct Image {
 }
 
 /// The gallery thumbnail.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
 pub struct Thumb {
     pub src: String,
     pub width: u32,
