@@ -60,7 +60,7 @@ pub fn parse<T: DeserializeOwned + Keys>(
     yaml: &str,
     yaml_line: usize,
 ) -> Result<T, Vec<Diagnostic>> {
-    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+    let value: serde_yaml::Value = match super::yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => return Err(vec![yaml_error(file, yaml_line, &e, None)]),
     };
@@ -105,7 +105,8 @@ pub fn parse<T: DeserializeOwned + Keys>(
     if !problems.is_empty() {
         return Err(problems);
     }
-    // Deserialise from the text (not the Value) so type errors keep their line numbers.
+    // Deserialise from the text (not the Value) so type errors keep their line numbers. Its
+    // size was checked above.
     serde_yaml::from_str::<T>(yaml).map_err(|e| {
         let field = e.to_string().split_once(": ").and_then(|(path, _)| {
             let first = path.split(['.', '[']).next().unwrap_or(path);
@@ -151,7 +152,10 @@ fn yaml_error(
         "indent with spaces, not tabs"
     } else if message.contains("duplicate") {
         "each field may appear only once"
-    } else if message.contains("recursion") || message.contains("repetition") {
+    } else if message.contains("recursion")
+        || message.contains("repetition")
+        || message.contains(super::yaml::TOO_MANY_VALUES)
+    {
         "the front matter is too deeply nested or repeats aliases too often; write the values out"
     } else {
         "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines, quote text containing `: ` or `#`"

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod front_matter;
 pub mod meta;
+pub mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -168,14 +169,21 @@ pub fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
         Diagnostic::error(&rel, format!("cannot read the file: {e}"))
             .hint("check that the file exists and is readable")
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    decode_text(&rel, &bytes)
+}
+
+/// Turns the bytes of the file `rel` into UTF-8 text without BOM and with `\n` line ends.
+///
+/// Invalid UTF-8 is an error naming the line of the first bad byte.
+pub fn decode_text(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        Diagnostic::error(&rel, "the file is not valid UTF-8 text")
+        Diagnostic::error(rel, "the file is not valid UTF-8 text")
             .at_line(Some(line))
             .hint("save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)")
     })?;

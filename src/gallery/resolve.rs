@@ -197,7 +197,7 @@ impl Context<'_> {
             .path
             .with_file_name(Path::new(dir_name).join(SIDECAR));
         let entries: BTreeMap<String, SidecarEntry> = match std::fs::read_to_string(&sidecar_path) {
-            Ok(text) => match serde_yaml::from_str(&text) {
+            Ok(text) => match crate::content::yaml::from_str(&text) {
                 Ok(map) => map,
                 Err(e) => {
                     self.problems.push(
