@@ -62,7 +62,7 @@ pub fn parse<T: DeserializeOwned + Keys>(
 ) -> Result<T, Vec<Diagnostic>> {
     let value: serde_yaml::Value = match super::yaml::from_str(yaml) {
         Ok(v) => v,
-        Err(e) => return Err(vec![yaml_error(file, yaml_line, &e, None)]),
+        Err(e) => return Err(vec![yaml_error(file, yaml, yaml_line, &e, None)]),
     };
     let mapping = match value {
         serde_yaml::Value::Mapping(m) => m,
@@ -112,12 +112,13 @@ pub fn parse<T: DeserializeOwned + Keys>(
             let first = path.split(['.', '[']).next().unwrap_or(path);
             T::KEYS.contains(&first).then(|| path.to_string())
         });
-        vec![yaml_error(file, yaml_line, &e, field)]
+        vec![yaml_error(file, yaml, yaml_line, &e, field)]
     })
 }
 
 fn yaml_error(
     file: &Path,
+    yaml: &str,
     yaml_line: usize,
     e: &serde_yaml::Error,
     field: Option<String>,
@@ -148,7 +149,16 @@ fn yaml_error(
             .field(field)
             .hint(hint);
     }
-    let hint = if message.contains("tab") {
+    // libyaml reports a tab in the indentation as "found character that cannot start any
+    // token": look at the line itself.
+    let tab_indented = e
+        .location()
+        .and_then(|l| yaml.lines().nth(l.line().saturating_sub(1)))
+        .is_some_and(|l| {
+            l.starts_with(|c: char| c.is_whitespace())
+                && l.trim_start_matches(' ').starts_with('\t')
+        });
+    let hint = if message.contains("tab") || tab_indented {
         "indent with spaces, not tabs"
     } else if message.contains("duplicate") {
         "each field may appear only once"
