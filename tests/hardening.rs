@@ -513,3 +513,22 @@ fn a_full_disk_is_a_clear_error_and_the_previous_output_stays() {
     assert_same_files(&target, &before, "previous output on the full disk");
     assert_eq!(names(disk.0.path()), ["public"], "staging folder removed");
 }
+
+/// Found by the `markdown` fuzz target: raw HTML inside a heading skipped the sanitiser when
+/// the text had no other raw HTML.
+#[test]
+fn raw_html_in_a_heading_is_sanitised() {
+    let site = built_site();
+    site.post(
+        "naglowek",
+        "title: Nagłówek\ndate: 2026-01-02",
+        "## T<script>alert(2)</script>\n\nTekst.",
+    );
+    site.build_ok();
+    let html = site.read("aktualnosci/naglowek/index.html");
+    assert!(!html.contains("alert(2)"), "{html}");
+    assert!(
+        html.contains(">T</h3>") || html.contains(">T</h2>"),
+        "{html}"
+    );
+}
