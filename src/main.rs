@@ -181,8 +181,8 @@ fn report(result: Result<BuildReport, BuildError>, quiet: bool, verb: &str) -> E
         }
         Err(e) => {
             eprintln!("error: {e}");
-            if let BuildError::Output(hint) = &e {
-                if let Some(hint) = hint.hint() {
+            if let BuildError::Output(output) = &e {
+                if let Some(hint) = output.hint() {
                     eprintln!("  hint: {hint}");
                 }
             }

@@ -26,8 +26,8 @@ impl OutputError {
     }
 }
 
-/// A hint for the I/O errors an editor can do something about. The error numbers are those
-/// of Linux (and, for these, of macOS and the BSDs too).
+/// A hint for the I/O errors an editor can do something about. The error numbers are Linux's;
+/// EEXIST, ENOTDIR, ENOSPC and EROFS are the same on macOS and the BSDs.
 fn io_hint(e: &io::Error) -> Option<&'static str> {
     const EEXIST: i32 = 17;
     const ENOTDIR: i32 = 20;
