@@ -532,3 +532,46 @@ fn raw_html_in_a_heading_is_sanitised() {
         "{html}"
     );
 }
+
+/// Writes a file into `dir` until the disk is full.
+fn fill_disk(dir: &Path) {
+    use std::io::Write;
+    let mut filler = fs::File::create(dir.join("wypelniacz")).expect("create filler");
+    let chunk = vec![0u8; 64 * 1024];
+    while filler.write_all(&chunk).is_ok() {}
+    let _ = filler.write_all(&chunk[..512]);
+}
+
+#[test]
+fn a_full_disk_while_caching_photos_is_a_clear_error() {
+    let Some(disk) = Tmpfs::mount("4M") else {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root and mount permission)");
+        return;
+    };
+    let site = TestSite {
+        dir: tempfile::tempdir_in(disk.0.path()).expect("site on the small disk"),
+    };
+    site.write("content/site.yaml", SITE_YAML);
+    site.post("dobry", "title: Dobry wpis\ndate: 2026-01-01", "Tekst.");
+    site.build_ok();
+    site.write(
+        "content/posts/festyn/index.md",
+        "---\ntitle: Festyn\ndate: 2026-06-01\ncover: { src: foto.jpg, alt: Scena podczas festynu }\n---\nTekst.\n",
+    );
+    site.write_bytes("content/posts/festyn/foto.jpg", &gradient_jpeg(600, 400, 3));
+    fill_disk(disk.0.path());
+
+    let err = assert_rejected(
+        &site,
+        &[
+            "content/posts/festyn/foto.jpg",
+            "cannot write the photo cache",
+            "No space left on device",
+            "free some disk space",
+        ],
+    );
+    assert!(
+        !err.contains("save it again as JPEG"),
+        "not the photo's fault:\n{err}"
+    );
+}
