@@ -181,6 +181,11 @@ fn report(result: Result<BuildReport, BuildError>, quiet: bool, verb: &str) -> E
         }
         Err(e) => {
             eprintln!("error: {e}");
+            if let BuildError::Output(output) = &e {
+                if let Some(hint) = output.hint() {
+                    eprintln!("  hint: {hint}");
+                }
+            }
             eprintln!("nothing was written; the previous output is unchanged.");
             ExitCode::from(EXIT_FAILURE)
         }

@@ -203,6 +203,11 @@ pub fn render_with_links(
                     attrs,
                 }));
                 for (e, _) in inner {
+                    // Raw HTML in a heading is sanitised like any other.
+                    if let Event::InlineHtml(h) | Event::Html(h) = e {
+                        has_raw_html = true;
+                        raw_html.push_str(h);
+                    }
                     html_events.push(e.clone());
                 }
                 html_events.push(Event::End(TagEnd::Heading(

@@ -14,6 +14,44 @@ pub enum OutputError {
     UnsafeTarget(PathBuf),
 }
 
+impl OutputError {
+    /// What to do about the error, where something useful can be said.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            OutputError::Io { source, .. } => io_hint(source),
+            OutputError::UnsafeTarget(_) => Some(
+                "choose an output folder outside the site's own folders, e.g. the default public/",
+            ),
+        }
+    }
+}
+
+/// A hint for the I/O errors an editor can do something about. The error numbers are Linux's;
+/// EEXIST, ENOTDIR, ENOSPC and EROFS are the same on macOS and the BSDs.
+fn io_hint(e: &io::Error) -> Option<&'static str> {
+    const EEXIST: i32 = 17;
+    const ENOTDIR: i32 = 20;
+    const ENOSPC: i32 = 28;
+    const EROFS: i32 = 30;
+    const ENAMETOOLONG: i32 = 36;
+    const EDQUOT: i32 = 122;
+    match e.raw_os_error() {
+        Some(ENOSPC | EDQUOT) => Some(
+            "the disk is full: free some space (or pass --output with a folder on another disk) and build again",
+        ),
+        Some(EROFS) => Some("the disk is read-only: pass --output with a folder you can write to"),
+        // Creating a folder where a file of that name exists.
+        Some(ENOTDIR | EEXIST) => Some(
+            "a part of the output path is a file, not a folder: rename the file or pass another --output",
+        ),
+        Some(ENAMETOOLONG) => Some("a file name is too long: shorten the document's file name or its `slug:`"),
+        _ if e.kind() == io::ErrorKind::PermissionDenied => Some(
+            "you may not write there: check the folder's permissions, or pass --output with a folder you can write to",
+        ),
+        _ => None,
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
         path: path.to_path_buf(),

@@ -5,42 +5,6 @@ mod common;
 
 use common::*;
 
-/// A site that builds, built once so that `public/` holds a good output.
-fn built_site() -> TestSite {
-    let site = TestSite::new();
-    site.project("aktywni", "title: Aktywni\nstatus: ongoing", "Opis.")
-        .post(
-            "dobry",
-            "title: Dobry wpis\ndate: 2026-01-01\nproject: aktywni",
-            "Tekst.",
-        );
-    site.build_ok();
-    site
-}
-
-/// Breaks the site with `post`, builds, and checks the message and that public/ survived.
-fn assert_rejected(site: &TestSite, expected: &[&str]) -> String {
-    let before = site.read("aktualnosci/dobry/index.html");
-    let err = site.build_err();
-    for e in expected {
-        assert!(err.contains(e), "expected {e:?} in:\n{err}");
-    }
-    assert!(err.contains("hint:"), "every error says what to do:\n{err}");
-    assert_eq!(
-        site.read("aktualnosci/dobry/index.html"),
-        before,
-        "old output survives"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(site.root())
-        .expect("ls")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("tablica-tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "staging removed: {leftovers:?}");
-    err
-}
-
 #[test]
 fn malformed_yaml() {
     let site = built_site();

@@ -60,9 +60,9 @@ pub fn parse<T: DeserializeOwned + Keys>(
     yaml: &str,
     yaml_line: usize,
 ) -> Result<T, Vec<Diagnostic>> {
-    let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
+    let value: serde_yaml::Value = match super::yaml::from_str(yaml) {
         Ok(v) => v,
-        Err(e) => return Err(vec![yaml_error(file, yaml_line, &e, None)]),
+        Err(e) => return Err(vec![yaml_error(file, yaml, yaml_line, &e, None)]),
     };
     let mapping = match value {
         serde_yaml::Value::Mapping(m) => m,
@@ -105,18 +105,20 @@ pub fn parse<T: DeserializeOwned + Keys>(
     if !problems.is_empty() {
         return Err(problems);
     }
-    // Deserialise from the text (not the Value) so type errors keep their line numbers.
+    // Deserialise from the text (not the Value) so type errors keep their line numbers. Its
+    // size was checked above.
     serde_yaml::from_str::<T>(yaml).map_err(|e| {
         let field = e.to_string().split_once(": ").and_then(|(path, _)| {
             let first = path.split(['.', '[']).next().unwrap_or(path);
             T::KEYS.contains(&first).then(|| path.to_string())
         });
-        vec![yaml_error(file, yaml_line, &e, field)]
+        vec![yaml_error(file, yaml, yaml_line, &e, field)]
     })
 }
 
 fn yaml_error(
     file: &Path,
+    yaml: &str,
     yaml_line: usize,
     e: &serde_yaml::Error,
     field: Option<String>,
@@ -147,11 +149,23 @@ fn yaml_error(
             .field(field)
             .hint(hint);
     }
-    let hint = if message.contains("tab") {
+    // libyaml reports a tab in the indentation as "found character that cannot start any
+    // token": look at the line itself.
+    let tab_indented = e
+        .location()
+        .and_then(|l| yaml.lines().nth(l.line().saturating_sub(1)))
+        .is_some_and(|l| {
+            l.starts_with(|c: char| c.is_whitespace())
+                && l.trim_start_matches(' ').starts_with('\t')
+        });
+    let hint = if message.contains("tab") || tab_indented {
         "indent with spaces, not tabs"
     } else if message.contains("duplicate") {
         "each field may appear only once"
-    } else if message.contains("recursion") || message.contains("repetition") {
+    } else if message.contains("recursion")
+        || message.contains("repetition")
+        || message.contains(super::yaml::TOO_MANY_VALUES)
+    {
         "the front matter is too deeply nested or repeats aliases too often; write the values out"
     } else {
         "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines, quote text containing `: ` or `#`"

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod front_matter;
 pub mod meta;
+pub mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -161,21 +162,60 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Reads a file as UTF-8 text without BOM and with `\n` line ends.
+/// The largest text file (Markdown, YAML) tablica reads: 8 MiB, some 4,000 pages of text.
+/// Larger files are refused before they are read, so a mistaken export cannot exhaust the
+/// memory or the time of a build.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads a file as UTF-8 text without BOM and with `\n` line ends, refusing files larger than
+/// [`MAX_TEXT_BYTES`].
 pub fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
+    use std::io::Read;
     let rel = relative(root, abs);
-    let bytes = std::fs::read(abs).map_err(|e| {
+    let cannot_read = |e: std::io::Error| {
         Diagnostic::error(&rel, format!("cannot read the file: {e}"))
             .hint("check that the file exists and is readable")
-    })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    };
+    let file = std::fs::File::open(abs).map_err(cannot_read)?;
+    let len = file.metadata().map_err(cannot_read)?.len();
+    let too_large = |len: u64| {
+        Diagnostic::error(
+            &rel,
+            format!(
+                "the file is too large: {:.1} MB (the limit is {} MB)",
+                len as f64 / 1_048_576.0,
+                MAX_TEXT_BYTES / 1_048_576
+            ),
+        )
+        .at_line(Some(1))
+        .hint("split the text into several posts or pages, and publish long documents as attachments (PDF)")
+    };
+    if len > MAX_TEXT_BYTES {
+        return Err(too_large(len));
+    }
+    // The file may grow while it is read: read at most one byte more than the limit.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    decode_text(&rel, &bytes)
+}
+
+/// Turns the bytes of the file `rel` into UTF-8 text without BOM and with `\n` line ends.
+///
+/// Invalid UTF-8 is an error naming the line of the first bad byte.
+pub fn decode_text(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        Diagnostic::error(&rel, "the file is not valid UTF-8 text")
+        Diagnostic::error(rel, "the file is not valid UTF-8 text")
             .at_line(Some(line))
             .hint("save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)")
     })?;

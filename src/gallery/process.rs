@@ -102,7 +102,14 @@ pub fn process(
             Ok(p) => {
                 done.insert(source.clone(), p);
             }
-            Err(message) => {
+            Err(Failure::Cache(message)) => {
+                // Not the photo's fault: `on_error: skip` does not apply.
+                let rel = source.strip_prefix(root).unwrap_or(source);
+                problems.push(Diagnostic::error(rel, message).hint(
+                    "free some disk space or check the folder's permissions; the cache folder may also be deleted, it is rebuilt",
+                ));
+            }
+            Err(Failure::Photo(message)) => {
                 let rel = source.strip_prefix(root).unwrap_or(source);
                 let d = Diagnostic::error(rel, message).hint(
                     "open the photo in an image viewer and save it again as JPEG (or export a smaller copy from the phone); `images.on_error: skip` in site.yaml builds the site without it",
@@ -138,13 +145,23 @@ fn cache_key(bytes: &[u8], settings: &ImageSettings) -> String {
 
 const META_FILE: &str = "meta.json";
 
+/// Why a photo could not be processed.
+#[derive(Debug)]
+enum Failure {
+    /// The photo itself: unreadable, corrupt, too large.
+    Photo(String),
+    /// Writing the cache entry (disk full, permissions).
+    Cache(String),
+}
+
 fn process_one(
     source: &Path,
     settings: &ImageSettings,
     cache_dir: &Path,
     encoded: &AtomicUsize,
-) -> Result<Processed, String> {
-    let bytes = fs::read(source).map_err(|e| format!("cannot read the photo: {e}"))?;
+) -> Result<Processed, Failure> {
+    let bytes =
+        fs::read(source).map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
     let key = cache_key(&bytes, settings);
     let entry = cache_dir.join(&key);
     if let Some(p) = fs::read(entry.join(META_FILE))
@@ -153,7 +170,7 @@ fn process_one(
     {
         return Ok(p);
     }
-    let image = decode(&bytes, settings.max_pixels)?;
+    let image = decode(&bytes, settings.max_pixels).map_err(Failure::Photo)?;
     let processed = encode_all(&image, &key, settings, cache_dir)?;
     encoded.fetch_add(1, Ordering::Relaxed);
     Ok(processed)
@@ -222,7 +239,9 @@ fn encode_all(
     key: &str,
     settings: &ImageSettings,
     cache_dir: &Path,
-) -> Result<Processed, String> {
+) -> Result<Processed, Failure> {
+    let cache_error =
+        |e: std::io::Error| Failure::Cache(format!("cannot write the photo cache: {e}"));
     let rgb = DynamicImage::ImageRgb8(flatten(image));
     let mut widths: Vec<u32> = settings
         .widths
@@ -242,18 +261,16 @@ fn encode_all(
         std::thread::current().id()
     ));
     let _ = fs::remove_dir_all(&tmp);
-    fs::create_dir_all(&tmp)
-        .map_err(|e| format!("cannot write the photo cache {}: {e}", cache_dir.display()))?;
-    let write = |name: &str, img: &DynamicImage| -> Result<(u32, u32), String> {
+    fs::create_dir_all(&tmp).map_err(cache_error)?;
+    let write = |name: &str, img: &DynamicImage| -> Result<(u32, u32), Failure> {
         let mut buf = Vec::new();
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(
             &mut buf,
             settings.quality.clamp(1, 100),
         );
         img.write_with_encoder(encoder)
-            .map_err(|e| format!("cannot encode the photo: {e}"))?;
-        fs::write(tmp.join(name), &buf)
-            .map_err(|e| format!("cannot write the photo cache: {e}"))?;
+            .map_err(|e| Failure::Photo(format!("cannot encode the photo: {e}")))?;
+        fs::write(tmp.join(name), &buf).map_err(cache_error)?;
         Ok((img.width(), img.height()))
     };
     // Largest first, each copy resized from the previous one: fast and sharp enough.
@@ -292,9 +309,8 @@ fn encode_all(
         thumb,
         original,
     };
-    let meta = serde_json::to_vec(&processed).map_err(|e| e.to_string())?;
-    fs::write(tmp.join(META_FILE), meta)
-        .map_err(|e| format!("cannot write the photo cache: {e}"))?;
+    let meta = serde_json::to_vec(&processed).map_err(|e| Failure::Cache(e.to_string()))?;
+    fs::write(tmp.join(META_FILE), meta).map_err(cache_error)?;
     let entry = cache_dir.join(key);
     if fs::rename(&tmp, &entry).is_err() {
         // Another thread finished the same photo first; its entry is as good as ours.

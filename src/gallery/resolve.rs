@@ -173,6 +173,15 @@ impl Context<'_> {
                 );
                 None
             }
+            Err(_) if path.is_symlink() => {
+                self.error(
+                    &format!("{field}.src"),
+                    line,
+                    format!("the photo `{src}` is a link that leads nowhere (a broken link or a loop of links)"),
+                    "copy the photo into the document's folder instead of linking to it",
+                );
+                None
+            }
             Err(_) => {
                 self.error(
                     &format!("{field}.src"),
@@ -196,8 +205,20 @@ impl Context<'_> {
             .doc
             .path
             .with_file_name(Path::new(dir_name).join(SIDECAR));
-        let entries: BTreeMap<String, SidecarEntry> = match std::fs::read_to_string(&sidecar_path) {
-            Ok(text) => match serde_yaml::from_str(&text) {
+        let text = if sidecar_path.exists() {
+            // Read like documents: size limit, BOM and CRLF, UTF-8 checked.
+            match crate::content::read_text(self.root, &sidecar_path) {
+                Ok(text) => Some(text),
+                Err(d) => {
+                    self.problems.push(d);
+                    return Vec::new();
+                }
+            }
+        } else {
+            None
+        };
+        let entries: BTreeMap<String, SidecarEntry> = match text {
+            Some(text) => match crate::content::yaml::from_str(&text) {
                 Ok(map) => map,
                 Err(e) => {
                     self.problems.push(
@@ -208,7 +229,7 @@ impl Context<'_> {
                     return Vec::new();
                 }
             },
-            Err(_) => BTreeMap::new(),
+            None => BTreeMap::new(),
         };
         let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
             Ok(rd) => rd

@@ -152,3 +152,83 @@ pub fn element_text(html: &str, tag: &str) -> Option<String> {
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
+
+/// Every file under `dir` with its bytes, by path relative to `dir`: to compare an output
+/// before and after a build byte for byte.
+pub fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside").to_path_buf();
+            (rel, fs::read(e.path()).expect("read output file"))
+        })
+        .collect()
+}
+
+/// Asserts that `dir` holds exactly the files of `before`, with the same bytes.
+pub fn assert_same_files(
+    dir: &Path,
+    before: &std::collections::BTreeMap<PathBuf, Vec<u8>>,
+    what: &str,
+) {
+    let after = snapshot(dir);
+    let names =
+        |s: &std::collections::BTreeMap<PathBuf, Vec<u8>>| s.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&after), names(before), "{what}: the same files");
+    for (path, bytes) in before {
+        assert!(after[path] == *bytes, "{what}: {} changed", path.display());
+    }
+}
+
+/// A site that builds, built once so that `public/` holds a good output.
+pub fn built_site() -> TestSite {
+    let site = TestSite::new();
+    site.project("aktywni", "title: Aktywni\nstatus: ongoing", "Opis.")
+        .post(
+            "dobry",
+            "title: Dobry wpis\ndate: 2026-01-01\nproject: aktywni",
+            "Tekst.",
+        );
+    site.build_ok();
+    site
+}
+
+/// Builds the (broken) site, expecting content errors: checks that the message holds each of
+/// `expected` and a hint, that `public/` is byte for byte as before and no staging folder is
+/// left. Returns the error output.
+pub fn assert_rejected(site: &TestSite, expected: &[&str]) -> String {
+    let before = snapshot(&site.public());
+    let err = site.build_err();
+    for e in expected {
+        assert!(err.contains(e), "expected {e:?} in:\n{err}");
+    }
+    assert!(err.contains("hint:"), "every error says what to do:\n{err}");
+    assert_same_files(&site.public(), &before, "old output survives");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tablica-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging removed: {leftovers:?}");
+    err
+}
+
+/// A `w`×`h` JPEG with a colour gradient that depends on `seed`, so that photos with
+/// different seeds have different cache keys.
+pub fn gradient_jpeg(w: u32, h: u32, seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([
+            (x * 255 / w.max(1)) as u8,
+            (y * 255 / h.max(1)) as u8,
+            seed.wrapping_mul(37),
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&img)
+        .expect("encode");
+    out
+}
