@@ -138,12 +138,12 @@ fn main() {
         "{} CPU cores available; medians of alternating runs of the real binaries",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    let mut rows = Vec::new();
+    // Each size's rows as soon as they are measured: a run at 10,000 posts takes minutes.
+    print_header();
     for posts in sizes {
-        rows.extend(site_cases(posts));
+        site_cases(posts).iter().for_each(print_row);
     }
-    rows.extend(photo_cases(photos));
-    print_table(&rows);
+    photo_cases(photos).iter().for_each(print_row);
     print_notes(photos);
 }
 
@@ -336,27 +336,29 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// Prints the table of medians.
-fn print_table(rows: &[Row]) {
+/// Prints the header of the table.
+fn print_header() {
     println!();
     println!(
-        "{:<30} {:>4} {:>11} {:>11} {:>8} {:>9} {:>9} {:>8} {:>8}",
+        "{:<33} {:>4} {:>11} {:>11} {:>8} {:>9} {:>9} {:>8} {:>8}",
         "case", "runs", "tablica", "Hugo", "t/Hugo", "CPU t", "CPU Hugo", "MB t", "MB Hugo"
     );
-    for row in rows {
-        println!(
-            "{:<30} {:>4} {:>11} {:>11} {:>8.2} {:>9} {:>9} {:>8.0} {:>8.0}",
-            row.case,
-            row.runs,
-            format_duration(row.tablica.wall),
-            format_duration(row.hugo.wall),
-            row.tablica.wall.as_secs_f64() / row.hugo.wall.as_secs_f64(),
-            format_duration(row.tablica.cpu),
-            format_duration(row.hugo.cpu),
-            row.tablica.peak_rss_kib as f64 / 1024.0,
-            row.hugo.peak_rss_kib as f64 / 1024.0,
-        );
-    }
+}
+
+/// Prints one line of the table: medians, the ratio of wall times and peak memory in MiB.
+fn print_row(row: &Row) {
+    println!(
+        "{:<33} {:>4} {:>11} {:>11} {:>8.2} {:>9} {:>9} {:>8.0} {:>8.0}",
+        row.case,
+        row.runs,
+        format_duration(row.tablica.wall),
+        format_duration(row.hugo.wall),
+        row.tablica.wall.as_secs_f64() / row.hugo.wall.as_secs_f64(),
+        format_duration(row.tablica.cpu),
+        format_duration(row.hugo.cpu),
+        row.tablica.peak_rss_kib as f64 / 1024.0,
+        row.hugo.peak_rss_kib as f64 / 1024.0,
+    );
 }
 
 /// Prints what the figures mean and how the two builds differ.
