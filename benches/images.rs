@@ -13,24 +13,19 @@
 //! pattern, different for every photo so each has its own cache key) into a temporary
 //! directory. `TABLICA_BENCH_PHOTOS` changes how many (default 12).
 
+mod corpus;
 mod support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use corpus::photos::{generate_photos, HEIGHT, WIDTH};
 use support::{format_duration, median};
 
-use image::codecs::jpeg::JpegEncoder;
-use image::{Rgb, RgbImage};
-use rayon::prelude::*;
 use tablica::gallery::process::{process, ProcessReport};
 use tablica::gallery::ImageSettings;
 
 const DEFAULT_PHOTOS: usize = 12;
-const WIDTH: u32 = 4000;
-const HEIGHT: u32 = 3000;
-/// Quality of the generated source photos (a camera's JPEG is usually 90–95).
-const SOURCE_QUALITY: u8 = 92;
 const COLD_RUNS: usize = 3;
 const WARM_RUNS: usize = 10;
 
@@ -40,7 +35,7 @@ fn main() {
     let root = tempfile::tempdir().expect("cannot create a temporary directory");
 
     let started = Instant::now();
-    let sources = generate_photos(root.path(), count);
+    let sources = generate_photos(&root.path().join("photos"), count);
     let source_bytes: u64 = sources
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
@@ -154,76 +149,4 @@ fn timed_run(
         );
     }
     (elapsed, report)
-}
-
-/// Writes `count` photos into `root/photos` and returns their paths, in order.
-fn generate_photos(root: &Path, count: usize) -> Vec<PathBuf> {
-    let dir = root.join("photos");
-    std::fs::create_dir_all(&dir).expect("cannot create the photo directory");
-    (0..count)
-        .into_par_iter()
-        .map(|i| {
-            let path = dir.join(format!("photo-{i:03}.jpg"));
-            let image = synthetic_photo(i as u64, WIDTH, HEIGHT);
-            let mut bytes = Vec::new();
-            image
-                .write_with_encoder(JpegEncoder::new_with_quality(&mut bytes, SOURCE_QUALITY))
-                .expect("cannot encode a generated photo");
-            std::fs::write(&path, bytes).expect("cannot write a generated photo");
-            path
-        })
-        .collect()
-}
-
-/// A deterministic "photo": diagonal colour gradients, soft waves and blocks of varying
-/// brightness (so resizing has structure to work on), plus fine grain noise (so JPEG
-/// compresses it about as well as a real photo, not trivially well).
-fn synthetic_photo(seed: u64, width: u32, height: u32) -> RgbImage {
-    // Per-photo parameters from a small LCG, so every photo differs (and has its own cache key).
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as u32
-    };
-    let phase = next() % 1024;
-    let wave = 40 + next() % 80;
-    let block = 64 + next() % 192;
-    let tint = [next() % 64, next() % 64, next() % 64];
-    let w = width.max(1);
-    let h = height.max(1);
-    RgbImage::from_fn(width, height, |x, y| {
-        let gx = x * 160 / w;
-        let gy = y * 160 / h;
-        // A triangle wave: smooth bands without floating point.
-        let t = (x + 2 * y + phase) % (2 * wave);
-        let band = if t < wave { t } else { 2 * wave - t } * 48 / wave;
-        let cell = hash(seed, x / block, y / block) % 40;
-        let grain = hash(seed ^ 0xA5A5, x, y);
-        let channel = |c: usize, base: u32| -> u8 {
-            // Luminance grain shared by the channels (0..=15) and a little colour grain (0..=3),
-            // roughly like a camera's sensor noise.
-            let noise = (grain & 0x0F) + ((grain >> (8 + c * 2)) & 0x03);
-            (base + band + cell + noise + tint[c]).min(255) as u8
-        };
-        Rgb([
-            channel(0, gx),
-            channel(1, (gx + gy) / 2),
-            channel(2, 160 - gy),
-        ])
-    })
-}
-
-/// A cheap integer hash of a position, for the noise pattern.
-fn hash(seed: u64, x: u32, y: u32) -> u32 {
-    let mut v = seed
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        .wrapping_add(u64::from(x) << 32 | u64::from(y));
-    v ^= v >> 33;
-    v = v.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    v ^= v >> 33;
-    v = v.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    v ^= v >> 33;
-    v as u32
 }

@@ -15,10 +15,9 @@ mod support;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::{format_duration, median};
+use support::{edit, format_duration, median, start_tablica_serve};
 use tablica::build::Builder;
 use tablica::serve::preview_build_options;
 
@@ -47,15 +46,6 @@ fn main() {
     }
 }
 
-/// Appends a sentence to a post, as an editor saving a change would.
-fn edit(file: &Path, n: usize) {
-    let mut f = std::fs::OpenOptions::new()
-        .append(true)
-        .open(file)
-        .expect("open the post");
-    writeln!(f, "\nAktualizacja numer {n}: zapraszamy ponownie.").expect("append");
-}
-
 fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Duration>) {
     let mut builder = Builder::new(preview_build_options(root, false));
     let started = Instant::now();
@@ -80,23 +70,7 @@ fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Dura
 }
 
 fn end_to_end(root: &Path, posts: usize) -> Vec<Duration> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start tablica serve");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("serve prints its address");
-    let port: u16 = line
-        .split("127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .and_then(|p| p.parse().ok())
-        .expect("a port in the first line");
+    let (mut child, port) = start_tablica_serve(root);
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     write!(stream, "GET /__tablica/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("request");
     let mut events = BufReader::new(stream);

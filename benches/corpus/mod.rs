@@ -4,6 +4,8 @@
 // Shared by several benchmarks; each uses a part of it.
 #![allow(dead_code)]
 
+pub mod photos;
+
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
