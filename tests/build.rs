@@ -305,11 +305,7 @@ fn an_older_post_joining_a_tag_updates_the_count_on_the_tags_first_page_in_place
             "Tekst.",
         );
     }
-    let output = site.root().join("preview");
-    let mut options = tablica::build::BuildOptions::new(site.root());
-    options.output = Some(output.clone());
-    options.in_place = true;
-    let mut builder = tablica::build::Builder::new(options);
+    let (mut builder, output) = site.in_place_builder();
     builder.build().expect("first build");
     let first_page =
         || std::fs::read_to_string(output.join("tagi/seniorzy/index.html")).expect("tag page");
@@ -335,11 +331,7 @@ fn a_new_post_in_place_re_renders_its_neighbour_and_the_lists_not_every_post() {
             "Tekst.",
         );
     }
-    let output = site.root().join("preview");
-    let mut options = tablica::build::BuildOptions::new(site.root());
-    options.output = Some(output.clone());
-    options.in_place = true;
-    let mut builder = tablica::build::Builder::new(options);
+    let (mut builder, output) = site.in_place_builder();
     let first = builder.build().expect("first build");
     let oldest = output.join("aktualnosci/wpis-1/index.html");
     std::fs::write(&oldest, "not rendered again").expect("mark");

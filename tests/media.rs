@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use tablica::build::{BuildOptions, Builder};
 
 const NBSP: char = '\u{a0}';
 const WEBVTT: &str = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nDzień dobry, zapraszamy do klubu.\n";
@@ -101,11 +100,7 @@ fn a_link_to_a_missing_or_outside_document_is_an_error_with_file_and_line() {
 #[test]
 fn a_document_changed_on_disk_renders_its_page_again_in_place() {
     let site = documents_site(SITE_YAML);
-    let output = site.root().join("preview");
-    let mut options = BuildOptions::new(site.root());
-    options.output = Some(output.clone());
-    options.in_place = true;
-    let mut builder = Builder::new(options);
+    let (mut builder, output) = site.in_place_builder();
     builder.build().expect("first build");
     let unchanged = builder.build().expect("same again");
     assert_eq!(unchanged.rendered, 0, "nothing changed");

@@ -5,7 +5,6 @@ mod common;
 use std::path::PathBuf;
 
 use common::*;
-use tablica::build::{BuildOptions, Builder};
 
 /// An 800×400 JPEG, left half red, right half blue, optionally with an EXIF block
 /// (orientation and a GPS position) inserted after the SOI marker.
@@ -181,11 +180,7 @@ fn rebuild_uses_the_cache_and_a_changed_photo_is_reencoded() {
 fn a_running_preview_follows_changed_image_settings() {
     let site = gallery_site("images:\n  widths: [400]\n", ONE_PHOTO);
     site.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
-    let output = site.root().join("preview");
-    let mut options = BuildOptions::new(site.root());
-    options.output = Some(output.clone());
-    options.in_place = true;
-    let mut builder = Builder::new(options);
+    let (mut builder, output) = site.in_place_builder();
     let first = builder.build().expect("first build");
     assert_eq!(first.photos_encoded, 1);
     let page =

@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use serde_json::Value;
-use tablica::build::{BuildOptions, Builder};
 
 /// A site under a sub-path, so absolute URLs must keep both the host and `/mops/`.
 const SITE: &str = "title: MOPS Testowo\nbase_url: https://example.org/mops/\ndescription: Strona testowa\norganisation:\n  name: Miejski Ośrodek Pomocy Społecznej w Testowie\n  address: ul. Długa 5, 00-950 Testowo\n  email: mops@example.org\n  phone: +48 22 555 01 10\nposts_per_page: 1\n";
@@ -417,11 +416,7 @@ fn project_and_tag_pages_link_their_feeds() {
 #[test]
 fn feeds_updated_in_place_follow_edits_and_removals() {
     let site = shared_site();
-    let output = site.root().join("preview");
-    let mut options = BuildOptions::new(site.root());
-    options.output = Some(output.clone());
-    options.in_place = true;
-    let mut builder = Builder::new(options);
+    let (mut builder, output) = site.in_place_builder();
     builder.build().expect("first build");
     assert!(output.join("tagi/seniorzy/atom.xml").is_file());
     assert!(output.join("projekty/klub/atom.xml").is_file());

@@ -66,6 +66,15 @@ impl TestSite {
         )
     }
 
+    /// A builder that updates `<root>/preview` in place, as `serve` does, and that folder.
+    pub fn in_place_builder(&self) -> (tablica::build::Builder, PathBuf) {
+        let output = self.root().join("preview");
+        let mut options = tablica::build::BuildOptions::new(self.root());
+        options.output = Some(output.clone());
+        options.in_place = true;
+        (tablica::build::Builder::new(options), output)
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_tablica"))
             .args(args)
