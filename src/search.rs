@@ -49,12 +49,12 @@ const ENDINGS: &[&str] = &[
     "a", "e", "i", "o", "u", "y",
 ];
 
-/// Words not worth indexing, folded (single letters are never indexed anyway).
+/// Words not worth indexing, folded and sorted (single letters are never indexed anyway).
 const STOP_WORDS: &[&str] = &[
-    "aby", "ale", "an", "and", "are", "as", "at", "be", "by", "bo", "ci", "co", "czy", "do", "dla",
+    "aby", "ale", "an", "and", "are", "as", "at", "be", "bo", "by", "ci", "co", "czy", "dla", "do",
     "for", "from", "in", "is", "it", "ja", "jak", "jako", "je", "jest", "juz", "ku", "lub", "ma",
     "na", "nad", "nie", "od", "of", "on", "or", "oraz", "po", "pod", "przez", "przy", "sa", "sie",
-    "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "we", "with", "za", "ze", "zas",
+    "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "we", "with", "za", "zas", "ze",
 ];
 
 /// Letters folded to plain ones (after lower-casing).
@@ -100,11 +100,28 @@ fn fold(c: char) -> char {
         .map_or(c, |(_, to)| *to)
 }
 
+/// A word lower-cased and folded.
+fn fold_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .map(fold)
+            .collect()
+    }
+}
+
 /// Splits text into folded words.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().flat_map(char::to_lowercase).map(fold).collect())
+        .map(fold_word)
+}
+
+/// Whether a folded word is indexed: not a single letter, not a stop word.
+fn is_indexed(word: &str) -> bool {
+    word.chars().nth(1).is_some() && STOP_WORDS.binary_search(&word).is_err()
 }
 
 /// The stem of a folded word.
@@ -120,11 +137,32 @@ pub fn stem(word: &str) -> &str {
     word
 }
 
+/// A folded word cut to its stem, in place.
+fn into_stem(mut word: String) -> String {
+    let len = stem(&word).len();
+    word.truncate(len);
+    word
+}
+
 /// The index terms of a text: folded, without stop words, stemmed.
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text)
-        .filter(|w| w.chars().count() > 1 && !STOP_WORDS.contains(&w.as_str()))
-        .map(|w| stem(&w).to_string())
+    words(text).filter(|w| is_indexed(w)).map(into_stem)
+}
+
+/// The distinct terms of some texts, sorted. Words repeat a lot in a text, so they are made
+/// distinct before the stop-word and stem steps.
+fn distinct_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut words: Vec<String> = texts.into_iter().flat_map(words).collect();
+    words.sort_unstable();
+    words.dedup();
+    let mut terms: Vec<String> = words
+        .into_iter()
+        .filter(|w| is_indexed(w))
+        .map(into_stem)
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
 }
 
 /// A document's terms, worked out once when the document is loaded.
@@ -140,12 +178,8 @@ impl DocumentTerms {
     /// Terms of a document with its title and labels, its own summary (when it has one: the
     /// default summary is part of the text) and the plain text of its body.
     pub fn new(heading: &[&str], summary: Option<&str>, text: &str) -> Self {
-        let mut head: Vec<String> = heading.iter().flat_map(|t| terms(t)).collect();
-        head.sort_unstable();
-        head.dedup();
-        let mut body: Vec<String> = terms(summary.unwrap_or("")).chain(terms(text)).collect();
-        body.sort_unstable();
-        body.dedup();
+        let head = distinct_terms(heading.iter().copied());
+        let mut body = distinct_terms(summary.into_iter().chain([text]));
         body.retain(|t| head.binary_search(t).is_err());
         DocumentTerms {
             heading: head,
@@ -408,6 +442,22 @@ mod tests {
             ["warsztat", "spotkan", "mops"]
         );
         assert_eq!(all("2026"), ["2026"]);
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| !is_indexed(w)));
+    }
+
+    #[test]
+    fn distinct_terms_are_the_sorted_distinct_terms_of_each_word() {
+        let text = "Warsztaty, warsztatów i WARSZTATACH dla Seniorów; seniorzy, Łódź, łódź";
+        let mut expected = all(text);
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(distinct_terms([text]), expected);
+        assert_eq!(expected, ["lodz", "senior", "seniorz", "warsztat"]);
     }
 
     #[test]
