@@ -13,6 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint;
 use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
+use crate::last_build::Inputs;
 use crate::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
 use crate::site::{DocumentCache, Site};
@@ -41,6 +42,10 @@ pub struct BuildOptions {
     /// the same [`Builder`], instead of swapping in a complete new folder. For `serve`'s private
     /// folder; `public/` is always replaced whole.
     pub in_place: bool,
+    /// Skip the build when its inputs and the output folder are as the last build into the
+    /// same folder left them (every build that replaces its output records them, see
+    /// `last_build`). `tablica build` skips, unless `--force`.
+    pub skip_unchanged: bool,
 }
 
 impl BuildOptions {
@@ -54,6 +59,7 @@ impl BuildOptions {
             inject: None,
             progress: false,
             in_place: false,
+            skip_unchanged: false,
         }
     }
 
@@ -81,6 +87,9 @@ pub struct BuildReport {
     /// Warnings (a successful build has no errors).
     pub warnings: Diagnostics,
     pub duration: Duration,
+    /// Nothing changed since the last build: nothing was built or written, and the counts
+    /// and warnings are that build's.
+    pub up_to_date: bool,
     /// The path the site lives under, from `base_url` (usually `/`).
     pub url_root: String,
 }
@@ -181,9 +190,34 @@ impl Builder {
         let options = self.options.clone();
         let root = &options.root;
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
+        let now = events::now(config.timezone).map_err(BuildError::Now)?;
+        let cache_root = root.join(CACHE_DIR);
+        // A build that replaces its output records what it was made from, for the next one.
+        let inputs = (!options.check_only && !options.in_place).then(|| {
+            let build_options = format!("drafts={} inject={:?}", options.drafts, options.inject);
+            Inputs::of(root, &options.output_dir(), &build_options, now.date())
+        });
+        if let Some(last) = inputs
+            .as_ref()
+            .filter(|_| options.skip_unchanged)
+            .and_then(|i| i.last_build(&cache_root, &options.output_dir()))
+        {
+            return Ok(BuildReport {
+                posts: last.posts,
+                projects: last.projects,
+                pages: last.pages,
+                files: 0,
+                rendered: 0,
+                photos: last.photos,
+                photos_encoded: 0,
+                warnings: sorted(last.warnings),
+                duration: started.elapsed(),
+                up_to_date: true,
+                url_root: config.root.clone(),
+            });
+        }
         let (site, mut problems) = site::build(config, root, options.drafts, &mut self.documents);
         timings.lap("model");
-        let now = events::now(site.config.timezone).map_err(BuildError::Now)?;
         let attachments = attachments::find(&site, &mut problems);
         let photos = resolve_photos(&site, root, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
@@ -199,7 +233,7 @@ impl Builder {
             Some(Output::new(&options.output_dir(), root, in_place)?)
         };
 
-        let cache_dir = root.join(CACHE_DIR).join("images");
+        let cache_dir = cache_root.join("images");
         let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let sources: Vec<PathBuf> = {
             let mut set: Vec<PathBuf> = photos
@@ -286,6 +320,17 @@ impl Builder {
             timings.lap("write");
             output.commit()?;
             timings.lap("swap");
+            if let Some(inputs) = inputs {
+                let counts = [
+                    site.posts.len(),
+                    site.projects.len(),
+                    site.pages.len(),
+                    sources.len(),
+                ];
+                // Not fatal: without a record the next build simply builds again.
+                let _ = inputs.record(&cache_root, &options.output_dir(), counts, &problems);
+                timings.lap("record");
+            }
             let used = processed.values().map(|p| p.key.clone()).collect();
             gallery::process::prune(&cache_dir, &used);
             self.last = Some(LastOutput {
@@ -303,6 +348,7 @@ impl Builder {
             photos_encoded,
             warnings: sorted(problems),
             duration: started.elapsed(),
+            up_to_date: false,
             url_root: site.config.root.clone(),
         })
     }

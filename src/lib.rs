@@ -18,6 +18,7 @@ pub mod feeds;
 mod fingerprint;
 pub mod gallery;
 pub mod ics;
+mod last_build;
 pub mod locale;
 pub mod markdown;
 pub mod output;

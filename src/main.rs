@@ -22,6 +22,9 @@ struct Cli {
 enum Command {
     /// Build the site into public/ (or --output).
     ///
+    /// When nothing under content/ and themes/ changed since the last build into the same
+    /// folder, and the folder is as that build left it, nothing is built (--force builds).
+    ///
     /// Exit status: 0 built, 1 content errors (the previous output is left as it was),
     /// 3 any other failure.
     Build {
@@ -37,6 +40,9 @@ enum Command {
         /// Print only errors and warnings.
         #[arg(long, short)]
         quiet: bool,
+        /// Build even when nothing changed since the last build.
+        #[arg(long)]
+        force: bool,
     },
     /// Check all content and report every problem, writing nothing.
     ///
@@ -97,11 +103,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             drafts,
             quiet,
+            force,
         } => {
             let options = BuildOptions {
                 output,
                 drafts,
                 progress: !quiet && std::io::stderr().is_terminal(),
+                skip_unchanged: !force,
                 ..BuildOptions::new(root)
             };
             Ok(report(build(&options), quiet, "built"))
@@ -156,7 +164,12 @@ fn report(result: Result<BuildReport, BuildError>, quiet: bool, verb: &str) -> E
     match result {
         Ok(r) => {
             print_diagnostics(&r.warnings);
-            if !quiet {
+            if r.up_to_date && !quiet {
+                println!(
+                    "up to date: nothing changed since the last build ({} posts, {} projects, {} pages, {} photos); --force builds again",
+                    r.posts, r.projects, r.pages, r.photos
+                );
+            } else if !quiet {
                 println!(
                     "{verb}: {} posts, {} projects, {} pages, {} photos ({} processed, {} from cache), {} files in {:.2} s",
                     r.posts,
