@@ -2,9 +2,10 @@
 //! of 1,000 and 10,000 posts. Run with `cargo bench --bench serve`
 //! (`TABLICA_BENCH_POSTS=1000` for other sizes, comma-separated).
 //!
-//! Two figures per size:
-//! - rebuild: `Builder::build` after one post changed, in process (what the preview does
-//!   after its debounce);
+//! Figures per size:
+//! - pages ready: `Builder::build_then` after one post changed, in process (what the preview
+//!   does after its debounce), until the pages are written and open tabs are told to reload;
+//! - rebuild: the same build to its end, with the sitemap, feeds and search index;
 //! - save → reload: the real `tablica serve` binary; the file is written and the clock stops
 //!   when the server announces the new build on its event stream (debounce included). The
 //!   page is on disk before the announcement.
@@ -27,26 +28,47 @@ fn main() {
     let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
     println!("serve: time from a saved edit of one post to the rebuilt page ({EDITS} edits each)");
     println!(
-        "{:>7} {:>11} {:>11} {:>9} {:>13} {:>13} {:>13}",
-        "posts", "cold build", "no change", "rendered", "rebuild med", "rebuild max", "save→reload"
+        "{:>7} {:>11} {:>11} {:>9} {:>11} {:>11} {:>11} {:>12}",
+        "posts",
+        "cold build",
+        "no change",
+        "rendered",
+        "pages med",
+        "pages max",
+        "rebuild med",
+        "save→reload"
     );
     for posts in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         corpus::generate(dir.path(), posts, 2026);
-        let (cold, unchanged, rendered, mut rebuilds) = in_process(dir.path(), posts);
+        let mut edits = in_process(dir.path(), posts);
         let mut reloads = end_to_end(dir.path(), posts);
         println!(
-            "{posts:>7} {:>11} {:>11} {rendered:>9} {:>13} {:>13} {:>13}",
-            format_duration(cold),
-            format_duration(unchanged),
-            format_duration(median(&mut rebuilds)),
-            format_duration(*rebuilds.iter().max().expect("edits")),
+            "{posts:>7} {:>11} {:>11} {:>9} {:>11} {:>11} {:>11} {:>12}",
+            format_duration(edits.cold),
+            format_duration(edits.unchanged),
+            edits.rendered,
+            format_duration(median(&mut edits.pages_ready)),
+            format_duration(*edits.pages_ready.iter().max().expect("edits")),
+            format_duration(median(&mut edits.rebuilds)),
             format_duration(median(&mut reloads)),
         );
     }
 }
 
-fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Duration>) {
+/// In-process figures of one site size.
+struct Edits {
+    cold: Duration,
+    unchanged: Duration,
+    /// Pages rendered after the last edit.
+    rendered: usize,
+    /// Per edit: until the pages are written.
+    pages_ready: Vec<Duration>,
+    /// Per edit: the whole build.
+    rebuilds: Vec<Duration>,
+}
+
+fn in_process(root: &Path, posts: usize) -> Edits {
     let mut builder = Builder::new(preview_build_options(root, false));
     let started = Instant::now();
     builder.build().expect("cold build");
@@ -55,18 +77,25 @@ fn in_process(root: &Path, posts: usize) -> (Duration, Duration, usize, Vec<Dura
     let report = builder.build().expect("rebuild");
     let unchanged = started.elapsed();
     assert_eq!(report.rendered, 0, "nothing changed, nothing rendered");
-    let mut times = Vec::new();
-    let mut rendered = 0;
+    let mut edits = Edits {
+        cold,
+        unchanged,
+        rendered: 0,
+        pages_ready: Vec::new(),
+        rebuilds: Vec::new(),
+    };
     let post = corpus::post_file(root, posts / 2);
     for n in 0..EDITS {
         edit(&post, n);
         let started = Instant::now();
-        let report = builder.build().expect("rebuild after an edit");
-        times.push(started.elapsed());
-        rendered = report.rendered;
-        assert!(rendered >= 1, "the edited post is rendered");
+        let report = builder
+            .build_then(|_| edits.pages_ready.push(started.elapsed()))
+            .expect("rebuild after an edit");
+        edits.rebuilds.push(started.elapsed());
+        edits.rendered = report.rendered;
+        assert!(edits.rendered >= 1, "the edited post is rendered");
     }
-    (cold, unchanged, rendered, times)
+    edits
 }
 
 fn end_to_end(root: &Path, posts: usize) -> Vec<Duration> {
@@ -90,8 +119,9 @@ fn end_to_end(root: &Path, posts: usize) -> Vec<Duration> {
     // Found before the clock runs: finding it lists the whole posts folder.
     let post = corpus::post_file(root, posts / 3);
     for n in 0..EDITS {
-        // Let the previous burst settle, as between an editor's saves.
-        std::thread::sleep(Duration::from_millis(100));
+        // Between an editor's saves: the previous build, feeds and search index included,
+        // has finished by then.
+        std::thread::sleep(Duration::from_millis(500));
         let started = Instant::now();
         edit(&post, n);
         next_status();

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
@@ -133,15 +134,26 @@ pub struct Builder {
     photos: HashMap<PathBuf, (FileStamp, Processed)>,
     photo_settings: Option<gallery::ImageSettings>,
     last: Option<LastOutput>,
+    /// The theme of the last build, with the fingerprint of its sources.
+    theme: Option<(u64, Arc<Theme>)>,
 }
 
-/// The Atom feeds, the calendar files of events and the search index, as (output file, bytes).
-/// `now` is the build's time, site-local.
-fn feeds_and_search_index(
+/// The files made from the whole site, as (output file, bytes): sitemap, robots.txt, the Atom
+/// feeds, the calendar files of events and the search index. `pages` are the site's pages with
+/// their fingerprints; `now` is the build's time, site-local.
+fn site_files(
     site: &Site,
     theme: &Theme,
     now: NaiveDateTime,
+    pages: &[(PathBuf, u64)],
 ) -> Vec<(PathBuf, Vec<u8>)> {
+    let sitemap = feeds::sitemap(
+        site,
+        pages
+            .iter()
+            .filter(|(path, _)| path != Path::new(NOT_FOUND_FILE))
+            .map(|(path, _)| url_path_of(path)),
+    );
     let t = &theme.translations;
     let labels = [
         t.text("search_kind_post"),
@@ -149,12 +161,23 @@ fn feeds_and_search_index(
         t.text("search_kind_page"),
     ];
     let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
-    feeds::atom_feeds(site)
-        .into_iter()
-        .chain(ics::files(site, now, &calendar_name))
-        .map(|(path, text)| (path, text.into_bytes()))
-        .chain(search::index_files(site, labels))
-        .collect()
+    [
+        ("sitemap.xml".into(), sitemap),
+        ("robots.txt".into(), feeds::robots(site)),
+    ]
+    .into_iter()
+    .chain(feeds::atom_feeds(site))
+    .chain(ics::files(site, now, &calendar_name))
+    .map(|(path, text)| (path, text.into_bytes()))
+    .chain(search::index_files(site, labels))
+    .collect()
+}
+
+/// Writes files into the output, in parallel.
+fn write_all(output: &Output, files: &[(PathBuf, Vec<u8>)]) -> Result<(), OutputError> {
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| output.write(path, bytes))
 }
 
 /// What the last in-place build left in the output folder.
@@ -173,6 +196,7 @@ impl Builder {
             photos: HashMap::new(),
             photo_settings: None,
             last: None,
+            theme: None,
         }
     }
 
@@ -185,6 +209,16 @@ impl Builder {
 
     /// Builds the site. On any error, nothing is written and the previous output stays.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
+        self.build_then(|_| {})
+    }
+
+    /// Builds the site like [`build`](Self::build), and calls `pages_ready` with the site's
+    /// URL root as soon as the pages are written, before the sitemap, feeds and search index
+    /// are made: a preview can reload the edited page meanwhile.
+    pub fn build_then(
+        &mut self,
+        pages_ready: impl FnOnce(&str),
+    ) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
         let mut timings = Timings::from_env();
         let options = self.options.clone();
@@ -223,7 +257,7 @@ impl Builder {
         if problems.iter().any(Diagnostic::is_error) {
             return Err(BuildError::Content(sorted(problems)));
         }
-        let theme = theme::load(root, &site.config.theme, site.config.language)?;
+        let theme = self.theme(&site.config)?;
         let output = if options.check_only {
             None
         } else {
@@ -270,54 +304,48 @@ impl Builder {
         };
         let rendered = renderer.render(previous)?;
         timings.lap("render");
-        let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(rendered.pages.len() + 3);
-        let sitemap = feeds::sitemap(
-            &site,
-            rendered
-                .fingerprints
-                .iter()
-                .filter(|(path, _)| path != Path::new(NOT_FOUND_FILE))
-                .map(|(path, _)| url_path_of(path)),
-        );
-        files.push(("sitemap.xml".into(), sitemap.into_bytes()));
-        files.push(("robots.txt".into(), feeds::robots(&site).into_bytes()));
-        // Feeds and the search index are fingerprinted like pages: in place, an unchanged file
-        // is not written again, and one that is no longer produced (the feed of a removed tag,
-        // a search shard) is deleted.
         let mut fingerprints = rendered.fingerprints;
+        let pages: Vec<(PathBuf, Vec<u8>)> = rendered
+            .pages
+            .into_iter()
+            .map(|p| (p.path, p.html.into_bytes()))
+            .collect();
+        let pages_rendered = pages.len();
+        let mut written = pages.len();
+        if let Some(output) = &output {
+            write_all(output, &pages)?;
+            drop(pages);
+            if self.last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
+                written += copy_static(&theme, output)?;
+            }
+            written += copy_attachments(&attachments, output)?;
+            timings.lap("write");
+            pages_ready(&site.config.root);
+        }
+        // The sitemap, feeds and search index are fingerprinted like pages: in place, an
+        // unchanged file is not written again, and one that is no longer produced (the feed of
+        // a removed tag, a search shard) is deleted.
+        let mut changed = Vec::new();
         if !options.check_only {
-            for (path, bytes) in feeds_and_search_index(&site, &theme, now) {
+            for (path, bytes) in site_files(&site, &theme, now, &fingerprints) {
                 let fingerprint = fingerprint::of(&bytes);
                 if previous.get(&path) != Some(&fingerprint) {
-                    files.push((path.clone(), bytes));
+                    changed.push((path.clone(), bytes));
                 }
                 fingerprints.push((path, fingerprint));
             }
         }
+        written += changed.len();
         timings.lap("feeds");
-        let pages_rendered = rendered.pages.len();
-        files.extend(
-            rendered
-                .pages
-                .into_iter()
-                .map(|p| (p.path, p.html.into_bytes())),
-        );
 
-        let mut written = files.len();
         if let Some(output) = output {
-            files
-                .par_iter()
-                .try_for_each(|(path, bytes)| output.write(path, bytes))?;
+            write_all(&output, &changed)?;
             let files: Fingerprints = fingerprints.into_iter().collect();
             let last = self.last.take().filter(|_| options.in_place);
-            if last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
-                written += copy_static(&theme, &output)?;
-            }
             if let Some(last) = &last {
                 remove_stale(output.path(), &last.files, &files);
             }
-            written += copy_attachments(&attachments, &output)?;
-            timings.lap("write");
+            timings.lap("finish");
             output.commit()?;
             timings.lap("swap");
             if let Some(inputs) = inputs {
@@ -351,6 +379,20 @@ impl Builder {
             up_to_date: false,
             url_root: site.config.root.clone(),
         })
+    }
+
+    /// The site's theme, loaded again only when its files changed.
+    fn theme(&mut self, config: &config::Config) -> Result<Arc<Theme>, ThemeError> {
+        let root = &self.options.root;
+        let sources = theme::sources_fingerprint(root, &config.theme, config.language);
+        if let Some((known, theme)) = &self.theme {
+            if *known == sources {
+                return Ok(Arc::clone(theme));
+            }
+        }
+        let theme = Arc::new(theme::load(root, &config.theme, config.language)?);
+        self.theme = Some((sources, Arc::clone(&theme)));
+        Ok(theme)
     }
 
     /// Processes the photos not already known from an earlier build of this builder.

@@ -620,10 +620,12 @@ fn collect_terms(
 ) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Thousands of posts share a few hundred names: each is made into a slug once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     let mut assignments = Vec::new();
     for (i, post) in posts.iter().enumerate() {
         for (name, field) in names(post) {
-            let slug = slugify(name);
+            let slug = slugs.entry(name).or_insert_with(|| slugify(name)).clone();
             if slug.is_empty() {
                 problems.push(
                     Diagnostic::error(
@@ -677,7 +679,7 @@ fn check_duplicates<'a, M: 'a>(
 ) {
     // In file order, so the message is stable and names the later file.
     let mut items: Vec<_> = items.collect();
-    items.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+    items.sort_by(|a, b| a.1.path.as_os_str().cmp(b.1.path.as_os_str()));
     let mut seen: HashMap<&str, &Path> = HashMap::new();
     for (slug, doc) in items {
         if let Some(first) = seen.insert(slug, &doc.path) {

@@ -356,3 +356,56 @@ fn a_new_post_in_place_re_renders_its_neighbour_and_the_lists_not_every_post() {
         first.rendered
     );
 }
+
+#[test]
+fn in_place_the_pages_are_ready_before_the_feeds_and_search_index_are_made() {
+    let site = TestSite::new();
+    site.post("wpis", "title: Wpis\ndate: 2026-10-01", "Stary tekst.");
+    let (mut builder, output) = site.in_place_builder();
+    builder.build().expect("first build");
+    let read = |rel: &str| std::fs::read_to_string(output.join(rel)).expect(rel);
+    let feed_before = read("atom.xml");
+    let index_before = read("szukaj/index.json");
+
+    site.post("wpis", "title: Wpis\ndate: 2026-10-01", "Nowy tekst.");
+    let mut calls = 0;
+    builder
+        .build_then(|url_root| {
+            calls += 1;
+            assert_eq!(url_root, "/");
+            assert!(read("aktualnosci/wpis/index.html").contains("Nowy tekst"));
+            assert_eq!(read("atom.xml"), feed_before, "the feed comes after");
+            assert_eq!(
+                read("szukaj/index.json"),
+                index_before,
+                "the index comes after"
+            );
+        })
+        .expect("second build");
+    assert_eq!(calls, 1);
+    assert!(read("atom.xml").contains("Nowy tekst"));
+    assert_ne!(read("szukaj/index.json"), index_before);
+}
+
+#[test]
+fn a_builder_keeps_its_theme_until_an_override_file_changes() {
+    let site = TestSite::new();
+    site.post("wpis", "title: Wpis\ndate: 2026-10-01", "Tekst.");
+    let template = |text: &str| {
+        format!("{{% extends \"base.html\" %}}{{% block content %}}<h1>{text}</h1>{{% endblock content %}}")
+    };
+    site.write("themes/default/templates/404.html", &template("Pierwszy"));
+    let (mut builder, output) = site.in_place_builder();
+    let read = || std::fs::read_to_string(output.join("404.html")).expect("404 page");
+    builder.build().expect("first build");
+    assert!(read().contains("Pierwszy"));
+    site.write(
+        "themes/default/templates/404.html",
+        &template("Drugi, dłuższy"),
+    );
+    builder.build().expect("after an edit");
+    assert!(read().contains("Drugi, dłuższy"));
+    std::fs::remove_file(site.root().join("themes/default/templates/404.html")).expect("rm");
+    builder.build().expect("after removing the override");
+    assert!(!read().contains("Drugi"), "the built-in 404 page again");
+}

@@ -74,7 +74,7 @@ pub fn find(root: &Path) -> (Sources, Vec<Diagnostic>) {
 }
 
 /// When a file was last changed, to tell whether a document must be read again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileStamp {
     len: u64,
     modified: Option<std::time::SystemTime>,

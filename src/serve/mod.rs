@@ -142,10 +142,10 @@ fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), Se
 
 fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
     let started = Instant::now();
-    match builder.build() {
+    // The pages are published as soon as they are written, so open tabs reload while the
+    // feeds and the search index are made; whoever reads the log line finds them too.
+    match builder.build_then(|url_root| shared.publish(Status::built(url_root.to_string()))) {
         Ok(report) => {
-            // Published before the log line: whoever reads the line finds the new status.
-            shared.publish(Status::built(report.url_root.clone()));
             for w in &report.warnings.0 {
                 eprintln!("{w}");
             }
