@@ -7,7 +7,9 @@
 //! Cases, per site size:
 //! - cold build: output and caches deleted first (tablica: the output and `.tablica-cache`;
 //!   Hugo: the output and `resources`);
-//! - rebuild, nothing changed: the same command again into the existing output;
+//! - rebuild, nothing changed: the same command again into the existing output (tablica finds
+//!   nothing changed and stops; Hugo builds everything again);
+//! - full rebuild: the same with `tablica build --force`, which builds everything again too;
 //! - edit in serve: `tablica serve` and `hugo server` run; one post is appended to and the clock
 //!   stops when its page, fetched over HTTP every 5 ms, shows the new text.
 //!
@@ -53,8 +55,9 @@ struct Site {
 }
 
 impl Site {
-    /// The build command: `tablica build --quiet` or `hugo --quiet`, into `out`.
-    fn build_command(&self) -> Command {
+    /// The build command: `tablica build --quiet` or `hugo --quiet`, into `out`. `force`
+    /// makes tablica build even when nothing changed (Hugo always builds everything).
+    fn build_command(&self, force: bool) -> Command {
         match self.tool {
             Tool::Tablica => {
                 let mut c = Command::new(env!("CARGO_BIN_EXE_tablica"));
@@ -62,6 +65,9 @@ impl Site {
                     .arg(&self.root)
                     .arg("--output")
                     .arg(&self.out);
+                if force {
+                    c.arg("--force");
+                }
                 c
             }
             Tool::Hugo => {
@@ -188,14 +194,16 @@ fn site_cases(posts: usize) -> Vec<Row> {
     let runs = if posts > 1000 { 3 } else { 5 };
     let label = thousands(posts);
     eprintln!("{label} posts: cold builds");
-    let cold = measure_builds(&sites, runs, Site::clear);
+    let cold = measure_builds(&sites, runs, Site::clear, false);
     eprintln!("{label} posts: rebuilds");
-    let rebuild = measure_builds(&sites, runs, |_| {});
+    let rebuild = measure_builds(&sites, runs, |_| {}, false);
+    let forced = measure_builds(&sites, runs, |_| {}, true);
     eprintln!("{label} posts: edits in serve");
     let post = posts / 3;
     let [tablica, hugo] = sites.each_ref().map(|site| measure_serve(site, post));
     let [cold_t, cold_h] = cold;
     let [re_t, re_h] = rebuild;
+    let [forced_t, forced_h] = forced;
     vec![
         Row {
             case: format!("cold build, {label} posts"),
@@ -210,6 +218,12 @@ fn site_cases(posts: usize) -> Vec<Row> {
             hugo: re_h,
         },
         Row {
+            case: format!("full rebuild (--force), {label}"),
+            runs,
+            tablica: forced_t,
+            hugo: forced_h,
+        },
+        Row {
             case: format!("edit in serve → page, {label}"),
             runs: EDITS,
             tablica,
@@ -218,15 +232,16 @@ fn site_cases(posts: usize) -> Vec<Row> {
     ]
 }
 
-/// Photo processing cold (caches deleted) and warm (caches and output kept).
+/// Photo processing cold (caches deleted) and warm (caches and output kept; tablica with
+/// `--force`, so that it processes the gallery from its cache instead of skipping the build).
 fn photo_cases(photos: usize) -> Vec<Row> {
     let dir = work_dir();
     eprintln!("generating {photos} photos…");
     let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos);
     eprintln!("photos: cold");
-    let [cold_t, cold_h] = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear);
+    let [cold_t, cold_h] = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear, false);
     eprintln!("photos: warm");
-    let [warm_t, warm_h] = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {});
+    let [warm_t, warm_h] = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {}, true);
     vec![
         Row {
             case: format!("photos cold, {photos}"),
@@ -243,13 +258,19 @@ fn photo_cases(photos: usize) -> Vec<Row> {
     ]
 }
 
-/// Builds both sites `runs` times, alternating, `prepare` called before each build.
-fn measure_builds(sites: &[Site; 2], runs: usize, prepare: impl Fn(&Site)) -> [Sample; 2] {
+/// Builds both sites `runs` times, alternating, `prepare` called before each build; `force`
+/// as in [`Site::build_command`].
+fn measure_builds(
+    sites: &[Site; 2],
+    runs: usize,
+    prepare: impl Fn(&Site),
+    force: bool,
+) -> [Sample; 2] {
     let mut results: [Vec<ChildRun>; 2] = [Vec::new(), Vec::new()];
     for _ in 0..runs {
         for (site, result) in sites.iter().zip(&mut results) {
             prepare(site);
-            result.push(support::run_measured(&mut site.build_command()));
+            result.push(support::run_measured(&mut site.build_command(force)));
         }
     }
     results.map(|r| sample_of(&r))
@@ -373,8 +394,9 @@ fn print_notes(photos: usize) {
         "Both build the post pages, the list paginated by 10, tag, category and project pages \
          and feeds. tablica also writes the search index, an archive, JSON-LD, sanitised HTML \
          and Atom feeds per tag and project (Hugo: RSS per section and term); Hugo's `hugo \
-         server` renders into memory, tablica's serve to disk. Neither CLI build is incremental: \
-         a rebuild is a full build."
+         server` renders into memory, tablica's serve to disk. Rebuild, nothing changed: tablica \
+         finds nothing changed and stops (`up to date`); Hugo builds everything again. Full \
+         rebuild: tablica with --force. Photos warm: tablica with --force (from its cache)."
     );
     println!(
         "Photos: {photos} generated {}×{} JPEGs in one gallery post (plus {PHOTO_SITE_POSTS} \
