@@ -155,21 +155,16 @@ fn other_options_or_another_day_build_again() {
         "Jeszcze nie.",
     );
     site.build_at("2026-11-25 10:00");
-    let at = |now: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tablica"))
-            .arg("build")
-            .current_dir(site.root())
-            .env("TABLICA_NOW", now)
-            .output()
-            .expect("run tablica");
-        stdout(&out).contains(UP_TO_DATE)
-    };
+    let at = |now: &str| stdout(&site.build_at(now)).contains(UP_TO_DATE);
     assert!(at("2026-11-25 10:00"), "the same time");
     assert!(
         !at("2026-11-26 10:00"),
         "another day: upcoming events may differ"
     );
+    assert!(!skipped(&site, &[]), "the clock's day, not TABLICA_NOW's");
+    assert!(skipped(&site, &[]));
     assert!(!skipped(&site, &["--drafts"]), "drafts included");
+    assert!(skipped(&site, &["--drafts"]), "the same options again");
     assert!(site.exists("aktualnosci/szkic/index.html"));
     assert!(!skipped(&site, &[]), "drafts left out again");
     assert!(!site.exists("aktualnosci/szkic/index.html"));
