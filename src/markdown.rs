@@ -134,8 +134,15 @@ pub fn render_with_links(
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut previous_level = 1u8;
-    let mut has_raw_html = false;
-    let mut raw_html = String::new();
+    // All raw HTML of the text, found here once: the loop below writes some events itself
+    // (inside headings and rewritten links), and none of them may skip the sanitiser.
+    let raw_html: String = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Html(h) | Event::InlineHtml(h) => Some(h.as_ref()),
+            _ => None,
+        })
+        .collect();
     let mut first_table_line = None;
     let mut table = TableAlignment::default();
     let mut i = 0;
@@ -202,14 +209,7 @@ pub fn render_with_links(
                     classes: classes.clone(),
                     attrs,
                 }));
-                for (e, _) in inner {
-                    // Raw HTML in a heading is sanitised like any other.
-                    if let Event::InlineHtml(h) | Event::Html(h) = e {
-                        has_raw_html = true;
-                        raw_html.push_str(h);
-                    }
-                    html_events.push(e.clone());
-                }
+                html_events.extend(inner.iter().map(|(e, _)| e.clone()));
                 html_events.push(Event::End(TagEnd::Heading(
                     HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
                 )));
@@ -308,8 +308,6 @@ pub fn render_with_links(
                 if first_table_line.is_none() && h.to_ascii_lowercase().contains("<table") {
                     first_table_line = Some(line);
                 }
-                has_raw_html = true;
-                raw_html.push_str(h);
             }
             _ => {}
         }
@@ -330,7 +328,7 @@ pub fn render_with_links(
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.frame_src.sort();
     out.frame_src.dedup();
-    out.html = if has_raw_html && !options.allow_raw_html {
+    out.html = if !raw_html.is_empty() && !options.allow_raw_html {
         sanitise(&html, options.embed_hosts)
     } else {
         html
@@ -856,6 +854,36 @@ mod tests {
             },
         );
         assert!(trusted.html.contains("<script>"));
+    }
+
+    #[test]
+    fn raw_html_inside_links_the_renderer_rewrites_is_sanitised() {
+        // The branches that drop an unsafe link or describe a document link write the link's
+        // text themselves; raw HTML in that text must still reach the sanitiser.
+        let unsafe_link = md("[<img src=x onerror=alert(1)>](javascript:alert(1))\n");
+        assert!(
+            !unsafe_link.html.contains("onerror"),
+            "{}",
+            unsafe_link.html
+        );
+        let described = render_with_links(
+            "[<b onmouseover=alert(1)>Regulamin</b>](regulamin.pdf)\n",
+            1,
+            MarkdownOptions::default(),
+            &mut |_| LinkNote::Describe("PDF, 240 KB".into()),
+        );
+        assert!(
+            !described.html.contains("onmouseover"),
+            "{}",
+            described.html
+        );
+        assert!(
+            described
+                .html
+                .contains("<b>Regulamin</b> (PDF, 240 KB)</a>"),
+            "{}",
+            described.html
+        );
     }
 
     #[test]
