@@ -29,7 +29,7 @@ const FILE: &str = "last-build.json";
 const VERSION: u32 = 1;
 
 /// What a finished build was made from and what it reported.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct LastBuild {
     version: u32,
     inputs: String,
