@@ -2,10 +2,46 @@
 //! made of changed since the last build.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::content::{is_ignored_name, FileStamp};
 
 /// The fingerprint of a value (bytes, strings, tuples of them, …).
 pub(crate) fn of(value: impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
     value.hash(&mut h);
+    h.finish()
+}
+
+/// The fingerprint of everything under `dir`: each entry's path relative to `dir`, with the
+/// size and modification time of files (symbolic links by what they point to), in name order. With
+/// `skip_ignored`, editors' temporary files and hidden files are left out, as the build
+/// leaves them out. A missing `dir` has a fingerprint of its own.
+pub(crate) fn of_tree(dir: &Path, skip_ignored: bool) -> u64 {
+    let mut h = DefaultHasher::new();
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !skip_ignored || !is_ignored_name(&e.file_name().to_string_lossy())
+        });
+    for entry in walk {
+        match entry {
+            Ok(entry) => {
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                // Folders by name only: their times change whenever an entry comes and goes,
+                // which the entries themselves show.
+                let stamp = match entry.file_type().is_dir() {
+                    true => None,
+                    false => FileStamp::of(entry.path()),
+                };
+                (rel, stamp).hash(&mut h);
+            }
+            // Unreadable: never equal to a readable tree.
+            Err(e) => e.to_string().hash(&mut h),
+        }
+    }
     h.finish()
 }

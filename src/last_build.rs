@@ -13,20 +13,20 @@
 //! the old record, whose output hash no longer matches the new files, so nothing is skipped.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use walkdir::WalkDir;
 
-use crate::content::{is_ignored_name, CONTENT_DIR};
+use crate::content::{FileStamp, CONTENT_DIR};
 use crate::diagnostics::Diagnostic;
+use crate::fingerprint;
 use crate::theme::THEMES_DIR;
 
 /// The record's file name inside the cache folder.
 const FILE: &str = "last-build.json";
 /// Changes when the record's meaning changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What a finished build was made from and what it reported.
 #[derive(Debug, Serialize, Deserialize)]
@@ -51,27 +51,19 @@ impl Inputs {
     /// Hashes the inputs of building the site at `root` into `output` on `today`; `options`
     /// are the build options that change the output, in any stable text form.
     pub fn of(root: &Path, output: &Path, options: &str, today: NaiveDate) -> Inputs {
-        let mut h = blake3::Hasher::new();
-        h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        if let Some(exe) = std::env::current_exe()
-            .ok()
-            .and_then(|p| fs::metadata(p).ok())
-        {
-            hash_metadata(&mut h, &exe);
-        }
-        for part in [
+        let exe = std::env::current_exe().ok().and_then(|p| FileStamp::of(&p));
+        let hash = fingerprint::of((
+            env!("CARGO_PKG_VERSION"),
+            exe,
             options,
-            &output.to_string_lossy(),
-            &today.to_string(),
-            &std::env::var(crate::events::NOW_VAR).unwrap_or_default(),
-        ] {
-            hash_str(&mut h, part);
-        }
-        for dir in [CONTENT_DIR, THEMES_DIR] {
-            hash_tree(&mut h, &root.join(dir), true);
-        }
+            output,
+            today,
+            std::env::var(crate::events::NOW_VAR).ok(),
+            fingerprint::of_tree(&root.join(CONTENT_DIR), true),
+            fingerprint::of_tree(&root.join(THEMES_DIR), true),
+        ));
         Inputs {
-            hash: h.finalize().to_hex().to_string(),
+            hash: format!("{hash:016x}"),
         }
     }
 
@@ -115,56 +107,5 @@ impl Inputs {
 }
 
 fn output_hash(output: &Path) -> String {
-    let mut h = blake3::Hasher::new();
-    hash_tree(&mut h, output, false);
-    h.finalize().to_hex().to_string()
-}
-
-/// Hashes the relative path, kind, size and modification time of everything under `dir`
-/// (symbolic links by what they point to), in name order. With `skip_ignored`, editors'
-/// temporary files and hidden files are left out, as the build leaves them out.
-fn hash_tree(h: &mut blake3::Hasher, dir: &Path, skip_ignored: bool) {
-    let walk = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !skip_ignored || !is_ignored_name(&e.file_name().to_string_lossy())
-        });
-    for entry in walk {
-        let Ok(entry) = entry else {
-            // Unreadable: never equal to a readable tree.
-            h.update(b"\0unreadable");
-            continue;
-        };
-        let rel: PathBuf = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .into();
-        hash_str(h, &rel.to_string_lossy());
-        match fs::metadata(entry.path()) {
-            Ok(meta) => hash_metadata(h, &meta),
-            Err(_) => {
-                h.update(b"\0missing");
-            }
-        }
-    }
-}
-
-fn hash_metadata(h: &mut blake3::Hasher, meta: &fs::Metadata) {
-    h.update(&[u8::from(meta.is_dir())]);
-    if meta.is_file() {
-        h.update(&meta.len().to_le_bytes());
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .unwrap_or_default();
-        h.update(&modified.as_nanos().to_le_bytes());
-    }
-}
-
-fn hash_str(h: &mut blake3::Hasher, s: &str) {
-    h.update(&s.len().to_le_bytes());
-    h.update(s.as_bytes());
+    format!("{:016x}", fingerprint::of_tree(output, false))
 }

@@ -9,7 +9,6 @@ use include_dir::{include_dir, Dir};
 use serde_json::Value;
 use tera::Tera;
 
-use crate::content::FileStamp;
 use crate::fingerprint;
 use crate::locale::{self, Lang};
 
@@ -130,13 +129,8 @@ fn collect_builtin(dir: &'static Dir<'static>, files: &mut BTreeMap<PathBuf, The
 /// A fingerprint of what [`load`] reads for the theme `name` in `lang`: the site's override
 /// files by name, size and time (the built-in files are part of the binary).
 pub fn sources_fingerprint(root: &Path, name: &str, lang: Lang) -> u64 {
-    let files: Vec<_> = walkdir::WalkDir::new(root.join(THEMES_DIR).join(name))
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-        .map(|e| (e.path().to_path_buf(), FileStamp::of(e.path())))
-        .collect();
-    fingerprint::of((name, lang.code(), files))
+    let overrides = fingerprint::of_tree(&root.join(THEMES_DIR).join(name), false);
+    fingerprint::of((name, lang.code(), overrides))
 }
 
 /// Loads the theme `name` for a site at `root` in language `lang`.
