@@ -443,24 +443,22 @@ fn trusted_raw_html_is_opt_in_and_still_under_the_csp() {
     assert!(html.contains("script-src 'self';"));
 }
 
+/// Asserts that one line of `errors` names the place `at` (file:line) and quotes `text`.
+fn assert_error_line(errors: &str, at: &str, text: &str) {
+    assert!(
+        errors.lines().any(|l| l.contains(at) && l.contains(text)),
+        "{at} and {text:?} on one line of:\n{errors}"
+    );
+}
+
 #[test]
 fn unsafe_addresses_in_front_matter_and_settings_are_rejected_with_file_and_line() {
     let site = TestSite::with_config(
         "title: T\nbase_url: https://mops.example.org/\nmenu:\n  - { title: Start, url: / }\n  - { title: Zła, url: \"javascript:alert(1)\" }\nembed_hosts: [\"evil.org; script-src *\"]\n",
     );
     let errors = site.build_err();
-    assert!(
-        errors
-            .lines()
-            .any(|l| l.contains("content/site.yaml:5") && l.contains("javascript:alert(1)")),
-        "{errors}"
-    );
-    assert!(
-        errors
-            .lines()
-            .any(|l| l.contains("content/site.yaml:6") && l.contains("evil.org; script-src *")),
-        "{errors}"
-    );
+    assert_error_line(&errors, "content/site.yaml:5", "javascript:alert(1)");
+    assert_error_line(&errors, "content/site.yaml:6", "evil.org; script-src *");
 
     let site = TestSite::new();
     site.post(
@@ -469,12 +467,7 @@ fn unsafe_addresses_in_front_matter_and_settings_are_rejected_with_file_and_line
         "Tekst.",
     );
     let errors = site.build_err();
-    assert!(
-        errors
-            .lines()
-            .any(|l| l.contains("content/posts/zapisy.md:6") && l.contains("javascript:alert(1)")),
-        "{errors}"
-    );
+    assert_error_line(&errors, "content/posts/zapisy.md:6", "javascript:alert(1)");
 }
 
 #[test]
