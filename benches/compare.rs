@@ -135,6 +135,18 @@ struct Row {
     hugo: Sample,
 }
 
+impl Row {
+    /// A row from the samples of both tools, tablica's first.
+    fn new(case: String, runs: usize, [tablica, hugo]: [Sample; 2]) -> Self {
+        Row {
+            case,
+            runs,
+            tablica,
+            hugo,
+        }
+    }
+}
+
 fn main() {
     let hugo_version = hugo::ensure_installed();
     let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
@@ -200,35 +212,12 @@ fn site_cases(posts: usize) -> Vec<Row> {
     let forced = measure_builds(&sites, runs, |_| {}, true);
     eprintln!("{label} posts: edits in serve");
     let post = posts / 3;
-    let [tablica, hugo] = sites.each_ref().map(|site| measure_serve(site, post));
-    let [cold_t, cold_h] = cold;
-    let [re_t, re_h] = rebuild;
-    let [forced_t, forced_h] = forced;
+    let serve = sites.each_ref().map(|site| measure_serve(site, post));
     vec![
-        Row {
-            case: format!("cold build, {label} posts"),
-            runs,
-            tablica: cold_t,
-            hugo: cold_h,
-        },
-        Row {
-            case: format!("rebuild, nothing changed, {label}"),
-            runs,
-            tablica: re_t,
-            hugo: re_h,
-        },
-        Row {
-            case: format!("full rebuild (--force), {label}"),
-            runs,
-            tablica: forced_t,
-            hugo: forced_h,
-        },
-        Row {
-            case: format!("edit in serve → page, {label}"),
-            runs: EDITS,
-            tablica,
-            hugo,
-        },
+        Row::new(format!("cold build, {label} posts"), runs, cold),
+        Row::new(format!("rebuild, nothing changed, {label}"), runs, rebuild),
+        Row::new(format!("full rebuild (--force), {label}"), runs, forced),
+        Row::new(format!("edit in serve → page, {label}"), EDITS, serve),
     ]
 }
 
@@ -239,22 +228,12 @@ fn photo_cases(photos: usize) -> Vec<Row> {
     eprintln!("generating {photos} photos…");
     let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos);
     eprintln!("photos: cold");
-    let [cold_t, cold_h] = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear, false);
+    let cold = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear, false);
     eprintln!("photos: warm");
-    let [warm_t, warm_h] = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {}, true);
+    let warm = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {}, true);
     vec![
-        Row {
-            case: format!("photos cold, {photos}"),
-            runs: PHOTO_COLD_RUNS,
-            tablica: cold_t,
-            hugo: cold_h,
-        },
-        Row {
-            case: format!("photos warm, {photos}"),
-            runs: PHOTO_WARM_RUNS,
-            tablica: warm_t,
-            hugo: warm_h,
-        },
+        Row::new(format!("photos cold, {photos}"), PHOTO_COLD_RUNS, cold),
+        Row::new(format!("photos warm, {photos}"), PHOTO_WARM_RUNS, warm),
     ]
 }
 
