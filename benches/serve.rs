@@ -3,8 +3,9 @@
 //! (`TABLICA_BENCH_POSTS=1000` for other sizes, comma-separated).
 //!
 //! Figures per size:
-//! - pages ready: `Builder::build_then` after one post changed, in process (what the preview
-//!   does after its debounce), until the pages are written and open tabs are told to reload;
+//! - pages ready: `Builder::build_then` after one post changed, in process, told which file
+//!   changed as the preview's watcher tells it (what the preview does after its debounce),
+//!   until the pages are written and open tabs are told to reload;
 //! - rebuild: the same build to its end, with the sitemap, feeds and search index;
 //! - save → reload: the real `tablica serve` binary; the file is written and the clock stops
 //!   when the server announces the new build on its event stream (debounce included). The
@@ -88,12 +89,15 @@ fn in_process(root: &Path, posts: usize) -> Edits {
     for n in 0..EDITS {
         edit(&post, n);
         let started = Instant::now();
+        // As the preview does with what its watcher saw.
+        builder.changed(std::slice::from_ref(&post));
         let report = builder
             .build_then(|_| edits.pages_ready.push(started.elapsed()))
             .expect("rebuild after an edit");
         edits.rebuilds.push(started.elapsed());
         edits.rendered = report.rendered;
         assert!(edits.rendered >= 1, "the edited post is rendered");
+        assert!(report.patched, "an edit of the text patches the model");
     }
     edits
 }

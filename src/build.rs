@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
 
 use crate::content::FileStamp;
@@ -17,7 +17,7 @@ use crate::gallery::{self, DocumentPhotos, Image};
 use crate::last_build::Inputs;
 use crate::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
-use crate::site::{DocumentCache, Site};
+use crate::site::{DocumentCache, DocumentRef, Site};
 use crate::theme::{Theme, ThemeError};
 use crate::{attachments, config, events, feeds, ics, search, site, theme};
 
@@ -93,6 +93,9 @@ pub struct BuildReport {
     pub up_to_date: bool,
     /// The path the site lives under, from `base_url` (usually `/`).
     pub url_root: String,
+    /// Only the documents reported changed were read again, and patched into the site model
+    /// of the last build instead of building it again (see [`Builder::changed`]).
+    pub patched: bool,
 }
 
 /// Why a build failed.
@@ -136,23 +139,27 @@ pub struct Builder {
     last: Option<LastOutput>,
     /// The theme of the last build, with the fingerprint of its sources.
     theme: Option<(u64, Arc<Theme>)>,
+    /// What the last in-place build that succeeded made, for the next one to patch.
+    base: Option<Base>,
+    /// The files reported changed since the last build, when they were reported.
+    changes: Option<Vec<PathBuf>>,
 }
 
 /// The files made from the whole site, as (output file, bytes): sitemap, robots.txt, the Atom
-/// feeds, the calendar files of events and the search index. `pages` are the site's pages with
-/// their fingerprints; `now` is the build's time, site-local.
+/// feeds, the calendar files of events and the search index. `pages` are the files of the
+/// site's pages; `now` is the build's time, site-local.
 fn site_files(
     site: &Site,
     theme: &Theme,
     now: NaiveDateTime,
-    pages: &[(PathBuf, u64)],
+    pages: &[PathBuf],
 ) -> Vec<(PathBuf, Vec<u8>)> {
     let sitemap = feeds::sitemap(
         site,
         pages
             .iter()
-            .filter(|(path, _)| path != Path::new(NOT_FOUND_FILE))
-            .map(|(path, _)| url_path_of(path)),
+            .filter(|path| *path != Path::new(NOT_FOUND_FILE))
+            .map(|path| url_path_of(path)),
     );
     let t = &theme.translations;
     let labels = [
@@ -180,10 +187,43 @@ fn write_all(output: &Output, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Output
         .try_for_each(|(path, bytes)| output.write(path, bytes))
 }
 
+/// What a build made that a patched build can start from (see [`Builder::changed`]).
+struct Base {
+    site: Site,
+    /// The build's date, site-local: on another day, events have moved.
+    date: NaiveDate,
+    files: Files,
+}
+
+/// The files a build publishes beside the pages.
+#[derive(Default)]
+struct Files {
+    /// Bundle files, as (source, output file).
+    attachments: Vec<(PathBuf, PathBuf)>,
+    /// The photos of each document that has some.
+    photos: Vec<ResolvedPhotos>,
+    /// The processed copies of those photos placed in the output, by document.
+    images: HashMap<PathBuf, DocumentImages>,
+    /// The files of those copies in the output, by document.
+    placed: HashMap<PathBuf, Vec<PathBuf>>,
+}
+
+/// The photos of one document, resolved from its front matter and checked.
+struct ResolvedPhotos {
+    /// The document's path, relative to the site root.
+    doc: PathBuf,
+    /// The URL path of its page.
+    url_path: String,
+    photos: DocumentPhotos,
+    problems: Vec<Diagnostic>,
+}
+
 /// What the last in-place build left in the output folder.
 struct LastOutput {
-    /// Pages and feeds with their fingerprints.
+    /// Pages, feeds and photo copies with their fingerprints.
     files: Fingerprints,
+    /// The files of the pages, in the order the sitemap lists them.
+    pages: Vec<PathBuf>,
     assets_hash: u64,
 }
 
@@ -197,6 +237,8 @@ impl Builder {
             photo_settings: None,
             last: None,
             theme: None,
+            base: None,
+            changes: None,
         }
     }
 
@@ -205,6 +247,22 @@ impl Builder {
     pub fn invalidate(&mut self, path: &Path) {
         self.documents.forget(path);
         self.photos.retain(|p, _| !p.starts_with(path));
+    }
+
+    /// Tells the builder every file that changed since its last build (absolute paths, as a
+    /// watcher reports them), and [invalidates](Self::invalidate) each. When they are all posts
+    /// or pages edited in ways that keep the site's structure, the next in-place build reads
+    /// only them and patches the last build's model (see [`Site::patch`]) instead of finding,
+    /// checking and linking every document again. Files changed but not reported would be
+    /// missed by that build: report all of them, or none and let the build look.
+    pub fn changed(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            self.invalidate(path);
+        }
+        let changes = self.changes.get_or_insert_with(Vec::new);
+        changes.extend_from_slice(paths);
+        changes.sort();
+        changes.dedup();
     }
 
     /// Builds the site. On any error, nothing is written and the previous output stays.
@@ -248,12 +306,55 @@ impl Builder {
                 duration: started.elapsed(),
                 up_to_date: true,
                 url_root: config.root.clone(),
+                patched: false,
             });
         }
-        let (site, mut problems) = site::build(config, root, options.drafts, &mut self.documents);
+        // The last build's model and files, taken: they come back only if this build succeeds.
+        let base = self.base.take().filter(|b| b.date == now.date());
+        let changes = self.changes.take().filter(|_| options.in_place);
+        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let patched = match (base, changes) {
+            (Some(mut base), Some(changes)) => base
+                .site
+                .patch(root, options.drafts, &mut self.documents, &changes)
+                .map(|edited| (base, edited)),
+            _ => None,
+        };
+        // The model, the files published beside the pages, and the photos to process and place:
+        // of every document, or in a patched build of the edited ones only (the others' are as
+        // the last build left them).
+        let (site, mut problems, mut files, fresh, edited) = match patched {
+            Some((base, edited)) => {
+                let problems = self.documents.problems().cloned().collect();
+                let Base {
+                    site, mut files, ..
+                } = base;
+                let docs: Vec<&Path> = site.edited_documents(&edited).map(|d| d.path).collect();
+                files.photos.retain(|p| !docs.contains(&p.doc.as_path()));
+                files.images.retain(|doc, _| !docs.contains(&doc.as_path()));
+                files.placed.retain(|doc, _| !docs.contains(&doc.as_path()));
+                let fresh = resolve_photos(site.edited_documents(&edited), &canonical_root, &site);
+                (site, problems, files, fresh, Some(edited))
+            }
+            None => {
+                let (site, mut problems) =
+                    site::build(config, root, options.drafts, &mut self.documents);
+                let files = Files {
+                    attachments: attachments::find(&site, &mut problems),
+                    ..Files::default()
+                };
+                let fresh = resolve_photos(site.documents(), &canonical_root, &site);
+                (site, problems, files, fresh, None)
+            }
+        };
         timings.lap("model");
-        let attachments = attachments::find(&site, &mut problems);
-        let photos = resolve_photos(&site, root, &mut problems);
+        problems.extend(
+            files
+                .photos
+                .iter()
+                .chain(&fresh)
+                .flat_map(|p| p.problems.iter().cloned()),
+        );
         if problems.iter().any(Diagnostic::is_error) {
             return Err(BuildError::Content(sorted(problems)));
         }
@@ -268,43 +369,41 @@ impl Builder {
         };
 
         let cache_dir = cache_root.join("images");
-        let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let sources: Vec<PathBuf> = {
-            let mut set: Vec<PathBuf> = photos
-                .iter()
-                .flat_map(|(_, _, p)| p.cover.iter().chain(&p.gallery))
-                .map(|p| p.source.clone())
-                .collect();
-            set.sort();
-            set.dedup();
-            set
-        };
+        let sources = photo_sources(&fresh);
         let (processed, photo_problems, photos_encoded) = if options.check_only {
             let problems = check_photos(&canonical_root, &sources, &site.config.images);
             (HashMap::new(), problems, 0)
         } else {
             self.process_photos(&canonical_root, &sources, &site.config.images, &cache_dir)
         };
+        // A build with photos that could not be processed (left out with a warning) is not
+        // patched later: the warning belongs to every build until the photo is mended.
+        let patchable = photo_problems.is_empty();
         problems.extend(photo_problems);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(BuildError::Content(sorted(problems)));
         }
         timings.lap("photos");
-        let images = match &output {
-            Some(output) => {
-                place_photos(&photos, &processed, &cache_dir, output, &site.config.root)?
+        if let Some(output) = &output {
+            let placed = place_photos(&fresh, &processed, &cache_dir, output, &site.config.root)?;
+            for p in placed {
+                files.images.insert(p.doc.clone(), p.images);
+                files.placed.insert(p.doc, p.files);
             }
-            None => HashMap::new(),
-        };
-        let renderer = Renderer::new(&site, &theme, &images, options.inject.as_deref(), now);
+        }
+        files.photos.extend(fresh);
+        let renderer = Renderer::new(&site, &theme, &files.images, options.inject.as_deref(), now);
         let no_fingerprints = Fingerprints::new();
         let previous = match &self.last {
             Some(last) if options.in_place => &last.files,
             _ => &no_fingerprints,
         };
-        let rendered = renderer.render(previous)?;
+        let rendered = match &edited {
+            Some(edited) => renderer.render_edited(previous, edited)?,
+            None => renderer.render(previous)?,
+        };
         timings.lap("render");
-        let mut fingerprints = rendered.fingerprints;
+        let fingerprints = rendered.fingerprints;
         let pages: Vec<(PathBuf, Vec<u8>)> = rendered
             .pages
             .into_iter()
@@ -318,67 +417,99 @@ impl Builder {
             if self.last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
                 written += copy_static(&theme, output)?;
             }
-            written += copy_attachments(&attachments, output)?;
+            // A patched build changed no file beside the pages.
+            if edited.is_none() {
+                written += copy_attachments(&files.attachments, output)?;
+            }
             timings.lap("write");
             pages_ready(&site.config.root);
         }
+        // Every page with its fingerprint; a patched build fingerprinted only the pages that
+        // can show its edits, and the others are as the last build left them.
+        let (page_files, mut fingerprinted) = match (&edited, &self.last) {
+            (Some(_), Some(last)) => {
+                let mut pages: Fingerprints = last
+                    .pages
+                    .iter()
+                    .filter_map(|p| Some((p.clone(), *last.files.get(p)?)))
+                    .collect();
+                pages.extend(fingerprints);
+                (last.pages.clone(), pages)
+            }
+            _ => {
+                let page_files = fingerprints.iter().map(|(p, _)| p.clone()).collect();
+                (page_files, fingerprints.into_iter().collect())
+            }
+        };
+        // Photo copies are named by their content: they need no fingerprint of their own, but
+        // listing them lets the next in-place build delete those no longer used.
+        let copies = files.placed.values().flatten();
+        fingerprinted.extend(copies.map(|file| (file.clone(), 0)));
         // The sitemap, feeds and search index are fingerprinted like pages: in place, an
         // unchanged file is not written again, and one that is no longer produced (the feed of
         // a removed tag, a search shard) is deleted.
         let mut changed = Vec::new();
         if !options.check_only {
-            for (path, bytes) in site_files(&site, &theme, now, &fingerprints) {
+            for (path, bytes) in site_files(&site, &theme, now, &page_files) {
                 let fingerprint = fingerprint::of(&bytes);
                 if previous.get(&path) != Some(&fingerprint) {
                     changed.push((path.clone(), bytes));
                 }
-                fingerprints.push((path, fingerprint));
+                fingerprinted.insert(path, fingerprint);
             }
         }
         written += changed.len();
         timings.lap("feeds");
 
-        if let Some(output) = output {
-            write_all(&output, &changed)?;
-            let files: Fingerprints = fingerprints.into_iter().collect();
-            let last = self.last.take().filter(|_| options.in_place);
-            if let Some(last) = &last {
-                remove_stale(output.path(), &last.files, &files);
-            }
-            timings.lap("finish");
-            output.commit()?;
-            timings.lap("swap");
-            if let Some(inputs) = inputs {
-                let counts = [
-                    site.posts.len(),
-                    site.projects.len(),
-                    site.pages.len(),
-                    sources.len(),
-                ];
-                // Not fatal: without a record the next build simply builds again.
-                let _ = inputs.record(&cache_root, &options.output_dir(), counts, &problems);
-                timings.lap("record");
-            }
-            let used = processed.values().map(|p| p.key.clone()).collect();
-            gallery::process::prune(&cache_dir, &used);
-            self.last = Some(LastOutput {
-                files,
-                assets_hash: theme.assets_hash,
-            });
-        }
-        Ok(BuildReport {
+        let report = BuildReport {
             posts: site.posts.len(),
             projects: site.projects.len(),
             pages: site.pages.len(),
             files: written,
             rendered: pages_rendered,
-            photos: sources.len(),
+            photos: photo_sources(&files.photos).len(),
             photos_encoded,
             warnings: sorted(problems),
             duration: started.elapsed(),
             up_to_date: false,
             url_root: site.config.root.clone(),
-        })
+            patched: edited.is_some(),
+        };
+        if let Some(output) = output {
+            write_all(&output, &changed)?;
+            let last = self.last.take().filter(|_| options.in_place);
+            if let Some(last) = &last {
+                remove_stale(output.path(), &last.files, &fingerprinted);
+            }
+            timings.lap("finish");
+            output.commit()?;
+            timings.lap("swap");
+            if let Some(inputs) = inputs {
+                let counts = [report.posts, report.projects, report.pages, report.photos];
+                // Not fatal: without a record the next build simply builds again.
+                let warnings = &report.warnings.0;
+                let _ = inputs.record(&cache_root, &options.output_dir(), counts, warnings);
+                timings.lap("record");
+            }
+            // The cache keeps what this build used; a patched build used only some of it.
+            if edited.is_none() {
+                let used = processed.values().map(|p| p.key.clone()).collect();
+                gallery::process::prune(&cache_dir, &used);
+            }
+            self.last = Some(LastOutput {
+                files: fingerprinted,
+                pages: page_files,
+                assets_hash: theme.assets_hash,
+            });
+            if options.in_place && patchable {
+                self.base = Some(Base {
+                    site,
+                    date: now.date(),
+                    files,
+                });
+            }
+        }
+        Ok(report)
     }
 
     /// The site's theme, loaded again only when its files changed.
@@ -434,32 +565,43 @@ impl Builder {
     }
 }
 
-/// Deletes the pages and feeds of the last build that this build no longer has.
+/// Deletes the pages, feeds and photo copies of the last build that this build no longer has.
 fn remove_stale(dir: &Path, last: &Fingerprints, now: &Fingerprints) {
     for path in last.keys().filter(|p| !now.contains_key(*p)) {
         let _ = std::fs::remove_file(dir.join(path));
     }
 }
 
-/// Resolves and checks the photos of every document: (document path, URL path, photos).
-fn resolve_photos(
-    site: &Site,
+/// Resolves and checks the photos of `docs` (of `site`), those that have any. `root` must be
+/// canonical.
+fn resolve_photos<'s>(
+    docs: impl Iterator<Item = DocumentRef<'s>>,
     root: &Path,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<(PathBuf, String, DocumentPhotos)> {
-    let Ok(root) = root.canonicalize() else {
-        return Vec::new();
-    };
-    let mut all = Vec::new();
-    for doc in site
-        .documents()
-        .filter(|d| d.cover.is_some() || d.gallery.is_some())
-    {
-        let (photos, ds) = gallery::resolve(&root, &doc, &site.config.images);
-        problems.extend(ds);
-        all.push((doc.path.to_path_buf(), doc.url_path.to_string(), photos));
-    }
-    all
+    site: &Site,
+) -> Vec<ResolvedPhotos> {
+    docs.filter(|d| d.cover.is_some() || d.gallery.is_some())
+        .map(|doc| {
+            let (photos, problems) = gallery::resolve(root, &doc, &site.config.images);
+            ResolvedPhotos {
+                doc: doc.path.to_path_buf(),
+                url_path: doc.url_path.to_string(),
+                photos,
+                problems,
+            }
+        })
+        .collect()
+}
+
+/// Every photo file of `photos`, each once, in order.
+fn photo_sources(photos: &[ResolvedPhotos]) -> Vec<PathBuf> {
+    let mut set: Vec<PathBuf> = photos
+        .iter()
+        .flat_map(|p| p.photos.cover.iter().chain(&p.photos.gallery))
+        .map(|p| p.source.clone())
+        .collect();
+    set.sort();
+    set.dedup();
+    set
 }
 
 /// `check` does not encode photos: it reads their headers to find unreadable and oversized ones.
@@ -486,23 +628,36 @@ fn check_photos(
         .collect()
 }
 
+/// The photos of one document placed in the output.
+struct Placed {
+    doc: PathBuf,
+    images: DocumentImages,
+    /// The files placed, relative to the output folder.
+    files: Vec<PathBuf>,
+}
+
 /// Links the processed copies into each document's output folder.
 fn place_photos(
-    photos: &[(PathBuf, String, DocumentPhotos)],
+    photos: &[ResolvedPhotos],
     processed: &HashMap<PathBuf, Processed>,
     cache_dir: &Path,
     output: &Output,
     url_root: &str,
-) -> Result<HashMap<PathBuf, DocumentImages>, BuildError> {
+) -> Result<Vec<Placed>, BuildError> {
     photos
         .par_iter()
-        .map(|(doc, url_path, p)| {
-            let place = |photo: &gallery::Photo| -> Result<Option<Image>, BuildError> {
+        .map(|resolved| {
+            let (url_path, p) = (&resolved.url_path, &resolved.photos);
+            let mut files = Vec::new();
+            let mut place = |photo: &gallery::Photo| -> Result<Option<Image>, BuildError> {
                 let Some(done) = processed.get(&photo.source) else {
                     return Ok(None);
                 };
                 gallery::process::place(done, photo, cache_dir, output.path(), url_path, url_root)
-                    .map(Some)
+                    .map(|(image, placed)| {
+                        files.extend(placed);
+                        Some(image)
+                    })
                     .map_err(|source| {
                         BuildError::Output(OutputError::Io {
                             path: output.path().join(url_path),
@@ -518,7 +673,11 @@ fn place_photos(
             for photo in &p.gallery {
                 gallery.extend(place(photo)?);
             }
-            Ok((doc.clone(), DocumentImages { cover, gallery }))
+            Ok(Placed {
+                doc: resolved.doc.clone(),
+                images: DocumentImages { cover, gallery },
+                files,
+            })
         })
         .collect()
 }

@@ -2,9 +2,10 @@
 //! borrowed views of the model and renders all pages in parallel.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,7 +19,7 @@ use crate::feeds::feed_path;
 use crate::fingerprint;
 use crate::gallery::Image;
 use crate::markdown::TocEntry;
-use crate::site::{output_file, Page, Post, Project, Site, Term};
+use crate::site::{output_file, Edited, Page, Post, Project, Site, Term};
 use crate::structured_data::{self, Article, EventData, Organization, SharedImage};
 use crate::theme::{chain, Theme};
 use crate::video::{Video, VideoSource};
@@ -59,6 +60,8 @@ pub struct Renderer<'a> {
     today: chrono::NaiveDate,
     /// Every event of the site, earliest first.
     events: Vec<Listed<'a>>,
+    /// The indexes of all posts: the items of the news list.
+    all_posts: Vec<usize>,
 }
 
 /// How many upcoming events the home page lists.
@@ -68,6 +71,14 @@ const HOME_EVENTS: usize = 3;
 struct Link<'a> {
     title: &'a str,
     url: String,
+}
+
+/// A post as the yearly archive lists it.
+#[derive(Serialize)]
+struct DatedLink<'a> {
+    title: &'a str,
+    url: String,
+    date: String,
 }
 
 #[derive(Serialize)]
@@ -214,12 +225,13 @@ struct Pagination {
     pages: Vec<PageLink>,
 }
 
-/// One page of a paginated list.
+/// One page of a paginated list; its links to the other pages are made when it is rendered.
 struct Chunk<'p> {
     number: usize,
+    /// How many pages the list has.
+    total: usize,
     url_path: String,
     items: &'p [usize],
-    pagination: Pagination,
 }
 
 /// What link previews (Open Graph and Twitter card tags in `base.html`) show of a page besides
@@ -276,6 +288,7 @@ impl<'a> Renderer<'a> {
             now_year: chrono::Datelike::year(&now),
             today: now.date(),
             events: events::all(site),
+            all_posts: (0..site.posts.len()).collect(),
         }
     }
 
@@ -343,6 +356,20 @@ impl<'a> Renderer<'a> {
             organiser: project.doc.meta.organiser.as_deref(),
             extra: &project.doc.meta.extra,
         }
+    }
+
+    fn dated_links(&self, indexes: &[usize]) -> Vec<DatedLink<'a>> {
+        indexes
+            .iter()
+            .map(|&i| {
+                let post = &self.site.posts[i];
+                DatedLink {
+                    title: &post.title,
+                    url: self.url(&post.path),
+                    date: post.date.iso(),
+                }
+            })
+            .collect()
     }
 
     fn posts(&self, indexes: &[usize]) -> Vec<PostSummary<'a>> {
@@ -422,44 +449,101 @@ impl<'a> Renderer<'a> {
     /// `build` passes none and gets every page.
     pub fn render(&self, previous: &Fingerprints) -> Result<RenderOutcome, RenderError> {
         let site = self.site;
-        let mut tasks: Vec<Task> = vec![
-            Task::Job(Job::Home),
-            Task::Job(Job::Projects),
-            Task::Job(Job::NotFound),
-            Task::Job(Job::Accessibility),
-            Task::Job(Job::Search),
-            Task::Job(Job::TagList),
-            Task::Job(Job::CategoryList),
-            Task::Job(Job::ArchiveList),
-        ];
-        if !self.events.is_empty() {
-            tasks.push(Task::Job(Job::Events));
-        }
+        let mut tasks = self.site_wide_tasks();
         tasks.extend((0..site.posts.len()).map(|i| Task::Job(Job::Post(i))));
         tasks.extend((0..site.projects.len()).map(|i| Task::Job(Job::Project(i))));
         tasks.extend((0..site.pages.len()).map(|i| Task::Job(Job::Page(i))));
         tasks.extend((0..site.years.len()).map(|i| Task::Job(Job::Year(i))));
-        let all_posts: Vec<usize> = (0..site.posts.len()).collect();
         tasks.extend(
-            self.paginate(&all_posts, &site.config.paths.posts)
-                .into_iter()
+            self.paginate(ListKind::Posts)
                 .map(|c| Task::List(ListKind::Posts, c)),
         );
-        for (i, t) in site.tags.iter().enumerate() {
-            tasks.extend(
-                self.paginate(&t.posts, &t.path)
-                    .into_iter()
-                    .map(|c| Task::List(ListKind::Tag(i), c)),
-            );
+        for t in 0..site.tags.len() {
+            let kind = ListKind::Tag(t);
+            tasks.extend(self.paginate(kind).map(|c| Task::List(kind, c)));
         }
-        for (i, t) in site.categories.iter().enumerate() {
-            tasks.extend(
-                self.paginate(&t.posts, &t.path)
-                    .into_iter()
-                    .map(|c| Task::List(ListKind::Category(i), c)),
-            );
+        for c in 0..site.categories.len() {
+            let kind = ListKind::Category(c);
+            tasks.extend(self.paginate(kind).map(|c| Task::List(kind, c)));
         }
-        let stamps = Stamps::new(self, &tasks);
+        self.render_tasks(&tasks, previous)
+    }
+
+    /// Like [`render`](Self::render), for a site whose only changes since the build that
+    /// `previous` comes from are the `edited` documents, patched in with the site's structure
+    /// unchanged (see [`Site::patch`](crate::site::Site::patch)). Only the pages that can show
+    /// those documents are considered: the site-wide ones, the edited posts with their
+    /// neighbours, their project and year pages and the list pages they are on, and the edited
+    /// pages. The outcome's fingerprints are of those pages only; every other page is as it was.
+    pub fn render_edited(
+        &self,
+        previous: &Fingerprints,
+        edited: &Edited,
+    ) -> Result<RenderOutcome, RenderError> {
+        let site = self.site;
+        let mut posts = BTreeSet::new();
+        let mut projects = BTreeSet::new();
+        let mut years = BTreeSet::new();
+        let mut lists = BTreeSet::new();
+        for &i in &edited.posts {
+            let post = &site.posts[i];
+            posts.extend(i.saturating_sub(1)..(i + 2).min(site.posts.len()));
+            projects.extend(post.project);
+            years.extend(
+                site.years
+                    .iter()
+                    .position(|(_, l)| l.binary_search(&i).is_ok()),
+            );
+            let kinds = std::iter::once(ListKind::Posts)
+                .chain(post.tags.iter().map(|&t| ListKind::Tag(t)))
+                .chain(post.category.map(ListKind::Category));
+            for kind in kinds {
+                if let Ok(at) = self.list(kind).0.binary_search(&i) {
+                    lists.insert((kind, at / self.per_page() + 1));
+                }
+            }
+        }
+        let mut tasks = self.site_wide_tasks();
+        tasks.extend(posts.into_iter().map(|i| Task::Job(Job::Post(i))));
+        tasks.extend(projects.into_iter().map(|i| Task::Job(Job::Project(i))));
+        tasks.extend(edited.pages.iter().map(|&i| Task::Job(Job::Page(i))));
+        tasks.extend(years.into_iter().map(|i| Task::Job(Job::Year(i))));
+        tasks.extend(
+            lists
+                .into_iter()
+                .map(|(kind, n)| Task::List(kind, self.chunk(kind, n))),
+        );
+        self.render_tasks(&tasks, previous)
+    }
+
+    /// The pages there is one of in every site.
+    fn site_wide_tasks(&self) -> Vec<Task<'_>> {
+        let mut tasks: Vec<Task> = [
+            Job::Home,
+            Job::Projects,
+            Job::NotFound,
+            Job::Accessibility,
+            Job::Search,
+            Job::TagList,
+            Job::CategoryList,
+            Job::ArchiveList,
+        ]
+        .into_iter()
+        .map(Task::Job)
+        .collect();
+        if !self.events.is_empty() {
+            tasks.push(Task::Job(Job::Events));
+        }
+        tasks
+    }
+
+    /// Renders `tasks` in parallel, except those whose fingerprint is the same in `previous`.
+    fn render_tasks(
+        &self,
+        tasks: &[Task],
+        previous: &Fingerprints,
+    ) -> Result<RenderOutcome, RenderError> {
+        let stamps = Stamps::new(self);
         let results: Vec<(PathBuf, u64, Option<RenderedPage>)> = tasks
             .par_iter()
             .map(|task| {
@@ -514,51 +598,80 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn paginate<'p>(&self, items: &'p [usize], base: &str) -> Vec<Chunk<'p>> {
-        let per_page = self.site.config.posts_per_page.max(1);
-        let total = items.len().div_ceil(per_page).max(1);
+    /// The posts of a list, and the URL path of its first page.
+    fn list(&self, kind: ListKind) -> (&[usize], &str) {
+        let site = self.site;
+        match kind {
+            ListKind::Posts => (&self.all_posts, &site.config.paths.posts),
+            ListKind::Tag(t) => (&site.tags[t].posts, &site.tags[t].path),
+            ListKind::Category(c) => (&site.categories[c].posts, &site.categories[c].path),
+        }
+    }
+
+    /// How many pages a list of `len` posts takes.
+    fn page_count(&self, len: usize) -> usize {
+        len.div_ceil(self.per_page()).max(1)
+    }
+
+    fn per_page(&self) -> usize {
+        self.site.config.posts_per_page.max(1)
+    }
+
+    /// Page `number` (from 1) of a list.
+    fn chunk(&self, kind: ListKind, number: usize) -> Chunk<'_> {
+        let (items, base) = self.list(kind);
+        let per_page = self.per_page();
+        let start = ((number - 1) * per_page).min(items.len());
+        let end = (number * per_page).min(items.len());
+        Chunk {
+            number,
+            total: self.page_count(items.len()),
+            url_path: self.list_page_path(base, number),
+            items: &items[start..end],
+        }
+    }
+
+    /// Every page of a list.
+    fn paginate(&self, kind: ListKind) -> impl Iterator<Item = Chunk<'_>> {
+        let total = self.page_count(self.list(kind).0.len());
+        (1..=total).map(move |n| self.chunk(kind, n))
+    }
+
+    /// The URL path of page `n` of the list whose first page is at `base`.
+    fn list_page_path(&self, base: &str, n: usize) -> String {
         let base = base.trim_end_matches('/');
-        let page_path = |n: usize| {
-            if n == 1 {
-                format!("{base}/")
-            } else {
-                format!("{base}/{}/{n}/", self.site.config.paths.page)
-            }
-        };
-        (1..=total)
-            .map(|n| {
-                let start = ((n - 1) * per_page).min(items.len());
-                let end = (n * per_page).min(items.len());
-                Chunk {
-                    number: n,
-                    url_path: page_path(n),
-                    items: &items[start..end],
-                    pagination: Pagination {
-                        current: n,
-                        total,
-                        prev_url: (n > 1).then(|| self.url(&page_path(n - 1))),
-                        next_url: (n < total).then(|| self.url(&page_path(n + 1))),
-                        pages: {
-                            let visible = visible_pages(n, total);
-                            let mut previous = 0;
-                            visible
-                                .into_iter()
-                                .map(|k| {
-                                    let link = PageLink {
-                                        number: k,
-                                        url: self.url(&page_path(k)),
-                                        current: k == n,
-                                        gap_before: k > previous + 1,
-                                    };
-                                    previous = k;
-                                    link
-                                })
-                                .collect()
-                        },
-                    },
-                }
-            })
-            .collect()
+        if n == 1 {
+            format!("{base}/")
+        } else {
+            format!("{base}/{}/{n}/", self.site.config.paths.page)
+        }
+    }
+
+    /// The links of a list page to the pages before, after and around it.
+    fn pagination(&self, kind: ListKind, chunk: &Chunk) -> Pagination {
+        let (_, base) = self.list(kind);
+        let (n, total) = (chunk.number, chunk.total);
+        let url = |k: usize| self.url(&self.list_page_path(base, k));
+        let mut previous = 0;
+        Pagination {
+            current: n,
+            total,
+            prev_url: (n > 1).then(|| url(n - 1)),
+            next_url: (n < total).then(|| url(n + 1)),
+            pages: visible_pages(n, total)
+                .into_iter()
+                .map(|k| {
+                    let link = PageLink {
+                        number: k,
+                        url: url(k),
+                        current: k == n,
+                        gap_before: k > previous + 1,
+                    };
+                    previous = k;
+                    link
+                })
+                .collect(),
+        }
     }
 
     fn render_list(
@@ -599,7 +712,7 @@ impl<'a> Renderer<'a> {
         let description = site.config.description.clone().unwrap_or_default();
         let mut page = self.header(page_kind, &title, &chunk.url_path, &description);
         insert(&mut page, "posts", &posts);
-        insert(&mut page, "pagination", &chunk.pagination);
+        insert(&mut page, "pagination", &self.pagination(kind, chunk));
         if let Value::Object(m) = extra {
             for (k, v) in m {
                 page.insert(k, v);
@@ -929,7 +1042,7 @@ impl<'a> Renderer<'a> {
                 }
                 let months: Vec<_> = months
                     .iter()
-                    .map(|(m, list)| serde_json::json!({ "month": m, "name": t.text(&format!("month_{m}")), "posts": self.posts(list) }))
+                    .map(|(m, list)| serde_json::json!({ "month": m, "name": t.text(&format!("month_{m}")), "posts": self.dated_links(list) }))
                     .collect();
                 insert(&mut page, "year", year);
                 insert(&mut page, "months", &months);
@@ -1005,7 +1118,7 @@ impl<'a> Renderer<'a> {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum ListKind {
     Posts,
     Tag(usize),
@@ -1058,6 +1171,25 @@ impl Task<'_> {
     }
 }
 
+/// Every template a page is rendered with ([`Task::template`]); the theme's other templates
+/// (the base layout, partials) are shared by all pages.
+const PAGE_TEMPLATES: &[&str] = &[
+    "index.html",
+    "post.html",
+    "project.html",
+    "projects.html",
+    "page.html",
+    "404.html",
+    "accessibility.html",
+    "search.html",
+    "events.html",
+    "taxonomy_list.html",
+    "archive_list.html",
+    "archive.html",
+    "posts.html",
+    "taxonomy.html",
+];
+
 /// The 404 page's file in the output (static hosts look for it there).
 pub const NOT_FOUND_FILE: &str = "404.html";
 
@@ -1072,86 +1204,93 @@ pub struct RenderOutcome {
     pub fingerprints: Vec<(PathBuf, u64)>,
 }
 
-/// Hashes of what pages show, computed once per render: a page's fingerprint combines the
-/// hashes of the documents, photos and template it uses.
+/// Hashes of what pages show, computed at most once per render: a page's fingerprint combines
+/// the hashes of the documents, photos and template it uses.
 struct Stamps {
     base: u64,
     templates: HashMap<&'static str, u64>,
-    /// Per post: the post as lists show it (its data, photos, terms and project).
-    posts: Vec<u64>,
+    /// Per post, when a page needs it: the post as lists show it (its data, photos, terms and
+    /// project).
+    posts: Vec<OnceLock<u64>>,
     projects: Vec<u64>,
     pages: Vec<u64>,
 }
 
 impl Stamps {
-    fn new(r: &Renderer<'_>, tasks: &[Task]) -> Self {
+    fn new(r: &Renderer<'_>) -> Self {
         let site = r.site;
         let theme = r.theme;
-        // Templates pages are rendered with; every other one (base, partials) is shared.
-        let pages: HashSet<&'static str> = tasks.iter().map(Task::template).collect();
         let base = fingerprint::of((
             format!("{:?}", site.config),
             r.inject,
             r.now_year,
             theme.assets_hash,
         ));
+        // Templates pages are rendered with; every other one (base, partials) is shared.
         let shared = fingerprint::of(
             theme
                 .template_hashes
                 .iter()
-                .filter(|(name, _)| !pages.contains(name.as_str()))
+                .filter(|(name, _)| !PAGE_TEMPLATES.contains(&name.as_str()))
                 .collect::<Vec<_>>(),
         );
-        let templates = pages
-            .into_iter()
-            .map(|name| {
+        let templates = PAGE_TEMPLATES
+            .iter()
+            .map(|&name| {
                 (
                     name,
                     fingerprint::of((shared, theme.template_hashes.get(name))),
                 )
             })
             .collect();
-        let images = |doc: &Path| r.images.get(doc).map(fingerprint::of);
         let projects: Vec<u64> = site
             .projects
             .iter()
-            .map(|p| fingerprint::of((p.version, images(&p.doc.path))))
-            .collect();
-        let term = |t: &Term| fingerprint::of((&t.name, &t.path));
-        let posts = site
-            .posts
-            .par_iter()
-            .map(|p| {
-                fingerprint::of((
-                    p.version,
-                    images(&p.doc.path),
-                    p.tags
-                        .iter()
-                        .map(|&t| term(&site.tags[t]))
-                        .collect::<Vec<_>>(),
-                    p.category.map(|c| term(&site.categories[c])),
-                    p.project.map(|i| projects[i]),
-                ))
-            })
+            .map(|p| fingerprint::of((p.version, r.images_of(&p.doc.path))))
             .collect();
         let pages = site
             .pages
             .iter()
-            .map(|p| fingerprint::of((p.version, images(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, r.images_of(&p.doc.path))))
             .collect();
         Stamps {
             base,
             templates,
-            posts,
+            posts: (0..site.posts.len()).map(|_| OnceLock::new()).collect(),
             projects,
             pages,
         }
     }
 
+    /// The stamp of post `i` as links to it show it: its title, address and date.
+    fn post_link(&self, r: &Renderer<'_>, i: usize) -> u64 {
+        let p = &r.site.posts[i];
+        fingerprint::of((&p.title, &p.path, p.date))
+    }
+
+    /// The stamp of post `i`.
+    fn post(&self, r: &Renderer<'_>, i: usize) -> u64 {
+        *self.posts[i].get_or_init(|| {
+            let site = r.site;
+            let p = &site.posts[i];
+            let term = |t: &Term| fingerprint::of((&t.name, &t.path));
+            fingerprint::of((
+                p.version,
+                r.images_of(&p.doc.path),
+                p.tags
+                    .iter()
+                    .map(|&t| term(&site.tags[t]))
+                    .collect::<Vec<_>>(),
+                p.category.map(|c| term(&site.categories[c])),
+                p.project.map(|i| self.projects[i]),
+            ))
+        })
+    }
+
     /// The stamp of the document carrying an event.
-    fn owner(&self, owner: Owner) -> u64 {
+    fn owner(&self, r: &Renderer<'_>, owner: Owner) -> u64 {
         match owner {
-            Owner::Post(i) => self.posts[i],
+            Owner::Post(i) => self.post(r, i),
             Owner::Page(i) => self.pages[i],
         }
     }
@@ -1163,7 +1302,7 @@ impl Stamps {
         (self.base, self.templates.get(task.template())).hash(&mut h);
         let posts = |list: &[usize], h: &mut DefaultHasher| {
             for &i in list {
-                self.posts[i].hash(h);
+                self.post(r, i).hash(h);
             }
         };
         let terms = |terms: &[Term], h: &mut DefaultHasher| {
@@ -1179,21 +1318,26 @@ impl Stamps {
                     self.projects.hash(&mut h);
                     let (upcoming, _) = r.split_events();
                     let shown = &upcoming[..upcoming.len().min(HOME_EVENTS)];
-                    shown.iter().for_each(|e| self.owner(e.owner).hash(&mut h));
+                    shown
+                        .iter()
+                        .for_each(|e| self.owner(r, e.owner).hash(&mut h));
                 }
                 Job::Events => {
                     // Which events are listed, and which of them are still to come.
                     let (upcoming, past) = r.split_events();
                     for list in [upcoming, past] {
                         list.len().hash(&mut h);
-                        list.iter().for_each(|e| self.owner(e.owner).hash(&mut h));
+                        list.iter()
+                            .for_each(|e| self.owner(r, e.owner).hash(&mut h));
                     }
                 }
                 Job::Post(i) => {
-                    // The post and its neighbours (the previous/next links), and which of them
-                    // it is; not its index, so a new post re-renders only its neighbours.
-                    let around = i.saturating_sub(1)..(i + 2).min(site.posts.len());
-                    (i - around.start, &self.posts[around]).hash(&mut h);
+                    // The post and the links to its neighbours; not its index, so a new post
+                    // re-renders only its neighbours.
+                    let newer = i.checked_sub(1);
+                    let older = Some(i + 1).filter(|&j| j < site.posts.len());
+                    let link = |j: Option<usize>| j.map(|j| self.post_link(r, j));
+                    (self.post(r, i), link(newer), link(older)).hash(&mut h);
                 }
                 Job::Project(i) => {
                     self.projects[i].hash(&mut h);
@@ -1211,7 +1355,9 @@ impl Stamps {
                 }
                 Job::Year(i) => {
                     site.years[i].0.hash(&mut h);
-                    posts(&site.years[i].1, &mut h);
+                    for &p in &site.years[i].1 {
+                        self.post_link(r, p).hash(&mut h);
+                    }
                 }
             },
             Task::List(kind, chunk) => {
@@ -1225,7 +1371,7 @@ impl Stamps {
                         (2, &site.categories[t].name, site.categories[t].posts.len()).hash(&mut h)
                     }
                 }
-                (chunk.number, chunk.pagination.total).hash(&mut h);
+                (chunk.number, chunk.total).hash(&mut h);
                 posts(chunk.items, &mut h);
             }
         }
@@ -1315,7 +1461,44 @@ fn site_value(config: &Config) -> Value {
 
 #[cfg(test)]
 mod tests {
-    use super::visible_pages;
+    use super::*;
+
+    #[test]
+    fn every_page_template_is_listed_as_one() {
+        let chunk = || Chunk {
+            number: 1,
+            total: 1,
+            url_path: String::new(),
+            items: &[],
+        };
+        let jobs = [
+            Job::Home,
+            Job::Post(0),
+            Job::Project(0),
+            Job::Projects,
+            Job::Page(0),
+            Job::NotFound,
+            Job::Accessibility,
+            Job::Search,
+            Job::Events,
+            Job::TagList,
+            Job::CategoryList,
+            Job::ArchiveList,
+            Job::Year(0),
+        ];
+        let tasks = jobs.into_iter().map(Task::Job).chain([
+            Task::List(ListKind::Posts, chunk()),
+            Task::List(ListKind::Tag(0), chunk()),
+            Task::List(ListKind::Category(0), chunk()),
+        ]);
+        for task in tasks {
+            assert!(
+                PAGE_TEMPLATES.contains(&task.template()),
+                "{}",
+                task.template()
+            );
+        }
+    }
 
     #[test]
     fn pagination_shows_a_window_not_every_page() {

@@ -185,33 +185,39 @@ pub struct Site {
 impl Site {
     /// Every document of the site with its front matter photos, for the gallery step.
     pub fn documents(&self) -> impl Iterator<Item = DocumentRef<'_>> {
-        let posts = self.posts.iter().map(|p| {
-            DocumentRef::new(
-                &p.doc,
-                &p.path,
-                p.doc.meta.cover.as_ref(),
-                p.doc.meta.gallery.as_ref(),
-            )
-        });
-        let projects = self.projects.iter().map(|p| {
-            DocumentRef::new(
-                &p.doc,
-                &p.path,
-                p.doc.meta.cover.as_ref(),
-                p.doc.meta.gallery.as_ref(),
-            )
-        });
-        let pages = self.pages.iter().map(|p| {
-            DocumentRef::new(
-                &p.doc,
-                &p.path,
-                p.doc.meta.cover.as_ref(),
-                p.doc.meta.gallery.as_ref(),
-            )
-        });
+        let posts = self.posts.iter().map(|p| p.document());
+        let projects = self.projects.iter().map(|p| p.document());
+        let pages = self.pages.iter().map(|p| p.document());
         posts.chain(projects).chain(pages)
     }
+
+    /// The documents [`Site::patch`] replaced.
+    pub fn edited_documents<'s>(
+        &'s self,
+        edited: &'s Edited,
+    ) -> impl Iterator<Item = DocumentRef<'s>> {
+        let posts = edited.posts.iter().map(|&i| self.posts[i].document());
+        let pages = edited.pages.iter().map(|&i| self.pages[i].document());
+        posts.chain(pages)
+    }
 }
+
+macro_rules! document_ref {
+    ($($entry:ty),*) => {$(
+        impl $entry {
+            /// What the gallery and attachment steps need to know of it.
+            pub fn document(&self) -> DocumentRef<'_> {
+                DocumentRef::new(
+                    &self.doc,
+                    &self.path,
+                    self.doc.meta.cover.as_ref(),
+                    self.doc.meta.gallery.as_ref(),
+                )
+            }
+        }
+    )*};
+}
+document_ref!(PostEntry, ProjectEntry, PageEntry);
 
 /// What the gallery and attachment steps need to know of a document.
 #[derive(Debug, Clone, Copy)]
@@ -292,6 +298,157 @@ impl DocumentCache {
         self.posts.retain(|p, _| !p.starts_with(path));
         self.projects.retain(|p, _| !p.starts_with(path));
         self.pages.retain(|p, _| !p.starts_with(path));
+    }
+
+    /// The problems (warnings, in a site that builds) found in the cached documents.
+    pub fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        fn of<E>(section: &Section<E>) -> impl Iterator<Item = &Diagnostic> {
+            section.values().flat_map(|c| &c.problems)
+        }
+        of(&self.posts)
+            .chain(of(&self.projects))
+            .chain(of(&self.pages))
+    }
+}
+
+/// The documents that [`Site::patch`] replaced.
+#[derive(Debug, Default)]
+pub struct Edited {
+    /// Indexes into [`Site::posts`].
+    pub posts: Vec<usize>,
+    /// Indexes into [`Site::pages`].
+    pub pages: Vec<usize>,
+}
+
+impl Site {
+    /// Reads the documents at `changed` (absolute paths) again and puts their new versions in
+    /// place of the old ones, without building the model again: for a preview that is told
+    /// exactly which files changed. `cache` must be the one the site was built with.
+    ///
+    /// Only edits that leave the site's structure as it was qualify: of posts and static pages
+    /// (not projects, which every post of theirs shows) that read without errors and keep
+    /// their address, title, date, tags, category, project, and event or none. For anything
+    /// else (another kind of file, a new or deleted one, an error) it returns `None` and leaves
+    /// the site and the cache as they were: build the model again.
+    pub fn patch(
+        &mut self,
+        root: &Path,
+        drafts: bool,
+        cache: &mut DocumentCache,
+        changed: &[PathBuf],
+    ) -> Option<Edited> {
+        let loader = Loader {
+            config: &self.config,
+            root,
+            drafts,
+            md: MarkdownOptions {
+                allow_raw_html: self.config.allow_raw_html,
+                embed_hosts: &self.config.embed_hosts,
+            },
+        };
+        let mut posts = Vec::new();
+        let mut pages = Vec::new();
+        for path in changed {
+            let source = Source {
+                path: path.clone(),
+                is_bundle: path.file_name().is_some_and(|n| n == "index.md"),
+            };
+            let post = self.posts.iter().position(|p| p.doc.abs_path == *path);
+            let page = self.pages.iter().position(|p| p.doc.abs_path == *path);
+            match (post, page) {
+                (Some(i), _) => {
+                    let new = reload(&loader, &source, build_post)?;
+                    posts.push((i, path, new.same_links(&self.posts[i].entry)?));
+                }
+                (None, Some(i)) => {
+                    let new = reload(&loader, &source, build_page)?;
+                    pages.push((i, path, new.same_links(&self.pages[i].entry)?));
+                }
+                (None, None) => return None,
+            }
+        }
+        let mut edited = Edited::default();
+        for (i, path, new) in posts {
+            self.posts[i].entry = Arc::clone(&new.entry);
+            cache.posts.insert(path.clone(), new.into_cached());
+            edited.posts.push(i);
+        }
+        for (i, path, new) in pages {
+            self.pages[i].entry = Arc::clone(&new.entry);
+            cache.pages.insert(path.clone(), new.into_cached());
+            edited.pages.push(i);
+        }
+        Some(edited)
+    }
+}
+
+/// A document read again for [`Site::patch`].
+struct Reloaded<E> {
+    entry: Arc<E>,
+    stamp: Option<FileStamp>,
+    problems: Vec<Diagnostic>,
+}
+
+impl<E: Linked> Reloaded<E> {
+    /// Itself, when the rest of the site shows the same of it as of `old`.
+    fn same_links(self, old: &E) -> Option<Self> {
+        self.entry.same_links(old).then_some(self)
+    }
+
+    fn into_cached(self) -> Cached<E> {
+        Cached {
+            stamp: self.stamp,
+            loaded: Loaded::Entry(self.entry),
+            problems: self.problems,
+        }
+    }
+}
+
+/// Reads a document again: `None` unless it is still published and has no errors.
+fn reload<M, E>(
+    loader: &Loader,
+    source: &Source,
+    make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
+) -> Option<Reloaded<E>>
+where
+    M: DeserializeOwned + Keys + HasDraft,
+{
+    let (cached, _) = loader.load(source, |_| String::new(), make);
+    let cached = cached?;
+    let Loaded::Entry(entry) = cached.loaded else {
+        return None;
+    };
+    if cached.problems.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(Reloaded {
+        entry,
+        stamp: cached.stamp,
+        problems: cached.problems,
+    })
+}
+
+/// What other pages and the site's structure take from an entry: while it stays the same,
+/// an edit changes the entry's own page and the pages listing it, and nothing else.
+trait Linked {
+    fn same_links(&self, other: &Self) -> bool;
+}
+
+impl Linked for PostEntry {
+    fn same_links(&self, other: &Self) -> bool {
+        (self.slug == other.slug && self.path == other.path)
+            && (self.title == other.title && self.date == other.date)
+            && (self.doc.meta.tags == other.doc.meta.tags)
+            && (self.doc.meta.category == other.doc.meta.category)
+            && (self.doc.meta.project == other.doc.meta.project)
+            && (self.event.is_some() == other.event.is_some())
+    }
+}
+
+impl Linked for PageEntry {
+    fn same_links(&self, other: &Self) -> bool {
+        (self.slug == other.slug && self.path == other.path && self.title == other.title)
+            && (self.event.is_some() == other.event.is_some())
     }
 }
 
@@ -387,27 +544,8 @@ impl Loader<'_> {
                         return (source.path.clone(), Some(again), Vec::new());
                     }
                 }
-                let doc = match content::read_document::<M>(self.root, source) {
-                    Ok(doc) => doc,
-                    Err(ds) => return (source.path.clone(), None, ds),
-                };
-                let mut ds = Vec::new();
-                let loaded = if doc.meta.is_draft() && !self.drafts {
-                    Some(Loaded::Draft(draft_slug(&doc)))
-                } else {
-                    make(self.config, doc, self.md, &mut ds).map(|e| Loaded::Entry(Arc::new(e)))
-                };
-                match loaded {
-                    Some(loaded) => {
-                        let cached = Cached {
-                            stamp,
-                            loaded,
-                            problems: ds,
-                        };
-                        (source.path.clone(), Some(cached), Vec::new())
-                    }
-                    None => (source.path.clone(), None, ds),
-                }
+                let (loaded, ds) = self.load(source, &draft_slug, &make);
+                (source.path.clone(), loaded, ds)
             })
             .collect();
         let mut entries = Vec::with_capacity(results.len());
@@ -424,6 +562,43 @@ impl Loader<'_> {
             cache.insert(path, cached);
         }
         (entries, drafts)
+    }
+}
+
+impl Loader<'_> {
+    /// Reads, checks and renders one document: its cache entry, or the problems that keep it
+    /// out of the site.
+    fn load<M, E>(
+        &self,
+        source: &Source,
+        draft_slug: impl Fn(&Document<M>) -> String,
+        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
+    ) -> (Option<Cached<E>>, Vec<Diagnostic>)
+    where
+        M: DeserializeOwned + Keys + HasDraft,
+    {
+        let stamp = FileStamp::of(&source.path);
+        let doc = match content::read_document::<M>(self.root, source) {
+            Ok(doc) => doc,
+            Err(ds) => return (None, ds),
+        };
+        let mut ds = Vec::new();
+        let loaded = if doc.meta.is_draft() && !self.drafts {
+            Some(Loaded::Draft(draft_slug(&doc)))
+        } else {
+            make(self.config, doc, self.md, &mut ds).map(|e| Loaded::Entry(Arc::new(e)))
+        };
+        match loaded {
+            Some(loaded) => {
+                let cached = Cached {
+                    stamp,
+                    loaded,
+                    problems: ds,
+                };
+                (Some(cached), Vec::new())
+            }
+            None => (None, ds),
+        }
     }
 }
 

@@ -334,7 +334,8 @@ fn flatten(image: &DynamicImage) -> image::RgbImage {
 }
 
 /// Puts the copies of `processed` into `out_dir` (a folder of the output) and describes
-/// them for templates. Files are hard-linked from the cache where possible.
+/// them for templates. Files are hard-linked from the cache where possible. Also returns the
+/// files placed, relative to `out_root`.
 pub fn place(
     processed: &Processed,
     photo: &Photo,
@@ -342,7 +343,7 @@ pub fn place(
     out_root: &Path,
     out_dir: &str,
     url_root: &str,
-) -> std::io::Result<Image> {
+) -> std::io::Result<(Image, Vec<PathBuf>)> {
     let stem = crate::slug::slugify(
         &photo
             .source
@@ -367,11 +368,13 @@ pub fn place(
             format!("{}/", out_dir.trim_matches('/'))
         }
     );
-    let link = |from: &str, name: String| -> std::io::Result<String> {
+    let mut placed = Vec::new();
+    let mut link = |from: &str, name: String| -> std::io::Result<String> {
         let target = dir.join(&name);
         if !target.exists() && fs::hard_link(entry.join(from), &target).is_err() {
             fs::copy(entry.join(from), &target)?;
         }
+        placed.push(Path::new(out_dir.trim_matches('/')).join(&name));
         Ok(format!("{url_dir}{name}"))
     };
     let mut srcset = Vec::new();
@@ -389,7 +392,7 @@ pub fn place(
         .last()
         .copied()
         .unwrap_or(processed.thumb);
-    Ok(Image {
+    let image = Image {
         src,
         srcset: srcset.join(", "),
         sizes: "(min-width: 60em) 46rem, 100vw",
@@ -402,7 +405,8 @@ pub fn place(
             width: processed.thumb.0,
             height: processed.thumb.1,
         },
-    })
+    };
+    Ok((image, placed))
 }
 
 /// Removes cache entries that the last successful build did not use.

@@ -102,9 +102,7 @@ pub fn serve(
         let Some(changed) = events.next_batch() else {
             continue;
         };
-        for path in &changed {
-            builder.invalidate(path);
-        }
+        builder.changed(&changed);
         let what = describe(&options.root, &changed);
         rebuild(&mut builder, &shared, &what);
     }

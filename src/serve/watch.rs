@@ -13,8 +13,10 @@ use super::ServeError;
 use crate::content::{is_ignored_name, CONTENT_DIR};
 use crate::theme::THEMES_DIR;
 
-/// A batch ends after this long without a new event...
-const QUIET: Duration = Duration::from_millis(30);
+/// A batch ends after this long without a new event (an editor's save is a burst of events
+/// microseconds apart; a patched rebuild takes a few milliseconds, so this wait is most of
+/// the time from save to page)...
+const QUIET: Duration = Duration::from_millis(10);
 /// ...or after this long in all, so a long burst still shows progress.
 const MAX_WAIT: Duration = Duration::from_millis(1000);
 
