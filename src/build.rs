@@ -1,7 +1,7 @@
 //! The build: load → model → photos → render → write, with every content problem collected
 //! and the output swapped in only when everything succeeded.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -139,8 +139,6 @@ pub struct Builder {
     last: Option<LastOutput>,
     /// The theme of the last build, with the fingerprint of its sources.
     theme: Option<(u64, Arc<Theme>)>,
-    /// What the last in-place build that succeeded made, for the next one to patch.
-    base: Option<Base>,
     /// The files reported changed since the last build, when they were reported.
     changes: Option<Vec<PathBuf>>,
 }
@@ -220,11 +218,18 @@ struct ResolvedPhotos {
 
 /// What the last in-place build left in the output folder.
 struct LastOutput {
-    /// Pages, feeds and photo copies with their fingerprints.
-    files: Fingerprints,
-    /// The files of the pages, in the order the sitemap lists them.
-    pages: Vec<PathBuf>,
+    /// The pages, with their fingerprints.
+    pages: Fingerprints,
+    /// The pages' files, in the order the sitemap lists them.
+    order: Vec<PathBuf>,
+    /// The sitemap, robots.txt, feeds, calendar files and search index, with their
+    /// fingerprints.
+    site_files: Fingerprints,
+    /// Files copied as they are (photo copies, attachments, the theme's static files).
+    copies: HashSet<PathBuf>,
     assets_hash: u64,
+    /// That build's model and files, when the next build may patch them.
+    base: Option<Base>,
 }
 
 impl Builder {
@@ -237,7 +242,6 @@ impl Builder {
             photo_settings: None,
             last: None,
             theme: None,
-            base: None,
             changes: None,
         }
     }
@@ -256,6 +260,9 @@ impl Builder {
     /// checking and linking every document again. Files changed but not reported would be
     /// missed by that build: report all of them, or none and let the build look.
     pub fn changed(&mut self, paths: &[PathBuf]) {
+        if paths.is_empty() {
+            return;
+        }
         for path in paths {
             self.invalidate(path);
         }
@@ -310,7 +317,9 @@ impl Builder {
             });
         }
         // The last build's model and files, taken: they come back only if this build succeeds.
-        let base = self.base.take().filter(|b| b.date == now.date());
+        let base = (self.last.as_mut())
+            .and_then(|last| last.base.take())
+            .filter(|b| b.date == now.date());
         let changes = self.changes.take().filter(|_| options.in_place);
         let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let patched = match (base, changes) {
@@ -385,8 +394,13 @@ impl Builder {
         }
         timings.lap("photos");
         if let Some(output) = &output {
-            let placed = place_photos(&fresh, &processed, &cache_dir, output, &site.config.root)?;
+            let placed = place_photos(&fresh, &processed, &cache_dir, output, &site.config.root)
+                .inspect_err(|_| self.last = None)?;
             for p in placed {
+                // Recorded now: if this build fails, the next one still knows they are there.
+                if let Some(last) = self.last.as_mut() {
+                    last.copies.extend(p.files.iter().cloned());
+                }
                 files.images.insert(p.doc.clone(), p.images);
                 files.placed.insert(p.doc, p.files);
             }
@@ -394,15 +408,15 @@ impl Builder {
         files.photos.extend(fresh);
         let renderer = Renderer::new(&site, &theme, &files.images, options.inject.as_deref(), now);
         let no_fingerprints = Fingerprints::new();
-        let previous = match &self.last {
-            Some(last) if options.in_place => &last.files,
-            _ => &no_fingerprints,
-        };
+        let previous = self.last.as_ref().map_or(&no_fingerprints, |l| &l.pages);
         let rendered = match &edited {
             Some(edited) => renderer.render_edited(previous, edited)?,
             None => renderer.render(previous)?,
         };
         timings.lap("render");
+        // From here on the folder changes: if this build fails, what it holds is not known any
+        // more, and the next build starts from an empty folder.
+        let mut last = self.last.take();
         let fingerprints = rendered.fingerprints;
         let pages: Vec<(PathBuf, Vec<u8>)> = rendered
             .pages
@@ -414,7 +428,7 @@ impl Builder {
         if let Some(output) = &output {
             write_all(output, &pages)?;
             drop(pages);
-            if self.last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
+            if last.as_ref().map(|l| l.assets_hash) != Some(theme.assets_hash) {
                 written += copy_static(&theme, output)?;
             }
             // A patched build changed no file beside the pages.
@@ -424,38 +438,33 @@ impl Builder {
             timings.lap("write");
             pages_ready(&site.config.root);
         }
-        // Every page with its fingerprint; a patched build fingerprinted only the pages that
-        // can show its edits, and the others are as the last build left them.
-        let (page_files, mut fingerprinted) = match (&edited, &self.last) {
-            (Some(_), Some(last)) => {
-                let mut pages: Fingerprints = last
-                    .pages
-                    .iter()
-                    .filter_map(|p| Some((p.clone(), *last.files.get(p)?)))
-                    .collect();
+        // Every page with its fingerprint, and their order. A patched build (whose base came
+        // with `last`) fingerprinted only the pages that can show its edits; the others, and
+        // the order, are as the last build left them.
+        let (order, page_fingerprints) = match last.as_mut().filter(|_| edited.is_some()) {
+            Some(last) => {
+                let mut pages = std::mem::take(&mut last.pages);
                 pages.extend(fingerprints);
-                (last.pages.clone(), pages)
+                (std::mem::take(&mut last.order), pages)
             }
-            _ => {
-                let page_files = fingerprints.iter().map(|(p, _)| p.clone()).collect();
-                (page_files, fingerprints.into_iter().collect())
+            None => {
+                let order = fingerprints.iter().map(|(p, _)| p.clone()).collect();
+                (order, fingerprints.into_iter().collect::<Fingerprints>())
             }
         };
-        // Photo copies are named by their content: they need no fingerprint of their own, but
-        // listing them lets the next in-place build delete those no longer used.
-        let copies = files.placed.values().flatten();
-        fingerprinted.extend(copies.map(|file| (file.clone(), 0)));
         // The sitemap, feeds and search index are fingerprinted like pages: in place, an
         // unchanged file is not written again, and one that is no longer produced (the feed of
         // a removed tag, a search shard) is deleted.
+        let mut site_fingerprints = Fingerprints::new();
         let mut changed = Vec::new();
         if !options.check_only {
-            for (path, bytes) in site_files(&site, &theme, now, &page_files) {
+            let old = last.as_ref().map_or(&no_fingerprints, |l| &l.site_files);
+            for (path, bytes) in site_files(&site, &theme, now, &order) {
                 let fingerprint = fingerprint::of(&bytes);
-                if previous.get(&path) != Some(&fingerprint) {
+                if old.get(&path) != Some(&fingerprint) {
                     changed.push((path.clone(), bytes));
                 }
-                fingerprinted.insert(path, fingerprint);
+                site_fingerprints.insert(path, fingerprint);
             }
         }
         written += changed.len();
@@ -477,9 +486,20 @@ impl Builder {
         };
         if let Some(output) = output {
             write_all(&output, &changed)?;
-            let last = self.last.take().filter(|_| options.in_place);
+            let copies: HashSet<PathBuf> = (files.placed.values().flatten().cloned())
+                .chain(files.attachments.iter().map(|(_, target)| target.clone()))
+                .chain(theme.static_files.keys().map(|rel| static_target(rel)))
+                .collect();
             if let Some(last) = &last {
-                remove_stale(output.path(), &last.files, &fingerprinted);
+                let stale = (last.pages.keys())
+                    .filter(|p| !page_fingerprints.contains_key(*p))
+                    .chain(
+                        last.site_files
+                            .keys()
+                            .filter(|p| !site_fingerprints.contains_key(*p)),
+                    )
+                    .chain(last.copies.iter().filter(|p| !copies.contains(*p)));
+                remove_stale(output.path(), stale);
             }
             timings.lap("finish");
             output.commit()?;
@@ -496,16 +516,18 @@ impl Builder {
                 let used = processed.values().map(|p| p.key.clone()).collect();
                 gallery::process::prune(&cache_dir, &used);
             }
-            self.last = Some(LastOutput {
-                files: fingerprinted,
-                pages: page_files,
-                assets_hash: theme.assets_hash,
-            });
-            if options.in_place && patchable {
-                self.base = Some(Base {
-                    site,
-                    date: now.date(),
-                    files,
+            if options.in_place {
+                self.last = Some(LastOutput {
+                    pages: page_fingerprints,
+                    order,
+                    site_files: site_fingerprints,
+                    copies,
+                    assets_hash: theme.assets_hash,
+                    base: patchable.then(|| Base {
+                        site,
+                        date: now.date(),
+                        files,
+                    }),
                 });
             }
         }
@@ -565,9 +587,9 @@ impl Builder {
     }
 }
 
-/// Deletes the pages, feeds and photo copies of the last build that this build no longer has.
-fn remove_stale(dir: &Path, last: &Fingerprints, now: &Fingerprints) {
-    for path in last.keys().filter(|p| !now.contains_key(*p)) {
+/// Deletes files (relative to `dir`) of the last build that this build no longer has.
+fn remove_stale<'a>(dir: &Path, stale: impl Iterator<Item = &'a PathBuf>) {
+    for path in stale {
         let _ = std::fs::remove_file(dir.join(path));
     }
 }
@@ -717,13 +739,18 @@ fn url_path_of(file: &Path) -> &str {
     s.strip_suffix("index.html").unwrap_or(s)
 }
 
+/// Where the theme's static file `rel` goes in the output.
+fn static_target(rel: &Path) -> PathBuf {
+    Path::new("assets").join(rel)
+}
+
 fn copy_static(theme: &theme::Theme, output: &Output) -> Result<usize, BuildError> {
     for (rel, file) in &theme.static_files {
         let bytes = file.read().map_err(|source| ThemeError::Read {
             path: rel.clone(),
             source,
         })?;
-        output.write(&Path::new("assets").join(rel), &bytes)?;
+        output.write(&static_target(rel), &bytes)?;
     }
     Ok(theme.static_files.len())
 }

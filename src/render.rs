@@ -1200,7 +1200,8 @@ pub type Fingerprints = HashMap<PathBuf, u64>;
 pub struct RenderOutcome {
     /// The pages rendered in this run (with no previous fingerprints: all of them).
     pub pages: Vec<RenderedPage>,
-    /// Every page of the site with its fingerprint, rendered now or not, in a stable order.
+    /// Every page considered with its fingerprint, rendered now or not, in a stable order: of
+    /// [`Renderer::render`], every page of the site.
     pub fingerprints: Vec<(PathBuf, u64)>,
 }
 
@@ -1263,7 +1264,7 @@ impl Stamps {
     }
 
     /// The stamp of post `i` as links to it show it: its title, address and date.
-    fn post_link(&self, r: &Renderer<'_>, i: usize) -> u64 {
+    fn post_link(r: &Renderer<'_>, i: usize) -> u64 {
         let p = &r.site.posts[i];
         fingerprint::of((&p.title, &p.path, p.date))
     }
@@ -1336,7 +1337,7 @@ impl Stamps {
                     // re-renders only its neighbours.
                     let newer = i.checked_sub(1);
                     let older = Some(i + 1).filter(|&j| j < site.posts.len());
-                    let link = |j: Option<usize>| j.map(|j| self.post_link(r, j));
+                    let link = |j: Option<usize>| j.map(|j| Self::post_link(r, j));
                     (self.post(r, i), link(newer), link(older)).hash(&mut h);
                 }
                 Job::Project(i) => {
@@ -1356,7 +1357,7 @@ impl Stamps {
                 Job::Year(i) => {
                     site.years[i].0.hash(&mut h);
                     for &p in &site.years[i].1 {
-                        self.post_link(r, p).hash(&mut h);
+                        Self::post_link(r, p).hash(&mut h);
                     }
                 }
             },

@@ -200,6 +200,50 @@ impl Site {
         let pages = edited.pages.iter().map(|&i| self.pages[i].document());
         posts.chain(pages)
     }
+
+    /// Reads the documents at `changed` (absolute paths) again and puts their new versions in
+    /// place of the old ones, without building the model again: for a preview that is told
+    /// exactly which files changed. `cache` must be the one the site was built with.
+    ///
+    /// Only edits that leave the site's structure as it was qualify: of posts and static pages
+    /// (not projects, which every post of theirs shows) that read without errors and keep
+    /// their address, title, date, tags, category, project, and event or none. For anything
+    /// else (another kind of file, a new or deleted one, an error) it returns `None` and leaves
+    /// the site and the cache as they were: build the model again.
+    pub fn patch(
+        &mut self,
+        root: &Path,
+        drafts: bool,
+        cache: &mut DocumentCache,
+        changed: &[PathBuf],
+    ) -> Option<Edited> {
+        let loader = Loader {
+            config: &self.config,
+            root,
+            drafts,
+            md: MarkdownOptions {
+                allow_raw_html: self.config.allow_raw_html,
+                embed_hosts: &self.config.embed_hosts,
+            },
+        };
+        let mut posts = Vec::new();
+        let mut pages = Vec::new();
+        for path in changed {
+            if let Some(i) = self.posts.iter().position(|p| p.doc.abs_path == *path) {
+                let new = reread(&loader, path, &*self.posts[i].entry, build_post)?;
+                posts.push((i, path, new));
+            } else if let Some(i) = self.pages.iter().position(|p| p.doc.abs_path == *path) {
+                let new = reread(&loader, path, &*self.pages[i].entry, build_page)?;
+                pages.push((i, path, new));
+            } else {
+                return None;
+            }
+        }
+        Some(Edited {
+            posts: replace(posts, &mut cache.posts, &mut self.posts, |p| &mut p.entry),
+            pages: replace(pages, &mut cache.pages, &mut self.pages, |p| &mut p.entry),
+        })
+    }
 }
 
 macro_rules! document_ref {
@@ -320,117 +364,69 @@ pub struct Edited {
     pub pages: Vec<usize>,
 }
 
-impl Site {
-    /// Reads the documents at `changed` (absolute paths) again and puts their new versions in
-    /// place of the old ones, without building the model again: for a preview that is told
-    /// exactly which files changed. `cache` must be the one the site was built with.
-    ///
-    /// Only edits that leave the site's structure as it was qualify: of posts and static pages
-    /// (not projects, which every post of theirs shows) that read without errors and keep
-    /// their address, title, date, tags, category, project, and event or none. For anything
-    /// else (another kind of file, a new or deleted one, an error) it returns `None` and leaves
-    /// the site and the cache as they were: build the model again.
-    pub fn patch(
-        &mut self,
-        root: &Path,
-        drafts: bool,
-        cache: &mut DocumentCache,
-        changed: &[PathBuf],
-    ) -> Option<Edited> {
-        let loader = Loader {
-            config: &self.config,
-            root,
-            drafts,
-            md: MarkdownOptions {
-                allow_raw_html: self.config.allow_raw_html,
-                embed_hosts: &self.config.embed_hosts,
-            },
-        };
-        let mut posts = Vec::new();
-        let mut pages = Vec::new();
-        for path in changed {
-            let source = Source {
-                path: path.clone(),
-                is_bundle: path.file_name().is_some_and(|n| n == "index.md"),
-            };
-            let post = self.posts.iter().position(|p| p.doc.abs_path == *path);
-            let page = self.pages.iter().position(|p| p.doc.abs_path == *path);
-            match (post, page) {
-                (Some(i), _) => {
-                    let new = reload(&loader, &source, build_post)?;
-                    posts.push((i, path, new.same_links(&self.posts[i].entry)?));
-                }
-                (None, Some(i)) => {
-                    let new = reload(&loader, &source, build_page)?;
-                    pages.push((i, path, new.same_links(&self.pages[i].entry)?));
-                }
-                (None, None) => return None,
-            }
-        }
-        let mut edited = Edited::default();
-        for (i, path, new) in posts {
-            self.posts[i].entry = Arc::clone(&new.entry);
-            cache.posts.insert(path.clone(), new.into_cached());
-            edited.posts.push(i);
-        }
-        for (i, path, new) in pages {
-            self.pages[i].entry = Arc::clone(&new.entry);
-            cache.pages.insert(path.clone(), new.into_cached());
-            edited.pages.push(i);
-        }
-        Some(edited)
-    }
-}
-
-/// A document read again for [`Site::patch`].
-struct Reloaded<E> {
+/// A document read again for [`Site::patch`], as it goes into the cache.
+struct Reread<E> {
     entry: Arc<E>,
     stamp: Option<FileStamp>,
     problems: Vec<Diagnostic>,
 }
 
-impl<E: Linked> Reloaded<E> {
-    /// Itself, when the rest of the site shows the same of it as of `old`.
-    fn same_links(self, old: &E) -> Option<Self> {
-        self.entry.same_links(old).then_some(self)
-    }
-
-    fn into_cached(self) -> Cached<E> {
-        Cached {
-            stamp: self.stamp,
-            loaded: Loaded::Entry(self.entry),
-            problems: self.problems,
-        }
-    }
-}
-
-/// Reads a document again: `None` unless it is still published and has no errors.
-fn reload<M, E>(
+/// Reads the document at `path` again: `None` unless it is still published, has no errors and
+/// shows other pages what `old` showed them.
+fn reread<M, E: Linked>(
     loader: &Loader,
-    source: &Source,
+    path: &Path,
+    old: &E,
     make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
-) -> Option<Reloaded<E>>
+) -> Option<Reread<E>>
 where
     M: DeserializeOwned + Keys + HasDraft,
 {
-    let (cached, _) = loader.load(source, |_| String::new(), make);
+    let source = Source {
+        path: path.to_path_buf(),
+        is_bundle: path.file_name().is_some_and(|n| n == "index.md"),
+    };
+    let (cached, _) = loader.load(&source, |_| String::new(), make);
     let cached = cached?;
     let Loaded::Entry(entry) = cached.loaded else {
         return None;
     };
-    if cached.problems.iter().any(Diagnostic::is_error) {
+    if cached.problems.iter().any(Diagnostic::is_error) || !entry.same_links(old) {
         return None;
     }
-    Some(Reloaded {
+    Some(Reread {
         entry,
         stamp: cached.stamp,
         problems: cached.problems,
     })
 }
 
+/// Puts documents read again, by their index in `model`, in place of the old ones (`entry`
+/// gives a model item's entry) and into the cache; returns their indexes.
+fn replace<T, E>(
+    documents: Vec<(usize, &PathBuf, Reread<E>)>,
+    cache: &mut Section<E>,
+    model: &mut [T],
+    entry: impl Fn(&mut T) -> &mut Arc<E>,
+) -> Vec<usize> {
+    let mut indexes = Vec::with_capacity(documents.len());
+    for (i, path, new) in documents {
+        *entry(&mut model[i]) = Arc::clone(&new.entry);
+        let cached = Cached {
+            stamp: new.stamp,
+            loaded: Loaded::Entry(new.entry),
+            problems: new.problems,
+        };
+        cache.insert(path.clone(), cached);
+        indexes.push(i);
+    }
+    indexes
+}
+
 /// What other pages and the site's structure take from an entry: while it stays the same,
 /// an edit changes the entry's own page and the pages listing it, and nothing else.
 trait Linked {
+    /// Whether other pages and the site's structure take the same from `self` as from `other`.
     fn same_links(&self, other: &Self) -> bool;
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use common::*;
-use tablica::build::{self, BuildOptions, Builder};
+use tablica::build::{self, BuildOptions, BuildReport, Builder};
 
 /// A site with every kind of page a post edit can touch: several list pages, tags, a
 /// category, a project, years, an event, a bundle with photos and a document, a static page.
@@ -30,7 +30,8 @@ fn site() -> TestSite {
     site.post(
         "warsztaty",
         "title: Warsztaty kulinarne\ndate: 2026-09-15\ntags: [seniorzy]\nevent:\n  start: 2099-12-05 10:00\n  place: Klub Seniora",
-        "Zapraszamy na warsztaty.",
+        // A removed address is a warning: the builds must report the same warnings.
+        "Zapraszamy na warsztaty. [Zapisy](javascript:alert(1)).",
     );
     site.write(
         "content/posts/festyn/index.md",
@@ -78,16 +79,23 @@ impl Preview {
         self.builder.changed(&paths);
         let report = self.builder.build().expect("rebuild");
         assert_eq!(report.patched, patched, "patched after changing {files:?}");
-        self.assert_same_as_full_build(&format!("after changing {files:?}"));
+        let what = format!("after changing {files:?}");
+        let full = self.assert_same_as_full_build(&what);
+        assert_eq!(
+            report.warnings.0, full.warnings.0,
+            "{what}: the same warnings"
+        );
     }
 
-    fn assert_same_as_full_build(&self, what: &str) {
+    /// Builds the site from scratch into another folder, checks that the preview holds the
+    /// same files, and returns that build's report.
+    fn assert_same_as_full_build(&self, what: &str) -> BuildReport {
         let full_dir = self.site.root().join("full");
         let options = BuildOptions {
             output: Some(full_dir.clone()),
             ..BuildOptions::new(self.site.root())
         };
-        build::build(&options).expect("full build");
+        let report = build::build(&options).expect("full build");
         let (got, want) = (snapshot(&self.dir), snapshot(&full_dir));
         let differing: BTreeSet<&PathBuf> = want
             .keys()
@@ -98,6 +106,7 @@ impl Preview {
             differing.is_empty(),
             "{what}: the preview differs from a full build in {differing:?}"
         );
+        report
     }
 
     fn read(&self, rel: &str) -> String {
@@ -107,7 +116,8 @@ impl Preview {
 
 #[test]
 fn a_first_preview_build_equals_a_full_build() {
-    Preview::start().assert_same_as_full_build("after the first build");
+    let full = Preview::start().assert_same_as_full_build("after the first build");
+    assert_eq!(full.warnings.0.len(), 1, "{:?}", full.warnings);
 }
 
 #[test]
@@ -209,6 +219,18 @@ fn every_kind_of_edit_leaves_the_preview_as_a_full_build_would() {
     let photo = "content/posts/festyn/a.jpg";
     preview.site.write_bytes(photo, &gradient_jpeg(480, 640, 3));
     preview.rebuild(&[photo], false);
+    let attachment = "content/posts/festyn/zasady.pdf";
+    std::fs::remove_file(preview.site.root().join(attachment)).expect("rm");
+    preview.site.write(
+        festyn,
+        "---\ntitle: Festyn rodzinny\ndate: 2026-06-01\ntags: [wolontariat]\n---\nBez regulaminu.\n",
+    );
+    preview.rebuild(&[attachment, festyn], false);
+    let style = "themes/default/static/css/dodatki.css";
+    preview.site.write(style, "body { margin: 0 }");
+    preview.rebuild(&[style], false);
+    std::fs::remove_file(preview.site.root().join(style)).expect("rm");
+    preview.rebuild(&[style], false);
     let fewer_per_page = SITE_YAML.replace("posts_per_page: 2", "posts_per_page: 3");
     preview.site.write("content/site.yaml", &fewer_per_page);
     preview.rebuild(&["content/site.yaml"], false);
@@ -260,4 +282,44 @@ fn a_build_without_reported_changes_looks_at_every_file() {
     assert!(preview
         .read("aktualnosci/wpis-3/index.html")
         .contains("Zmieniony bez"));
+}
+
+#[test]
+fn photos_placed_by_a_build_that_then_fails_are_removed_later() {
+    let mut preview = Preview::start();
+    // A theme's post template that fails on posts asking for it.
+    let template = "themes/default/templates/post.html";
+    preview.site.write(
+        template,
+        "{% extends \"base.html\" %}{% block content %}{% if page.post.extra.zepsuj %}{{ nie_ma.tego }}{% endif %}{{ page.post.content | safe }}{% endblock content %}",
+    );
+    preview.rebuild(&[template], false);
+
+    let festyn = "content/posts/festyn/index.md";
+    let photo = "content/posts/festyn/c.jpg";
+    preview
+        .site
+        .write_bytes(photo, &gradient_jpeg(640, 480, 4))
+        .write(
+            festyn,
+            "---\ntitle: Festyn rodzinny\ndate: 2026-06-01\ntags: [wolontariat]\nextra: { zepsuj: true }\ngallery:\n  - { src: c.jpg, alt: Taniec na placu }\n---\nTekst.\n",
+        );
+    let paths = [photo, festyn].map(|f| preview.site.root().join(f));
+    preview.builder.changed(&paths);
+    let err = preview.builder.build().expect_err("the template fails");
+    assert!(err.to_string().contains("post.html"), "{err}");
+    let copies = |p: &Preview| {
+        snapshot(&p.dir.join("aktualnosci/festyn"))
+            .into_keys()
+            .filter(|f| f.to_string_lossy().starts_with("c-"))
+            .count()
+    };
+    assert!(copies(&preview) > 0, "the failed build placed the photo");
+
+    preview.site.write(
+        festyn,
+        "---\ntitle: Festyn rodzinny\ndate: 2026-06-01\ntags: [wolontariat]\n---\nTekst.\n",
+    );
+    preview.rebuild(&[festyn], false);
+    assert_eq!(copies(&preview), 0, "its copies are gone");
 }
