@@ -160,9 +160,16 @@ fn main() {
     print_header();
     for posts in sizes {
         site_cases(posts).iter().for_each(print_row);
+        settle_disk();
     }
     photo_cases(photos).iter().for_each(print_row);
     print_notes(photos);
+}
+
+/// Waits until the files of the last cases (tens of thousands at 10,000 posts, written and
+/// deleted) are on disk, so that their write-back does not slow the next cases down.
+fn settle_disk() {
+    let _ = std::process::Command::new("sync").status();
 }
 
 /// A temporary folder for one site size, deleted at the end unless `TABLICA_BENCH_KEEP` is set.
@@ -227,8 +234,11 @@ fn photo_cases(photos: usize) -> Vec<Row> {
     let dir = work_dir();
     eprintln!("generating {photos} photos…");
     let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos);
+    settle_disk();
     eprintln!("photos: cold");
     let cold = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear, false);
+    // The cold runs wrote their caches and outputs: on disk before the warm runs are timed.
+    settle_disk();
     eprintln!("photos: warm");
     let warm = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {}, true);
     vec![
