@@ -217,15 +217,7 @@ impl Site {
         cache: &mut DocumentCache,
         changed: &[PathBuf],
     ) -> Option<Edited> {
-        let loader = Loader {
-            config: &self.config,
-            root,
-            drafts,
-            md: MarkdownOptions {
-                allow_raw_html: self.config.allow_raw_html,
-                embed_hosts: &self.config.embed_hosts,
-            },
-        };
+        let loader = Loader::new(&self.config, root, drafts);
         let mut posts = Vec::new();
         let mut pages = Vec::new();
         for path in changed {
@@ -289,7 +281,7 @@ impl<'a> DocumentRef<'a> {
             path: &doc.path,
             abs_path: &doc.abs_path,
             dir: &doc.dir,
-            is_bundle: doc.abs_path.file_name().is_some_and(|n| n == "index.md"),
+            is_bundle: content::is_bundle_index(&doc.abs_path),
             yaml: &doc.yaml,
             yaml_line: doc.yaml_line,
             url_path,
@@ -364,15 +356,12 @@ pub struct Edited {
     pub pages: Vec<usize>,
 }
 
-/// A document read again for [`Site::patch`], as it goes into the cache.
-struct Reread<E> {
-    entry: Arc<E>,
-    stamp: Option<FileStamp>,
-    problems: Vec<Diagnostic>,
-}
+/// A document read again: its new entry, and the cache entry holding it.
+type Reread<E> = (Arc<E>, Cached<E>);
 
-/// Reads the document at `path` again: `None` unless it is still published, has no errors and
-/// shows other pages what `old` showed them.
+/// Reads the document at `path` again, for [`Site::patch`]: its new entry and cache entry, or
+/// `None` unless it is still published, has no errors and shows other pages what `old` showed
+/// them.
 fn reread<M, E: Linked>(
     loader: &Loader,
     path: &Path,
@@ -382,23 +371,21 @@ fn reread<M, E: Linked>(
 where
     M: DeserializeOwned + Keys + HasDraft,
 {
-    let source = Source {
-        path: path.to_path_buf(),
-        is_bundle: path.file_name().is_some_and(|n| n == "index.md"),
-    };
-    let (cached, _) = loader.load(&source, |_| String::new(), make);
+    let stamp = FileStamp::of(path);
+    let (cached, _) = loader.load(
+        &Source::new(path.to_path_buf()),
+        stamp,
+        |_| String::new(),
+        make,
+    );
     let cached = cached?;
-    let Loaded::Entry(entry) = cached.loaded else {
+    let Loaded::Entry(entry) = &cached.loaded else {
         return None;
     };
     if cached.problems.iter().any(Diagnostic::is_error) || !entry.same_links(old) {
         return None;
     }
-    Some(Reread {
-        entry,
-        stamp: cached.stamp,
-        problems: cached.problems,
-    })
+    Some((Arc::clone(entry), cached))
 }
 
 /// Puts documents read again, by their index in `model`, in place of the old ones (`entry`
@@ -410,13 +397,8 @@ fn replace<T, E>(
     entry: impl Fn(&mut T) -> &mut Arc<E>,
 ) -> Vec<usize> {
     let mut indexes = Vec::with_capacity(documents.len());
-    for (i, path, new) in documents {
-        *entry(&mut model[i]) = Arc::clone(&new.entry);
-        let cached = Cached {
-            stamp: new.stamp,
-            loaded: Loaded::Entry(new.entry),
-            problems: new.problems,
-        };
+    for (i, path, (new, cached)) in documents {
+        *entry(&mut model[i]) = new;
         cache.insert(path.clone(), cached);
         indexes.push(i);
     }
@@ -466,16 +448,7 @@ pub fn build(
             ..DocumentCache::default()
         };
     }
-    let md = MarkdownOptions {
-        allow_raw_html: config.allow_raw_html,
-        embed_hosts: &config.embed_hosts,
-    };
-    let loader = Loader {
-        config: &config,
-        root,
-        drafts,
-        md,
-    };
+    let loader = Loader::new(&config, root, drafts);
     let (projects, draft_projects) = loader.section(
         &sources.projects,
         &mut cache.projects,
@@ -508,7 +481,20 @@ struct Loader<'a> {
     md: MarkdownOptions<'a>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(config: &'a Config, root: &'a Path, drafts: bool) -> Self {
+        let md = MarkdownOptions {
+            allow_raw_html: config.allow_raw_html,
+            embed_hosts: &config.embed_hosts,
+        };
+        Loader {
+            config,
+            root,
+            drafts,
+            md,
+        }
+    }
+
     /// The section's entries and the slugs of its drafts left out.
     fn section<M, E>(
         &self,
@@ -540,7 +526,7 @@ impl Loader<'_> {
                         return (source.path.clone(), Some(again), Vec::new());
                     }
                 }
-                let (loaded, ds) = self.load(source, &draft_slug, &make);
+                let (loaded, ds) = self.load(source, stamp, &draft_slug, &make);
                 (source.path.clone(), loaded, ds)
             })
             .collect();
@@ -562,18 +548,18 @@ impl Loader<'_> {
 }
 
 impl Loader<'_> {
-    /// Reads, checks and renders one document: its cache entry, or the problems that keep it
-    /// out of the site.
+    /// Reads, checks and renders one document whose file has `stamp`: its cache entry, or the
+    /// problems that keep it out of the site.
     fn load<M, E>(
         &self,
         source: &Source,
+        stamp: Option<FileStamp>,
         draft_slug: impl Fn(&Document<M>) -> String,
         make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
     ) -> (Option<Cached<E>>, Vec<Diagnostic>)
     where
         M: DeserializeOwned + Keys + HasDraft,
     {
-        let stamp = FileStamp::of(&source.path);
         let doc = match content::read_document::<M>(self.root, source) {
             Ok(doc) => doc,
             Err(ds) => return (None, ds),
@@ -975,8 +961,7 @@ fn render_body<M>(
     md: MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
 ) -> (Rendered, Media) {
-    let is_bundle = doc.abs_path.file_name().is_some_and(|n| n == "index.md");
-    let bundle = is_bundle.then_some(doc.dir.as_path());
+    let bundle = content::is_bundle_index(&doc.abs_path).then_some(doc.dir.as_path());
     let lang = config.language;
     let mut files = Vec::new();
     let mut links = |url: &str| {

@@ -51,6 +51,19 @@ pub struct Source {
     pub is_bundle: bool,
 }
 
+impl Source {
+    /// The document file at `path` (absolute).
+    pub fn new(path: PathBuf) -> Self {
+        let is_bundle = is_bundle_index(&path);
+        Source { path, is_bundle }
+    }
+}
+
+/// Whether `path` is the `index.md` of a page bundle.
+pub fn is_bundle_index(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "index.md")
+}
+
 /// The document files under `content/`, by section, in file name order.
 #[derive(Debug, Default)]
 pub struct Sources {
@@ -141,11 +154,7 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
             continue;
         }
         if entry.file_type().is_file() && path.extension().is_some_and(|x| x == "md") {
-            let is_bundle = path.file_name().is_some_and(|n| n == "index.md");
-            found.push(Source {
-                path: path.to_path_buf(),
-                is_bundle,
-            });
+            found.push(Source::new(path.to_path_buf()));
         }
     }
     let bundles: HashSet<PathBuf> = found
