@@ -17,7 +17,7 @@ use crate::gallery::{self, DocumentPhotos, Image};
 use crate::last_build::Inputs;
 use crate::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
-use crate::site::{DocumentCache, DocumentRef, Site};
+use crate::site::{DocumentCache, DocumentRef, Edited, Site};
 use crate::theme::{Theme, ThemeError};
 use crate::{attachments, config, events, feeds, ics, search, site, theme};
 
@@ -185,6 +185,17 @@ fn write_all(output: &Output, files: &[(PathBuf, Vec<u8>)]) -> Result<(), Output
         .try_for_each(|(path, bytes)| output.write(path, bytes))
 }
 
+/// What [`Builder::model`] gives the rest of a build.
+struct Model {
+    site: Site,
+    problems: Vec<Diagnostic>,
+    files: Files,
+    /// The photos to process and place in this build.
+    fresh: Vec<ResolvedPhotos>,
+    /// In a patched build, the documents patched.
+    edited: Option<Edited>,
+}
+
 /// What a build made that a patched build can start from (see [`Builder::changed`]).
 struct Base {
     site: Site,
@@ -316,46 +327,14 @@ impl Builder {
                 patched: false,
             });
         }
-        // The last build's model and files, taken: they come back only if this build succeeds.
-        let base = (self.last.as_mut())
-            .and_then(|last| last.base.take())
-            .filter(|b| b.date == now.date());
-        let changes = self.changes.take().filter(|_| options.in_place);
         let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let patched = match (base, changes) {
-            (Some(mut base), Some(changes)) => base
-                .site
-                .patch(root, options.drafts, &mut self.documents, &changes)
-                .map(|edited| (base, edited)),
-            _ => None,
-        };
-        // The model, the files published beside the pages, and the photos to process and place:
-        // of every document, or in a patched build of the edited ones only (the others' are as
-        // the last build left them).
-        let (site, mut problems, mut files, fresh, edited) = match patched {
-            Some((base, edited)) => {
-                let problems = self.documents.problems().cloned().collect();
-                let Base {
-                    site, mut files, ..
-                } = base;
-                let docs: Vec<&Path> = site.edited_documents(&edited).map(|d| d.path).collect();
-                files.photos.retain(|p| !docs.contains(&p.doc.as_path()));
-                files.images.retain(|doc, _| !docs.contains(&doc.as_path()));
-                files.placed.retain(|doc, _| !docs.contains(&doc.as_path()));
-                let fresh = resolve_photos(site.edited_documents(&edited), &canonical_root, &site);
-                (site, problems, files, fresh, Some(edited))
-            }
-            None => {
-                let (site, mut problems) =
-                    site::build(config, root, options.drafts, &mut self.documents);
-                let files = Files {
-                    attachments: attachments::find(&site, &mut problems),
-                    ..Files::default()
-                };
-                let fresh = resolve_photos(site.documents(), &canonical_root, &site);
-                (site, problems, files, fresh, None)
-            }
-        };
+        let Model {
+            site,
+            mut problems,
+            mut files,
+            fresh,
+            edited,
+        } = self.model(config, now.date(), &canonical_root);
         timings.lap("model");
         problems.extend(
             files
@@ -486,10 +465,14 @@ impl Builder {
         };
         if let Some(output) = output {
             write_all(&output, &changed)?;
-            let copies: HashSet<PathBuf> = (files.placed.values().flatten().cloned())
-                .chain(files.attachments.iter().map(|(_, target)| target.clone()))
-                .chain(theme.static_files.keys().map(|rel| static_target(rel)))
-                .collect();
+            // Only an in-place build deletes what the last one left and no longer belongs.
+            let copies: HashSet<PathBuf> = match options.in_place {
+                true => (files.placed.values().flatten().cloned())
+                    .chain(files.attachments.iter().map(|(_, target)| target.clone()))
+                    .chain(theme.static_files.keys().map(|rel| static_target(rel)))
+                    .collect(),
+                false => HashSet::new(),
+            };
             if let Some(last) = &last {
                 let stale = (last.pages.keys())
                     .filter(|p| !page_fingerprints.contains_key(*p))
@@ -532,6 +515,60 @@ impl Builder {
             }
         }
         Ok(report)
+    }
+
+    /// The model, the files published beside the pages, and the photos to process and place:
+    /// of every document, or in a patched build of the edited ones only (the others' are as
+    /// the last build left them). `today` is the build's date, site-local.
+    fn model(&mut self, config: config::Config, today: NaiveDate, canonical_root: &Path) -> Model {
+        let options = &self.options;
+        // The last build's model and files, taken: they come back only if this build succeeds.
+        let base = (self.last.as_mut())
+            .and_then(|last| last.base.take())
+            .filter(|b| b.date == today);
+        let changes = self.changes.take().filter(|_| options.in_place);
+        let patched = match (base, changes) {
+            (Some(mut base), Some(changes)) => base
+                .site
+                .patch(&options.root, options.drafts, &mut self.documents, &changes)
+                .map(|edited| (base, edited)),
+            _ => None,
+        };
+        match patched {
+            Some((base, edited)) => {
+                let Base {
+                    site, mut files, ..
+                } = base;
+                let docs: Vec<&Path> = site.edited_documents(&edited).map(|d| d.path).collect();
+                files.photos.retain(|p| !docs.contains(&p.doc.as_path()));
+                files.images.retain(|doc, _| !docs.contains(&doc.as_path()));
+                files.placed.retain(|doc, _| !docs.contains(&doc.as_path()));
+                let fresh = resolve_photos(site.edited_documents(&edited), canonical_root, &site);
+                Model {
+                    problems: self.documents.problems().cloned().collect(),
+                    site,
+                    files,
+                    fresh,
+                    edited: Some(edited),
+                }
+            }
+            None => {
+                let (site, mut problems) =
+                    site::build(config, &options.root, options.drafts, &mut self.documents);
+                let files = Files {
+                    attachments: attachments::find(&site, &mut problems),
+                    ..Files::default()
+                };
+                let fresh = resolve_photos(site.documents(), canonical_root, &site);
+                Model {
+                    site,
+                    problems,
+                    files,
+                    fresh,
+                    edited: None,
+                }
+            }
+        }
     }
 
     /// The site's theme, loaded again only when its files changed.
