@@ -109,8 +109,11 @@ impl Preview {
         report
     }
 
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    /// Asserts that the preview's file `rel` holds `text`.
+    fn assert_shows(&self, rel: &str, text: &str) {
+        let html =
+            std::fs::read_to_string(self.dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert!(html.contains(text), "{rel} should show {text:?}");
     }
 }
 
@@ -131,7 +134,7 @@ fn an_edited_text_is_patched_into_the_post_and_every_list_showing_it() {
         "aktualnosci/strona/2/index.html",
         "projekty/aktywni/index.html",
     ] {
-        assert!(preview.read(page).contains("Poprawiony pierwszy"), "{page}");
+        preview.assert_shows(page, "Poprawiony pierwszy");
     }
     let index = snapshot(&preview.dir.join("szukaj"));
     assert!(
@@ -267,9 +270,7 @@ fn after_a_failed_build_the_mended_post_is_built_again_in_full() {
     let good = "title: Wpis 0\ndate: 2026-10-01";
     numbered_post(&preview.site, 0, good, "Naprawione.");
     preview.rebuild(&["content/posts/wpis-0.md"], false);
-    assert!(preview
-        .read("aktualnosci/wpis-0/index.html")
-        .contains("Naprawione"));
+    preview.assert_shows("aktualnosci/wpis-0/index.html", "Naprawione");
 }
 
 #[test]
@@ -279,9 +280,7 @@ fn a_build_without_reported_changes_looks_at_every_file() {
     numbered_post(&preview.site, 3, fm, "Zmieniony bez zgłoszenia.");
     let report = preview.builder.build().expect("rebuild");
     assert!(!report.patched);
-    assert!(preview
-        .read("aktualnosci/wpis-3/index.html")
-        .contains("Zmieniony bez"));
+    preview.assert_shows("aktualnosci/wpis-3/index.html", "Zmieniony bez");
 }
 
 #[test]
