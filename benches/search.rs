@@ -16,7 +16,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tablica::build::{BuildOptions, Builder};
 use tablica::site::{self, DocumentCache};
-use tablica::{config, search};
+use tablica::config;
+use tablica::publish::search;
 
 const QUERIES: &[&str] = &[
     "warsztatów",

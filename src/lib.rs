@@ -6,29 +6,18 @@
 //! atomically. [`build`] runs the whole pipeline; [`serve`] runs it again on every change for
 //! a live preview.
 
-pub mod accessibility;
-pub mod attachments;
 pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod embed;
-pub mod events;
-pub mod feeds;
 mod fingerprint;
 pub mod gallery;
-pub mod ics;
-mod last_build;
 pub mod locale;
 pub mod markdown;
-pub mod output;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
-pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;
-pub mod structured_data;
-pub mod theme;
 mod url;
-pub mod video;

@@ -5,13 +5,13 @@
 pub mod alt;
 pub mod process;
 pub mod resolve;
-pub mod spec;
+
 
 use serde::Deserialize;
 
 pub use process::{process, Image, ProcessReport};
 pub use resolve::{resolve, DocumentPhotos, Photo};
-pub use spec::{GalleryDir, GallerySpec, PhotoSpec};
+pub use crate::content::meta::photo::{GalleryDir, GallerySpec, PhotoSpec};
 
 /// What to do with a photo that cannot be processed (corrupt, unsupported, too large).
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]

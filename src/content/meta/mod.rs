@@ -1,11 +1,13 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
+pub mod photo;
+
 use serde::Deserialize;
 
-use super::front_matter::Keys;
-use crate::events::EventSpec;
+use crate::content::front_matter::Keys;
+use crate::site::event::EventSpec;
 use crate::gallery::{GallerySpec, PhotoSpec};
-use crate::video::Videos;
+use crate::site::video::Videos;
 
 /// Site-specific data for custom templates.
 pub type Extra = serde_yaml::Mapping;

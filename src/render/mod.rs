@@ -1,6 +1,9 @@
 //! Rendering the site model through the theme's templates: builds each page's context from
 //! borrowed views of the model and renders all pages in parallel.
 
+pub mod structured_data;
+pub mod theme;
+
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -14,15 +17,15 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
-use crate::events::{self, Listed, Owner};
-use crate::feeds::feed_path;
+use crate::site::event::{self as events, Listed, Owner};
+use crate::publish::feeds::feed_path;
 use crate::fingerprint;
 use crate::gallery::Image;
 use crate::markdown::TocEntry;
 use crate::site::{output_file, Edited, Page, Post, Project, Site, Term};
-use crate::structured_data::{self, Article, EventData, Organization, SharedImage};
-use crate::theme::{chain, Theme};
-use crate::video::{Video, VideoSource};
+use crate::render::structured_data::{self, Article, EventData, Organization, SharedImage};
+use crate::render::theme::{chain, Theme};
+use crate::site::video::{Video, VideoSource};
 
 /// The photos of one document, as the gallery step produced them.
 #[derive(Debug, Clone, Default, Serialize, Hash)]

@@ -1,6 +1,9 @@
 //! The build: load → model → photos → render → write, with every content problem collected
 //! and the output swapped in only when everything succeeded.
 
+mod last_build;
+pub mod output;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,12 +17,15 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint;
 use crate::gallery::process::Processed;
 use crate::gallery::{self, DocumentPhotos, Image};
-use crate::last_build::Inputs;
-use crate::output::{Output, OutputError};
+use crate::build::last_build::Inputs;
+use crate::build::output::{Output, OutputError};
 use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
 use crate::site::{DocumentCache, DocumentRef, Edited, Site};
-use crate::theme::{Theme, ThemeError};
-use crate::{attachments, config, events, feeds, ics, search, site, theme};
+use crate::render::theme::{Theme, ThemeError};
+use crate::publish::{feeds, ics, search};
+use crate::render::theme;
+use crate::site::{attachments, event};
+use crate::{config, site};
 
 /// Where tablica keeps work between builds (processed photos), relative to the site root.
 pub const CACHE_DIR: &str = ".tablica-cache";
@@ -300,7 +306,7 @@ impl Builder {
         let options = self.options.clone();
         let root = &options.root;
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
-        let now = events::now(config.timezone).map_err(BuildError::Now)?;
+        let now = event::now(config.timezone).map_err(BuildError::Now)?;
         let cache_root = root.join(CACHE_DIR);
         // A build that replaces its output records what it was made from, for the next one.
         let inputs = (!options.check_only && !options.in_place).then(|| {

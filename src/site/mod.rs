@@ -1,6 +1,10 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
+pub mod attachments;
+pub mod event;
+pub mod video;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,19 +14,19 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::attachments;
+use crate::site::attachments;
 use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::front_matter::Keys;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::{self, Document, FileStamp, Source};
 use crate::diagnostics::Diagnostic;
-use crate::events::{self, Event};
+use crate::site::event::{self as events, Event};
 use crate::fingerprint;
 use crate::markdown::{self, Check, LinkNote, MarkdownOptions, Rendered};
-use crate::search::DocumentTerms;
+use crate::publish::search::DocumentTerms;
 use crate::slug::{is_valid_slug, slugify};
-use crate::video::{self, Video, VideoContext, Videos};
+use crate::site::video::{self, Video, VideoContext, Videos};
 
 /// A news post, ready to render: its shared document data and its links in this site.
 #[derive(Debug)]

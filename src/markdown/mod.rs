@@ -7,7 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::embed::EmbedHost;
+use crate::config::embed::EmbedHost;
 use crate::slug::slugify;
 
 /// Which accessibility check a finding belongs to (its severity is configured per site).

@@ -10,7 +10,7 @@ use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::attachments::{self, BundleProblem, DocumentInfo};
+use crate::site::attachments::{self, BundleProblem, DocumentInfo};
 use crate::content;
 use crate::diagnostics::Diagnostic;
 use crate::locale::Lang;

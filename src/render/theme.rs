@@ -233,7 +233,7 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
     tera.register_filter(
         "json_script",
         |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::String(crate::structured_data::script_body(value)))
+            Ok(Value::String(crate::render::structured_data::script_body(value)))
         },
     );
     tera.register_filter("date_long", date_filter(locale::date_long));

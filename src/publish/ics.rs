@@ -14,7 +14,7 @@ use chrono::{
 use chrono_tz::{OffsetComponents, Tz};
 
 use crate::content::date::Date;
-use crate::events::{self, Listed};
+use crate::site::event::{self as events, Listed};
 use crate::site::Site;
 
 /// The longest a content line may be, in octets, without its line break.

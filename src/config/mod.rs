@@ -1,5 +1,8 @@
 //! `content/site.yaml`: the site's settings.
 
+pub mod accessibility;
+pub mod embed;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -7,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::front_matter::{self, Keys};
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::embed::EmbedHost;
+use crate::config::embed::EmbedHost;
 use crate::gallery::ImageSettings;
 use crate::locale::Lang;
 use crate::slug::is_valid_slug;
@@ -172,7 +175,7 @@ struct ConfigInput {
     #[serde(default)]
     images: ImageSettings,
     #[serde(default)]
-    accessibility: crate::accessibility::AccessibilitySettings,
+    accessibility: crate::config::accessibility::AccessibilitySettings,
     #[serde(default)]
     checks: Checks,
     #[serde(default)]
@@ -222,7 +225,7 @@ pub struct Config {
     pub theme: String,
     pub timezone: chrono_tz::Tz,
     pub images: ImageSettings,
-    pub accessibility: crate::accessibility::AccessibilitySettings,
+    pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
     pub extra: serde_yaml::Mapping,
 }
