@@ -2,16 +2,19 @@
 
 pub mod accessibility;
 pub mod embed;
+mod images;
+
+pub use images::{ImageSettings, OnError};
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::embed::EmbedHost;
 use crate::content::front_matter::{self, Keys};
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::config::embed::EmbedHost;
-use crate::gallery::ImageSettings;
+
 use crate::locale::Lang;
 use crate::slug::is_valid_slug;
 
@@ -395,7 +398,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     for item in &input.menu {
-        if !crate::markdown::is_safe_url(&item.url) || item.url.trim().is_empty() {
+        if !crate::url::is_safe_url(&item.url) || item.url.trim().is_empty() {
             problems.push(
                 Diagnostic::error(
                     &file,

@@ -15,7 +15,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{ImageSettings, Photo};
+use super::Photo;
+use crate::config::{ImageSettings, OnError};
 use crate::diagnostics::Diagnostic;
 
 /// Changes whenever the output for the same input and settings would change.
@@ -115,8 +116,8 @@ pub fn process(
                     "open the photo in an image viewer and save it again as JPEG (or export a smaller copy from the phone); `images.on_error: skip` in site.yaml builds the site without it",
                 );
                 problems.push(match settings.on_error {
-                    super::OnError::Fail => d,
-                    super::OnError::Skip => d.with_severity(crate::diagnostics::Severity::Warning),
+                    OnError::Fail => d,
+                    OnError::Skip => d.with_severity(crate::diagnostics::Severity::Warning),
                 });
             }
         }

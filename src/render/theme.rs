@@ -103,7 +103,7 @@ fn theme_files(override_dir: &Path) -> Result<BTreeMap<PathBuf, ThemeFile>, Them
                 source: e.into(),
             })?;
             let name = entry.file_name().to_string_lossy();
-            if !entry.file_type().is_file() || crate::content::is_ignored_name(&name) {
+            if !entry.file_type().is_file() || crate::fingerprint::is_ignored_name(&name) {
                 continue;
             }
             if let Ok(rel) = entry.path().strip_prefix(override_dir) {
@@ -233,7 +233,9 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
     tera.register_filter(
         "json_script",
         |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::String(crate::render::structured_data::script_body(value)))
+            Ok(Value::String(crate::render::structured_data::script_body(
+                value,
+            )))
         },
     );
     tera.register_filter("date_long", date_filter(locale::date_long));

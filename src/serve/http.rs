@@ -13,8 +13,8 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::status::Shared;
 use super::LIVE_SCRIPT;
-use crate::render::NOT_FOUND_FILE;
 use crate::render::theme::escape_html;
+use crate::render::NOT_FOUND_FILE;
 use crate::url::percent_decode;
 
 /// Requests are answered by this many threads; event streams get a thread each.

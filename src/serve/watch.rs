@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::ServeError;
-use crate::content::{is_ignored_name, CONTENT_DIR};
+use crate::content::CONTENT_DIR;
+use crate::fingerprint::is_ignored_name;
 use crate::render::theme::THEMES_DIR;
 
 /// A batch ends after this long without a new event (an editor's save is a burst of events

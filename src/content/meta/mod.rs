@@ -1,13 +1,15 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
+pub mod event;
 pub mod photo;
+pub mod video;
 
 use serde::Deserialize;
 
 use crate::content::front_matter::Keys;
-use crate::site::event::EventSpec;
-use crate::gallery::{GallerySpec, PhotoSpec};
-use crate::site::video::Videos;
+use event::EventSpec;
+use photo::{GallerySpec, PhotoSpec};
+use video::Videos;
 
 /// Site-specific data for custom templates.
 pub type Extra = serde_yaml::Mapping;

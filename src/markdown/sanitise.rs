@@ -1,0 +1,95 @@
+//! The sanitiser policy for rendered HTML (ammonia): what tags, attributes and frames a text may
+//! keep.
+
+use crate::config::embed::EmbedHost;
+
+use super::checks::is_local_image;
+
+const TABLE_ALIGNMENT_CLASSES: &[&str] = &["align-left", "align-center", "align-right"];
+
+/// What the sanitiser sets on every frame it keeps. The sandbox keeps the player working
+/// (scripts, its own cookies, full screen, "open on YouTube" in a new tab) but stops it from
+/// navigating the page; the referrer is only this site's origin.
+const FRAME_ATTRIBUTES: &[(&str, &str)] = &[
+    ("loading", "lazy"),
+    ("referrerpolicy", "strict-origin-when-cross-origin"),
+    (
+        "sandbox",
+        "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
+    ),
+];
+
+/// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
+///
+/// This is the sanitiser's whole allow-list: ammonia's defaults (text-level elements, lists,
+/// tables, `figure`/`figcaption`, `details`/`summary`, …) with heading anchors, footnotes and
+/// table alignment classes; images only from this site; frames only over https from
+/// `embed_hosts`, each lazy-loaded, sandboxed and without their fallback content.
+pub(super) fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
+    let hosts = embed_hosts.to_vec();
+    let mut builder = ammonia::Builder::default();
+    for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+        builder.add_tag_attributes(h, &["id"]);
+    }
+    builder
+        .add_tag_attributes("sup", &["class", "id"])
+        .add_tag_attributes("div", &["class", "id"])
+        .add_tag_attributes("th", &["scope"])
+        .add_allowed_classes("th", TABLE_ALIGNMENT_CLASSES)
+        .add_allowed_classes("td", TABLE_ALIGNMENT_CLASSES)
+        .add_tag_attributes("details", &["open"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    if hosts.is_empty() {
+        builder.add_clean_content_tags(["iframe"]);
+    } else {
+        builder.add_tags(["iframe"]).add_tag_attributes(
+            "iframe",
+            &["src", "title", "width", "height", "allowfullscreen"],
+        );
+        for (name, value) in FRAME_ATTRIBUTES {
+            builder.set_tag_attribute_value("iframe", *name, *value);
+        }
+    }
+    builder.attribute_filter(
+        move |element, attribute, value| match (element, attribute) {
+            ("iframe", "src") => EmbedHost::find(&hosts, value).map(|_| value.into()),
+            ("img", "src") => is_local_image(value).then(|| value.into()),
+            _ => Some(value.into()),
+        },
+    );
+    without_empty_frames(&builder.clean(html).to_string())
+}
+
+/// Sanitised HTML with the frames whose address was removed taken out, and the fallback
+/// content of the others emptied (nothing shows it; it is text the sanitiser leaves raw).
+fn without_empty_frames(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<iframe") {
+        out.push_str(&rest[..start]);
+        let frame = &rest[start..];
+        // The sanitiser writes attribute values in double quotes and escapes quotes in them.
+        let mut quoted = false;
+        let tag_end = frame
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(frame.len(), |(i, _)| i + 1);
+        let close = frame
+            .find("</iframe>")
+            .map_or(frame.len(), |i| i + "</iframe>".len());
+        let start_tag = &frame[..tag_end];
+        if start_tag.contains(" src=\"") {
+            out.push_str(start_tag);
+            out.push_str("</iframe>");
+        }
+        rest = &frame[close.max(tag_end)..];
+    }
+    out.push_str(rest);
+    out
+}
