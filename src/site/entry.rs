@@ -191,11 +191,7 @@ fn optional_event<M>(
 
 /// A document's search terms. The body's plain text is needed only here: it is taken out of
 /// `text` rather than kept with the entry.
-fn search_terms(
-    labels: &[&str],
-    summary: &Option<String>,
-    text: &mut Rendered,
-) -> DocumentTerms {
+fn search_terms(labels: &[&str], summary: &Option<String>, text: &mut Rendered) -> DocumentTerms {
     DocumentTerms::new(labels, summary.as_deref(), &std::mem::take(&mut text.text))
 }
 
