@@ -685,9 +685,6 @@ fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
             "iframe",
             &["src", "title", "width", "height", "allowfullscreen"],
         );
-        for (name, value) in FRAME_ATTRIBUTES {
-            builder.set_tag_attribute_value("iframe", *name, *value);
-        }
     }
     builder.attribute_filter(
         move |element, attribute, value| match (element, attribute) {
@@ -696,12 +693,14 @@ fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
             _ => Some(value.into()),
         },
     );
-    without_empty_frames(&builder.clean(html).to_string())
+    finish_frames(&builder.clean(html).to_string())
 }
 
-/// Sanitised HTML with the frames whose address was removed taken out, and the fallback
-/// content of the others emptied (nothing shows it; it is text the sanitiser leaves raw).
-fn without_empty_frames(html: &str) -> String {
+/// Sanitised HTML with the frames whose address was removed taken out, the fallback content
+/// of the others emptied (nothing shows it; it is text the sanitiser leaves raw) and
+/// [`FRAME_ATTRIBUTES`] added to them in their order (not by the sanitiser, which keeps
+/// attributes it sets in a `HashMap` and so writes them in a different order at every build).
+fn finish_frames(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find("<iframe") {
@@ -723,8 +722,11 @@ fn without_empty_frames(html: &str) -> String {
             .map_or(frame.len(), |i| i + "</iframe>".len());
         let start_tag = &frame[..tag_end];
         if start_tag.contains(" src=\"") {
-            out.push_str(start_tag);
-            out.push_str("</iframe>");
+            out.push_str(start_tag.strip_suffix('>').unwrap_or(start_tag));
+            for (name, value) in FRAME_ATTRIBUTES {
+                out.push_str(&format!(" {name}=\"{value}\""));
+            }
+            out.push_str("></iframe>");
         }
         rest = &frame[close.max(tag_end)..];
     }

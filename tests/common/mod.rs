@@ -241,3 +241,19 @@ pub fn gradient_jpeg(w: u32, h: u32, seed: u8) -> Vec<u8> {
         .expect("encode");
     out
 }
+
+/// A `w`×`h` gradient image like [`gradient_jpeg`], encoded in `format` (PNG, GIF …).
+pub fn gradient_image(w: u32, h: u32, seed: u8, format: image::ImageFormat) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([
+            (x * 255 / w.max(1)) as u8,
+            seed.wrapping_mul(53),
+            (y * 255 / h.max(1)) as u8,
+        ])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, format)
+        .expect("encode");
+    out.into_inner()
+}
