@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{ImageSettings, Photo};
+use crate::content::file;
 use crate::diagnostics::Diagnostic;
 
 /// Changes whenever the output for the same input and settings would change.
@@ -160,11 +161,11 @@ fn process_one(
     cache_dir: &Path,
     encoded: &AtomicUsize,
 ) -> Result<Processed, Failure> {
-    let bytes =
-        fs::read(source).map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
+    let bytes = file::read(source, file::MAX_PHOTO_BYTES)
+        .map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
     let key = cache_key(&bytes, settings);
     let entry = cache_dir.join(&key);
-    if let Some(p) = fs::read(entry.join(META_FILE))
+    if let Some(p) = file::read(&entry.join(META_FILE), file::MAX_RECORD_BYTES)
         .ok()
         .and_then(|m| serde_json::from_slice::<Processed>(&m).ok())
     {
