@@ -171,12 +171,7 @@ impl Staging {
 
     /// Replaces the target with the staging folder, listing its files in [`MARKER`].
     pub fn commit(mut self) -> Result<(), OutputError> {
-        let mut manifest = String::from(MARKER_HEADER);
-        for file in files_in(&self.dir) {
-            manifest.push('\n');
-            manifest.push_str(&file);
-        }
-        write_file(&self.dir.join(MARKER), manifest.as_bytes())?;
+        write_manifest(&self.dir)?;
         swap_into_place(&self.dir, &self.target)?;
         self.committed = true;
         Ok(())
@@ -234,13 +229,24 @@ impl Output {
         }
     }
 
-    /// Finishes the output: swaps the staging folder in.
+    /// Finishes the output: swaps the staging folder in, or lists the files of the folder
+    /// updated in place.
     pub fn commit(self) -> Result<(), OutputError> {
         match self {
             Output::Staging(s) => s.commit(),
-            Output::InPlace(_) => Ok(()),
+            Output::InPlace(dir) => write_manifest(&dir),
         }
     }
+}
+
+/// Lists the files of the output folder `dir` in its [`MARKER`].
+fn write_manifest(dir: &Path) -> Result<(), OutputError> {
+    let mut manifest = String::from(MARKER_HEADER);
+    for file in files_in(dir).filter(|f| f != MARKER) {
+        manifest.push('\n');
+        manifest.push_str(&file);
+    }
+    replace_file(&dir.join(MARKER), manifest.as_bytes())
 }
 
 /// Writes a file through a temporary file beside it, renamed over the old one.

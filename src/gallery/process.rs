@@ -410,14 +410,20 @@ pub fn place(
     Ok((image, placed))
 }
 
-/// Removes cache entries that the last successful build did not use.
+/// Removes cache entries that the last successful build did not use: only folders named as
+/// [`cache_key`] names them (and their `.tmp-` work folders), nothing else found there.
 pub fn prune(cache_dir: &Path, used: &HashSet<String>) {
     let Ok(entries) = fs::read_dir(cache_dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !used.contains(&name) {
+        let key = name.get(..32).filter(|k| {
+            k.bytes().all(|b| b.is_ascii_hexdigit())
+                && (name.len() == 32 || name[32..].starts_with(".tmp-"))
+        });
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if key.is_some() && is_dir && !used.contains(&name) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
