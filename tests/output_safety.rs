@@ -151,3 +151,14 @@ fn an_abandoned_looking_folder_without_the_marker_is_kept() {
         "dane"
     );
 }
+
+#[test]
+fn a_file_as_the_output_is_refused_and_kept() {
+    let site = site();
+    site.write("notatki.txt", "moje notatki");
+    for flags in [&[][..], &["--replace-output"][..]] {
+        let err = refused(&site, &[&["--output", "notatki.txt"], flags].concat());
+        assert!(err.contains("it is a file, not a folder"), "{err}");
+    }
+    assert_eq!(text(&site, "notatki.txt"), "moje notatki");
+}
