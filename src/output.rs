@@ -150,8 +150,9 @@ impl Staging {
             std::process::id()
         ));
         fs::create_dir(&dir).map_err(io_err(&dir))?;
-        // Marks the folder as tablica's, so an abandoned one may be deleted.
-        write_file(&dir.join(MARKER), MARKER_HEADER.as_bytes())?;
+        // Marks the folder as tablica's, so an abandoned one may be deleted. Empty: it takes no
+        // space on a nearly full disk, and commit writes the list.
+        write_file(&dir.join(MARKER), b"")?;
         Ok(Staging {
             target,
             dir,
@@ -383,7 +384,7 @@ fn files_in(dir: &Path) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Removes staging folders left by builds that were killed (their process is gone): only
-/// folders with the staging name that hold [`MARKER`], which tablica wrote.
+/// folders with the staging name that hold [`MARKER`], which tablica wrote, or nothing.
 fn remove_abandoned(parent: &Path, name: &str) {
     let prefix = format!(".{name}{STAGING_MARK}");
     let Ok(entries) = fs::read_dir(parent) else {
@@ -397,9 +398,14 @@ fn remove_abandoned(parent: &Path, name: &str) {
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
         let alive = pid
             .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
-        let ours = file::is_regular(&entry.path().join(MARKER));
-        if ours && (!alive || !Path::new("/proc").exists()) {
+        if alive && Path::new("/proc").exists() {
+            continue;
+        }
+        if file::is_regular(&entry.path().join(MARKER)) {
             let _ = fs::remove_dir_all(entry.path());
+        } else {
+            // Killed before its marker was written: deleted only if empty.
+            let _ = fs::remove_dir(entry.path());
         }
     }
 }

@@ -29,9 +29,9 @@ pub fn is_valid_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// The longest slug: addresses stay readable, and every output path (`tagi/<slug>/index.html`
-/// in a staging folder) stays far below the 255-byte limit of a file name.
-pub const MAX_LEN: usize = 100;
+/// The longest slug: a folder name of the output (`tagi/<slug>/index.html`), with room to
+/// spare below the 255-byte limit of a file name on every common file system.
+pub const MAX_LEN: usize = 200;
 
 /// Why a slug cannot be a folder name of the output, on every system the site may be copied to.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -185,7 +185,7 @@ fn too_long_slugs_and_tags_are_content_errors_with_their_line() {
     assert!(said.contains("2026-11-24-slug.md:4"), "{said}");
     assert!(said.contains("2026-11-24-tag.md:4"), "{said}");
     assert!(
-        said.contains("too long") && said.contains("at most 100"),
+        said.contains("too long") && said.contains("at most 200"),
         "{said}"
     );
     assert!(!said.contains("tablica-tmp"), "no staging path: {said}");
