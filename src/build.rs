@@ -47,6 +47,9 @@ pub struct BuildOptions {
     /// same folder left them (every build that replaces its output records them, see
     /// `last_build`). `tablica build` skips, unless `--force`.
     pub skip_unchanged: bool,
+    /// Replace the output folder even if it holds files tablica did not write (they are
+    /// deleted). `build --replace-output`; `serve`, whose folder is in tablica's cache.
+    pub replace_output: bool,
 }
 
 impl BuildOptions {
@@ -61,6 +64,7 @@ impl BuildOptions {
             progress: false,
             in_place: false,
             skip_unchanged: false,
+            replace_output: false,
         }
     }
 
@@ -353,7 +357,12 @@ impl Builder {
             // The first build of a preview starts from an empty folder (pages of an earlier
             // session, drafts among them, must not stay); later ones update it in place.
             let in_place = options.in_place && self.last.is_some();
-            Some(Output::new(&options.output_dir(), root, in_place)?)
+            Some(Output::new(
+                &options.output_dir(),
+                root,
+                in_place,
+                options.replace_output,
+            )?)
         };
 
         let cache_dir = cache_root.join("images");

@@ -783,15 +783,23 @@ fn collect_terms(
     for (i, post) in posts.iter().enumerate() {
         for (name, field) in names(post) {
             let slug = slugs.entry(name).or_insert_with(|| slugify(name)).clone();
-            if slug.is_empty() {
+            let problem = if slug.is_empty() {
+                Some((
+                    "cannot be made into an address".to_string(),
+                    "use a name with letters or digits",
+                ))
+            } else {
+                crate::slug::check(&slug)
+                    .err()
+                    .map(|e| (e.to_string(), "use a shorter or different name"))
+            };
+            if let Some((message, hint)) = problem {
+                let shown: String = name.chars().take(40).collect();
                 problems.push(
-                    Diagnostic::error(
-                        &post.doc.path,
-                        format!("`{name}` cannot be made into an address"),
-                    )
-                    .field(field)
-                    .at_line(post.doc.line_of(field))
-                    .hint("use a name with letters or digits"),
+                    Diagnostic::error(&post.doc.path, format!("`{shown}`: {message}"))
+                        .field(field)
+                        .at_line(post.doc.line_of(field))
+                        .hint(hint),
                 );
                 continue;
             }
@@ -902,7 +910,7 @@ fn slug_for<M>(
 ) -> Option<String> {
     if let Some(s) = explicit {
         if is_valid_slug(s) {
-            return Some(s.clone());
+            return usable(doc, s.clone(), problems);
         }
         problems.push(
             Diagnostic::error(&doc.path, format!("`{s}` is not a valid slug"))
@@ -923,7 +931,22 @@ fn slug_for<M>(
         );
         return None;
     }
-    Some(slug)
+    usable(doc, slug, problems)
+}
+
+/// `slug` if it can be the name of the document's folder in the output (see
+/// [`crate::slug::check`]), else `None` with an error at `slug:` (or the file name).
+fn usable<M>(doc: &Document<M>, slug: String, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let Err(e) = crate::slug::check(&slug) else {
+        return Some(slug);
+    };
+    problems.push(
+        Diagnostic::error(&doc.path, e.to_string())
+            .field("slug")
+            .at_line(doc.line_of("slug"))
+            .hint("give the document a short `slug:` of your choice, e.g. `slug: kontakt`"),
+    );
+    None
 }
 
 fn project_slug(doc: &Document<ProjectMeta>) -> String {
