@@ -43,6 +43,11 @@ enum Command {
         /// Build even when nothing changed since the last build.
         #[arg(long)]
         force: bool,
+        /// Replace the output folder even if it holds files tablica did not write (an
+        /// unrelated folder, files added by hand, the output of an earlier tablica version):
+        /// they are deleted. Without it such a folder is refused and the files are listed.
+        #[arg(long)]
+        replace_output: bool,
     },
     /// Check all content and report every problem, writing nothing.
     ///
@@ -104,12 +109,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             drafts,
             quiet,
             force,
+            replace_output,
         } => {
             let options = BuildOptions {
                 output,
                 drafts,
                 progress: !quiet && std::io::stderr().is_terminal(),
                 skip_unchanged: !force,
+                replace_output,
                 ..BuildOptions::new(root)
             };
             Ok(report(build(&options), quiet, "built"))

@@ -29,6 +29,49 @@ pub fn is_valid_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// The longest slug: a folder name of the output (`tagi/<slug>/index.html`), with room to
+/// spare below the 255-byte limit of a file name on every common file system.
+pub const MAX_LEN: usize = 200;
+
+/// Why a slug cannot be a folder name of the output, on every system the site may be copied to.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unusable {
+    #[error("the address `{}…` is too long ({len} characters, at most {MAX_LEN})", .slug.chars().take(40).collect::<String>())]
+    TooLong { slug: String, len: usize },
+    #[error("the address `{0}` is a device name Windows reserves, so the site could not be copied to or hosted on Windows")]
+    Reserved(String),
+}
+
+/// Checks that a slug (already made of `a-z`, `0-9` and `-`) is usable as a folder name.
+pub fn check(slug: &str) -> Result<(), Unusable> {
+    if slug.len() > MAX_LEN {
+        return Err(Unusable::TooLong {
+            slug: slug.to_string(),
+            len: slug.len(),
+        });
+    }
+    if is_reserved(slug) {
+        return Err(Unusable::Reserved(slug.to_string()));
+    }
+    Ok(())
+}
+
+/// Whether Windows reserves `name` (`con`, `aux`, `nul`, `prn`, `com1`…`lpt9`, in any case
+/// and with any extension: `con.txt` is the device too).
+pub fn is_reserved(name: &str) -> bool {
+    let base = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end()
+        .to_ascii_lowercase();
+    matches!(base.as_str(), "con" | "prn" | "aux" | "nul")
+        || ((base.starts_with("com") || base.starts_with("lpt"))
+            && base.len() == 4
+            && base.as_bytes()[3].is_ascii_digit()
+            && base.as_bytes()[3] != b'0')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +100,21 @@ mod tests {
         assert!(!is_valid_slug("-a"));
         assert!(!is_valid_slug("../etc"));
         assert!(!is_valid_slug(""));
+    }
+
+    #[test]
+    fn unusable_slugs_are_found() {
+        assert!(check("kontakt").is_ok());
+        assert!(check("con-kurs").is_ok());
+        assert!(check("com0").is_ok());
+        for reserved in ["con", "aux", "nul", "prn", "com1", "lpt9"] {
+            assert_eq!(check(reserved), Err(Unusable::Reserved(reserved.into())));
+        }
+        assert!(is_reserved("CON.txt") && is_reserved("Aux"));
+        assert!(check(&"a".repeat(MAX_LEN)).is_ok());
+        assert!(matches!(
+            check(&"a".repeat(MAX_LEN + 1)),
+            Err(Unusable::TooLong { len, .. }) if len == MAX_LEN + 1
+        ));
     }
 }

@@ -18,7 +18,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::content::CONTENT_DIR;
+use crate::content::{file, CONTENT_DIR};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint;
 use crate::fingerprint::FileStamp;
@@ -71,7 +71,7 @@ impl Inputs {
     /// The record of the last build if it was made from these inputs and its output folder is
     /// as it left it.
     pub fn last_build(&self, cache_dir: &Path, output: &Path) -> Option<LastBuild> {
-        let text = fs::read(cache_dir.join(FILE)).ok()?;
+        let text = file::read(&cache_dir.join(FILE), file::MAX_RECORD_BYTES).ok()?;
         let last: LastBuild = serde_json::from_slice(&text).ok()?;
         (last.version == VERSION && last.inputs == self.hash && last.output == output_hash(output))
             .then_some(last)

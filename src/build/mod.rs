@@ -163,7 +163,12 @@ impl Builder {
             // The first build of a preview starts from an empty folder (pages of an earlier
             // session, drafts among them, must not stay); later ones update it in place.
             let in_place = options.in_place && self.last.is_some();
-            Some(Output::new(&options.output_dir(), root, in_place)?)
+            Some(Output::new(
+                &options.output_dir(),
+                root,
+                in_place,
+                options.replace_output,
+            )?)
         };
 
         let cache_dir = cache_root.join("images");

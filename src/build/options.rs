@@ -36,6 +36,9 @@ pub struct BuildOptions {
     /// same folder left them (every build that replaces its output records them, see
     /// `last_build`). `tablica build` skips, unless `--force`.
     pub skip_unchanged: bool,
+    /// Replace the output folder even if it holds files tablica did not write (they are
+    /// deleted). `build --replace-output`; `serve`, whose folder is in tablica's cache.
+    pub replace_output: bool,
 }
 
 impl BuildOptions {
@@ -50,6 +53,7 @@ impl BuildOptions {
             progress: false,
             in_place: false,
             skip_unchanged: false,
+            replace_output: false,
         }
     }
 

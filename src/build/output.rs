@@ -1,26 +1,79 @@
 //! Writing the output atomically: the site is built in a staging folder beside the target
 //! and swapped in whole, so a failed or killed build leaves the previous output as it was.
+//!
+//! Swapping deletes the previous folder, so tablica first makes sure it wrote everything in
+//! it: every output (and staging) folder holds [`MARKER`], the list of the files the build
+//! wrote. A target that holds anything else (a folder tablica never built into, or a file
+//! someone added since) is refused, naming what would be lost, unless the user asks for it to
+//! be replaced (`build --replace-output`). Targets inside the site's own folders are always
+//! refused.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::content::file;
 
 /// Errors while writing the output.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("refusing to write the output to {0}: it holds the site itself")]
-    UnsafeTarget(PathBuf),
+    #[error("refusing to write the output to {path}: {reason}")]
+    UnsafeTarget { path: PathBuf, reason: &'static str },
+    #[error(
+        "refusing to replace {path}: it holds {} that tablica did not write ({}), which the build would delete",
+        files(*.count),
+        list(.sample, *.count)
+    )]
+    Foreign {
+        path: PathBuf,
+        /// How many files (counting stops at [`MAX_FOREIGN_COUNTED`]).
+        count: usize,
+        /// The first few, relative to `path`.
+        sample: Vec<String>,
+    },
 }
+
+/// "1 file", "12 files", "more than 10000 files".
+fn files(count: usize) -> String {
+    match count {
+        1 => "1 file".to_string(),
+        n if n >= MAX_FOREIGN_COUNTED => format!("more than {MAX_FOREIGN_COUNTED} files"),
+        n => format!("{n} files"),
+    }
+}
+
+/// "a.txt, b/c.txt and 10 more".
+fn list(sample: &[String], count: usize) -> String {
+    let shown = sample.join(", ");
+    match count.saturating_sub(sample.len()) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
+}
+
+/// The file in every folder tablica builds into: the list of the files it wrote there.
+pub const MARKER: &str = ".tablica-output";
+/// The first line of [`MARKER`].
+const MARKER_HEADER: &str =
+    "# Written by tablica build. The next build replaces this folder; the files it wrote:";
+/// How many foreign files are named in an error.
+const FOREIGN_SHOWN: usize = 5;
+/// Counting foreign files stops here (the output may have been pointed at a home folder).
+const MAX_FOREIGN_COUNTED: usize = 10_000;
 
 impl OutputError {
     /// What to do about the error, where something useful can be said.
     pub fn hint(&self) -> Option<&'static str> {
         match self {
             OutputError::Io { source, .. } => io_hint(source),
-            OutputError::UnsafeTarget(_) => Some(
+            OutputError::UnsafeTarget { .. } => Some(
                 "choose an output folder outside the site's own folders, e.g. the default public/",
+            ),
+            OutputError::Foreign { .. } => Some(
+                "choose a new or empty folder; or, if those files may be deleted (e.g. the output of an earlier tablica version), build again with --replace-output",
             ),
         }
     }
@@ -71,16 +124,17 @@ pub struct Staging {
 
 impl Staging {
     /// Creates an empty staging folder beside `target` (same file system, so the swap is a rename).
-    /// Refuses targets that would replace the site's own sources.
-    pub fn new(target: &Path, site_root: &Path) -> Result<Self, OutputError> {
-        let target = absolute(target);
-        let root = absolute(site_root);
-        if root.starts_with(&target) || target.join("content").join("site.yaml").exists() {
-            return Err(OutputError::UnsafeTarget(target));
+    /// Refuses targets that would replace the site's own sources, and, unless `replace`,
+    /// targets holding files tablica did not write.
+    pub fn new(target: &Path, site_root: &Path, replace: bool) -> Result<Self, OutputError> {
+        let target = checked_target(target, site_root)?;
+        if !replace {
+            refuse_foreign(&target)?;
         }
-        let parent = target
-            .parent()
-            .ok_or_else(|| OutputError::UnsafeTarget(target.clone()))?;
+        let parent = target.parent().ok_or_else(|| OutputError::UnsafeTarget {
+            path: target.clone(),
+            reason: "it is the root of the file system",
+        })?;
         fs::create_dir_all(parent).map_err(io_err(parent))?;
         let name = target
             .file_name()
@@ -96,6 +150,9 @@ impl Staging {
             std::process::id()
         ));
         fs::create_dir(&dir).map_err(io_err(&dir))?;
+        // Marks the folder as tablica's, so an abandoned one may be deleted. Empty: it takes no
+        // space on a nearly full disk, and commit writes the list.
+        write_file(&dir.join(MARKER), b"")?;
         Ok(Staging {
             target,
             dir,
@@ -113,8 +170,9 @@ impl Staging {
         write_file(&self.dir.join(rel), bytes)
     }
 
-    /// Replaces the target with the staging folder.
+    /// Replaces the target with the staging folder, listing its files in [`MARKER`].
     pub fn commit(mut self) -> Result<(), OutputError> {
+        write_manifest(&self.dir)?;
         swap_into_place(&self.dir, &self.target)?;
         self.committed = true;
         Ok(())
@@ -139,15 +197,19 @@ pub enum Output {
 }
 
 impl Output {
-    /// Prepares the output folder `target` of the site at `site_root`.
-    pub fn new(target: &Path, site_root: &Path, in_place: bool) -> Result<Self, OutputError> {
+    /// Prepares the output folder `target` of the site at `site_root`; `replace` allows
+    /// replacing a folder that holds files tablica did not write (see [`Staging::new`]).
+    pub fn new(
+        target: &Path,
+        site_root: &Path,
+        in_place: bool,
+        replace: bool,
+    ) -> Result<Self, OutputError> {
         if !in_place {
-            return Staging::new(target, site_root).map(Output::Staging);
+            return Staging::new(target, site_root, replace).map(Output::Staging);
         }
-        let target = absolute(target);
-        if absolute(site_root).starts_with(&target) {
-            return Err(OutputError::UnsafeTarget(target));
-        }
+        // Updated in place, only the files of the last build are ever deleted.
+        let target = checked_target(target, site_root)?;
         fs::create_dir_all(&target).map_err(io_err(&target))?;
         Ok(Output::InPlace(target))
     }
@@ -168,13 +230,24 @@ impl Output {
         }
     }
 
-    /// Finishes the output: swaps the staging folder in.
+    /// Finishes the output: swaps the staging folder in, or lists the files of the folder
+    /// updated in place.
     pub fn commit(self) -> Result<(), OutputError> {
         match self {
             Output::Staging(s) => s.commit(),
-            Output::InPlace(_) => Ok(()),
+            Output::InPlace(dir) => write_manifest(&dir),
         }
     }
+}
+
+/// Lists the files of the output folder `dir` in its [`MARKER`].
+fn write_manifest(dir: &Path) -> Result<(), OutputError> {
+    let mut manifest = String::from(MARKER_HEADER);
+    for file in files_in(dir).filter(|f| f != MARKER) {
+        manifest.push('\n');
+        manifest.push_str(&file);
+    }
+    replace_file(&dir.join(MARKER), manifest.as_bytes())
 }
 
 /// Writes a file through a temporary file beside it, renamed over the old one.
@@ -222,7 +295,96 @@ fn swap_into_place(new: &Path, target: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
-/// Removes staging folders left by builds that were killed (their process is gone).
+/// `target` made absolute, if it is not the site, inside it, or inside its `content/` or
+/// `themes/` folder, or another site.
+fn checked_target(target: &Path, site_root: &Path) -> Result<PathBuf, OutputError> {
+    let target = absolute(target);
+    let root = absolute(site_root);
+    let refuse = |reason| {
+        Err(OutputError::UnsafeTarget {
+            path: target.clone(),
+            reason,
+        })
+    };
+    if root.starts_with(&target) {
+        return refuse("it holds the site itself");
+    }
+    for (dir, reason) in [
+        ("content", "it is inside the site's content/ folder"),
+        ("themes", "it is inside the site's themes/ folder"),
+    ] {
+        if target.starts_with(root.join(dir)) {
+            return refuse(reason);
+        }
+    }
+    if target.join("content").join("site.yaml").exists() {
+        return refuse("it holds another site");
+    }
+    match fs::symlink_metadata(&target) {
+        Ok(m) if !m.is_dir() => refuse("it is a file, not a folder"),
+        _ => Ok(target),
+    }
+}
+
+/// Refuses a `target` that holds files tablica did not write: every file when it has no
+/// [`MARKER`], else those the marker does not list.
+fn refuse_foreign(target: &Path) -> Result<(), OutputError> {
+    if !target.is_dir() {
+        return Ok(());
+    }
+    let marker = file::read(&target.join(MARKER), file::MAX_RECORD_BYTES).unwrap_or_default();
+    let marker = String::from_utf8_lossy(&marker);
+    let mut lines = marker.lines();
+    let written: HashSet<&str> = if lines.next() == Some(MARKER_HEADER) {
+        lines.collect()
+    } else {
+        HashSet::new()
+    };
+    let mut count = 0;
+    let mut sample = Vec::new();
+    for f in files_in(target) {
+        if written.contains(f.as_str()) || f == MARKER {
+            continue;
+        }
+        count += 1;
+        if sample.len() < FOREIGN_SHOWN {
+            sample.push(f);
+        }
+        if count >= MAX_FOREIGN_COUNTED {
+            break;
+        }
+    }
+    if count == 0 {
+        return Ok(());
+    }
+    Err(OutputError::Foreign {
+        path: target.to_path_buf(),
+        count,
+        sample,
+    })
+}
+
+/// Every entry under `dir` that is not a folder (files, links, …), relative, with `/`, in
+/// name order. Unreadable entries are listed by their name too.
+fn files_in(dir: &Path) -> impl Iterator<Item = String> + '_ {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_map(move |e| {
+            let (path, is_dir) = match &e {
+                Ok(e) => (e.path(), e.file_type().is_dir()),
+                Err(e) => (e.path()?, false),
+            };
+            let rel = path.strip_prefix(dir).ok()?;
+            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+            (!is_dir).then(|| parts.join("/"))
+        })
+}
+
+/// Removes staging folders left by builds that were killed (their process is gone): only
+/// folders with the staging name that hold [`MARKER`], which tablica wrote, or nothing.
 fn remove_abandoned(parent: &Path, name: &str) {
     let prefix = format!(".{name}{STAGING_MARK}");
     let Ok(entries) = fs::read_dir(parent) else {
@@ -236,8 +398,14 @@ fn remove_abandoned(parent: &Path, name: &str) {
         let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
         let alive = pid
             .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
-        if !alive || !Path::new("/proc").exists() {
+        if alive && Path::new("/proc").exists() {
+            continue;
+        }
+        if file::is_regular(&entry.path().join(MARKER)) {
             let _ = fs::remove_dir_all(entry.path());
+        } else {
+            // Killed before its marker was written: deleted only if empty.
+            let _ = fs::remove_dir(entry.path());
         }
     }
 }
@@ -268,18 +436,18 @@ mod tests {
         fs::create_dir_all(&site).expect("mkdir");
         let target = site.join("public");
 
-        let s = Staging::new(&target, &site).expect("staging");
+        let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("index.html"), b"one").expect("write");
         s.commit().expect("commit");
         assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
 
         // A build that fails (staging dropped) leaves the previous output.
-        let s = Staging::new(&target, &site).expect("staging");
+        let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("index.html"), b"broken").expect("write");
         drop(s);
         assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
 
-        let s = Staging::new(&target, &site).expect("staging");
+        let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("new.html"), b"two").expect("write");
         s.commit().expect("commit");
         assert!(!target.join("index.html").exists());
@@ -294,12 +462,12 @@ mod tests {
         fs::create_dir_all(tmp.path().join("content")).expect("mkdir");
         fs::write(tmp.path().join("content/site.yaml"), "title: x").expect("write");
         assert!(matches!(
-            Staging::new(tmp.path(), tmp.path()),
-            Err(OutputError::UnsafeTarget(_))
+            Staging::new(tmp.path(), tmp.path(), true),
+            Err(OutputError::UnsafeTarget { .. })
         ));
         assert!(matches!(
-            Staging::new(tmp.path().parent().expect("parent"), tmp.path()),
-            Err(OutputError::UnsafeTarget(_))
+            Staging::new(tmp.path().parent().expect("parent"), tmp.path(), true),
+            Err(OutputError::UnsafeTarget { .. })
         ));
     }
 }

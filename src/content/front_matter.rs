@@ -123,11 +123,9 @@ fn yaml_error(
     e: &serde_yaml::Error,
     field: Option<String>,
 ) -> Diagnostic {
-    let mut message = e.to_string();
-    // serde_yaml appends " at line N column M"; we report the line ourselves.
-    if let Some(pos) = message.find(" at line ") {
-        message.truncate(pos);
-    }
+    // Without the rejected value, and without serde_yaml's " at line N column M": we report
+    // the line ourselves.
+    let mut message = super::yaml::describe(e);
     if let Some(f) = &field {
         if let Some(rest) = message.strip_prefix(&format!("{f}: ")) {
             message = rest.to_string();
@@ -165,6 +163,7 @@ fn yaml_error(
     } else if message.contains("recursion")
         || message.contains("repetition")
         || message.contains(super::yaml::TOO_MANY_VALUES)
+        || message.contains(super::yaml::TOO_DEEP)
     {
         "the front matter is too deeply nested or repeats aliases too often; write the values out"
     } else {

@@ -3,6 +3,7 @@
 
 pub mod date;
 mod document_ref;
+pub mod file;
 pub mod front_matter;
 pub mod meta;
 pub mod yaml;
@@ -127,8 +128,16 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
             );
             continue;
         }
-        if entry.file_type().is_file() && path.extension().is_some_and(|x| x == "md") {
+        let t = entry.file_type();
+        if t.is_dir() || !path.extension().is_some_and(|x| x == "md") {
+            continue;
+        }
+        if t.is_file() {
             found.push(Source::new(path.to_path_buf()));
+        } else if let Ok(meta) = entry.metadata() {
+            // A FIFO, socket or device named `.md`: reading it could block the build forever.
+            let e = file::ReadError::NotRegular(file::kind(&meta));
+            diagnostics.push(Diagnostic::error(relative(root, path), e.to_string()).hint(e.hint()));
         }
     }
     let bundles: HashSet<PathBuf> = found
@@ -151,39 +160,18 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
 pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads a file as UTF-8 text without BOM and with `\n` line ends, refusing files larger than
-/// [`MAX_TEXT_BYTES`].
+/// [`MAX_TEXT_BYTES`], links and anything that is not a regular file (see [`file::open`]).
 pub fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
-    use std::io::Read;
     let rel = relative(root, abs);
-    let cannot_read = |e: std::io::Error| {
-        Diagnostic::error(&rel, format!("cannot read the file: {e}"))
-            .hint("check that the file exists and is readable")
-    };
-    let file = std::fs::File::open(abs).map_err(cannot_read)?;
-    let len = file.metadata().map_err(cannot_read)?.len();
-    let too_large = |len: u64| {
-        Diagnostic::error(
-            &rel,
-            format!(
-                "the file is too large: {:.1} MB (the limit is {} MB)",
-                len as f64 / 1_048_576.0,
-                MAX_TEXT_BYTES / 1_048_576
+    let bytes = file::read(abs, MAX_TEXT_BYTES).map_err(|e| {
+        let d = Diagnostic::error(&rel, e.to_string());
+        match e {
+            file::ReadError::TooLarge { .. } => d.at_line(Some(1)).hint(
+                "split the text into several posts or pages, and publish long documents as attachments (PDF)",
             ),
-        )
-        .at_line(Some(1))
-        .hint("split the text into several posts or pages, and publish long documents as attachments (PDF)")
-    };
-    if len > MAX_TEXT_BYTES {
-        return Err(too_large(len));
-    }
-    // The file may grow while it is read: read at most one byte more than the limit.
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_TEXT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_TEXT_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+            e => d.hint(e.hint()),
+        }
+    })?;
     decode_text(&rel, &bytes)
 }
 

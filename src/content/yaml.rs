@@ -21,11 +21,169 @@ pub const MAX_VALUES: usize = 20_000;
 /// The start of the error message for YAML over [`MAX_VALUES`], for hints.
 pub const TOO_MANY_VALUES: &str = "too many values";
 
-/// Parses `text` like `serde_yaml::from_str`, refusing it first if it holds more than
-/// [`MAX_VALUES`] values once aliases are expanded.
+/// The deepest nesting of `[…]` and `{…}` lists and mappings a YAML text may have. serde_yaml
+/// refuses values nested more than 128 levels, but only after libyaml has read the whole
+/// text, and libyaml's work grows with the square of that nesting: 100,000 `[` take minutes.
+pub const MAX_DEPTH: usize = 128;
+
+/// The start of the error message for YAML nested deeper than [`MAX_DEPTH`], for hints.
+pub const TOO_DEEP: &str = "nested too deeply";
+
+/// Parses `text` like `serde_yaml::from_str`, refusing it first if it nests `[`/`{` deeper
+/// than [`MAX_DEPTH`] or holds more than [`MAX_VALUES`] values once aliases are expanded.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, serde_yaml::Error> {
+    check_depth(text)?;
     check_size(text)?;
     serde_yaml::from_str(text)
+}
+
+/// A serde_yaml error in words that never quote the rejected value: "invalid type: string
+/// \"…\", expected a list" becomes "invalid type: text, expected a list". A value may be
+/// anything a file holds, and the message goes to the terminal, CI logs and `serve`'s page.
+/// The position (" at line N column M") is left out: callers report the line.
+pub fn describe(e: &serde_yaml::Error) -> String {
+    let mut message = e.to_string();
+    if let Some(pos) = message.find(" at line ") {
+        message.truncate(pos);
+    }
+    without_values(&message)
+}
+
+/// [`describe`] on the text of a message.
+fn without_values(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        let Some(start) = message.find(prefix) else {
+            continue;
+        };
+        let rest = &message[start + prefix.len()..];
+        // serde writes the value between backticks or quotes after its kind.
+        let kind = rest.split([' ', ',']).next().unwrap_or_default();
+        let kind = match kind {
+            "string" | "character" => "text",
+            "integer" | "floating" => "a number",
+            "boolean" => "true or false",
+            "sequence" => "a list",
+            "map" => "a mapping",
+            "unit" => "an empty value",
+            _ => "a value",
+        };
+        let expected = rest
+            .rfind(", expected ")
+            .map(|i| &rest[i..])
+            .unwrap_or_default();
+        return format!("{}{prefix}{kind}{expected}", &message[..start]);
+    }
+    // "unknown variant `x`, expected one of …"
+    if let Some(start) = message.find("unknown variant `") {
+        let expected = message
+            .rfind("`, expected ")
+            .map(|i| &message[i + 1..])
+            .unwrap_or_default();
+        return format!("{}unknown value{expected}", &message[..start]);
+    }
+    message.to_string()
+}
+
+/// Refuses `text` if its flow lists and mappings (`[…]`, `{…}`) nest deeper than
+/// [`MAX_DEPTH`], in one pass before libyaml reads it.
+///
+/// The count errs on the high side, never the low one: every `[` or `{` where a value may
+/// start counts, and inside what looks like quoted text an opening bracket still counts
+/// while a closing one only undoes those (a `"]]]"` never lowers the count). Comments are
+/// skipped as YAML skips them.
+pub fn check_depth(text: &str) -> Result<(), serde_yaml::Error> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    // The depth where the quoted text began: brackets inside it never go below it.
+    let mut floor = 0;
+    let too_deep = || {
+        serde_yaml::Error::custom(format_args!(
+            "{TOO_DEEP} (lists or mappings inside each other more than {MAX_DEPTH} levels deep)"
+        ))
+    };
+    // After `[`, `{`, `,`, `: `, `- `, `? ` or at a line's start: a quote or bracket here
+    // opens a value.
+    let mut token_start = true;
+    let mut chars = text.chars().peekable();
+    let mut prev = '\n';
+    while let Some(c) = chars.next() {
+        if let Some(q) = quote {
+            match c {
+                '\\' if q == '"' => {
+                    chars.next();
+                }
+                '\'' if q == '\'' && chars.peek() == Some(&'\'') => {
+                    chars.next();
+                }
+                _ if c == q => {
+                    quote = None;
+                    token_start = false;
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(too_deep());
+                    }
+                }
+                ']' | '}' if depth > floor => depth -= 1,
+                // Outside `[…]`, a quoted text does not go on past its line for this count:
+                // a line that libyaml reads as plain text must not hide the next line.
+                '\n' if depth == 0 => {
+                    quote = None;
+                    token_start = true;
+                }
+                _ => {}
+            }
+            prev = c;
+            continue;
+        }
+        match c {
+            '#' if prev.is_whitespace() => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                prev = '\n';
+                token_start = true;
+                continue;
+            }
+            '\n' => token_start = true,
+            ' ' | '\t' | '\r' => {}
+            '"' | '\'' if token_start => {
+                quote = Some(c);
+                floor = depth;
+            }
+            '[' | '{' if token_start || depth > 0 => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep());
+                }
+                token_start = true;
+            }
+            ']' | '}' if depth > 0 => {
+                depth -= 1;
+                token_start = false;
+            }
+            ',' if depth > 0 => token_start = true,
+            ':' | '-' | '?' => {
+                // A value starts after `: ` (or `:` right before a bracket or quote in a
+                // list), `- ` and `? `.
+                let next = chars.peek().copied().unwrap_or('\n');
+                token_start = next.is_whitespace()
+                    || (depth > 0 && c == ':' && matches!(next, '[' | '{' | '"' | '\''));
+            }
+            // Anchors and tags come before the value they name.
+            '&' | '!' if token_start => {
+                while chars.peek().is_some_and(|c| !c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            _ => token_start = false,
+        }
+        prev = c;
+    }
+    Ok(())
 }
 
 /// Counts the values of `text` (aliases expanded), stopping with an error past [`MAX_VALUES`].
@@ -171,5 +329,46 @@ mod tests {
         assert!(from_str::<serde_yaml::Value>(&list).is_err());
         let list = format!("[{}]", vec!["1"; MAX_VALUES - 1].join(","));
         assert!(from_str::<serde_yaml::Value>(&list).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        for open in ["[", "{a: ", "- ["] {
+            let deep = open.repeat(100_000);
+            let e = from_str::<serde_yaml::Value>(&deep).expect_err("deep");
+            assert!(e.to_string().contains(TOO_DEEP), "{open}: {e}");
+        }
+        let ok = format!("{}1{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(check_depth(&ok).is_ok());
+        // Balanced brackets in quoted text, and any in comments and plain text, do not count.
+        let many = "[x]".repeat(MAX_DEPTH + 1);
+        let text = format!(
+            "a: \"{many}\"\nb: '{many}'\nc: x {0}\n# {0}\nd: [\"]]\", '{many}']\n",
+            "[".repeat(MAX_DEPTH + 1)
+        );
+        assert!(check_depth(&text).is_ok(), "{text}");
+        // A closing bracket inside quotes does not close anything.
+        let hidden = "[\"]\", ".repeat(MAX_DEPTH + 1);
+        assert!(check_depth(&hidden).is_err());
+    }
+
+    #[test]
+    fn type_errors_do_not_quote_the_value() {
+        #[derive(Debug, serde::Deserialize)]
+        struct T {
+            #[allow(dead_code)]
+            list: Vec<String>,
+        }
+        let e = from_str::<T>("list: SECRET_TOKEN=abc123\n").expect_err("type");
+        let said = describe(&e);
+        assert!(!said.contains("SECRET"), "{said}");
+        assert!(
+            said.contains("invalid type: text, expected a sequence"),
+            "{said}"
+        );
+        assert_eq!(
+            without_values("unknown variant `hasło`, expected `skip` or `fail`"),
+            "unknown value, expected `skip` or `fail`"
+        );
     }
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Photo;
 use crate::config::{ImageSettings, OnError};
+use crate::content::file;
 use crate::diagnostics::Diagnostic;
 
 /// Changes whenever the output for the same input and settings would change.
@@ -161,11 +162,11 @@ fn process_one(
     cache_dir: &Path,
     encoded: &AtomicUsize,
 ) -> Result<Processed, Failure> {
-    let bytes =
-        fs::read(source).map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
+    let bytes = file::read(source, file::MAX_PHOTO_BYTES)
+        .map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
     let key = cache_key(&bytes, settings);
     let entry = cache_dir.join(&key);
-    if let Some(p) = fs::read(entry.join(META_FILE))
+    if let Some(p) = file::read(&entry.join(META_FILE), file::MAX_RECORD_BYTES)
         .ok()
         .and_then(|m| serde_json::from_slice::<Processed>(&m).ok())
     {
@@ -410,14 +411,20 @@ pub fn place(
     Ok((image, placed))
 }
 
-/// Removes cache entries that the last successful build did not use.
+/// Removes cache entries that the last successful build did not use: only folders named as
+/// [`cache_key`] names them (and their `.tmp-` work folders), nothing else found there.
 pub fn prune(cache_dir: &Path, used: &HashSet<String>) {
     let Ok(entries) = fs::read_dir(cache_dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !used.contains(&name) {
+        let key = name.get(..32).filter(|k| {
+            k.bytes().all(|b| b.is_ascii_hexdigit())
+                && (name.len() == 32 || name[32..].starts_with(".tmp-"))
+        });
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if key.is_some() && is_dir && !used.contains(&name) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }

@@ -207,7 +207,8 @@ impl Context<'_> {
             .doc
             .path
             .with_file_name(Path::new(dir_name).join(SIDECAR));
-        let text = if sidecar_path.exists() {
+        // A link or FIFO named alt.yaml is there too, and refused when read.
+        let text = if sidecar_path.symlink_metadata().is_ok() {
             // Read like documents: size limit, BOM and CRLF, UTF-8 checked.
             match crate::content::read_text(self.root, &sidecar_path) {
                 Ok(text) => Some(text),
@@ -224,7 +225,10 @@ impl Context<'_> {
                 Ok(map) => map,
                 Err(e) => {
                     self.problems.push(
-                        Diagnostic::error(&sidecar_rel, format!("invalid alt text file: {e}"))
+                        Diagnostic::error(
+                            &sidecar_rel,
+                            format!("invalid alt text file: {}", crate::content::yaml::describe(&e)),
+                        )
                             .at_line(e.location().map(|l| l.line()))
                             .hint("write one line per photo: `zdjecie-1.jpg: Opis tego, co widać na zdjęciu`"),
                     );

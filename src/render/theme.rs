@@ -9,6 +9,7 @@ use include_dir::{include_dir, Dir};
 use serde_json::Value;
 use tera::Tera;
 
+use crate::content::yaml;
 use crate::fingerprint;
 use crate::locale::{self, Lang};
 
@@ -47,7 +48,11 @@ impl ThemeFile {
     pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
         match self {
             ThemeFile::Builtin(b) => Ok(std::borrow::Cow::Borrowed(b)),
-            ThemeFile::Site(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
+            ThemeFile::Site(p) => {
+                crate::content::file::read(p, crate::content::file::MAX_THEME_FILE_BYTES)
+                    .map(std::borrow::Cow::Owned)
+                    .map_err(Into::into)
+            }
         }
     }
 }
@@ -196,13 +201,16 @@ fn parse_translations(
         path: rel.to_path_buf(),
         source,
     })?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| bad("the file is not valid UTF-8 text".to_string()))?;
     let map: BTreeMap<String, serde_yaml::Value> =
-        serde_yaml::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+        yaml::from_str(text).map_err(|e| bad(yaml::describe(&e)))?;
     let mut strings = serde_json::Map::new();
     let mut plurals = HashMap::new();
     for (key, value) in map {
         if key == "plural" {
-            plurals = serde_yaml::from_value(value).map_err(|e| bad(format!("plural: {e}")))?;
+            plurals = serde_yaml::from_value(value)
+                .map_err(|e| bad(format!("plural: {}", yaml::describe(&e))))?;
         } else {
             let json = serde_json::to_value(&value).map_err(|e| bad(format!("{key}: {e}")))?;
             strings.insert(key, json);

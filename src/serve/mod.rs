@@ -60,6 +60,8 @@ pub fn preview_build_options(root: &Path, drafts: bool) -> BuildOptions {
         drafts,
         inject: Some(LIVE_SCRIPT.to_string()),
         in_place: true,
+        // The folder is tablica's own, inside its cache.
+        replace_output: true,
         ..BuildOptions::new(root)
     }
 }

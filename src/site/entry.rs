@@ -60,7 +60,7 @@ fn slug_for<M>(
 ) -> Option<String> {
     if let Some(s) = explicit {
         if is_valid_slug(s) {
-            return Some(s.clone());
+            return usable(doc, s.clone(), problems);
         }
         problems.push(
             Diagnostic::error(&doc.path, format!("`{s}` is not a valid slug"))
@@ -81,7 +81,22 @@ fn slug_for<M>(
         );
         return None;
     }
-    Some(slug)
+    usable(doc, slug, problems)
+}
+
+/// `slug` if it can be the name of the document's folder in the output (see
+/// [`crate::slug::check`]), else `None` with an error at `slug:` (or the file name).
+fn usable<M>(doc: &Document<M>, slug: String, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let Err(e) = crate::slug::check(&slug) else {
+        return Some(slug);
+    };
+    problems.push(
+        Diagnostic::error(&doc.path, e.to_string())
+            .field("slug")
+            .at_line(doc.line_of("slug"))
+            .hint("give the document a short `slug:` of your choice, e.g. `slug: kontakt`"),
+    );
+    None
 }
 
 pub(super) fn project_slug(doc: &Document<ProjectMeta>) -> String {

@@ -199,15 +199,23 @@ fn collect_terms(
     for (i, post) in posts.iter().enumerate() {
         for (name, field) in names(post) {
             let slug = slugs.entry(name).or_insert_with(|| slugify(name)).clone();
-            if slug.is_empty() {
+            let problem = if slug.is_empty() {
+                Some((
+                    "cannot be made into an address".to_string(),
+                    "use a name with letters or digits",
+                ))
+            } else {
+                crate::slug::check(&slug)
+                    .err()
+                    .map(|e| (e.to_string(), "use a shorter or different name"))
+            };
+            if let Some((message, hint)) = problem {
+                let shown: String = name.chars().take(40).collect();
                 problems.push(
-                    Diagnostic::error(
-                        &post.doc.path,
-                        format!("`{name}` cannot be made into an address"),
-                    )
-                    .field(field)
-                    .at_line(post.doc.line_of(field))
-                    .hint("use a name with letters or digits"),
+                    Diagnostic::error(&post.doc.path, format!("`{shown}`: {message}"))
+                        .field(field)
+                        .at_line(post.doc.line_of(field))
+                        .hint(hint),
                 );
                 continue;
             }

@@ -364,7 +364,7 @@ impl One<'_> {
     /// The captions file, checked to be WebVTT.
     fn captions(&mut self, name: &str) -> Option<PathBuf> {
         let path = self.bundle_file("captions", "the captions file", name)?;
-        let header_ok = std::fs::read(&path).is_ok_and(|bytes| {
+        let header_ok = content::file::read(&path, content::MAX_TEXT_BYTES).is_ok_and(|bytes| {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             bytes.strip_prefix(b"WEBVTT").is_some_and(|rest| {
                 rest.first()
