@@ -302,6 +302,12 @@ pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
     upright(decoder)
 }
 
+/// The position of the first 0xFF byte at or after `from`.
+fn next_ff(bytes: &[u8], from: usize) -> Option<usize> {
+    let skip = bytes.get(from..)?.iter().position(|&b| b == 0xFF)?;
+    Some(from + skip)
+}
+
 /// Whether a JPEG's data runs to its end-of-image marker. The `image` crate decodes JPEG
 /// with zune-jpeg in its lenient mode (not configurable), which fills the rows of a cut
 /// file with grey instead of failing; this walk of the segments catches the cut.
@@ -309,13 +315,10 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
     let mut at = 2; // after the start-of-image marker
     loop {
         // The next marker; stray bytes between segments are skipped as decoders do.
-        let Some(skip) = bytes
-            .get(at..)
-            .and_then(|b| b.iter().position(|&b| b == 0xFF))
-        else {
+        let Some(next) = next_ff(bytes, at) else {
             return false;
         };
-        at += skip;
+        at = next;
         while bytes.get(at) == Some(&0xFF) {
             at += 1;
         }
@@ -339,13 +342,10 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
             // Entropy-coded data runs to the next marker that is not a stuffed 0xFF or a
             // restart marker.
             loop {
-                let Some(ff) = bytes
-                    .get(at..)
-                    .and_then(|b| b.iter().position(|&b| b == 0xFF))
-                else {
+                let Some(next) = next_ff(bytes, at) else {
                     return false;
                 };
-                at += ff;
+                at = next;
                 match bytes.get(at + 1) {
                     None => return false,
                     Some(0x00 | 0xD0..=0xD7) => at += 2,
