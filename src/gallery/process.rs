@@ -167,8 +167,8 @@ fn process_one(
         fs::read(source).map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
     // The limits are checked before the cache is looked at, so that lowering one in
     // site.yaml applies to photos processed before.
-    let (decoder, memory) = open(&bytes, budget.cap).map_err(Failure::Photo)?;
-    check_pixels(&decoder, settings.max_pixels).map_err(Failure::Photo)?;
+    let (decoder, memory) =
+        open(&bytes, settings.max_pixels, budget.cap).map_err(Failure::Photo)?;
     let key = cache_key(&bytes, settings);
     let entry = cache_dir.join(&key);
     if let Some(p) = fs::read(entry.join(META_FILE))
@@ -232,8 +232,13 @@ impl Drop for Taken<'_> {
 }
 
 /// Reads a photo's header: its decoder and the memory decoding and resizing it takes,
-/// refused when that is over `max_memory` or the data is cut short. Nothing is decoded yet.
-fn open(bytes: &[u8], max_memory: u64) -> Result<(impl ImageDecoder + '_, u64), String> {
+/// refused when it has more than `max_pixels`, needs more than `max_memory` or is cut short.
+/// Nothing is decoded yet.
+fn open(
+    bytes: &[u8],
+    max_pixels: u64,
+    max_memory: u64,
+) -> Result<(impl ImageDecoder + '_, u64), String> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot read the photo: {e}"))?;
@@ -241,7 +246,7 @@ fn open(bytes: &[u8], max_memory: u64) -> Result<(impl ImageDecoder + '_, u64), 
         return Err("the file is not a photo in a known format (JPEG, PNG, WebP, GIF)".into());
     };
     if format == image::ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
-        return Err("the photo is cut off: its data ends before the end of the picture (an interrupted copy or download)".into());
+        return Err("the photo is cut off (truncated): its data ends before the end of the picture, as after an interrupted copy or download".into());
     }
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(max_memory);
@@ -249,6 +254,7 @@ fn open(bytes: &[u8], max_memory: u64) -> Result<(impl ImageDecoder + '_, u64), 
     let decoder = reader
         .into_decoder()
         .map_err(|e| format!("the photo is damaged or unsupported: {e}"))?;
+    check_pixels(&decoder, max_pixels)?;
     let (w, h) = decoder.dimensions();
     // The decoded pixels, a turned copy of them, and the 8-bit RGB copy that is resized.
     let memory = decoder
@@ -297,8 +303,7 @@ fn upright(mut decoder: impl ImageDecoder) -> Result<DynamicImage, String> {
 /// memory than the default limit or is cut short, and turns it upright.
 pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
     let max_memory = ImageSettings::default().max_memory_mb << 20;
-    let (decoder, _) = open(bytes, max_memory)?;
-    check_pixels(&decoder, max_pixels)?;
+    let (decoder, _) = open(bytes, max_pixels, max_memory)?;
     upright(decoder)
 }
 
