@@ -906,7 +906,14 @@ const FRAME_ATTRIBUTES: &[(&str, &str)] = &[
 
 /// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
 fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
-    without_empty_frames(&policy(embed_hosts).clean(html).to_string())
+    serialised(&policy(embed_hosts), html)
+}
+
+/// `html` cleaned by `policy`, written as the renderer writes it where that is the same
+/// HTML: the serialiser spells a no-break space `&nbsp;`; a `&nbsp;` the author wrote as text
+/// comes out as `&amp;nbsp;`, so each one is a U+00A0 and is written as the character.
+fn serialised(policy: &ammonia::Builder, html: &str) -> String {
+    without_empty_frames(&policy.clean(html).to_string()).replace("&nbsp;", "\u{a0}")
 }
 
 /// [`sanitise`]d HTML with each relative address (`/…`, `#…`, `//host/…`) passed through
@@ -919,7 +926,7 @@ pub fn sanitise_rewriting_addresses(
 ) -> String {
     let mut builder = policy(embed_hosts);
     builder.url_relative(ammonia::UrlRelative::Custom(Box::new(Rewrite(rewrite))));
-    without_empty_frames(&builder.clean(html).to_string())
+    serialised(&builder, html)
 }
 
 struct Rewrite<'r>(&'r (dyn Fn(&str) -> String + Send + Sync));
