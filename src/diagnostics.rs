@@ -162,3 +162,23 @@ impl fmt::Display for Diagnostics {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_content_are_escaped_for_the_terminal() {
+        let d = Diagnostic::warning(
+            "content/posts/a\u{1b}]0;x\u{7}.md",
+            "the image `\u{1b}[2J\u{0}` x",
+        )
+        .at_line(Some(3))
+        .field("t\u{9b}31m")
+        .hint("line one\n\tline two\r");
+        assert_eq!(
+            d.to_string(),
+            "warning: content/posts/a\\u{1b}]0;x\\u{7}.md:3: field `t\\u{9b}31m`: the image `\\u{1b}[2J\\u{0}` x\n  hint: line one\n\tline two\\u{d}"
+        );
+    }
+}
