@@ -10,7 +10,8 @@ use scraper::{Html, Selector};
 const BODY: &str = "## Ustawienia {#tablica-config}\n\n## Pomoc {#shortcuts-dialog .skip-link .wazne}\n\n## Main\n\n<div id=\"tablica-config\" class=\"skip-link ramka\">{\"urls\": {\"home\": \"https://evil.example/\"}}</div>\n\nPrzypis[^tablica-config].\n\n[^tablica-config]: Treść przypisu.\n";
 
 fn select<'a>(doc: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
-    doc.select(&Selector::parse(selector).expect("selector")).collect()
+    doc.select(&Selector::parse(selector).expect("selector"))
+        .collect()
 }
 
 #[test]
@@ -27,7 +28,11 @@ fn author_ids_and_classes_cannot_take_over_the_themes_elements() {
         ("shortcuts-dialog", "body > dialog#shortcuts-dialog"),
         ("main", "body > main#main"),
     ] {
-        assert_eq!(select(&doc, &format!("[id=\"{id}\"]")).len(), 1, "one #{id}");
+        assert_eq!(
+            select(&doc, &format!("[id=\"{id}\"]")).len(),
+            1,
+            "one #{id}"
+        );
         assert_eq!(select(&doc, theirs).len(), 1, "#{id} is the theme's");
     }
     for renamed in [
@@ -56,7 +61,9 @@ fn author_ids_and_classes_cannot_take_over_the_themes_elements() {
     ] {
         let at = format!("content/posts/ustawienia.md:{line}: ");
         assert!(
-            messages.lines().any(|l| l.contains(&at) && l.contains(what)),
+            messages
+                .lines()
+                .any(|l| l.contains(&at) && l.contains(what)),
             "a warning at {at} about {what}:\n{messages}"
         );
     }
