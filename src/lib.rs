@@ -30,5 +30,6 @@ pub mod site;
 pub mod slug;
 pub mod structured_data;
 pub mod theme;
+mod theme_names;
 mod url;
 pub mod video;

@@ -1,14 +1,17 @@
 //! Markdown to HTML with pulldown-cmark: heading anchors, safe links, sanitised raw HTML,
 //! and the build-time accessibility checks of the text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::embed::EmbedHost;
 use crate::slug::slugify;
+use crate::theme_names;
 
 /// Which accessibility check a finding belongs to (its severity is configured per site).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,6 +114,9 @@ pub fn render_with_links(
     options: MarkdownOptions,
     links: &mut dyn FnMut(&str) -> LinkNote,
 ) -> Rendered {
+    let mut out = Rendered::default();
+    let body = without_controls(body, first_line, &mut out);
+    let body = body.as_ref();
     let lines = LineIndex::new(body, first_line);
     let parser = Parser::new_ext(
         body,
@@ -119,7 +125,8 @@ pub fn render_with_links(
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_HEADING_ATTRIBUTES,
     );
-    let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    let mut events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    let kept = bound_nesting(body, &mut events, &lines, &mut out);
     let shift_headings = events.iter().any(|(e, _)| {
         matches!(
             e,
@@ -130,12 +137,10 @@ pub fn render_with_links(
         )
     });
 
-    let mut out = Rendered::default();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut previous_level = 1u8;
-    // All raw HTML of the text, found here once: the loop below writes some events itself
-    // (inside headings and rewritten links), and none of them may skip the sanitiser.
+    // All raw HTML of the text, for the table check.
     let raw_html: String = events
         .iter()
         .filter_map(|(e, _)| match e {
@@ -145,8 +150,29 @@ pub fn render_with_links(
         .collect();
     let mut first_table_line = None;
     let mut table = TableAlignment::default();
+    // Ends of the elements rewritten below, innermost last. Their content goes through this
+    // loop like any other events, so a link or image inside a heading or a link is checked.
+    let mut closes: Vec<(usize, Close)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
+        if closes.last().is_some_and(|(end, _)| *end == i) {
+            if let Some((_, close)) = closes.pop() {
+                match close {
+                    Close::Heading(level) => html_events.push(Event::End(TagEnd::Heading(level))),
+                    Close::Nothing => {}
+                    Close::Note(note) => {
+                        html_events.push(Event::Text(format!(" ({note})").into()));
+                        html_events.push(events[i].0.clone());
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if !kept[i] {
+            i += 1;
+            continue;
+        }
         let (event, range) = &events[i];
         let line = lines.line(range.start);
         match event {
@@ -163,8 +189,7 @@ pub fn render_with_links(
                     Vec::new()
                 };
                 let end = find_end(&events, i);
-                let inner = &events[i + 1..end];
-                let title = plain_text(inner.iter().map(|(e, _)| e));
+                let title = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
                 let written = *level as u8;
                 let level_num = if shift_headings {
                     (written + 1).min(6)
@@ -193,7 +218,7 @@ pub fn render_with_links(
                 }
                 previous_level = level_num;
                 let id = match id {
-                    Some(id) => id.to_string(),
+                    Some(id) => author_id(id, line, &mut out),
                     None => unique_id(&mut ids, &title),
                 };
                 if level_num <= 3 {
@@ -203,17 +228,15 @@ pub fn render_with_links(
                         title,
                     });
                 }
+                let level = HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6);
                 html_events.push(Event::Start(Tag::Heading {
-                    level: HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
+                    level,
                     id: Some(CowStr::from(id)),
-                    classes: classes.clone(),
+                    classes: author_classes(classes, line, &mut out),
                     attrs,
                 }));
-                html_events.extend(inner.iter().map(|(e, _)| e.clone()));
-                html_events.push(Event::End(TagEnd::Heading(
-                    HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
-                )));
-                i = end + 1;
+                closes.push((end, Close::Heading(level)));
+                i += 1;
                 continue;
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -244,19 +267,16 @@ pub fn render_with_links(
                 if !is_safe_url(dest_url) {
                     out.findings.push(unsafe_url(line, dest_url, "link"));
                     // Keep the link text, drop the link.
-                    for (e, _) in &events[i + 1..end] {
-                        html_events.push(e.clone());
-                    }
-                    i = end + 1;
+                    closes.push((end, Close::Nothing));
+                    i += 1;
                     continue;
                 }
                 match links(dest_url) {
                     LinkNote::Keep => {}
                     LinkNote::Describe(note) => {
-                        html_events.extend(events[i..end].iter().map(|(e, _)| e.clone()));
-                        html_events.push(Event::Text(format!(" ({note})").into()));
-                        html_events.push(events[end].0.clone());
-                        i = end + 1;
+                        html_events.push(event.clone());
+                        closes.push((end, Close::Note(note)));
+                        i += 1;
                         continue;
                     }
                     LinkNote::Problem { message, hint } => out.findings.push(Finding {
@@ -283,6 +303,17 @@ pub fn render_with_links(
                     i = end + 1;
                     continue;
                 }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let label = author_id(label, line, &mut out);
+                html_events.push(Event::Start(Tag::FootnoteDefinition(label.into())));
+                i += 1;
+                continue;
+            }
+            Event::FootnoteReference(label) => {
+                html_events.push(Event::FootnoteReference(outside_theme(label).into()));
+                i += 1;
+                continue;
             }
             Event::Start(Tag::Table(alignments)) => {
                 html_events.push(table.start(alignments));
@@ -328,10 +359,12 @@ pub fn render_with_links(
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.frame_src.sort();
     out.frame_src.dedup();
-    out.html = if !raw_html.is_empty() && !options.allow_raw_html {
-        sanitise(&html, options.embed_hosts)
-    } else {
+    // Always, not only when the text has raw HTML: whatever the loop above missed or a
+    // future change lets through, the page gets only what the allow-list permits.
+    out.html = if options.allow_raw_html {
         html
+    } else {
+        sanitise(&html, options.embed_hosts)
     };
     out.text = plain_text(events.iter().map(|(e, _)| e));
     let lead = events
@@ -347,6 +380,209 @@ pub fn render_with_links(
         .unwrap_or_default();
     out.lead = shorten(lead.trim(), LEAD_MAX_CHARS);
     out
+}
+
+/// What the renderer writes at the end of an element it rewrote.
+enum Close {
+    Heading(HeadingLevel),
+    /// Nothing: the element was removed and its content kept.
+    Nothing,
+    /// A note in brackets before the element's end: " (PDF, 240 KB)".
+    Note(String),
+}
+
+/// The text without control characters other than tab and line ends (NUL, ESC and the
+/// like: they have no place in a page, and in a message they would drive the terminal).
+fn without_controls<'a>(body: &'a str, first_line: usize, out: &mut Rendered) -> Cow<'a, str> {
+    let stripped = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some(first) = body.find(stripped) else {
+        return Cow::Borrowed(body);
+    };
+    out.findings.push(Finding {
+        check: Check::Unsafe,
+        line: LineIndex::new(body, first_line).line(first),
+        message: "the text holds control characters (such as NUL or ESC), which were removed"
+            .into(),
+        hint: "they are invisible and usually come from copying out of another program: retype the line if something looks wrong".into(),
+    });
+    Cow::Owned(body.chars().filter(|&c| !stripped(c)).collect())
+}
+
+/// How deep the elements of a text may nest, Markdown blocks and raw HTML together. The HTML
+/// parser behind the sanitiser does work in proportion to the depth for each element, so
+/// without a bound its time would grow with the square of the text.
+const MAX_NESTING: usize = 100;
+
+/// Bounds the nesting of `events`: which events are written (Markdown elements deeper than
+/// [`MAX_NESTING`] are not, their content is), and raw HTML that would nest deeper becomes
+/// text. Reports the first place. One pass, each HTML block tokenized once.
+fn bound_nesting(
+    body: &str,
+    events: &mut [(Event, Range<usize>)],
+    lines: &LineIndex,
+    out: &mut Rendered,
+) -> Vec<bool> {
+    let mut kept = vec![true; events.len()];
+    let mut open: Vec<bool> = Vec::new();
+    let mut raw = RawNesting::default();
+    let mut block_as_text = false;
+    let mut too_deep = None;
+    for (i, (event, range)) in events.iter_mut().enumerate() {
+        let as_text = match event {
+            Event::Start(tag) => {
+                let keep = open.len() + raw.depth() < MAX_NESTING;
+                open.push(keep);
+                kept[i] = keep;
+                if matches!(tag, Tag::HtmlBlock) {
+                    block_as_text = !raw.enter(
+                        &body[range.clone()],
+                        MAX_NESTING - open.len().min(MAX_NESTING),
+                    );
+                    block_as_text
+                } else {
+                    !keep
+                }
+            }
+            Event::End(end) => {
+                kept[i] = open.pop().unwrap_or(true);
+                if matches!(end, TagEnd::HtmlBlock) {
+                    block_as_text = false;
+                }
+                false
+            }
+            Event::InlineHtml(h) => !raw.enter(h, MAX_NESTING - open.len().min(MAX_NESTING)),
+            Event::Html(_) => block_as_text,
+            _ => false,
+        };
+        if as_text {
+            too_deep.get_or_insert(range.start);
+            if let Event::Html(h) | Event::InlineHtml(h) = event {
+                *event = Event::Text(std::mem::replace(h, CowStr::Borrowed("")));
+            }
+        }
+    }
+    if let Some(offset) = too_deep {
+        out.findings.push(Finding {
+            check: Check::Unsafe,
+            line: lines.line(offset),
+            message: format!(
+                "the text nests more than {MAX_NESTING} levels deep (quotes, lists or HTML elements); the deeper levels were flattened or shown as text"
+            ),
+            hint: "nest fewer quotes, lists or HTML elements inside each other".into(),
+        });
+    }
+    kept
+}
+
+/// The elements raw HTML leaves open, as a browser's parser would nest them (roughly, and
+/// never shallower: for bounding work, not for deciding what is kept).
+#[derive(Default)]
+struct RawNesting {
+    open: Vec<String>,
+}
+
+impl RawNesting {
+    fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// Takes in the tags of `html` unless they would nest deeper than `room`; false then.
+    fn enter(&mut self, html: &str, room: usize) -> bool {
+        let mut open = self.open.clone();
+        for tag in raw_tags(html) {
+            let name = tag.name.as_str();
+            if tag.end {
+                if let Some(at) = open.iter().rposition(|n| n == name) {
+                    open.truncate(at);
+                }
+                continue;
+            }
+            if VOID_ELEMENTS.contains(&name) {
+                continue;
+            }
+            // Elements whose start closes an open one of the same kind: `<li>a<li>b`.
+            if IMPLIED_END.contains(&name) && open.last().is_some_and(|n| n == name) {
+                open.pop();
+            }
+            open.push(tag.name);
+            if open.len() > room {
+                return false;
+            }
+        }
+        self.open = open;
+        true
+    }
+}
+
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+const IMPLIED_END: &[&str] = &["p", "li", "dt", "dd", "option", "tr", "td", "th"];
+
+/// Prefix of author ids that the theme uses itself.
+const AUTHOR_ID_PREFIX: &str = "tekst-";
+
+/// Classes the renderer itself writes into the text (the theme styles them).
+const RENDERER_CLASSES: &[&str] = &[
+    "footnote-definition",
+    "footnote-definition-label",
+    "footnote-reference",
+    "align-left",
+    "align-center",
+    "align-right",
+];
+
+/// `id` as the text may use it: an id the theme uses gets [`AUTHOR_ID_PREFIX`], so author
+/// content never takes over an element the theme's script or style looks for.
+fn outside_theme(id: &str) -> String {
+    if theme_names::reserved().reserves(id) {
+        format!("{AUTHOR_ID_PREFIX}{id}")
+    } else {
+        id.to_string()
+    }
+}
+
+/// An id the author wrote, moved out of the theme's names with a warning.
+fn author_id(id: &str, line: usize, out: &mut Rendered) -> String {
+    let renamed = outside_theme(id);
+    if renamed != id {
+        out.findings.push(Finding {
+            check: Check::Unsafe,
+            line,
+            message: format!("the id `{id}` is used by the theme; it was changed to `{renamed}`"),
+            hint: "choose another id (links to this place use the new one)".into(),
+        });
+    }
+    renamed
+}
+
+/// The classes an author gave a heading without the theme's, each dropped one reported.
+fn author_classes<'a>(classes: &[CowStr<'a>], line: usize, out: &mut Rendered) -> Vec<CowStr<'a>> {
+    classes
+        .iter()
+        .filter(|class| {
+            let theirs = is_theme_class(class);
+            if theirs {
+                out.findings.push(theme_class(line, class));
+            }
+            !theirs
+        })
+        .cloned()
+        .collect()
+}
+
+fn is_theme_class(class: &str) -> bool {
+    !RENDERER_CLASSES.contains(&class) && theme_names::reserved().reserves(class)
+}
+
+fn theme_class(line: usize, class: &str) -> Finding {
+    Finding {
+        check: Check::Unsafe,
+        line,
+        message: format!("the class `{class}` is used by the theme and was removed"),
+        hint: "choose another class name".into(),
+    }
 }
 
 /// Column alignment of Markdown tables as classes instead of pulldown-cmark's `style`
@@ -386,7 +622,8 @@ impl TableAlignment {
 }
 
 /// Reports the frames and images of raw HTML (`html`, at byte `offset` of the body) that
-/// the sanitiser removes, frames without a title, and notes the sources of allowed frames.
+/// the sanitiser removes, frames without a title, ids and classes of the theme, and notes
+/// the sources of allowed frames.
 fn check_raw_html(
     html: &str,
     offset: usize,
@@ -399,7 +636,10 @@ fn check_raw_html(
     } else {
         "was removed"
     };
-    for tag in start_tags(html) {
+    for tag in raw_tags(html) {
+        if tag.end {
+            continue;
+        }
         let line = lines.line(offset + tag.offset);
         let attr = |name: &str| {
             tag.attributes
@@ -407,6 +647,16 @@ fn check_raw_html(
                 .find(|(n, _)| n == name)
                 .map(|(_, v)| v.as_str())
         };
+        if !options.allow_raw_html {
+            if let Some(id) = attr("id") {
+                author_id(id, line, out);
+            }
+            for class in attr("class").unwrap_or_default().split_ascii_whitespace() {
+                if is_theme_class(class) {
+                    out.findings.push(theme_class(line, class));
+                }
+            }
+        }
         match tag.name.as_str() {
             "iframe" => {
                 let src = attr("src").unwrap_or_default();
@@ -452,9 +702,21 @@ fn check_raw_html(
 }
 
 /// Only images from this site are shown in the text (privacy: no requests to other sites).
+/// The address is read as a browser reads it (the URL standard drops tabs and line breaks,
+/// and reads `\` as `/`), so `/&#9;/evil.example/x.png` is another host.
 fn is_local_image(url: &str) -> bool {
-    let url = url.trim();
-    url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_safe_url(url)
+    static SITE: LazyLock<Option<url::Url>> =
+        LazyLock::new(|| url::Url::parse("https://site.invalid/").ok());
+    let Some(site) = SITE.as_ref() else {
+        return false;
+    };
+    let written: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    written.trim_start().starts_with('/')
+        && is_safe_url(url)
+        && site.join(url).is_ok_and(|u| u.origin() == site.origin())
 }
 
 fn foreign_image(line: usize, url: &str) -> Finding {
@@ -466,92 +728,77 @@ fn foreign_image(line: usize, url: &str) -> Finding {
     }
 }
 
-/// A start tag of raw HTML that the checks look at.
-struct StartTag {
+/// A tag of raw HTML, as a browser's tokenizer reads it.
+struct RawTag {
     /// Byte offset of its `<` in the HTML.
     offset: usize,
-    /// Lowercase.
+    /// An end tag (`</div>`).
+    end: bool,
     name: String,
-    /// Lowercase names; values with `&amp;` decoded.
+    /// Names and values, character references decoded.
     attributes: Vec<(String, String)>,
 }
 
-/// The `<iframe>` and `<img>` start tags of raw HTML, read as a browser would read their
-/// attributes. For reporting only: the sanitiser decides what is kept.
-fn start_tags(html: &str) -> Vec<StartTag> {
-    let bytes = html.as_bytes();
-    let mut tags = Vec::new();
-    let mut from = 0;
-    while let Some(found) = html[from..].find('<') {
-        let offset = from + found;
-        from = offset + 1;
-        let name_end = html[from..]
-            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-            .map_or(html.len(), |n| from + n);
-        let name = html[from..name_end].to_ascii_lowercase();
-        if name != "iframe" && name != "img" {
-            continue;
-        }
-        let mut attributes = Vec::new();
-        let mut i = name_end;
-        loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            if i >= bytes.len() || bytes[i] == b'>' {
-                break;
-            }
-            let start = i;
-            while i < bytes.len()
-                && !bytes[i].is_ascii_whitespace()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-            {
-                i += 1;
-            }
-            let attr_name = html[start..i].to_ascii_lowercase();
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let mut value = String::new();
-            if i < bytes.len() && bytes[i] == b'=' {
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let (value_start, value_end) = match bytes.get(i) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let end = html[i + 1..]
-                            .find(q as char)
-                            .map_or(html.len(), |n| i + 1 + n);
-                        let span = (i + 1, end);
-                        i = (end + 1).min(html.len());
-                        span
-                    }
-                    _ => {
-                        let start = i;
-                        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>'
-                        {
-                            i += 1;
-                        }
-                        (start, i)
-                    }
-                };
-                value = html[value_start..value_end].replace("&amp;", "&");
-            }
-            if !attr_name.is_empty()
-                && !attributes
+/// The tags of raw HTML, read by html5ever's tokenizer (the sanitiser's own parser), so the
+/// checks see the addresses the sanitiser and the browser see. For reporting and bounding
+/// only: the sanitiser decides what is kept.
+fn raw_tags(html: &str) -> Vec<RawTag> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+
+    #[derive(Default)]
+    struct Tags(std::cell::RefCell<Vec<RawTag>>);
+    impl TokenSink for Tags {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            let name = tag.name.to_string();
+            let end = tag.kind == TagKind::EndTag;
+            // The content of these is text, not tags, as the tree builder would tell.
+            let raw = match name.as_str() {
+                "script" => Some(RawKind::ScriptData),
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                "textarea" | "title" => Some(RawKind::Rcdata),
+                _ => None,
+            };
+            self.0.borrow_mut().push(RawTag {
+                offset: 0,
+                end,
+                name,
+                attributes: tag
+                    .attrs
                     .iter()
-                    .any(|(n, _): &(String, String)| *n == attr_name)
-            {
-                attributes.push((attr_name, value));
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect(),
+            });
+            match raw {
+                Some(kind) if !end => TokenSinkResult::RawData(kind),
+                _ => TokenSinkResult::Continue,
             }
-            from = i;
         }
-        tags.push(StartTag {
-            offset,
-            name,
-            attributes,
-        });
+    }
+
+    let tokenizer = Tokenizer::new(Tags::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut tags = tokenizer.sink.0.take();
+    // The tokenizer tells where a tag ends; findings name the line where it starts. The tags
+    // come in the order they are written, so one forward search finds each.
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    for tag in &mut tags {
+        let opening = format!("<{}{}", if tag.end { "/" } else { "" }, tag.name);
+        if let Some(at) = lower[from..].find(&opening) {
+            from += at;
+        }
+        tag.offset = from;
     }
     tags
 }
@@ -617,7 +864,7 @@ fn plain_text<'a, 'b: 'a>(events: impl Iterator<Item = &'a Event<'b>>) -> String
 fn unique_id(ids: &mut HashMap<String, usize>, title: &str) -> String {
     let base = match slugify(title) {
         s if s.is_empty() => "sekcja".to_string(),
-        s => s,
+        s => outside_theme(&s),
     };
     let n = ids.entry(base.clone()).or_insert(0);
     *n += 1;
@@ -658,20 +905,53 @@ const FRAME_ATTRIBUTES: &[(&str, &str)] = &[
 ];
 
 /// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
-///
-/// This is the sanitiser's whole allow-list: ammonia's defaults (text-level elements, lists,
-/// tables, `figure`/`figcaption`, `details`/`summary`, …) with heading anchors, footnotes and
-/// table alignment classes; images only from this site; frames only over https from
-/// `embed_hosts`, each lazy-loaded, sandboxed and without their fallback content.
 fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
+    serialised(&policy(embed_hosts), html)
+}
+
+/// `html` cleaned by `policy`, written as the renderer writes it where that is the same
+/// HTML: the serialiser spells a no-break space `&nbsp;`; a `&nbsp;` the author wrote as text
+/// comes out as `&amp;nbsp;`, so each one is a U+00A0 and is written as the character.
+fn serialised(policy: &ammonia::Builder, html: &str) -> String {
+    finish_frames(&policy.clean(html).to_string()).replace("&nbsp;", "\u{a0}")
+}
+
+/// [`sanitise`]d HTML with each relative address (`/…`, `#…`, `//host/…`) passed through
+/// `rewrite` once: one parse of the HTML, whatever the number of addresses. For feeds,
+/// whose readers do not know the site's address and do not apply its CSP.
+pub fn sanitise_rewriting_addresses(
+    html: &str,
+    embed_hosts: &[EmbedHost],
+    rewrite: &(dyn Fn(&str) -> String + Send + Sync),
+) -> String {
+    let mut builder = policy(embed_hosts);
+    builder.url_relative(ammonia::UrlRelative::Custom(Box::new(Rewrite(rewrite))));
+    serialised(&builder, html)
+}
+
+struct Rewrite<'r>(&'r (dyn Fn(&str) -> String + Send + Sync));
+
+impl<'r> ammonia::UrlRelativeEvaluate<'r> for Rewrite<'r> {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        Some(Cow::Owned((self.0)(url)))
+    }
+}
+
+/// The sanitiser's whole allow-list: ammonia's defaults (text-level elements, lists, tables,
+/// `figure`/`figcaption`, `details`/`summary`, …) with heading anchors and classes, footnotes,
+/// code language classes and table alignment classes; images only from this site; frames
+/// only over https from `embed_hosts`, each lazy-loaded, sandboxed and without their
+/// fallback content; no id or class the theme uses.
+fn policy<'a>(embed_hosts: &[EmbedHost]) -> ammonia::Builder<'a> {
     let hosts = embed_hosts.to_vec();
     let mut builder = ammonia::Builder::default();
     for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-        builder.add_tag_attributes(h, &["id"]);
+        builder.add_tag_attributes(h, &["id", "class"]);
     }
     builder
         .add_tag_attributes("sup", &["class", "id"])
         .add_tag_attributes("div", &["class", "id"])
+        .add_tag_attributes("code", &["class"])
         .add_tag_attributes("th", &["scope"])
         .add_allowed_classes("th", TABLE_ALIGNMENT_CLASSES)
         .add_allowed_classes("td", TABLE_ALIGNMENT_CLASSES)
@@ -690,10 +970,27 @@ fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => EmbedHost::find(&hosts, value).map(|_| value.into()),
             ("img", "src") => is_local_image(value).then(|| value.into()),
+            (_, "id") => Some(outside_theme(value).into()),
+            ("code", "class") => Some(
+                value
+                    .split_ascii_whitespace()
+                    .filter(|c| c.starts_with("language-"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
+            ),
+            (_, "class") => Some(
+                value
+                    .split_ascii_whitespace()
+                    .filter(|c| !is_theme_class(c))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
+            ),
             _ => Some(value.into()),
         },
     );
-    finish_frames(&builder.clean(html).to_string())
+    builder
 }
 
 /// Sanitised HTML with the frames whose address was removed taken out, the fallback content
@@ -829,12 +1126,15 @@ mod tests {
         });
         assert_eq!(asked, ["regulamin.pdf", "brak.docx", "https://example.org"]);
         assert!(
-            r.html
-                .contains(r#"<a href="regulamin.pdf">Regulamin (PDF, 240 KB)</a>"#),
+            r.html.contains(
+                r#"<a href="regulamin.pdf" rel="noopener noreferrer">Regulamin (PDF, 240 KB)</a>"#
+            ),
             "{}",
             r.html
         );
-        assert!(r.html.contains(r#"<a href="brak.docx">wzór</a>"#));
+        assert!(r
+            .html
+            .contains(r#"<a href="brak.docx" rel="noopener noreferrer">wzór</a>"#));
         assert_eq!(r.findings.len(), 1);
         assert_eq!(r.findings[0].check, Check::Document);
         assert_eq!(r.findings[0].line, 5);

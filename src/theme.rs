@@ -13,7 +13,7 @@ use crate::content::yaml;
 use crate::fingerprint;
 use crate::locale::{self, Lang};
 
-static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+pub(crate) static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// Where the site's theme overrides live, relative to the site root.
 pub const THEMES_DIR: &str = "themes";
