@@ -3,6 +3,7 @@
 //! A build collects every [`Diagnostic`] it can find before giving up, so an editor
 //! sees all broken files at once instead of fixing them one run at a time.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -90,20 +91,40 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.severity.as_str(), self.file.display())?;
+        let file = self.file.display().to_string();
+        write!(f, "{}: {}", self.severity.as_str(), terminal_safe(&file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
         write!(f, ": ")?;
         if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
+            write!(f, "field `{}`: ", terminal_safe(field))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", terminal_safe(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", terminal_safe(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with its control characters other than tab and line feed written as escapes
+/// (`\u{1b}`): messages quote content, and an ESC or a carriage return from a file must not
+/// drive the terminal (colours, moved cursor, a rewritten line) or a CI log.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && !matches!(c, '\t' | '\n');
+    if !text.contains(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Many diagnostics, sorted for stable output.
@@ -139,5 +160,25 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{d}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_content_are_escaped_for_the_terminal() {
+        let d = Diagnostic::warning(
+            "content/posts/a\u{1b}]0;x\u{7}.md",
+            "the image `\u{1b}[2J\u{0}` x",
+        )
+        .at_line(Some(3))
+        .field("t\u{9b}31m")
+        .hint("line one\n\tline two\r");
+        assert_eq!(
+            d.to_string(),
+            "warning: content/posts/a\\u{1b}]0;x\\u{7}.md:3: field `t\\u{9b}31m`: the image `\\u{1b}[2J\\u{0}` x\n  hint: line one\n\tline two\\u{d}"
+        );
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! 1. Leaf utilities, used by every stage: [`diagnostics`] (problems with file, line, field
 //!    and hint), [`locale`] (Polish and English words, dates, money), [`slug`], `url`
-//!    (addresses, output files) and `fingerprint` (hashes and file stamps for incremental
-//!    builds).
+//!    (addresses, output files), `fingerprint` (hashes and file stamps for incremental
+//!    builds) and `theme_names` (the built-in theme, and the ids and classes it keeps for
+//!    itself).
 //! 2. [`content`] finds the Markdown files and reads them: front matter ([`content::meta`],
 //!    with every block editors write: event, video, photos), YAML, dates.
 //! 3. [`config`] reads and checks `site.yaml` (with its accessibility, embed and image
@@ -38,4 +39,5 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod slug;
+mod theme_names;
 mod url;

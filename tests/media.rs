@@ -42,7 +42,7 @@ fn document_links_say_type_and_size_in_the_site_language() {
     let html = site.read("aktualnosci/rekrutacja/index.html");
     assert!(
         html.contains(&format!(
-            r#"<a href="regulamin.pdf">Regulamin rekrutacji (PDF, 240{NBSP}KB)</a>"#
+            r#"<a href="regulamin.pdf" rel="noopener noreferrer">Regulamin rekrutacji (PDF, 240{NBSP}KB)</a>"#
         )),
         "{html}"
     );
@@ -51,7 +51,7 @@ fn document_links_say_type_and_size_in_the_site_language() {
         "Polish decimal comma: {html}"
     );
     assert!(
-        html.contains(r#"<a href="https://example.org/program.pdf">Strona programu</a>"#),
+        html.contains(r#"<a href="https://example.org/program.pdf" rel="noopener noreferrer">Strona programu</a>"#),
         "links to other sites are left alone"
     );
     assert!(site.exists("aktualnosci/rekrutacja/regulamin.pdf"));

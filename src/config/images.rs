@@ -26,6 +26,9 @@ pub struct ImageSettings {
     pub quality: u8,
     /// Photos with more pixels than this are refused before decoding (decompression bombs).
     pub max_pixels: u64,
+    /// Memory in megabytes that decoding photos may take at once, all parallel decodes
+    /// together; a photo needing more alone is refused before decoding.
+    pub max_memory_mb: u64,
     /// Also publish the original (re-encoded, so still without metadata).
     pub keep_originals: bool,
     /// Photos marked `people: true` need `consent: true`.
@@ -40,6 +43,7 @@ impl Default for ImageSettings {
             thumbnail_width: 320,
             quality: 82,
             max_pixels: 50_000_000,
+            max_memory_mb: 512,
             keep_originals: false,
             require_consent: false,
             on_error: OnError::Fail,

@@ -9,6 +9,7 @@ use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -80,6 +81,7 @@ pub fn process(
     progress: bool,
 ) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, ProcessReport) {
     let encoded = AtomicUsize::new(0);
+    let budget = Budget::new(settings.max_memory_mb.saturating_mul(1 << 20));
     let bar =
         ProgressBar::with_draw_target(Some(sources.len() as u64), ProgressDrawTarget::hidden());
     if progress && sources.len() >= PROGRESS_THRESHOLD {
@@ -91,7 +93,7 @@ pub fn process(
     let results: Vec<_> = sources
         .par_iter()
         .map(|source| {
-            let result = process_one(source, settings, cache_dir, &encoded);
+            let result = process_one(source, settings, cache_dir, &encoded, &budget);
             bar.inc(1);
             (source, result)
         })
@@ -161,9 +163,14 @@ fn process_one(
     settings: &ImageSettings,
     cache_dir: &Path,
     encoded: &AtomicUsize,
+    budget: &Budget,
 ) -> Result<Processed, Failure> {
     let bytes = file::read(source, file::MAX_PHOTO_BYTES)
         .map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
+    // The limits are checked before the cache is looked at, so that lowering one in
+    // site.yaml applies to photos processed before.
+    let (decoder, memory) =
+        open(&bytes, settings.max_pixels, budget.cap).map_err(Failure::Photo)?;
     let key = cache_key(&bytes, settings);
     let entry = cache_dir.join(&key);
     if let Some(p) = file::read(&entry.join(META_FILE), file::MAX_RECORD_BYTES)
@@ -172,24 +179,102 @@ fn process_one(
     {
         return Ok(p);
     }
-    let image = decode(&bytes, settings.max_pixels).map_err(Failure::Photo)?;
+    let _memory = budget.take(memory);
+    let image = upright(decoder).map_err(Failure::Photo)?;
     let processed = encode_all(&image, &key, settings, cache_dir)?;
     encoded.fetch_add(1, Ordering::Relaxed);
     Ok(processed)
 }
 
-/// Decodes a photo, refusing it before decoding when it has too many pixels, and turns it
-/// upright according to its EXIF orientation.
-pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
-    let reader = ImageReader::new(Cursor::new(bytes))
+/// Memory that photos decoded at the same time share: a photo waits until its part is free.
+struct Budget {
+    cap: u64,
+    used: Mutex<u64>,
+    freed: Condvar,
+}
+
+/// A part of the budget, given back when dropped.
+struct Taken<'a> {
+    budget: &'a Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    fn new(cap: u64) -> Self {
+        Budget {
+            cap,
+            used: Mutex::new(0),
+            freed: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, u64> {
+        self.used.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits until `bytes` fit (a part larger than the cap waits until nothing else runs).
+    fn take(&self, bytes: u64) -> Taken<'_> {
+        let mut used = self.lock();
+        while *used > 0 && used.saturating_add(bytes) > self.cap {
+            used = self.freed.wait(used).unwrap_or_else(|p| p.into_inner());
+        }
+        *used += bytes;
+        Taken {
+            budget: self,
+            bytes,
+        }
+    }
+}
+
+impl Drop for Taken<'_> {
+    fn drop(&mut self) {
+        *self.budget.lock() -= self.bytes;
+        self.budget.freed.notify_all();
+    }
+}
+
+/// Reads a photo's header: its decoder and the memory decoding and resizing it takes,
+/// refused when it has more than `max_pixels`, needs more than `max_memory` or is cut short.
+/// Nothing is decoded yet.
+fn open(
+    bytes: &[u8],
+    max_pixels: u64,
+    max_memory: u64,
+) -> Result<(impl ImageDecoder + '_, u64), String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot read the photo: {e}"))?;
-    if reader.format().is_none() {
+    let Some(format) = reader.format() else {
         return Err("the file is not a photo in a known format (JPEG, PNG, WebP, GIF)".into());
+    };
+    if format == image::ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
+        return Err("the photo is cut off (truncated): its data ends before the end of the picture, as after an interrupted copy or download".into());
     }
-    let mut decoder = reader
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(max_memory);
+    reader.limits(limits);
+    let decoder = reader
         .into_decoder()
         .map_err(|e| format!("the photo is damaged or unsupported: {e}"))?;
+    check_pixels(&decoder, max_pixels)?;
+    let (w, h) = decoder.dimensions();
+    // The decoded pixels, a turned copy of them, and the 8-bit RGB copy that is resized.
+    let memory = decoder
+        .total_bytes()
+        .saturating_mul(2)
+        .saturating_add(u64::from(w) * u64::from(h) * 3);
+    if memory > max_memory {
+        return Err(format!(
+            "the photo needs {} MB of memory to process ({w} × {h} pixels); the limit is {} MB (images.max_memory_mb in site.yaml)",
+            memory >> 20,
+            max_memory >> 20
+        ));
+    }
+    Ok((decoder, memory))
+}
+
+/// Refuses a photo with more pixels than `max_pixels`, or none.
+fn check_pixels(decoder: &impl ImageDecoder, max_pixels: u64) -> Result<(), String> {
     let (w, h) = decoder.dimensions();
     let pixels = u64::from(w) * u64::from(h);
     if pixels > max_pixels {
@@ -202,6 +287,11 @@ pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
     if pixels == 0 {
         return Err("the photo has no pixels".into());
     }
+    Ok(())
+}
+
+/// Decodes a photo and turns it upright according to its EXIF orientation.
+fn upright(mut decoder: impl ImageDecoder) -> Result<DynamicImage, String> {
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -209,6 +299,69 @@ pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
         .map_err(|e| format!("the photo is damaged or truncated: {e}"))?;
     image.apply_orientation(orientation);
     Ok(image)
+}
+
+/// Decodes a photo, refusing it before decoding when it has too many pixels, needs more
+/// memory than the default limit or is cut short, and turns it upright.
+pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
+    let max_memory = ImageSettings::default().max_memory_mb << 20;
+    let (decoder, _) = open(bytes, max_pixels, max_memory)?;
+    upright(decoder)
+}
+
+/// The position of the first 0xFF byte at or after `from`.
+fn next_ff(bytes: &[u8], from: usize) -> Option<usize> {
+    let skip = bytes.get(from..)?.iter().position(|&b| b == 0xFF)?;
+    Some(from + skip)
+}
+
+/// Whether a JPEG's data runs to its end-of-image marker. The `image` crate decodes JPEG
+/// with zune-jpeg in its lenient mode (not configurable), which fills the rows of a cut
+/// file with grey instead of failing; this walk of the segments catches the cut.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let mut at = 2; // after the start-of-image marker
+    loop {
+        // The next marker; stray bytes between segments are skipped as decoders do.
+        let Some(next) = next_ff(bytes, at) else {
+            return false;
+        };
+        at = next;
+        while bytes.get(at) == Some(&0xFF) {
+            at += 1;
+        }
+        let Some(&code) = bytes.get(at) else {
+            return false;
+        };
+        at += 1;
+        match code {
+            0xD9 => return true,
+            0x01 | 0xD0..=0xD7 => continue, // markers without a length
+            _ => {}
+        }
+        let Some(&[hi, lo]) = bytes.get(at..at + 2) else {
+            return false;
+        };
+        at += usize::from(u16::from_be_bytes([hi, lo]));
+        if at > bytes.len() {
+            return false;
+        }
+        if code == 0xDA {
+            // Entropy-coded data runs to the next marker that is not a stuffed 0xFF or a
+            // restart marker.
+            loop {
+                let Some(next) = next_ff(bytes, at) else {
+                    return false;
+                };
+                at = next;
+                match bytes.get(at + 1) {
+                    None => return false,
+                    Some(0x00 | 0xD0..=0xD7) => at += 2,
+                    Some(0xFF) => at += 1,
+                    Some(_) => break,
+                }
+            }
+        }
+    }
 }
 
 /// Reads only the header of a photo: its format and size, against the pixel limit.

@@ -1,6 +1,8 @@
 //! The accessibility and safety checks of a text: what they find ([`Finding`]) and the messages for
 //! it.
 
+use std::sync::LazyLock;
+
 use crate::url::is_safe_url;
 
 /// Which accessibility check a finding belongs to (its severity is configured per site).
@@ -49,9 +51,21 @@ pub(super) const VAGUE_LINK_TEXTS: &[&str] = &[
 ];
 
 /// Only images from this site are shown in the text (privacy: no requests to other sites).
+/// The address is read as a browser reads it (the URL standard drops tabs and line breaks,
+/// and reads `\` as `/`), so `/&#9;/evil.example/x.png` is another host.
 pub(super) fn is_local_image(url: &str) -> bool {
-    let url = url.trim();
-    url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") && is_safe_url(url)
+    static SITE: LazyLock<Option<url::Url>> =
+        LazyLock::new(|| url::Url::parse("https://site.invalid/").ok());
+    let Some(site) = SITE.as_ref() else {
+        return false;
+    };
+    let written: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    written.trim_start().starts_with('/')
+        && is_safe_url(url)
+        && site.join(url).is_ok_and(|u| u.origin() == site.origin())
 }
 
 pub(super) fn foreign_image(line: usize, url: &str) -> Finding {

@@ -2,6 +2,8 @@
 //! and the build-time accessibility checks of the text.
 
 mod checks;
+mod names;
+mod nesting;
 mod raw_html;
 mod sanitise;
 mod text;
@@ -17,11 +19,14 @@ use crate::slug::slugify;
 use crate::url::is_safe_url;
 
 use checks::{foreign_image, is_local_image, unsafe_url, VAGUE_LINK_TEXTS};
+use names::{author_classes, author_id, outside_theme};
+use nesting::bound_nesting;
 use raw_html::check_raw_html;
 use sanitise::sanitise;
-use text::{plain_text, LineIndex};
+use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
+pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
 
 /// What a link in the text becomes, as the caller's link check decides.
@@ -80,6 +85,9 @@ pub fn render_with_links(
     options: MarkdownOptions,
     links: &mut dyn FnMut(&str) -> LinkNote,
 ) -> Rendered {
+    let mut out = Rendered::default();
+    let body = without_controls(body, first_line, &mut out);
+    let body = body.as_ref();
     let lines = LineIndex::new(body, first_line);
     let parser = Parser::new_ext(
         body,
@@ -88,7 +96,8 @@ pub fn render_with_links(
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_HEADING_ATTRIBUTES,
     );
-    let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    let mut events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
+    let kept = bound_nesting(body, &mut events, &lines, &mut out);
     let shift_headings = events.iter().any(|(e, _)| {
         matches!(
             e,
@@ -99,12 +108,10 @@ pub fn render_with_links(
         )
     });
 
-    let mut out = Rendered::default();
     let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut previous_level = 1u8;
-    // All raw HTML of the text, found here once: the loop below writes some events itself
-    // (inside headings and rewritten links), and none of them may skip the sanitiser.
+    // All raw HTML of the text, for the table check.
     let raw_html: String = events
         .iter()
         .filter_map(|(e, _)| match e {
@@ -114,8 +121,29 @@ pub fn render_with_links(
         .collect();
     let mut first_table_line = None;
     let mut table = TableAlignment::default();
+    // Ends of the elements rewritten below, innermost last. Their content goes through this
+    // loop like any other events, so a link or image inside a heading or a link is checked.
+    let mut closes: Vec<(usize, Close)> = Vec::new();
     let mut i = 0;
     while i < events.len() {
+        if closes.last().is_some_and(|(end, _)| *end == i) {
+            if let Some((_, close)) = closes.pop() {
+                match close {
+                    Close::Heading(level) => html_events.push(Event::End(TagEnd::Heading(level))),
+                    Close::Nothing => {}
+                    Close::Note(note) => {
+                        html_events.push(Event::Text(format!(" ({note})").into()));
+                        html_events.push(events[i].0.clone());
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if !kept[i] {
+            i += 1;
+            continue;
+        }
         let (event, range) = &events[i];
         let line = lines.line(range.start);
         match event {
@@ -132,8 +160,7 @@ pub fn render_with_links(
                     Vec::new()
                 };
                 let end = find_end(&events, i);
-                let inner = &events[i + 1..end];
-                let title = plain_text(inner.iter().map(|(e, _)| e));
+                let title = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
                 let written = *level as u8;
                 let level_num = if shift_headings {
                     (written + 1).min(6)
@@ -162,7 +189,7 @@ pub fn render_with_links(
                 }
                 previous_level = level_num;
                 let id = match id {
-                    Some(id) => id.to_string(),
+                    Some(id) => author_id(id, line, &mut out),
                     None => unique_id(&mut ids, &title),
                 };
                 if level_num <= 3 {
@@ -172,17 +199,15 @@ pub fn render_with_links(
                         title,
                     });
                 }
+                let level = HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6);
                 html_events.push(Event::Start(Tag::Heading {
-                    level: HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
+                    level,
                     id: Some(CowStr::from(id)),
-                    classes: classes.clone(),
+                    classes: author_classes(classes, line, &mut out),
                     attrs,
                 }));
-                html_events.extend(inner.iter().map(|(e, _)| e.clone()));
-                html_events.push(Event::End(TagEnd::Heading(
-                    HeadingLevel::try_from(level_num as usize).unwrap_or(HeadingLevel::H6),
-                )));
-                i = end + 1;
+                closes.push((end, Close::Heading(level)));
+                i += 1;
                 continue;
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -213,19 +238,16 @@ pub fn render_with_links(
                 if !is_safe_url(dest_url) {
                     out.findings.push(unsafe_url(line, dest_url, "link"));
                     // Keep the link text, drop the link.
-                    for (e, _) in &events[i + 1..end] {
-                        html_events.push(e.clone());
-                    }
-                    i = end + 1;
+                    closes.push((end, Close::Nothing));
+                    i += 1;
                     continue;
                 }
                 match links(dest_url) {
                     LinkNote::Keep => {}
                     LinkNote::Describe(note) => {
-                        html_events.extend(events[i..end].iter().map(|(e, _)| e.clone()));
-                        html_events.push(Event::Text(format!(" ({note})").into()));
-                        html_events.push(events[end].0.clone());
-                        i = end + 1;
+                        html_events.push(event.clone());
+                        closes.push((end, Close::Note(note)));
+                        i += 1;
                         continue;
                     }
                     LinkNote::Problem { message, hint } => out.findings.push(Finding {
@@ -252,6 +274,17 @@ pub fn render_with_links(
                     i = end + 1;
                     continue;
                 }
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let label = author_id(label, line, &mut out);
+                html_events.push(Event::Start(Tag::FootnoteDefinition(label.into())));
+                i += 1;
+                continue;
+            }
+            Event::FootnoteReference(label) => {
+                html_events.push(Event::FootnoteReference(outside_theme(label).into()));
+                i += 1;
+                continue;
             }
             Event::Start(Tag::Table(alignments)) => {
                 html_events.push(table.start(alignments));
@@ -297,10 +330,12 @@ pub fn render_with_links(
     pulldown_cmark::html::push_html(&mut html, html_events.into_iter());
     out.frame_src.sort();
     out.frame_src.dedup();
-    out.html = if !raw_html.is_empty() && !options.allow_raw_html {
-        sanitise(&html, options.embed_hosts)
-    } else {
+    // Always, not only when the text has raw HTML: whatever the loop above missed or a
+    // future change lets through, the page gets only what the allow-list permits.
+    out.html = if options.allow_raw_html {
         html
+    } else {
+        sanitise(&html, options.embed_hosts)
     };
     out.text = plain_text(events.iter().map(|(e, _)| e));
     let lead = events
@@ -316,6 +351,15 @@ pub fn render_with_links(
         .unwrap_or_default();
     out.lead = shorten(lead.trim(), LEAD_MAX_CHARS);
     out
+}
+
+/// What the renderer writes at the end of an element it rewrote.
+pub(super) enum Close {
+    Heading(HeadingLevel),
+    /// Nothing: the element was removed and its content kept.
+    Nothing,
+    /// A note in brackets before the element's end: " (PDF, 240 KB)".
+    Note(String),
 }
 
 /// Column alignment of Markdown tables as classes instead of pulldown-cmark's `style`
@@ -375,7 +419,7 @@ fn find_end(events: &[(Event, Range<usize>)], start: usize) -> usize {
 fn unique_id(ids: &mut HashMap<String, usize>, title: &str) -> String {
     let base = match slugify(title) {
         s if s.is_empty() => "sekcja".to_string(),
-        s => s,
+        s => outside_theme(&s),
     };
     let n = ids.entry(base.clone()).or_insert(0);
     *n += 1;

@@ -1,13 +1,16 @@
 //! Raw HTML in Markdown: its start tags read for the checks (frames without a title, images from
 //! other sites, unsafe addresses).
 
-use super::checks::{foreign_image, is_local_image, Check, Finding};
-use super::text::LineIndex;
-use super::{MarkdownOptions, Rendered};
 use crate::config::embed::EmbedHost;
 
+use super::checks::{foreign_image, is_local_image, Check, Finding};
+use super::names::{author_id, is_theme_class, theme_class};
+use super::text::LineIndex;
+use super::{MarkdownOptions, Rendered};
+
 /// Reports the frames and images of raw HTML (`html`, at byte `offset` of the body) that
-/// the sanitiser removes, frames without a title, and notes the sources of allowed frames.
+/// the sanitiser removes, frames without a title, ids and classes of the theme, and notes
+/// the sources of allowed frames.
 pub(super) fn check_raw_html(
     html: &str,
     offset: usize,
@@ -20,7 +23,10 @@ pub(super) fn check_raw_html(
     } else {
         "was removed"
     };
-    for tag in start_tags(html) {
+    for tag in raw_tags(html) {
+        if tag.end {
+            continue;
+        }
         let line = lines.line(offset + tag.offset);
         let attr = |name: &str| {
             tag.attributes
@@ -28,6 +34,16 @@ pub(super) fn check_raw_html(
                 .find(|(n, _)| n == name)
                 .map(|(_, v)| v.as_str())
         };
+        if !options.allow_raw_html {
+            if let Some(id) = attr("id") {
+                author_id(id, line, out);
+            }
+            for class in attr("class").unwrap_or_default().split_ascii_whitespace() {
+                if is_theme_class(class) {
+                    out.findings.push(theme_class(line, class));
+                }
+            }
+        }
         match tag.name.as_str() {
             "iframe" => {
                 let src = attr("src").unwrap_or_default();
@@ -72,92 +88,77 @@ pub(super) fn check_raw_html(
     }
 }
 
-/// A start tag of raw HTML that the checks look at.
-pub(super) struct StartTag {
+/// A tag of raw HTML, as a browser's tokenizer reads it.
+pub(super) struct RawTag {
     /// Byte offset of its `<` in the HTML.
-    pub(super) offset: usize,
-    /// Lowercase.
+    offset: usize,
+    /// An end tag (`</div>`).
+    pub(super) end: bool,
     pub(super) name: String,
-    /// Lowercase names; values with `&amp;` decoded.
-    pub(super) attributes: Vec<(String, String)>,
+    /// Names and values, character references decoded.
+    attributes: Vec<(String, String)>,
 }
 
-/// The `<iframe>` and `<img>` start tags of raw HTML, read as a browser would read their
-/// attributes. For reporting only: the sanitiser decides what is kept.
-fn start_tags(html: &str) -> Vec<StartTag> {
-    let bytes = html.as_bytes();
-    let mut tags = Vec::new();
-    let mut from = 0;
-    while let Some(found) = html[from..].find('<') {
-        let offset = from + found;
-        from = offset + 1;
-        let name_end = html[from..]
-            .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-            .map_or(html.len(), |n| from + n);
-        let name = html[from..name_end].to_ascii_lowercase();
-        if name != "iframe" && name != "img" {
-            continue;
-        }
-        let mut attributes = Vec::new();
-        let mut i = name_end;
-        loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            if i >= bytes.len() || bytes[i] == b'>' {
-                break;
-            }
-            let start = i;
-            while i < bytes.len()
-                && !bytes[i].is_ascii_whitespace()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-            {
-                i += 1;
-            }
-            let attr_name = html[start..i].to_ascii_lowercase();
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let mut value = String::new();
-            if i < bytes.len() && bytes[i] == b'=' {
-                i += 1;
-                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let (value_start, value_end) = match bytes.get(i) {
-                    Some(&q @ (b'"' | b'\'')) => {
-                        let end = html[i + 1..]
-                            .find(q as char)
-                            .map_or(html.len(), |n| i + 1 + n);
-                        let span = (i + 1, end);
-                        i = (end + 1).min(html.len());
-                        span
-                    }
-                    _ => {
-                        let start = i;
-                        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'>'
-                        {
-                            i += 1;
-                        }
-                        (start, i)
-                    }
-                };
-                value = html[value_start..value_end].replace("&amp;", "&");
-            }
-            if !attr_name.is_empty()
-                && !attributes
+/// The tags of raw HTML, read by html5ever's tokenizer (the sanitiser's own parser), so the
+/// checks see the addresses the sanitiser and the browser see. For reporting and bounding
+/// only: the sanitiser decides what is kept.
+pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+
+    #[derive(Default)]
+    struct Tags(std::cell::RefCell<Vec<RawTag>>);
+    impl TokenSink for Tags {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            let name = tag.name.to_string();
+            let end = tag.kind == TagKind::EndTag;
+            // The content of these is text, not tags, as the tree builder would tell.
+            let raw = match name.as_str() {
+                "script" => Some(RawKind::ScriptData),
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                "textarea" | "title" => Some(RawKind::Rcdata),
+                _ => None,
+            };
+            self.0.borrow_mut().push(RawTag {
+                offset: 0,
+                end,
+                name,
+                attributes: tag
+                    .attrs
                     .iter()
-                    .any(|(n, _): &(String, String)| *n == attr_name)
-            {
-                attributes.push((attr_name, value));
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect(),
+            });
+            match raw {
+                Some(kind) if !end => TokenSinkResult::RawData(kind),
+                _ => TokenSinkResult::Continue,
             }
-            from = i;
         }
-        tags.push(StartTag {
-            offset,
-            name,
-            attributes,
-        });
+    }
+
+    let tokenizer = Tokenizer::new(Tags::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut tags = tokenizer.sink.0.take();
+    // The tokenizer tells where a tag ends; findings name the line where it starts. The tags
+    // come in the order they are written, so one forward search finds each.
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    for tag in &mut tags {
+        let opening = format!("<{}{}", if tag.end { "/" } else { "" }, tag.name);
+        if let Some(at) = lower[from..].find(&opening) {
+            from += at;
+        }
+        tag.offset = from;
     }
     tags
 }

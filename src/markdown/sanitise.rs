@@ -1,9 +1,12 @@
 //! The sanitiser policy for rendered HTML (ammonia): what tags, attributes and frames a text may
 //! keep.
 
+use std::borrow::Cow;
+
 use crate::config::embed::EmbedHost;
 
 use super::checks::is_local_image;
+use super::names::{is_theme_class, outside_theme};
 
 const TABLE_ALIGNMENT_CLASSES: &[&str] = &["align-left", "align-center", "align-right"];
 
@@ -20,20 +23,53 @@ const FRAME_ATTRIBUTES: &[(&str, &str)] = &[
 ];
 
 /// Cleans HTML written by authors: scripts, event handlers, styles and unsafe URLs go.
-///
-/// This is the sanitiser's whole allow-list: ammonia's defaults (text-level elements, lists,
-/// tables, `figure`/`figcaption`, `details`/`summary`, …) with heading anchors, footnotes and
-/// table alignment classes; images only from this site; frames only over https from
-/// `embed_hosts`, each lazy-loaded, sandboxed and without their fallback content.
 pub(super) fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
+    serialised(&policy(embed_hosts), html)
+}
+
+/// `html` cleaned by `policy`, written as the renderer writes it where that is the same
+/// HTML: the serialiser spells a no-break space `&nbsp;`; a `&nbsp;` the author wrote as text
+/// comes out as `&amp;nbsp;`, so each one is a U+00A0 and is written as the character.
+fn serialised(policy: &ammonia::Builder, html: &str) -> String {
+    finish_frames(&policy.clean(html).to_string()).replace("&nbsp;", "\u{a0}")
+}
+
+/// [`sanitise`]d HTML with each relative address (`/…`, `#…`, `//host/…`) passed through
+/// `rewrite` once: one parse of the HTML, whatever the number of addresses. For feeds,
+/// whose readers do not know the site's address and do not apply its CSP.
+pub fn sanitise_rewriting_addresses(
+    html: &str,
+    embed_hosts: &[EmbedHost],
+    rewrite: &(dyn Fn(&str) -> String + Send + Sync),
+) -> String {
+    let mut builder = policy(embed_hosts);
+    builder.url_relative(ammonia::UrlRelative::Custom(Box::new(Rewrite(rewrite))));
+    serialised(&builder, html)
+}
+
+pub(super) struct Rewrite<'r>(&'r (dyn Fn(&str) -> String + Send + Sync));
+
+impl<'r> ammonia::UrlRelativeEvaluate<'r> for Rewrite<'r> {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        Some(Cow::Owned((self.0)(url)))
+    }
+}
+
+/// The sanitiser's whole allow-list: ammonia's defaults (text-level elements, lists, tables,
+/// `figure`/`figcaption`, `details`/`summary`, …) with heading anchors and classes, footnotes,
+/// code language classes and table alignment classes; images only from this site; frames
+/// only over https from `embed_hosts`, each lazy-loaded, sandboxed and without their
+/// fallback content; no id or class the theme uses.
+fn policy<'a>(embed_hosts: &[EmbedHost]) -> ammonia::Builder<'a> {
     let hosts = embed_hosts.to_vec();
     let mut builder = ammonia::Builder::default();
     for h in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-        builder.add_tag_attributes(h, &["id"]);
+        builder.add_tag_attributes(h, &["id", "class"]);
     }
     builder
         .add_tag_attributes("sup", &["class", "id"])
         .add_tag_attributes("div", &["class", "id"])
+        .add_tag_attributes("code", &["class"])
         .add_tag_attributes("th", &["scope"])
         .add_allowed_classes("th", TABLE_ALIGNMENT_CLASSES)
         .add_allowed_classes("td", TABLE_ALIGNMENT_CLASSES)
@@ -52,10 +88,27 @@ pub(super) fn sanitise(html: &str, embed_hosts: &[EmbedHost]) -> String {
         move |element, attribute, value| match (element, attribute) {
             ("iframe", "src") => EmbedHost::find(&hosts, value).map(|_| value.into()),
             ("img", "src") => is_local_image(value).then(|| value.into()),
+            (_, "id") => Some(outside_theme(value).into()),
+            ("code", "class") => Some(
+                value
+                    .split_ascii_whitespace()
+                    .filter(|c| c.starts_with("language-"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
+            ),
+            (_, "class") => Some(
+                value
+                    .split_ascii_whitespace()
+                    .filter(|c| !is_theme_class(c))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .into(),
+            ),
             _ => Some(value.into()),
         },
     );
-    finish_frames(&builder.clean(html).to_string())
+    builder
 }
 
 /// Sanitised HTML with the frames whose address was removed taken out, the fallback content

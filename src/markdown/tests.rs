@@ -60,12 +60,15 @@ fn links_are_described_or_reported_as_the_link_check_says() {
     });
     assert_eq!(asked, ["regulamin.pdf", "brak.docx", "https://example.org"]);
     assert!(
-        r.html
-            .contains(r#"<a href="regulamin.pdf">Regulamin (PDF, 240 KB)</a>"#),
+        r.html.contains(
+            r#"<a href="regulamin.pdf" rel="noopener noreferrer">Regulamin (PDF, 240 KB)</a>"#
+        ),
         "{}",
         r.html
     );
-    assert!(r.html.contains(r#"<a href="brak.docx">wzór</a>"#));
+    assert!(r
+        .html
+        .contains(r#"<a href="brak.docx" rel="noopener noreferrer">wzór</a>"#));
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].check, Check::Document);
     assert_eq!(r.findings[0].line, 5);

@@ -1,7 +1,33 @@
 //! Plain text from rendered Markdown: for leads, search terms and excerpts, and source lines of
 //! byte offsets.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, TagEnd};
+
+use super::checks::{Check, Finding};
+use super::Rendered;
+
+/// The text without control characters other than tab and line ends (NUL, ESC and the
+/// like: they have no place in a page, and in a message they would drive the terminal).
+pub(super) fn without_controls<'a>(
+    body: &'a str,
+    first_line: usize,
+    out: &mut Rendered,
+) -> Cow<'a, str> {
+    let stripped = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some(first) = body.find(stripped) else {
+        return Cow::Borrowed(body);
+    };
+    out.findings.push(Finding {
+        check: Check::Unsafe,
+        line: LineIndex::new(body, first_line).line(first),
+        message: "the text holds control characters (such as NUL or ESC), which were removed"
+            .into(),
+        hint: "they are invisible and usually come from copying out of another program: retype the line if something looks wrong".into(),
+    });
+    Cow::Owned(body.chars().filter(|&c| !stripped(c)).collect())
+}
 
 /// The text of events: text and code, a space for line breaks and the end of each block.
 /// What stands between inline `<script>` or `<style>` tags is code, not text, and is left out.
@@ -49,8 +75,8 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 
 /// Maps byte offsets of the body to line numbers of the file.
 pub(super) struct LineIndex {
-    pub(super) starts: Vec<usize>,
-    pub(super) first_line: usize,
+    starts: Vec<usize>,
+    first_line: usize,
 }
 
 impl LineIndex {

@@ -117,24 +117,14 @@ fn atom(site: &Site, channel: &Channel) -> String {
     xml
 }
 
-/// Feed readers do not know the site's address: make `href="/…"` and `src="/…"` absolute
-/// (protocol-relative `//host/…` addresses are left as they are, like absolute ones).
+/// The HTML of a post as a feed carries it: sanitised (feed readers do not apply the site's
+/// CSP, and a site may allow raw HTML), with `href="/…"` and `src="/…"` made absolute, since
+/// feed readers do not know the site's address (protocol-relative `//host/…` addresses are
+/// left as they are, like absolute ones). One parse of the HTML, however many links.
 fn absolute_links(html: &str, config: &Config) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = ["href=\"", "src=\""]
-        .iter()
-        .filter_map(|attr| rest.find(attr).map(|i| i + attr.len()))
-        .min()
-    {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        out.push_str(&config.absolute_url(&rest[..end]));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+    crate::markdown::sanitise_rewriting_addresses(html, &config.embed_hosts, &|url| {
+        config.absolute_url(url)
+    })
 }
 
 /// sitemap.xml listing every page URL (given as paths below the site root).
@@ -174,13 +164,38 @@ mod tests {
             r#"<a href="/mops/x/">x</a><img src="/mops/a.jpg" alt="a">"#,
             r##"<a href="https://e.org/">e</a><a href="//cdn.e.org/y">y</a><a href="#s">s</a>"##,
         );
+        let rel = r#" rel="noopener noreferrer""#;
         assert_eq!(
             absolute_links(html, &config),
-            concat!(
-                r#"<a href="https://example.org/mops/x/">x</a>"#,
-                r#"<img src="https://example.org/mops/a.jpg" alt="a">"#,
-                r##"<a href="https://e.org/">e</a><a href="//cdn.e.org/y">y</a><a href="#s">s</a>"##,
+            format!(
+                r##"<a href="https://example.org/mops/x/"{rel}>x</a><img src="https://example.org/mops/a.jpg" alt="a"><a href="https://e.org/"{rel}>e</a><a href="//cdn.e.org/y"{rel}>y</a><a href="#s"{rel}>s</a>"##
             )
         );
+    }
+
+    #[test]
+    fn feed_content_is_sanitised_in_one_pass_over_its_links() {
+        let config = crate::config::from_yaml("title: T\nbase_url: https://example.org/\n");
+        // A site that allows raw HTML hands the feed unsanitised HTML.
+        let html = r#"<a href="javascript:alert(1)">a</a><img src="https://tracker.example/p.gif" alt=""><script>alert(1)</script>"#;
+        let out = absolute_links(html, &config);
+        assert!(
+            !out.contains("javascript") && !out.contains("tracker") && !out.contains("<script"),
+            "{out}"
+        );
+
+        // Each relative address is rewritten once, by one parse: the work grows with the
+        // number of links, not with links × length (the old string search rescanned the
+        // rest of the HTML for every link).
+        for n in [10, 1000] {
+            let html = r#"<p><a href="/a/">a</a> <img src="/b.png" alt="b"></p>"#.repeat(n);
+            let calls = std::sync::atomic::AtomicUsize::new(0);
+            let out = crate::markdown::sanitise_rewriting_addresses(&html, &[], &|url| {
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                config.absolute_url(url)
+            });
+            assert_eq!(calls.into_inner(), 2 * n);
+            assert_eq!(out.matches("https://example.org/").count(), 2 * n);
+        }
     }
 }

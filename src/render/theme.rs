@@ -5,15 +5,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use include_dir::{include_dir, Dir};
+use include_dir::Dir;
 use serde_json::Value;
 use tera::Tera;
 
 use crate::content::yaml;
 use crate::fingerprint;
 use crate::locale::{self, Lang};
-
-static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+use crate::theme_names::DEFAULT_THEME;
 
 /// Where the site's theme overrides live, relative to the site root.
 pub const THEMES_DIR: &str = "themes";

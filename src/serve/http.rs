@@ -3,248 +3,393 @@
 //! endpoints under `/__tablica/`.
 
 use std::fs::File;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::io::{Read, Write};
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
-
+use super::files::serve_file;
 use super::status::Shared;
 use super::LIVE_SCRIPT;
 use crate::render::theme::escape_html;
-use crate::render::NOT_FOUND_FILE;
-use crate::url::percent_decode;
 
-/// Requests are answered by this many threads; event streams get a thread each.
-const WORKERS: usize = 4;
+/// Open connections at most, event streams included; more are answered 503 and closed.
+/// Each has its own thread, so a slow client holds only its own.
+pub const MAX_CONNECTIONS: usize = 64;
+/// The request line and headers together, in bytes; more is answered 431.
+pub const MAX_HEAD: usize = 16 * 1024;
+/// Headers in one request at most.
+const MAX_HEADERS: usize = 64;
+/// A request's line and headers must arrive within this, counted from when the connection
+/// opens or the previous response was sent: this is the idle timeout too.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// A client that takes no bytes for this long is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// After refusing a request, this much of the rest is read and dropped (so the refusal
+/// reaches the client instead of a reset), never more.
+const LINGER_BYTES: u64 = 64 * 1024;
 /// An idle event stream gets a comment this often, to notice closed tabs.
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
 const LIVE_JS: &str = include_str!("live.js");
 const LIVE_CSS: &str = include_str!("live.css");
 
-/// Starts the threads that answer requests until the server is unblocked.
-pub fn spawn_workers(server: Arc<Server>, shared: Arc<Shared>) -> Vec<JoinHandle<()>> {
-    (0..WORKERS)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    handle(request, &shared);
-                }
-            })
+/// The listening socket, and how to stop accepting.
+pub struct Listener {
+    socket: TcpListener,
+    addr: SocketAddr,
+    stopping: AtomicBool,
+}
+
+impl Listener {
+    pub fn bind(addr: SocketAddr) -> std::io::Result<Self> {
+        let socket = TcpListener::bind(addr)?;
+        let addr = socket.local_addr()?;
+        Ok(Listener {
+            socket,
+            addr,
+            stopping: AtomicBool::new(false),
         })
-        .collect()
-}
-
-/// A header; `None` only for values that are not valid in a header.
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn add_header<R: std::io::Read>(response: &mut Response<R>, name: &str, value: &str) {
-    if let Some(h) = header(name, value) {
-        response.add_header(h);
     }
-}
 
-fn respond<R: std::io::Read>(request: Request, response: Response<R>) {
-    let response = [
-        header("Cache-Control", "no-store"),
-        header("X-Content-Type-Options", "nosniff"),
-    ]
-    .into_iter()
-    .flatten()
-    .fold(response, |r, h| r.with_header(h));
-    // A closed connection is the client's choice; nothing to do about it.
-    let _ = request.respond(response);
-}
-
-fn text(request: Request, status: u16, content_type: &str, body: impl Into<String>) {
-    let mut response = Response::from_string(body.into()).with_status_code(StatusCode(status));
-    add_header(&mut response, "Content-Type", content_type);
-    respond(request, response);
-}
-
-fn handle(request: Request, shared: &Arc<Shared>) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let mut response =
-            Response::from_string("only GET and HEAD are supported\n").with_status_code(405);
-        add_header(&mut response, "Allow", "GET, HEAD");
-        return respond(request, response);
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    match path {
-        "/__tablica/live.js" => text(request, 200, "text/javascript; charset=utf-8", LIVE_JS),
-        "/__tablica/live.css" => text(request, 200, "text/css; charset=utf-8", LIVE_CSS),
-        "/__tablica/status" => {
-            let json = serde_json::to_string(&shared.status()).unwrap_or_default();
-            text(request, 200, "application/json", json)
+
+    /// Stops accepting: the accepting thread is woken by a connection of our own.
+    pub fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let mut wake = self.addr;
+        if wake.ip().is_unspecified() {
+            wake.set_ip(match wake.ip() {
+                IpAddr::V4(_) => IpAddr::from([127, 0, 0, 1]),
+                IpAddr::V6(_) => IpAddr::from([0u16, 0, 0, 0, 0, 0, 0, 1]),
+            });
         }
-        "/__tablica/events" => stream_events(request, Arc::clone(shared)),
-        _ => serve_file(request, path, shared),
+        let _ = TcpStream::connect_timeout(&wake, Duration::from_secs(1));
     }
 }
 
-/// What a request path leads to.
-#[derive(Debug, PartialEq)]
-enum Resolved {
-    File(PathBuf),
-    /// A folder asked for without the final `/`.
-    Redirect(String),
-    NotFound,
-    BadRequest,
+/// Frees a connection's place when its thread ends.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
-fn serve_file(request: Request, path: &str, shared: &Shared) {
-    let Some(url_root) = shared.url_root() else {
-        // No build has succeeded yet: there is nothing to show but the problems.
-        return text(
-            request,
-            503,
-            "text/html; charset=utf-8",
-            waiting_page(shared),
-        );
+/// Starts the thread that accepts connections until the listener is stopped; each
+/// connection is answered on a thread of its own, at most [`MAX_CONNECTIONS`] at a time.
+pub fn spawn_acceptor(listener: Arc<Listener>, shared: Arc<Shared>) -> JoinHandle<()> {
+    std::thread::spawn(move || {
+        let open = Arc::new(AtomicUsize::new(0));
+        for stream in listener.socket.incoming() {
+            if listener.stopping.load(Ordering::SeqCst) {
+                break;
+            }
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+            if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                open.fetch_sub(1, Ordering::SeqCst);
+                // A fresh socket's buffer takes this at once; the client may retry.
+                let _ = stream.write_all(&simple(503, "too many connections; try again\n"));
+                continue;
+            }
+            let slot = Slot(Arc::clone(&open));
+            let shared = Arc::clone(&shared);
+            // If no thread can be made, the connection is dropped with its slot.
+            let _ = std::thread::Builder::new()
+                .name("tablica-http".into())
+                .spawn(move || {
+                    let _slot = slot;
+                    connection(stream, &shared);
+                });
+        }
+    })
+}
+
+/// A request as far as the preview needs it.
+struct Request {
+    head_only: bool,
+    path: String,
+    /// Close the connection after the answer: asked for, or a body we do not read.
+    close: bool,
+}
+
+/// Why a request is answered without looking at its path.
+struct Refusal {
+    status: u16,
+    message: &'static str,
+}
+
+/// Answers requests on one connection until it closes, idles or misbehaves.
+fn connection(mut stream: TcpStream, shared: &Arc<Shared>) {
+    let Ok(local) = stream.local_addr() else {
+        return;
     };
-    match resolve(&shared.out_dir, &url_root, path) {
-        Resolved::File(file) => send_file(request, &file, 200, shared),
-        Resolved::Redirect(location) => match header("Location", &location) {
-            Some(location) => respond(request, Response::empty(301).with_header(location)),
-            None => text(request, 400, "text/plain; charset=utf-8", "bad request\n"),
+    let mut buffer = Vec::new();
+    loop {
+        let request = match read_request(&mut stream, &mut buffer, local) {
+            Ok(Some(request)) => request,
+            Ok(None) => return,
+            Err(refusal) => {
+                let _ = stream.write_all(&simple(refusal.status, refusal.message));
+                linger(stream);
+                return;
+            }
+        };
+        let keep = handle(&request, &mut stream, shared) && !request.close;
+        if !keep {
+            linger(stream);
+            return;
+        }
+    }
+}
+
+/// Reads and drops a bounded rest of what the client sent, then closes.
+fn linger(mut stream: TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let _ = std::io::copy(&mut (&mut stream).take(LINGER_BYTES), &mut std::io::sink());
+}
+
+/// Reads one request's line and headers (never more than [`MAX_HEAD`] bytes, never longer
+/// than [`REQUEST_TIMEOUT`]). `None` when the client closed or went quiet.
+fn read_request(
+    stream: &mut TcpStream,
+    buffer: &mut Vec<u8>,
+    local: SocketAddr,
+) -> Result<Option<Request>, Refusal> {
+    let deadline = Instant::now() + REQUEST_TIMEOUT;
+    let too_large = Refusal {
+        status: 431,
+        message: "request headers too large\n",
+    };
+    loop {
+        if !buffer.is_empty() {
+            let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+            let mut parsed = httparse::Request::new(&mut headers);
+            match parsed.parse(buffer) {
+                Ok(httparse::Status::Complete(length)) => {
+                    let request = accept(&parsed, local)?;
+                    buffer.drain(..length);
+                    return Ok(Some(request));
+                }
+                Ok(httparse::Status::Partial) if buffer.len() >= MAX_HEAD => return Err(too_large),
+                Ok(httparse::Status::Partial) => {}
+                Err(httparse::Error::TooManyHeaders) => return Err(too_large),
+                Err(_) => {
+                    return Err(Refusal {
+                        status: 400,
+                        message: "bad request\n",
+                    })
+                }
+            }
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return Ok(None);
+        }
+        let mut chunk = [0u8; 4096];
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return Ok(None),
+            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+/// Checks a parsed request's method and host.
+fn accept(parsed: &httparse::Request, local: SocketAddr) -> Result<Request, Refusal> {
+    let header = |name: &str| {
+        parsed
+            .headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .and_then(|h| std::str::from_utf8(h.value).ok())
+    };
+    match header("Host") {
+        Some(host) if host_is_served(host.trim(), local) => {}
+        _ => {
+            return Err(Refusal {
+                status: 421,
+                message: "this preview answers only to localhost and the address it listens on\n",
+            })
+        }
+    }
+    let head_only = match parsed.method {
+        Some("GET") => false,
+        Some("HEAD") => true,
+        _ => {
+            return Err(Refusal {
+                status: 405,
+                message: "only GET and HEAD are supported\n",
+            })
+        }
+    };
+    let has_body = header("Transfer-Encoding").is_some()
+        || header("Content-Length").is_some_and(|l| l.trim() != "0");
+    let close = has_body
+        || match header("Connection") {
+            Some(c) => c.eq_ignore_ascii_case("close"),
+            None => parsed.version == Some(0),
+        };
+    Ok(Request {
+        head_only,
+        path: parsed.path.unwrap_or("/").to_string(),
+        close,
+    })
+}
+
+/// Whether `host` (a Host header) names this preview: `localhost`, a loopback address or
+/// the address the connection came in on, with the port it listens on if one is named.
+/// Anything else
+/// could be a DNS-rebinding page reading the preview from another site.
+fn host_is_served(host: &str, local: SocketAddr) -> bool {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((name, rest)) => (name, rest.strip_prefix(':')),
+            None => return false,
         },
-        Resolved::BadRequest => text(request, 400, "text/plain; charset=utf-8", "bad request\n"),
-        Resolved::NotFound => {
-            let page = shared.out_dir.join(NOT_FOUND_FILE);
-            if page.is_file() {
-                send_file(request, &page, 404, shared);
-            } else {
-                text(request, 404, "text/plain; charset=utf-8", "not found\n");
+        None => match host.split_once(':') {
+            Some((name, port)) => (name, Some(port)),
+            None => (host, None),
+        },
+    };
+    // Without a port the name alone decides: no other site can be reached by these names.
+    let port_matches = port.map_or(true, |port| port.parse::<u16>() == Ok(local.port()));
+    let name_matches = name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback() || ip == local.ip());
+    port_matches && name_matches
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+/// The status line and the headers every answer carries, then `extra` ones.
+fn head(status: u16, extra: &[(&str, &str)]) -> String {
+    let mut head = format!(
+        "HTTP/1.1 {status} {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n\
+         Cross-Origin-Resource-Policy: same-origin\r\n",
+        reason(status)
+    );
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    head
+}
+
+/// A whole plain-text answer that closes the connection.
+fn simple(status: u16, message: &str) -> Vec<u8> {
+    let length = message.len().to_string();
+    let mut bytes = head(
+        status,
+        &[
+            ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Length", &length),
+            ("Allow", "GET, HEAD"),
+            ("Connection", "close"),
+        ],
+    )
+    .into_bytes();
+    bytes.extend_from_slice(message.as_bytes());
+    bytes
+}
+
+/// An answer's body.
+pub(super) enum Body {
+    Text(String),
+    File(File, u64),
+}
+
+/// One answer to `request`; false when the connection must close.
+pub(super) struct Answer<'a> {
+    request: &'a Request,
+    stream: &'a mut TcpStream,
+}
+
+impl Answer<'_> {
+    pub(super) fn send(self, status: u16, headers: &[(&str, &str)], body: Body) -> bool {
+        let length = match &body {
+            Body::Text(text) => text.len() as u64,
+            Body::File(_, length) => *length,
+        };
+        let length = length.to_string();
+        let connection = if self.request.close {
+            "close"
+        } else {
+            "keep-alive"
+        };
+        let mut all = headers.to_vec();
+        all.extend([
+            ("Content-Length", length.as_str()),
+            ("Connection", connection),
+        ]);
+        if self
+            .stream
+            .write_all(head(status, &all).as_bytes())
+            .is_err()
+        {
+            return false;
+        }
+        if self.request.head_only {
+            return true;
+        }
+        match body {
+            Body::Text(text) => self.stream.write_all(text.as_bytes()).is_ok(),
+            Body::File(file, length) => {
+                std::io::copy(&mut file.take(length), self.stream).is_ok_and(|n| n == length)
             }
         }
     }
-}
 
-/// Sends a file of the site. The number of the build it comes from goes along as a
-/// Server-Timing entry, which the reload script reads to catch builds it did not hear of.
-fn send_file(request: Request, path: &Path, status: u16, shared: &Shared) {
-    match File::open(path) {
-        Ok(file) => {
-            let mut response = Response::from_file(file).with_status_code(status);
-            add_header(&mut response, "Content-Type", content_type(path));
-            let generation = shared.generation();
-            add_header(
-                &mut response,
-                "Server-Timing",
-                &format!("tablica-build;desc=\"{generation}\""),
-            );
-            respond(request, response);
-        }
-        Err(_) => text(request, 404, "text/plain; charset=utf-8", "not found\n"),
+    pub(super) fn text(self, status: u16, content_type: &str, body: impl Into<String>) -> bool {
+        self.send(
+            status,
+            &[("Content-Type", content_type)],
+            Body::Text(body.into()),
+        )
     }
 }
 
-/// Maps a request path to a file of `out_dir`, never outside it.
-fn resolve(out_dir: &Path, url_root: &str, raw: &str) -> Resolved {
-    let Some(decoded) = percent_decode(raw) else {
-        return Resolved::BadRequest;
-    };
-    if decoded.contains(['\0', '\\']) {
-        return Resolved::BadRequest;
-    }
-    let rest = match decoded.strip_prefix(url_root) {
-        Some(rest) => rest,
-        None if format!("{decoded}/") == url_root => {
-            return Resolved::Redirect(url_root.to_string())
+/// Answers one request; false when the connection must close.
+fn handle(request: &Request, stream: &mut TcpStream, shared: &Arc<Shared>) -> bool {
+    let path = request.path.split(['?', '#']).next().unwrap_or("/");
+    let answer = Answer { request, stream };
+    match path {
+        "/__tablica/live.js" => answer.text(200, "text/javascript; charset=utf-8", LIVE_JS),
+        "/__tablica/live.css" => answer.text(200, "text/css; charset=utf-8", LIVE_CSS),
+        "/__tablica/status" => {
+            let json = serde_json::to_string(&shared.status().for_browser()).unwrap_or_default();
+            answer.text(200, "application/json", json)
         }
-        None => return Resolved::NotFound,
-    };
-    let mut rel = PathBuf::new();
-    for segment in rest.split('/').filter(|s| !s.is_empty()) {
-        if segment == "." || segment == ".." {
-            return Resolved::BadRequest;
+        "/__tablica/events" => {
+            stream_events(answer.stream, shared);
+            false
         }
-        if segment.starts_with('.') {
-            return Resolved::NotFound;
-        }
-        rel.push(segment);
-    }
-    let (Ok(base), Ok(found)) = (out_dir.canonicalize(), out_dir.join(&rel).canonicalize()) else {
-        return Resolved::NotFound;
-    };
-    if !found.starts_with(&base) {
-        return Resolved::NotFound;
-    }
-    if found.is_dir() {
-        if !decoded.ends_with('/') {
-            // One leading slash: `//host/` would send the browser to another site.
-            return Resolved::Redirect(format!("/{}/", raw.trim_start_matches('/')));
-        }
-        let index = found.join("index.html");
-        return if index.is_file() {
-            Resolved::File(index)
-        } else {
-            Resolved::NotFound // never a directory listing
-        };
-    }
-    if found.is_file() {
-        Resolved::File(found)
-    } else {
-        Resolved::NotFound
-    }
-}
-
-/// The content type static hosts send for a file name.
-fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" if path.file_name().is_some_and(|n| n == "atom.xml") => {
-            "application/atom+xml; charset=utf-8"
-        }
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "vtt" => "text/vtt; charset=utf-8",
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "svg" => "image/svg+xml",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "odt" => "application/vnd.oasis.opendocument.text",
-        "xls" => "application/vnd.ms-excel",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
-        "ppt" => "application/vnd.ms-powerpoint",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "odp" => "application/vnd.oasis.opendocument.presentation",
-        "rtf" => "application/rtf",
-        "zip" => "application/zip",
-        "mp3" => "audio/mpeg",
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        _ => "application/octet-stream",
+        _ => serve_file(answer, path, shared),
     }
 }
 
 /// The page shown while no build has succeeded: the problems, and the reload script so the
 /// tab reloads once they are fixed.
-fn waiting_page(shared: &Shared) -> String {
+pub(super) fn waiting_page(shared: &Shared) -> String {
     let status = shared.status();
     let items: String = status
         .report
@@ -260,129 +405,74 @@ fn waiting_page(shared: &Shared) -> String {
     )
 }
 
-/// Server-sent events: the current status at once, then every new one.
-fn stream_events(request: Request, shared: Arc<Shared>) {
-    std::thread::spawn(move || {
-        let mut out = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
-        let mut status = shared.status();
-        let send = |out: &mut Box<dyn Write + Send>, text: &str| -> bool {
-            out.write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .is_ok()
-        };
-        let event = |s: &super::Status| {
-            format!(
-                "event: status\ndata: {}\n\n",
-                serde_json::to_string(s).unwrap_or_default()
-            )
-        };
-        if !send(&mut out, head) || !send(&mut out, &event(&status)) {
-            return;
-        }
-        loop {
-            match shared.wait_newer(status.generation, KEEPALIVE) {
-                None => return,
-                Some(newer) if newer.generation > status.generation => {
-                    status = newer;
-                    if !send(&mut out, &event(&status)) {
-                        return;
-                    }
+/// Server-sent events: the current status at once, then every new one, on this
+/// connection's own thread until the tab closes or the preview stops.
+fn stream_events(out: &mut TcpStream, shared: &Shared) {
+    let mut status = shared.status();
+    let mut send = |text: &str| out.write_all(text.as_bytes()).is_ok();
+    let event = |s: &super::Status| {
+        format!(
+            "event: status\ndata: {}\n\n",
+            serde_json::to_string(&s.for_browser()).unwrap_or_default()
+        )
+    };
+    let head = head(
+        200,
+        &[
+            ("Content-Type", "text/event-stream"),
+            ("Connection", "close"),
+        ],
+    );
+    if !send(&head) || !send(&event(&status)) {
+        return;
+    }
+    loop {
+        match shared.wait_newer(status.generation, KEEPALIVE) {
+            None => return,
+            Some(newer) if newer.generation > status.generation => {
+                status = newer;
+                if !send(&event(&status)) {
+                    return;
                 }
-                Some(_) => {
-                    if !send(&mut out, ": keepalive\n\n") {
-                        return;
-                    }
+            }
+            Some(_) => {
+                if !send(": keepalive\n\n") {
+                    return;
                 }
             }
         }
-    });
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("out");
-        std::fs::create_dir_all(out.join("aktualnosci/post")).expect("mkdir");
-        std::fs::create_dir_all(out.join("assets")).expect("mkdir");
-        std::fs::write(out.join("aktualnosci/post/index.html"), "post").expect("write");
-        std::fs::write(out.join("index.html"), "home").expect("write");
-        std::fs::write(dir.path().join("secret.txt"), "secret").expect("write");
-        dir
-    }
-
     #[test]
-    fn pretty_urls_and_folders() {
-        let dir = site();
-        let out = dir.path().join("out");
-        let base = out.canonicalize().expect("canonical");
-        assert_eq!(
-            resolve(&out, "/", "/"),
-            Resolved::File(base.join("index.html"))
-        );
-        assert_eq!(
-            resolve(&out, "/", "/aktualnosci/post/"),
-            Resolved::File(base.join("aktualnosci/post/index.html"))
-        );
-        assert_eq!(
-            resolve(&out, "/", "/aktualnosci/post"),
-            Resolved::Redirect("/aktualnosci/post/".into())
-        );
-        assert_eq!(
-            resolve(&out, "/", "//aktualnosci/post"),
-            Resolved::Redirect("/aktualnosci/post/".into()),
-            "never to another host"
-        );
-        assert_eq!(resolve(&out, "/", "/assets/"), Resolved::NotFound);
-        assert_eq!(resolve(&out, "/", "/nope/"), Resolved::NotFound);
-        assert_eq!(
-            resolve(&out, "/mops/", "/mops"),
-            Resolved::Redirect("/mops/".into())
-        );
-        assert_eq!(resolve(&out, "/mops/", "/index.html"), Resolved::NotFound);
-    }
-
-    #[test]
-    fn no_path_leaves_the_folder() {
-        let dir = site();
-        let out = dir.path().join("out");
-        for attempt in [
-            "/../secret.txt",
-            "/%2e%2e/secret.txt",
-            "/%2E%2E%2Fsecret.txt",
-            "/aktualnosci/../../secret.txt",
-            "/..%5csecret.txt",
-            "/%2e%2e%5csecret.txt",
-            "/%00",
-            "/%zz",
-            "/%c0%ae%c0%ae/secret.txt",
+    fn only_the_hosts_it_serves() {
+        let local: SocketAddr = "127.0.0.1:1111".parse().expect("addr");
+        for host in [
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "localhost",
+            "127.0.0.1",
         ] {
-            let r = resolve(&out, "/", attempt);
-            assert!(
-                matches!(r, Resolved::BadRequest | Resolved::NotFound),
-                "{attempt}: {r:?}"
-            );
+            assert!(host_is_served(host, local), "{host}");
         }
-    }
-
-    #[test]
-    fn content_types_match_static_hosting() {
-        assert_eq!(
-            content_type(Path::new("a/index.html")),
-            "text/html; charset=utf-8"
-        );
-        assert_eq!(
-            content_type(Path::new("atom.xml")),
-            "application/atom+xml; charset=utf-8"
-        );
-        assert_eq!(content_type(Path::new("x/Zdjecie.JPG")), "image/jpeg");
-        assert_eq!(content_type(Path::new("regulamin.pdf")), "application/pdf");
-        assert_eq!(
-            content_type(Path::new("x.unknown")),
-            "application/octet-stream"
-        );
+        for host in [
+            "evil.example:1111",
+            "localhost.evil.example:1111",
+            "localhost:2222",
+            "evil.example",
+            "[::1",
+            "",
+        ] {
+            assert!(!host_is_served(host, local), "{host}");
+        }
+        let lan: SocketAddr = "192.168.1.5:80".parse().expect("addr");
+        assert!(host_is_served("192.168.1.5", lan));
+        assert!(!host_is_served("192.168.1.6", lan));
     }
 }

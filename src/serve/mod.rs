@@ -2,6 +2,7 @@
 //! 127.0.0.1, watches the site for changes, rebuilds only what changed and reloads open
 //! browser tabs. A failed rebuild keeps the last good pages and shows the problems over them.
 
+mod files;
 mod http;
 mod status;
 mod watch;
@@ -77,27 +78,27 @@ pub fn serve(
     }
     let build_options = preview_build_options(&options.root, options.drafts);
     let out_dir = build_options.output_dir();
-    let (server, addr) = listen(options.bind, options.port)?;
-    let server = Arc::new(server);
+    let listener = Arc::new(listen(options.bind, options.port)?);
+    let addr = listener.addr();
     let shared = Arc::new(Shared::new(out_dir.clone()));
     let stop = Arc::new(AtomicBool::new(false));
 
     let mut events = watch::start(&options.root)?;
     {
         let stop = Arc::clone(&stop);
-        let server = Arc::clone(&server);
+        let listener = Arc::clone(&listener);
         let wake = events.waker();
         ctrlc::set_handler(move || {
             if stop.swap(true, Ordering::SeqCst) {
                 std::process::exit(130); // a second Ctrl+C while stopping
             }
-            server.unblock();
+            listener.stop();
             wake();
         })?;
     }
     let mut builder = Builder::new(build_options);
     rebuild(&mut builder, &shared, "first build");
-    let workers = http::spawn_workers(Arc::clone(&server), Arc::clone(&shared));
+    let acceptor = http::spawn_acceptor(Arc::clone(&listener), Arc::clone(&shared));
     on_ready(addr);
 
     while !stop.load(Ordering::SeqCst) {
@@ -110,27 +111,20 @@ pub fn serve(
     }
     drop(events);
     shared.close();
-    for _ in &workers {
-        server.unblock();
-    }
-    for worker in workers {
-        let _ = worker.join();
-    }
+    listener.stop();
+    let _ = acceptor.join();
     eprintln!("stopped");
     Ok(())
 }
 
 /// Binds the first free port from `port` on.
-fn listen(bind: IpAddr, port: u16) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
+fn listen(bind: IpAddr, port: u16) -> Result<http::Listener, ServeError> {
     let mut last = String::new();
     let attempts = if port == 0 { 1 } else { PORT_ATTEMPTS };
     for candidate in (0..attempts).filter_map(|i| port.checked_add(i)) {
         let addr = SocketAddr::new(bind, candidate);
-        match tiny_http::Server::http(addr) {
-            Ok(server) => {
-                let actual = server.server_addr().to_ip().unwrap_or(addr);
-                return Ok((server, actual));
-            }
+        match http::Listener::bind(addr) {
+            Ok(listener) => return Ok(listener),
             Err(e) => last = e.to_string(),
         }
     }

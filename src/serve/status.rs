@@ -51,6 +51,26 @@ impl Status {
         }
     }
 
+    /// The status as the browser gets it: at most [`BROWSER_PROBLEMS`] problems, each text
+    /// cut to [`BROWSER_TEXT`] characters. Enough to say what to fix; the terminal has it all.
+    pub fn for_browser(&self) -> Status {
+        let mut status = self.clone();
+        status.problems.truncate(BROWSER_PROBLEMS);
+        for p in &mut status.problems {
+            for text in [&mut p.message, &mut p.file]
+                .into_iter()
+                .chain(p.hint.as_mut())
+                .chain(p.field.as_mut())
+            {
+                clip(text);
+            }
+        }
+        if let Some(error) = &mut status.error {
+            clip(error);
+        }
+        status
+    }
+
     /// A failed build.
     pub fn failed(error: &BuildError) -> Self {
         let diagnostics = match error {
@@ -78,6 +98,19 @@ impl Status {
             url_root: None,
             report,
         }
+    }
+}
+
+/// Problems the browser is shown at most.
+const BROWSER_PROBLEMS: usize = 50;
+/// Characters of one text the browser is shown at most.
+const BROWSER_TEXT: usize = 300;
+
+/// Cuts `text` to [`BROWSER_TEXT`] characters, marking the cut.
+fn clip(text: &mut String) {
+    if let Some((at, _)) = text.char_indices().nth(BROWSER_TEXT) {
+        text.truncate(at);
+        text.push('…');
     }
 }
 

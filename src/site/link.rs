@@ -134,6 +134,20 @@ pub(super) fn link(
         projects[project].posts.push(post);
     }
 
+    for post in &posts {
+        let count = post.doc.meta.tags.len();
+        if count > MAX_TAGS_PER_POST {
+            problems.push(
+                Diagnostic::warning(
+                    &post.doc.path,
+                    format!("the post has {count} tags; only the first {MAX_TAGS_PER_POST} are used"),
+                )
+                .field("tags")
+                .at_line(post.doc.line_of("tags"))
+                .hint("keep the few tags a reader would look for; each tag is a page listing its posts"),
+            );
+        }
+    }
     let tags = collect_terms(
         &mut posts,
         &config.paths.tags,
@@ -143,6 +157,7 @@ pub(super) fn link(
                 .meta
                 .tags
                 .iter()
+                .take(MAX_TAGS_PER_POST)
                 .map(|t| (t.as_str(), "tags"))
                 .collect()
         },
@@ -182,6 +197,10 @@ pub(super) fn link(
         problems,
     )
 }
+
+/// Tags one post may have; more are left out with a warning. Every tag page lists the post
+/// with its tags, so thousands on one post would make the build quadratic in them.
+pub const MAX_TAGS_PER_POST: usize = 50;
 
 /// Terms of one taxonomy, merged by slug ("Seniorzy" and "seniorzy" are one tag).
 fn collect_terms(

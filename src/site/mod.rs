@@ -24,6 +24,7 @@ use crate::fingerprint::FileStamp;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
+pub use link::MAX_TAGS_PER_POST;
 pub use load::{build, HasDraft};
 
 use event::Event;

@@ -5,7 +5,13 @@
   "use strict";
 
   var root = document.documentElement;
-  var configNode = document.getElementById("tablica-config");
+  /* The theme's own elements are children of <body>, after <main>; the page's text lives
+     inside <main> and cannot stand in for them, whatever ids it carries. */
+  function themeElement(selector) {
+    var found = document.querySelectorAll("body > " + selector);
+    return found.length ? found[found.length - 1] : null;
+  }
+  var configNode = themeElement('script[type="application/json"]#tablica-config');
   var config = { shortcuts: [], singleKey: false, urls: {}, texts: {} };
   try {
     if (configNode) { config = JSON.parse(configNode.textContent); }
@@ -197,7 +203,7 @@
   });
 
   /* ---- Help dialog ---- */
-  var dialog = document.getElementById("shortcuts-dialog");
+  var dialog = themeElement("dialog#shortcuts-dialog");
   var returnFocus = null;
   var remapping = null;
 
