@@ -12,7 +12,14 @@ use std::path::{Path, PathBuf};
 const STAGES: &[(&str, &[&str])] = &[
     (
         "leaf utilities",
-        &["diagnostics", "fingerprint", "locale", "slug", "url"],
+        &[
+            "diagnostics",
+            "fingerprint",
+            "locale",
+            "slug",
+            "theme_names",
+            "url",
+        ],
     ),
     ("reading files and front matter", &["content"]),
     ("site settings", &["config"]),
