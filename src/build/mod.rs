@@ -253,7 +253,7 @@ impl Builder {
         let mut changed = Vec::new();
         if !options.check_only {
             let old = last.as_ref().map_or(&no_fingerprints, |l| &l.site_files);
-            for (path, bytes) in site_files(&site, &theme, now, &order) {
+            for (path, bytes) in site_files(&site, &theme, now, &order)? {
                 let fingerprint = fingerprint::of(&bytes);
                 if old.get(&path) != Some(&fingerprint) {
                     changed.push((path.clone(), bytes));

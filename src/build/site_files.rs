@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::publish::{feeds, ics, search};
 use crate::render::theme::{self, Theme, ThemeError};
-use crate::render::NOT_FOUND_FILE;
+use crate::render::{RenderError, NOT_FOUND_FILE};
 use crate::site::Site;
 
 use super::output::{Output, OutputError};
@@ -22,14 +22,15 @@ pub(super) fn site_files(
     theme: &Theme,
     now: NaiveDateTime,
     pages: &[PathBuf],
-) -> Vec<(PathBuf, Vec<u8>)> {
+) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
     let sitemap = feeds::sitemap(
         site,
+        theme,
         pages
             .iter()
             .filter(|path| *path != Path::new(NOT_FOUND_FILE))
             .map(|path| url_path_of(path)),
-    );
+    )?;
     let t = &theme.translations;
     let labels = [
         t.text("search_kind_post"),
@@ -37,16 +38,16 @@ pub(super) fn site_files(
         t.text("search_kind_page"),
     ];
     let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
-    [
-        ("sitemap.xml".into(), sitemap),
-        ("robots.txt".into(), feeds::robots(site)),
+    Ok([
+        (feeds::SITEMAP_FILE.into(), sitemap),
+        (feeds::ROBOTS_FILE.into(), feeds::robots(site, theme)?),
     ]
     .into_iter()
-    .chain(feeds::atom_feeds(site))
+    .chain(feeds::atom_feeds(site, theme)?)
     .chain(ics::files(site, now, &calendar_name))
     .map(|(path, text)| (path, text.into_bytes()))
     .chain(search::index_files(site, labels))
-    .collect()
+    .collect())
 }
 
 /// Writes files into the output, in parallel.

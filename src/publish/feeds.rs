@@ -1,34 +1,25 @@
 //! Machine-readable files: the Atom feeds (the site's, and one per project and per tag),
-//! sitemap.xml and robots.txt.
+//! sitemap.xml and robots.txt. Each is rendered by a template of the theme (`atom.xml`,
+//! `sitemap.xml`, `robots.txt`), which a site can override like any other; this module
+//! gathers what they show.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::config::Config;
-use crate::render::feed_path;
+use crate::render::theme::Theme;
+use crate::render::{feed_path, RenderError, FEED_FILE};
 use crate::site::{Post, Site};
 
 /// How many posts a feed carries.
 const FEED_ENTRIES: usize = 20;
 
-/// Escapes text for XML element content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// The files this module makes besides the feeds; each is rendered by the theme's template of
+/// the same name, and every feed by `atom.xml` ([`FEED_FILE`]).
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// What one feed follows: the whole site, a project or a tag.
 struct Channel<'a> {
@@ -40,9 +31,59 @@ struct Channel<'a> {
     posts: &'a [usize],
 }
 
+/// The variables of `atom.xml`.
+#[derive(Serialize)]
+struct AtomContext<'a> {
+    /// The site's language code (`pl`, `en`).
+    lang: &'static str,
+    feed: FeedHead<'a>,
+    /// The channel's newest posts, newest first.
+    entries: Vec<FeedEntry<'a>>,
+}
+
+/// The feed itself: its title and subtitle, its own address (`url`), the address of the
+/// page showing the same posts (`page_url`) and the time of its newest change (RFC 3339).
+#[derive(Serialize)]
+struct FeedHead<'a> {
+    title: &'a str,
+    subtitle: &'a str,
+    url: String,
+    page_url: String,
+    updated: String,
+}
+
+/// One post in a feed; `content` is its HTML with absolute links.
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    title: &'a str,
+    url: String,
+    published: String,
+    updated: String,
+    author: &'a str,
+    summary: &'a str,
+    content: String,
+}
+
+/// The variables of `sitemap.xml`: every page, by its absolute address.
+#[derive(Serialize)]
+struct SitemapContext {
+    entries: Vec<SitemapEntry>,
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    url: String,
+}
+
+/// The variables of `robots.txt`.
+#[derive(Serialize)]
+struct RobotsContext {
+    sitemap_url: String,
+}
+
 /// Every Atom feed of the site as (output file, XML): the site feed of the newest posts at
 /// the root, and one beside each project page and each tag page with only their posts.
-pub fn atom_feeds(site: &Site) -> Vec<(PathBuf, String)> {
+pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, RenderError> {
     let c = &site.config;
     let all: Vec<usize> = (0..site.posts.len()).collect();
     let subtitle = c.description.as_deref().unwrap_or("");
@@ -66,16 +107,18 @@ pub fn atom_feeds(site: &Site) -> Vec<(PathBuf, String)> {
     }));
     channels
         .par_iter()
-        .map(|ch| (PathBuf::from(feed_path(ch.page_path)), atom(site, ch)))
+        .map(|ch| {
+            let file = PathBuf::from(feed_path(ch.page_path));
+            let xml = theme.render(FEED_FILE, &file, &atom(site, ch))?;
+            Ok((file, xml))
+        })
         .collect()
 }
 
-/// The Atom feed of a channel's newest posts.
-fn atom(site: &Site, channel: &Channel) -> String {
+/// What the Atom feed of a channel shows: its newest posts.
+fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
     let c = &site.config;
     let tz = c.timezone;
-    let page_url = c.permalink(channel.page_path);
-    let feed_url = c.permalink(&feed_path(channel.page_path));
     let posts: Vec<&Post> = channel
         .posts
         .iter()
@@ -91,30 +134,30 @@ fn atom(site: &Site, channel: &Channel) -> String {
         .max()
         .map(|d| d.rfc3339(tz))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <subtitle>{subtitle}</subtitle>\n  <link href=\"{feed}\" rel=\"self\" type=\"application/atom+xml\"/>\n  <link href=\"{page}\" rel=\"alternate\" type=\"text/html\"/>\n  <id>{page}</id>\n  <updated>{updated}</updated>\n  <generator>tablica</generator>\n",
-        lang = c.language.code(),
-        title = xml_escape(&channel.title),
-        subtitle = xml_escape(channel.subtitle),
-        feed = xml_escape(&feed_url),
-        page = xml_escape(&page_url),
-    );
     let author_default = c.organisation_name();
-    for post in posts {
-        let url = c.permalink(&post.path);
-        xml.push_str(&format!(
-            "  <entry>\n    <title>{title}</title>\n    <link href=\"{url}\" rel=\"alternate\" type=\"text/html\"/>\n    <id>{url}</id>\n    <published>{published}</published>\n    <updated>{updated}</updated>\n    <author><name>{author}</name></author>\n    <summary>{summary}</summary>\n    <content type=\"html\">{content}</content>\n  </entry>\n",
-            title = xml_escape(&post.title),
-            url = xml_escape(&url),
-            published = post.date.rfc3339(tz),
-            updated = post.updated.unwrap_or(post.date).rfc3339(tz),
-            author = xml_escape(post.doc.meta.author.as_deref().unwrap_or(author_default)),
-            summary = xml_escape(&post.summary),
-            content = xml_escape(&absolute_links(&post.text.html, c)),
-        ));
+    let entries = posts
+        .into_iter()
+        .map(|post| FeedEntry {
+            title: &post.title,
+            url: c.permalink(&post.path),
+            published: post.date.rfc3339(tz),
+            updated: post.updated.unwrap_or(post.date).rfc3339(tz),
+            author: post.doc.meta.author.as_deref().unwrap_or(author_default),
+            summary: &post.summary,
+            content: absolute_links(&post.text.html, c),
+        })
+        .collect();
+    AtomContext {
+        lang: c.language.code(),
+        feed: FeedHead {
+            title: &channel.title,
+            subtitle: channel.subtitle,
+            url: c.permalink(&feed_path(channel.page_path)),
+            page_url: c.permalink(channel.page_path),
+            updated,
+        },
+        entries,
     }
-    xml.push_str("</feed>\n");
-    xml
 }
 
 /// The HTML of a post as a feed carries it: sanitised (feed readers do not apply the site's
@@ -128,34 +171,36 @@ fn absolute_links(html: &str, config: &Config) -> String {
 }
 
 /// sitemap.xml listing every page URL (given as paths below the site root).
-pub fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> String {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in paths {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml_escape(&site.config.permalink(path))
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    xml
+pub fn sitemap<'a>(
+    site: &Site,
+    theme: &Theme,
+    paths: impl Iterator<Item = &'a str>,
+) -> Result<String, RenderError> {
+    let entries = paths
+        .map(|path| SitemapEntry {
+            url: site.config.permalink(path),
+        })
+        .collect();
+    theme.render(
+        SITEMAP_FILE,
+        Path::new(SITEMAP_FILE),
+        &SitemapContext { entries },
+    )
 }
 
-/// robots.txt allowing everything and pointing to the sitemap.
-pub fn robots(site: &Site) -> String {
-    format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.config.permalink("sitemap.xml")
+/// robots.txt: by default allowing everything and pointing to the sitemap.
+pub fn robots(site: &Site, theme: &Theme) -> Result<String, RenderError> {
+    let sitemap_url = site.config.permalink(SITEMAP_FILE);
+    theme.render(
+        ROBOTS_FILE,
+        Path::new(ROBOTS_FILE),
+        &RobotsContext { sitemap_url },
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_control_characters() {
-        assert_eq!(xml_escape("a<b>&\"'\u{1}"), "a&lt;b&gt;&amp;&quot;&apos;");
-    }
 
     #[test]
     fn links_become_absolute_for_feed_readers() {

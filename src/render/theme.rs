@@ -96,6 +96,25 @@ pub struct Theme {
     pub assets_hash: u64,
 }
 
+impl Theme {
+    /// Renders the template `name` into the output file `file` with the variables of
+    /// `context`: for the whole-site files (feeds, sitemap, robots.txt), which have no page.
+    pub fn render(
+        &self,
+        name: &str,
+        file: &Path,
+        context: &impl serde::Serialize,
+    ) -> Result<String, super::RenderError> {
+        let error = |e: tera::Error| super::RenderError {
+            page: format!("/{}", file.display()),
+            template: name.to_string(),
+            message: chain(&e),
+        };
+        let context = tera::Context::from_serialize(context).map_err(error)?;
+        self.tera.render(name, &context).map_err(error)
+    }
+}
+
 /// All files of the theme (built in, then overridden), by path relative to the theme folder.
 fn theme_files(override_dir: &Path) -> Result<BTreeMap<PathBuf, ThemeFile>, ThemeError> {
     let mut files = BTreeMap::new();
@@ -285,9 +304,13 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
     );
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML and XML element content and quoted attribute values: the one
+/// escaper of every template (pages, and the feeds and sitemap in `publish`).
 ///
 /// Unlike Tera's default this leaves `/` alone, so URLs stay readable (`/aktualnosci/`).
+/// `&#x27;` means `'` in HTML and XML alike (`&apos;` is not HTML 4). C0 control characters
+/// but tab and line breaks, which XML 1.0 does not allow and HTML calls parse errors, are
+/// dropped.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
     for c in input.chars() {
@@ -297,6 +320,7 @@ pub fn escape_html(input: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#x27;"),
+            c if c < ' ' && !matches!(c, '\n' | '\t' | '\r') => {}
             c => out.push(c),
         }
     }
@@ -313,4 +337,17 @@ pub fn chain(e: &tera::Error) -> String {
         source = cause.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            escape_html("a<b>&\"'/\u{1}\u{1f}\t\n"),
+            "a&lt;b&gt;&amp;&quot;&#x27;/\t\n"
+        );
+    }
 }
