@@ -1,7 +1,10 @@
 //! The theme's contract: the whole-site files (feeds, sitemap, robots.txt) are templates a
-//! site can override like the pages.
+//! site can override like the pages, and docs/themes.md lists every template of the built-in
+//! theme and every page template the renderer uses.
 
 mod common;
+
+use std::collections::BTreeSet;
 
 use common::{stderr, TestSite};
 
@@ -92,5 +95,101 @@ fn a_broken_feed_template_is_an_error_naming_it() {
     assert!(
         err.contains("template atom.xml") && err.contains("/atom.xml"),
         "{err}"
+    );
+}
+
+/// The theme's documentation, `docs/themes.md`.
+fn themes_doc() -> String {
+    std::fs::read_to_string(repo().join("docs/themes.md")).expect("docs/themes.md")
+}
+
+fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The templates named in the first column of the doc's tables (rows `` | `name` | … ``), and
+/// those of the table under the heading `## Templates and their `page``.
+fn documented_templates(doc: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+    let (mut all, mut pages) = (BTreeSet::new(), BTreeSet::new());
+    let mut in_page_table = false;
+    for line in doc.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            in_page_table = heading.starts_with("Templates and their");
+        }
+        let Some(name) = line
+            .strip_prefix("| `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name.to_string())
+        else {
+            continue;
+        };
+        if in_page_table {
+            pages.insert(name.clone());
+        }
+        all.insert(name);
+    }
+    (all, pages)
+}
+
+/// Every file of the built-in theme's `templates/`, as `partials/x.html`.
+fn theme_templates() -> BTreeSet<String> {
+    let dir = repo().join("themes/default/templates");
+    walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .map(|e| e.expect("a theme file"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&dir).expect("below templates/");
+            rel.to_string_lossy().replace('\\', "/")
+        })
+        .collect()
+}
+
+/// The templates the renderer renders pages with: the `"….html"` strings of
+/// `src/render/routes.rs` (its page kinds and their templates).
+fn route_templates() -> BTreeSet<String> {
+    let source = std::fs::read_to_string(repo().join("src/render/routes.rs")).expect("routes.rs");
+    source
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            s.ends_with(".html")
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_template_of_the_theme_is_documented_and_every_documented_one_exists() {
+    let (documented, _) = documented_templates(&themes_doc());
+    let files = theme_templates();
+    assert!(files.len() > 20 && files.contains("atom.xml"), "{files:?}");
+    let missing: Vec<_> = files.difference(&documented).collect();
+    assert!(
+        missing.is_empty(),
+        "templates of themes/default/templates missing from the tables of docs/themes.md: {missing:?}"
+    );
+    let stale: Vec<_> = documented.difference(&files).collect();
+    assert!(
+        stale.is_empty(),
+        "docs/themes.md lists templates the theme does not have: {stale:?}"
+    );
+}
+
+#[test]
+fn every_page_template_the_renderer_uses_is_in_the_page_table() {
+    let (_, pages) = documented_templates(&themes_doc());
+    let routes = route_templates();
+    assert!(
+        routes.len() >= 14 && routes.contains("events.html"),
+        "page templates read from src/render/routes.rs: {routes:?}"
+    );
+    let missing: Vec<_> = routes.difference(&pages).collect();
+    assert!(
+        missing.is_empty(),
+        "page templates of src/render/routes.rs missing from the table \"Templates and their `page`\" of docs/themes.md: {missing:?}"
     );
 }
