@@ -548,9 +548,8 @@ fn a_full_disk_while_caching_photos_is_a_clear_error() {
         eprintln!("skipped: cannot mount a small tmpfs here (needs root and mount permission)");
         return;
     };
-    let site = TestSite {
-        dir: tempfile::tempdir_in(disk.0.path()).expect("site on the small disk"),
-    };
+    let site =
+        TestSite::in_dir(tempfile::tempdir_in(disk.0.path()).expect("site on the small disk"));
     site.write("content/site.yaml", SITE_YAML);
     site.post("dobry", "title: Dobry wpis\ndate: 2026-01-01", "Tekst.");
     site.build_ok();

@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 
 pub struct TestSite {
     pub dir: tempfile::TempDir,
+    /// The build's "now" (`TABLICA_NOW`) for every run, when pinned with [`TestSite::pin_clock`].
+    clock: Option<String>,
 }
 
 pub const SITE_YAML: &str = "title: MOPS Testowo\nbase_url: https://mops.example.org/\ndescription: Strona testowa\norganisation:\n  name: Miejski Ośrodek Pomocy Społecznej w Testowie\n  email: mops@example.org\nmenu:\n  - { title: Aktualności, url: /aktualnosci/ }\nposts_per_page: 2\n";
@@ -15,10 +17,21 @@ pub const SITE_YAML: &str = "title: MOPS Testowo\nbase_url: https://mops.example
 impl TestSite {
     /// An empty site with the given site.yaml.
     pub fn with_config(site_yaml: &str) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let site = TestSite { dir };
+        let site = Self::in_dir(tempfile::tempdir().expect("temp dir"));
         site.write("content/site.yaml", site_yaml);
         site
+    }
+
+    /// A site in `dir`, with nothing written yet.
+    pub fn in_dir(dir: tempfile::TempDir) -> Self {
+        TestSite { dir, clock: None }
+    }
+
+    /// Runs every later build with its "now" fixed at `now` (`TABLICA_NOW`), so that two
+    /// builds on either side of midnight in Warsaw still see the same day.
+    pub fn pin_clock(mut self, now: &str) -> Self {
+        self.clock = Some(now.to_string());
+        self
     }
 
     pub fn new() -> Self {
@@ -75,13 +88,23 @@ impl TestSite {
         (tablica::build::Builder::new(options), output)
     }
 
+    /// Runs `tablica` with `args` in the site's folder, on the pinned clock if there is one.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_tablica"))
+        self.run_at(self.clock.as_deref(), args)
+    }
+
+    /// Runs `tablica` with its "now" fixed at `now`, or on the real clock when `None`.
+    pub fn run_at(&self, now: Option<&str>, args: &[&str]) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_tablica"));
+        command
             .args(args)
             .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run tablica")
+            .env("NO_COLOR", "1");
+        match now {
+            Some(now) => command.env("TABLICA_NOW", now),
+            None => command.env_remove("TABLICA_NOW"),
+        };
+        command.output().expect("run tablica")
     }
 
     /// `tablica build`; panics with the output if it fails.
@@ -93,13 +116,7 @@ impl TestSite {
 
     /// `tablica build` with the build's "now" fixed (`TABLICA_NOW`); panics if it fails.
     pub fn build_at(&self, now: &str) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_tablica"))
-            .arg("build")
-            .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .env("TABLICA_NOW", now)
-            .output()
-            .expect("run tablica");
+        let out = self.run_at(Some(now), &["build"]);
         assert!(out.status.success(), "build failed:\n{}", stderr(&out));
         out
     }
