@@ -319,3 +319,254 @@ fn a_folder_gallery_takes_alt_texts_from_its_sidecar() {
         "{err}"
     );
 }
+
+/// Personal data hidden in the metadata of the photos of
+/// [`no_metadata_of_any_kind_survives`]; none may reach the published files.
+const PERSONAL: [&str; 6] = [
+    "Jan Kowalski",
+    "PESEL 85010112345",
+    "ul. Lipowa 5, Testowo",
+    "52.229676",
+    "Anna Nowak",
+    "Profil aparatu Kowalskiego",
+];
+
+/// A TIFF (EXIF) block with an Artist tag of `artist`.
+fn exif_with_artist(artist: &str) -> Vec<u8> {
+    let mut tiff = b"MM\x00\x2a\x00\x00\x00\x08\x00\x01".to_vec();
+    tiff.extend_from_slice(&0x013Bu16.to_be_bytes()); // Artist
+    tiff.extend_from_slice(&2u16.to_be_bytes()); // ASCII
+    tiff.extend_from_slice(&(artist.len() as u32 + 1).to_be_bytes());
+    tiff.extend_from_slice(&26u32.to_be_bytes()); // the text, right after this IFD
+    tiff.extend_from_slice(&0u32.to_be_bytes()); // no next IFD
+    tiff.extend_from_slice(artist.as_bytes());
+    tiff.push(0);
+    tiff
+}
+
+/// An ICC profile (header and one `desc` tag) whose description names a person.
+fn icc_profile(description: &str) -> Vec<u8> {
+    let mut desc = b"desc\x00\x00\x00\x00".to_vec();
+    desc.extend_from_slice(&(description.len() as u32 + 1).to_be_bytes());
+    desc.extend_from_slice(description.as_bytes());
+    desc.push(0);
+    let size = 128 + 4 + 12 + desc.len();
+    let mut icc = vec![0u8; 128];
+    icc[..4].copy_from_slice(&(size as u32).to_be_bytes());
+    icc[12..16].copy_from_slice(b"mntr");
+    icc[16..20].copy_from_slice(b"RGB ");
+    icc[20..24].copy_from_slice(b"XYZ ");
+    icc[36..40].copy_from_slice(b"acsp");
+    icc.extend_from_slice(&1u32.to_be_bytes());
+    icc.extend_from_slice(b"desc");
+    icc.extend_from_slice(&(128 + 4 + 12u32).to_be_bytes());
+    icc.extend_from_slice(&(desc.len() as u32).to_be_bytes());
+    icc.extend_from_slice(&desc);
+    icc
+}
+
+/// An XMP packet naming the author and the place.
+fn xmp() -> String {
+    format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" dc:creator=\"{}\" exif:GPSLatitude=\"{}\"/></rdf:RDF></x:xmpmeta>",
+        PERSONAL[0], PERSONAL[3]
+    )
+}
+
+/// `data` as a zlib stream of one stored (uncompressed) block, as PNG's zTXt and iCCP want.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01, 0x01];
+    let len = data.len() as u16;
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(!len).to_le_bytes());
+    out.extend_from_slice(data);
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in data {
+        a = (a + u32::from(byte)) % 65521;
+        b = (b + a) % 65521;
+    }
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    out
+}
+
+/// A PNG chunk: length, type, data and CRC.
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(kind);
+    crc.update(data);
+    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+    chunk.extend_from_slice(kind);
+    chunk.extend_from_slice(data);
+    chunk.extend_from_slice(&crc.finalize().to_be_bytes());
+    chunk
+}
+
+/// A PNG with text chunks of every kind (tEXt, zTXt, iTXt with XMP), EXIF (eXIf) and an ICC
+/// profile (iCCP), all with personal data.
+fn png_with_metadata() -> Vec<u8> {
+    let mut plain = Vec::new();
+    image::RgbImage::from_pixel(600, 400, image::Rgb([30, 140, 60]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut plain),
+            image::ImageFormat::Png,
+        )
+        .expect("encode PNG");
+    let text = |keyword: &str, rest: &[u8]| [keyword.as_bytes(), &[0], rest].concat();
+    let chunks = [
+        png_chunk(
+            b"iCCP",
+            &text(
+                "Kowalski",
+                &[&[0][..], &zlib_stored(&icc_profile(PERSONAL[5]))].concat(),
+            ),
+        ),
+        png_chunk(b"tEXt", &text("Author", PERSONAL[0].as_bytes())),
+        png_chunk(
+            b"zTXt",
+            &text(
+                "Comment",
+                &[&[0][..], &zlib_stored(PERSONAL[1].as_bytes())].concat(),
+            ),
+        ),
+        png_chunk(
+            b"iTXt",
+            &text(
+                "XML:com.adobe.xmp",
+                &[&[0, 0, 0, 0][..], xmp().as_bytes()].concat(),
+            ),
+        ),
+        png_chunk(
+            b"iTXt",
+            &text(
+                "Location",
+                &[&[0, 0, 0, 0][..], PERSONAL[2].as_bytes()].concat(),
+            ),
+        ),
+        png_chunk(b"eXIf", &exif_with_artist(PERSONAL[4])),
+    ];
+    // After the signature (8 bytes) and IHDR (25 bytes), before the image data.
+    [&plain[..33], &chunks.concat(), &plain[33..]].concat()
+}
+
+/// A JPEG segment: marker, length and data.
+fn jpeg_segment(marker: u8, data: &[u8]) -> Vec<u8> {
+    let mut segment = vec![0xFF, marker];
+    segment.extend_from_slice(&(data.len() as u16 + 2).to_be_bytes());
+    segment.extend_from_slice(data);
+    segment
+}
+
+/// A JPEG with XMP (APP1), an ICC profile (APP2), EXIF (APP1) and a comment (COM).
+fn jpeg_with_metadata() -> Vec<u8> {
+    let plain = gradient_jpeg(600, 400, 7);
+    let segments = [
+        jpeg_segment(
+            0xE1,
+            &[b"Exif\x00\x00", &exif_with_artist(PERSONAL[4])[..]].concat(),
+        ),
+        jpeg_segment(
+            0xE1,
+            &[b"http://ns.adobe.com/xap/1.0/\x00", xmp().as_bytes()].concat(),
+        ),
+        jpeg_segment(
+            0xE2,
+            &[&b"ICC_PROFILE\x00\x01\x01"[..], &icc_profile(PERSONAL[5])].concat(),
+        ),
+        jpeg_segment(0xFE, PERSONAL[1].as_bytes()),
+    ];
+    [&plain[..2], &segments.concat(), &plain[2..]].concat()
+}
+
+/// A RIFF chunk, padded to an even length.
+fn riff_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut chunk = kind.to_vec();
+    chunk.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    chunk.extend_from_slice(data);
+    if data.len() % 2 == 1 {
+        chunk.push(0);
+    }
+    chunk
+}
+
+/// An extended WebP (VP8X) with an ICC profile, EXIF and XMP chunks.
+fn webp_with_metadata() -> Vec<u8> {
+    let (w, h) = (600u32, 400u32);
+    let mut plain = Vec::new();
+    image::RgbImage::from_pixel(w, h, image::Rgb([200, 120, 30]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut plain),
+            image::ImageFormat::WebP,
+        )
+        .expect("encode WebP");
+    // "RIFF", size, "WEBP", then the image chunk (VP8L).
+    let image_chunk = &plain[12..];
+    let mut vp8x = vec![0x20 | 0x08 | 0x04, 0, 0, 0]; // ICC, EXIF and XMP present
+    vp8x.extend_from_slice(&(w - 1).to_le_bytes()[..3]);
+    vp8x.extend_from_slice(&(h - 1).to_le_bytes()[..3]);
+    let body = [
+        &b"WEBP"[..],
+        &riff_chunk(b"VP8X", &vp8x),
+        &riff_chunk(b"ICCP", &icc_profile(PERSONAL[5])),
+        image_chunk,
+        &riff_chunk(b"EXIF", &exif_with_artist(PERSONAL[4])),
+        &riff_chunk(b"XMP ", xmp().as_bytes()),
+    ]
+    .concat();
+    [&b"RIFF"[..], &(body.len() as u32).to_le_bytes(), &body].concat()
+}
+
+#[test]
+fn no_metadata_of_any_kind_survives() {
+    let site = gallery_site(
+        "",
+        "gallery:\n  - src: ekran.png\n    alt: Plakat festynu na ekranie\n  - src: aparat.jpg\n    alt: Stoisko z ciastami\n  - src: telefon.webp\n    alt: Dzieci przy malowaniu twarzy",
+    );
+    let inputs = [
+        ("ekran.png", png_with_metadata()),
+        ("aparat.jpg", jpeg_with_metadata()),
+        ("telefon.webp", webp_with_metadata()),
+    ];
+    for (name, bytes) in &inputs {
+        image::load_from_memory(bytes).unwrap_or_else(|e| panic!("{name} decodes: {e}"));
+        let personal = PERSONAL
+            .iter()
+            .filter(|p| contains(bytes, p.as_bytes()))
+            .count();
+        assert!(personal >= 4, "{name} carries the personal data");
+        site.write_bytes(&format!("content/posts/festyn/{name}"), bytes);
+    }
+    site.build_ok();
+    let published = snapshot(&site.public());
+    let photos = published
+        .keys()
+        .filter(|p| {
+            p.starts_with("aktualnosci/festyn") && p.extension().is_some_and(|e| e == "jpg")
+        })
+        .count();
+    assert!(
+        photos >= 6,
+        "a copy and a thumbnail of each photo: {photos}"
+    );
+    for (path, bytes) in &published {
+        for p in PERSONAL {
+            assert!(
+                !contains(bytes, p.as_bytes()),
+                "{} keeps {p:?}",
+                path.display()
+            );
+        }
+        for marker in [
+            &b"Exif\x00"[..],
+            b"ICC_PROFILE",
+            b"http://ns.adobe.com/xap",
+            b"adobe:ns:meta",
+        ] {
+            assert!(
+                !contains(bytes, marker),
+                "{} keeps {}",
+                path.display(),
+                String::from_utf8_lossy(marker)
+            );
+        }
+    }
+}

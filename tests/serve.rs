@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use common::{texts, TestSite};
 
 /// How long a change may take to show; far above the real figure, for slow CI machines.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -324,7 +324,11 @@ fn it_serves_like_static_hosting_and_no_path_leaves_the_output() {
 
     let missing = preview.get("/nie-ma-takiej-strony/");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("<h1"), "the site's 404 page");
+    assert_eq!(
+        texts(&missing.body, "h1"),
+        ["Nie znaleziono strony"],
+        "the site's 404 page"
+    );
 
     let redirect = preview.get("/aktualnosci");
     assert_eq!(redirect.status, 301);
