@@ -159,6 +159,7 @@ fn duplicate_keys() {
 fn dates_in_other_formats() {
     let site = built_site();
     site.post("ukosniki", "title: Ukośniki\ndate: 24/11/2026", "Tekst.")
+        .post("kreski", "title: Kreski\ndate: 24-11-2026", "Tekst.")
         .post(
             "slownie",
             "title: Słownie\ndate: 24 listopada 2026",
@@ -170,9 +171,36 @@ fn dates_in_other_formats() {
             "content/posts/ukosniki.md:3",
             "field `date`",
             "`2026-11-24`",
+            "content/posts/kreski.md:3",
             "content/posts/slownie.md:3",
             "YYYY-MM-DD",
         ],
+    );
+}
+
+/// Old Mac line ends (a lone CR) are read as LF: the post builds, and a mistake in it is
+/// reported at its real line.
+#[test]
+fn lone_cr_line_ends() {
+    let site = built_site();
+    site.write(
+        "content/posts/mac.md",
+        "---\rtitle: Ze starego Maca\rdate: 2026-01-03\r---\rPierwszy akapit.\r\rDrugi akapit.\r",
+    );
+    site.build_ok();
+    let html = site.read("aktualnosci/mac/index.html");
+    assert_eq!(texts(&html, "h1"), ["Ze starego Maca"]);
+    assert!(
+        texts(&html, "p").contains(&"Drugi akapit.".to_string()),
+        "{html}"
+    );
+    site.write(
+        "content/posts/mac.md",
+        "---\rtitle: Ze starego Maca\rdate: 03.01.2026\r---\rTekst.\r",
+    );
+    assert_rejected(
+        &site,
+        &["content/posts/mac.md:3", "field `date`", "`2026-01-03`"],
     );
 }
 
@@ -235,6 +263,27 @@ fn empty_photo() {
             "not a photo",
             "save it again as JPEG",
         ],
+    );
+
+    // With `on_error: skip` the post is published without the photo, with a warning.
+    site.write(
+        "content/site.yaml",
+        &format!("{SITE_YAML}images:\n  on_error: skip\n"),
+    );
+    let out = site.build_ok();
+    assert!(
+        stderr(&out).contains("warning: content/posts/festyn/pusty.jpg"),
+        "{}",
+        stderr(&out)
+    );
+    let html = site.read("aktualnosci/festyn/index.html");
+    assert_eq!(texts(&html, "h1"), ["Festyn"]);
+    assert!(!html.contains("<img"), "the photo is left out:\n{html}");
+    assert!(
+        !snapshot(&site.public())
+            .keys()
+            .any(|p| p.to_string_lossy().contains("pusty")),
+        "nothing of the photo is published"
     );
 }
 

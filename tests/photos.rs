@@ -64,10 +64,25 @@ fn jpeg(orientation: Option<u16>, gps: bool) -> Vec<u8> {
 
 fn gallery_site(site_yaml_extra: &str, gallery: &str) -> TestSite {
     let site = TestSite::with_config(&format!("{SITE_YAML}{site_yaml_extra}"));
+    festyn(&site, gallery);
+    site
+}
+
+/// The bundle `content/posts/festyn/` with the given photo front matter.
+fn festyn(site: &TestSite, gallery: &str) {
     site.write(
         "content/posts/festyn/index.md",
         &format!("---\ntitle: Festyn\ndate: 2026-06-01\n{gallery}\n---\nTekst.\n"),
     );
+}
+
+/// A site built once with a plain post, then given the bundle of [`gallery_site`]: to check
+/// that a rejected photo leaves `public/` as it was ([`assert_rejected`]).
+fn built_then_gallery(site_yaml_extra: &str, gallery: &str) -> TestSite {
+    let site = TestSite::with_config(&format!("{SITE_YAML}{site_yaml_extra}"));
+    site.post("dobry", "title: Dobry wpis\ndate: 2026-01-01", "Tekst.");
+    site.build_ok();
+    festyn(&site, gallery);
     site
 }
 
@@ -240,7 +255,7 @@ fn people_without_consent_are_refused_when_the_site_requires_it() {
 
 #[test]
 fn corrupt_and_oversized_photos_are_reported() {
-    let site = gallery_site(
+    let site = built_then_gallery(
         "",
         "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }",
     );
@@ -248,53 +263,70 @@ fn corrupt_and_oversized_photos_are_reported() {
         "content/posts/festyn/zepsute.jpg",
         &jpeg(None, false)[..300],
     );
-    let err = site.build_err();
-    assert!(err.contains("content/posts/festyn/zepsute.jpg"), "{err}");
-    assert!(
-        err.contains("damaged") || err.contains("truncated"),
-        "{err}"
+    assert_rejected(
+        &site,
+        &["content/posts/festyn/zepsute.jpg", "damaged or unsupported"],
     );
 
     let skip = gallery_site(
         "images:\n  on_error: skip\n",
-        "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }",
+        "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }\n  - { src: dobre.jpg, alt: Dzieci przy stoisku z ciastami }",
     );
     skip.write_bytes("content/posts/festyn/zepsute.jpg", b"not a jpeg at all");
+    skip.write_bytes(
+        "content/posts/festyn/dobre.jpg",
+        &gradient_jpeg(600, 400, 5),
+    );
     let out = skip.build_ok();
     assert!(
         stderr(&out).contains("warning: content/posts/festyn/zepsute.jpg"),
         "{}",
         stderr(&out)
     );
+    // The broken photo is left out; the good one is published.
+    let published: Vec<String> = snapshot(&skip.public())
+        .into_keys()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        published.iter().any(|p| p.contains("dobre-")),
+        "{published:?}"
+    );
+    assert!(
+        !published.iter().any(|p| p.contains("zepsute")),
+        "{published:?}"
+    );
+    let page = skip.read("aktualnosci/festyn/index.html");
+    let alts: Vec<String> = scraper::Html::parse_document(&page)
+        .select(&scraper::Selector::parse("main img").expect("selector"))
+        .filter_map(|img| img.value().attr("alt").map(String::from))
+        .collect();
+    assert_eq!(alts, ["Dzieci przy stoisku z ciastami"], "{page}");
 
-    let limited = gallery_site("images:\n  max_pixels: 100000\n", ONE_PHOTO);
+    let limited = built_then_gallery("images:\n  max_pixels: 100000\n", ONE_PHOTO);
     limited.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
-    let err = limited.build_err();
-    assert!(err.contains("too large: 800 × 400"), "{err}");
+    assert_rejected(&limited, &["too large: 800 × 400"]);
 }
 
 #[test]
 fn photo_paths_cannot_leave_the_site() {
-    let site = gallery_site(
+    let site = built_then_gallery(
         "",
         "cover: { src: ../../../etc/passwd.jpg, alt: Coś spoza strony }",
     );
-    let err = site.build_err();
-    assert!(err.contains("field `cover.src`"), "{err}");
-    assert!(err.contains("leads out"), "{err}");
+    assert_rejected(&site, &["field `cover.src`", "leads out"]);
 
     #[cfg(unix)]
     {
         let outside = tempfile::tempdir().expect("tmp");
         std::fs::write(outside.path().join("tajne.jpg"), jpeg(None, true)).expect("write");
-        let linked = gallery_site("", "cover: { src: tajne.jpg, alt: Zdjęcie spoza strony }");
+        let linked = built_then_gallery("", "cover: { src: tajne.jpg, alt: Zdjęcie spoza strony }");
         std::os::unix::fs::symlink(
             outside.path().join("tajne.jpg"),
             linked.root().join("content/posts/festyn/tajne.jpg"),
         )
         .expect("symlink");
-        let err = linked.build_err();
-        assert!(err.contains("outside the site"), "{err}");
+        assert_rejected(&linked, &["outside the site"]);
     }
 }
 
