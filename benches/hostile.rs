@@ -19,9 +19,12 @@ use common::{
 };
 use support::{format_duration, median, wait_with_usage};
 
+/// A case: its name, what it adds to a built site, and the exit status expected.
+type Case = (&'static str, fn(&TestSite), i32);
+
 fn main() {
     let runs = support::sizes_from_env("TABLICA_BENCH_RUNS", "5")[0];
-    let cases: [(&str, fn(&TestSite), i32); 4] = [
+    let cases: [Case; 4] = [
         ("YAML alias bomb (refused)", alias_bomb, 1),
         ("30000 × 30000 photo header (refused)", huge_photo, 1),
         ("50 MB Markdown file (refused)", huge_file, 1),
