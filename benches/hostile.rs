@@ -5,7 +5,9 @@
 //!
 //! Run with `cargo bench --bench hostile`. Each case is built `TABLICA_BENCH_RUNS` times
 //! (default 5) in its own fixture site (the real binary, debug or release as cargo built it);
-//! the table shows the median wall time, the median CPU time and the largest peak memory.
+//! the table shows the median wall time and the median CPU time. (Peak memory is left out: a
+//! child's `ru_maxrss` includes the memory of this process at the spawn, which holds the 50 MB
+//! file; the tests bound the builds' memory with `RLIMIT_DATA` instead.)
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -31,14 +33,11 @@ fn main() {
         ("100k-letter title, 1M-letter word", long_text, 0),
     ];
     println!("hostile inputs: `tablica build`, {runs} runs each");
-    println!(
-        "{:<38} {:>10} {:>10} {:>9}",
-        "case", "wall", "cpu", "peak MiB"
-    );
+    println!("{:<38} {:>10} {:>10}", "case", "wall", "cpu");
     for (name, make, expected_code) in cases {
         let site = built_site();
         make(&site);
-        let (mut walls, mut cpus, mut peak) = (Vec::new(), Vec::new(), 0);
+        let (mut walls, mut cpus) = (Vec::new(), Vec::new());
         for _ in 0..runs {
             let started = std::time::Instant::now();
             let child = site
@@ -51,13 +50,11 @@ fn main() {
             walls.push(started.elapsed());
             assert_eq!(status.code(), Some(expected_code), "{name}: {status}");
             cpus.push(usage.cpu);
-            peak = peak.max(usage.peak_rss_kib);
         }
         println!(
-            "{name:<38} {:>10} {:>10} {:>9.1}",
+            "{name:<38} {:>10} {:>10}",
             format_duration(median(&mut walls)),
-            format_duration(median(&mut cpus)),
-            peak as f64 / 1024.0
+            format_duration(median(&mut cpus))
         );
     }
 }
