@@ -22,8 +22,8 @@ use std::time::{Duration, Instant};
 use corpus::photos::{generate_photos, HEIGHT, WIDTH};
 use support::{format_duration, median};
 
+use tablica::config::ImageSettings;
 use tablica::gallery::process::{process, ProcessReport};
-use tablica::gallery::ImageSettings;
 
 const DEFAULT_PHOTOS: usize = 12;
 const COLD_RUNS: usize = 3;

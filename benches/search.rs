@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tablica::build::{BuildOptions, Builder};
+use tablica::config;
+use tablica::publish::search;
 use tablica::site::{self, DocumentCache};
-use tablica::{config, search};
 
 const QUERIES: &[&str] = &[
     "warsztatów",
@@ -128,7 +129,7 @@ impl<'a> Site<'a> {
     fn query_bytes(&mut self, query: &str) -> u64 {
         let mut files = vec!["index.json".to_string()];
         let mut scores: Option<HashMap<u64, u64>> = None;
-        for term in search::terms(query) {
+        for term in site::search::terms(query) {
             let Some(key) = self
                 .shards
                 .iter()

@@ -6,8 +6,6 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use crate::content::{is_ignored_name, FileStamp};
-
 /// The fingerprint of a value (bytes, strings, tuples of them, …).
 pub(crate) fn of(value: impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
@@ -44,4 +42,33 @@ pub(crate) fn of_tree(dir: &Path, skip_ignored: bool) -> u64 {
         }
     }
     h.finish()
+}
+
+/// When a file was last changed, to tell whether a document must be read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path`, or `None` when it cannot be read.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+/// Whether a file name is an editor's temporary or backup file, or hidden.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
 }

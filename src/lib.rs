@@ -1,35 +1,43 @@
 //! tablica: an accessible, private static site generator for news and project pages.
 //!
-//! The pipeline: [`config`] and [`content`] load the site, [`site`] builds the model
-//! (URLs, links between posts and projects, taxonomies), [`gallery`] processes photos,
-//! [`render`] turns the model into pages through the [`theme`], and [`output`] writes them
-//! atomically. [`build`] runs the whole pipeline; [`serve`] runs it again on every change for
-//! a live preview.
+//! The folders of `src/` are the stages of the pipeline; each uses only the stages before it
+//! (`tests/architecture.rs` holds the order and checks it):
+//!
+//! 1. Leaf utilities, used by every stage: [`diagnostics`] (problems with file, line, field
+//!    and hint), [`locale`] (Polish and English words, dates, money), [`slug`], `url`
+//!    (addresses, output files), `fingerprint` (hashes and file stamps for incremental
+//!    builds) and `theme_names` (the built-in theme, and the ids and classes it keeps for
+//!    itself).
+//! 2. [`content`] finds the Markdown files and reads them: front matter ([`content::meta`],
+//!    with every block editors write: event, video, photos), YAML, dates.
+//! 3. [`config`] reads and checks `site.yaml` (with its accessibility, embed and image
+//!    sections).
+//! 4. [`markdown`] renders a text to sanitised HTML and checks it.
+//! 5. [`gallery`] resolves, checks and processes photos named in front matter.
+//! 6. [`site`] builds the model: every document checked and rendered into an entry (its
+//!    event, videos, linked documents and search terms), linked into posts, projects, pages,
+//!    terms and years; [`site::DocumentCache`] keeps entries between builds of a preview.
+//! 7. [`render`] turns the model into pages through the theme: page kinds and addresses
+//!    (`routes`), template views, pagination, page fingerprints (`stamps`), JSON-LD.
+//! 8. [`publish`] makes the whole-site files: Atom feeds, sitemap, robots.txt, calendars,
+//!    the search index, and the linked documents to copy.
+//! 9. [`build`] runs the stages (photos, pages, site files, in-place rebuilds) and writes
+//!    the output atomically ([`build::output`]); [`serve`] runs it again on every change for
+//!    a live preview, and [`scaffold`] creates a new site.
 
-pub mod accessibility;
-pub mod attachments;
 pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod embed;
-pub mod events;
-pub mod feeds;
 mod fingerprint;
 pub mod gallery;
-pub mod ics;
-mod last_build;
 pub mod locale;
 pub mod markdown;
-pub mod output;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
-pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;
-pub mod structured_data;
-pub mod theme;
 mod theme_names;
 mod url;
-pub mod video;

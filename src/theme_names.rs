@@ -5,7 +5,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use include_dir::Dir;
+use include_dir::{include_dir, Dir};
+
+/// The built-in theme, compiled into the program.
+pub(crate) static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// The names (ids and classes together: one namespace) the theme writes or looks for.
 #[derive(Debug, Default)]
@@ -15,8 +18,7 @@ pub(crate) struct ThemeNames {
     prefixes: HashSet<String>,
 }
 
-static DEFAULT: LazyLock<ThemeNames> =
-    LazyLock::new(|| ThemeNames::of(&crate::theme::DEFAULT_THEME));
+static DEFAULT: LazyLock<ThemeNames> = LazyLock::new(|| ThemeNames::of(&DEFAULT_THEME));
 
 /// The names of the built-in theme.
 pub(crate) fn reserved() -> &'static ThemeNames {

@@ -1,5 +1,7 @@
 //! Addresses as written in requests and links.
 
+use std::path::PathBuf;
+
 /// `%20` → space and so on. `None` when an escape is not two hex digits or the result is
 /// not UTF-8.
 pub(crate) fn percent_decode(raw: &str) -> Option<String> {
@@ -17,6 +19,28 @@ pub(crate) fn percent_decode(raw: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
+}
+
+/// Where a URL path (`aktualnosci/x/`) is written in the output folder.
+pub fn output_file(url_path: &str) -> PathBuf {
+    let mut p = PathBuf::from(url_path.trim_matches('/'));
+    p.push("index.html");
+    p
+}
+
+/// Only http(s), mailto and tel addresses, fragments and site paths are kept.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let lower = cleaned.to_ascii_lowercase();
+    match lower.find(':') {
+        Some(colon) if !lower[..colon].contains(['/', '?', '#']) => {
+            matches!(&lower[..colon], "http" | "https" | "mailto" | "tel")
+        }
+        _ => true,
+    }
 }
 
 #[cfg(test)]

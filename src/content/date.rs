@@ -92,6 +92,20 @@ fn guess_hint(s: &str) -> String {
         .to_string()
 }
 
+/// The environment variable that fixes the build's "now" (site-local, in any form `date:`
+/// accepts), for tests and reproducible builds.
+pub const NOW_VAR: &str = "TABLICA_NOW";
+
+/// The build's "now" in the site's time zone: `TABLICA_NOW` when it is set, else the clock.
+pub fn now(tz: chrono_tz::Tz) -> Result<NaiveDateTime, String> {
+    match std::env::var(NOW_VAR) {
+        Ok(v) => parse(&v)
+            .map(|d| d.local)
+            .map_err(|hint| format!("{NOW_VAR}=`{v}` is not a date: {hint}")),
+        Err(_) => Ok(chrono::Utc::now().with_timezone(&tz).naive_local()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

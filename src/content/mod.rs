@@ -2,6 +2,7 @@
 //! their front matter. Nothing here knows about URLs or templates.
 
 pub mod date;
+mod document_ref;
 pub mod file;
 pub mod front_matter;
 pub mod meta;
@@ -14,6 +15,8 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
+use crate::fingerprint::is_ignored_name;
+pub use document_ref::DocumentRef;
 pub use meta::{PageMeta, PostMeta, ProjectMeta};
 
 /// Where content lives, relative to the site root.
@@ -85,35 +88,6 @@ pub fn find(root: &Path) -> (Sources, Vec<Diagnostic>) {
         pages: section("pages"),
     };
     (sources, diagnostics)
-}
-
-/// When a file was last changed, to tell whether a document must be read again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FileStamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-}
-
-impl FileStamp {
-    /// The stamp of the file at `path`, or `None` when it cannot be read.
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(FileStamp {
-            len: meta.len(),
-            modified: meta.modified().ok(),
-        })
-    }
-}
-
-/// Whether a file name is an editor's temporary or backup file, or hidden.
-pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with('#')
-        || name.starts_with("~$")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
 }
 
 /// Markdown files of a section: `x.md` files and `x/index.md` bundles. Other `.md` files inside

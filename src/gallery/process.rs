@@ -16,7 +16,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{ImageSettings, Photo};
+use super::Photo;
+use crate::config::{ImageSettings, OnError};
 use crate::content::file;
 use crate::diagnostics::Diagnostic;
 
@@ -118,8 +119,8 @@ pub fn process(
                     "open the photo in an image viewer and save it again as JPEG (or export a smaller copy from the phone); `images.on_error: skip` in site.yaml builds the site without it",
                 );
                 problems.push(match settings.on_error {
-                    super::OnError::Fail => d,
-                    super::OnError::Skip => d.with_severity(crate::diagnostics::Severity::Warning),
+                    OnError::Fail => d,
+                    OnError::Skip => d.with_severity(crate::diagnostics::Severity::Warning),
                 });
             }
         }

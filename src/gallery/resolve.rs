@@ -6,9 +6,11 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{alt, is_photo, GallerySpec, ImageSettings, PhotoSpec};
+use super::{alt, is_photo};
+use crate::config::ImageSettings;
+use crate::content::meta::photo::{GallerySpec, PhotoSpec};
+use crate::content::DocumentRef;
 use crate::diagnostics::Diagnostic;
-use crate::site::DocumentRef;
 
 /// The sidecar file of `gallery: { dir: … }` with alt texts.
 pub const SIDECAR: &str = "alt.yaml";
@@ -243,7 +245,7 @@ impl Context<'_> {
                 .filter(|p| is_photo(p))
                 .filter(|p| {
                     !p.file_name()
-                        .is_some_and(|n| crate::content::is_ignored_name(&n.to_string_lossy()))
+                        .is_some_and(|n| crate::fingerprint::is_ignored_name(&n.to_string_lossy()))
                 })
                 .collect(),
             Err(_) => Vec::new(),

@@ -2,6 +2,7 @@
 //! 127.0.0.1, watches the site for changes, rebuilds only what changed and reloads open
 //! browser tabs. A failed rebuild keeps the last good pages and shows the problems over them.
 
+mod files;
 mod http;
 mod status;
 mod watch;

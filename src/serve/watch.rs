@@ -10,8 +10,9 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::ServeError;
-use crate::content::{is_ignored_name, CONTENT_DIR};
-use crate::theme::THEMES_DIR;
+use crate::content::CONTENT_DIR;
+use crate::fingerprint::is_ignored_name;
+use crate::render::theme::THEMES_DIR;
 
 /// A batch ends after this long without a new event (an editor's save is a burst of events
 /// microseconds apart; a patched rebuild takes a few milliseconds, so this wait is most of

@@ -1,11 +1,15 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
+pub mod event;
+pub mod photo;
+pub mod video;
+
 use serde::Deserialize;
 
-use super::front_matter::Keys;
-use crate::events::EventSpec;
-use crate::gallery::{GallerySpec, PhotoSpec};
-use crate::video::Videos;
+use crate::content::front_matter::Keys;
+use event::EventSpec;
+use photo::{GallerySpec, PhotoSpec};
+use video::Videos;
 
 /// Site-specific data for custom templates.
 pub type Extra = serde_yaml::Mapping;

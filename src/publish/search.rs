@@ -9,6 +9,9 @@
 //!    at least [`MIN_STEM`] letters remain (`warsztatów`, `warsztaty`, `warsztatach` →
 //!    `warsztat`). It does not know alternations (`źródło`/`źródeł`) or irregular forms.
 //!
+//! The steps are in [`crate::site::search`], which gives each document its terms; this module
+//! writes the index of them.
+//!
 //! The last word of a query also matches as a prefix, so results appear while typing.
 //!
 //! Files, under `<search path>/` of the output:
@@ -26,10 +29,9 @@ use serde::Serialize;
 
 use crate::locale;
 use crate::markdown::shorten;
+use crate::site::search::{DocumentTerms, ENDINGS, FOLDS, MIN_STEM, STOP_WORDS};
 use crate::site::Site;
 
-/// Shortest stem left after cutting an ending.
-pub const MIN_STEM: usize = 4;
 /// Documents per `d-<n>.json` file.
 pub const DOCS_PER_CHUNK: usize = 20;
 /// Size above which a shard is split by one more letter.
@@ -41,152 +43,6 @@ const MAX_KEY: usize = 4;
 const _: () = assert!(MAX_KEY <= MIN_STEM);
 /// Characters of text in a result's excerpt.
 const EXCERPT_CHARS: usize = 240;
-
-/// Inflection endings, longest first, already folded.
-const ENDINGS: &[&str] = &[
-    "owania", "owanie", "owaniu", "iami", "iach", "iego", "iemu", "owie", "ach", "ami", "ego",
-    "emu", "ich", "iem", "imi", "ych", "ymi", "iom", "owi", "ia", "ie", "iu", "ow", "om", "em",
-    "a", "e", "i", "o", "u", "y",
-];
-
-/// Words not worth indexing, folded and sorted (single letters are never indexed anyway).
-const STOP_WORDS: &[&str] = &[
-    "aby", "ale", "an", "and", "are", "as", "at", "be", "bo", "by", "ci", "co", "czy", "dla", "do",
-    "for", "from", "in", "is", "it", "ja", "jak", "jako", "je", "jest", "juz", "ku", "lub", "ma",
-    "na", "nad", "nie", "od", "of", "on", "or", "oraz", "po", "pod", "przez", "przy", "sa", "sie",
-    "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "we", "with", "za", "zas", "ze",
-];
-
-/// Letters folded to plain ones (after lower-casing).
-const FOLDS: &[(char, char)] = &[
-    ('ą', 'a'),
-    ('ć', 'c'),
-    ('ę', 'e'),
-    ('ł', 'l'),
-    ('ń', 'n'),
-    ('ó', 'o'),
-    ('ś', 's'),
-    ('ź', 'z'),
-    ('ż', 'z'),
-    ('á', 'a'),
-    ('à', 'a'),
-    ('â', 'a'),
-    ('ä', 'a'),
-    ('č', 'c'),
-    ('ç', 'c'),
-    ('é', 'e'),
-    ('è', 'e'),
-    ('ê', 'e'),
-    ('ë', 'e'),
-    ('ě', 'e'),
-    ('í', 'i'),
-    ('î', 'i'),
-    ('ï', 'i'),
-    ('ô', 'o'),
-    ('ö', 'o'),
-    ('ř', 'r'),
-    ('š', 's'),
-    ('ú', 'u'),
-    ('ů', 'u'),
-    ('ü', 'u'),
-    ('ý', 'y'),
-    ('ž', 'z'),
-];
-
-fn fold(c: char) -> char {
-    FOLDS
-        .iter()
-        .find(|(from, _)| *from == c)
-        .map_or(c, |(_, to)| *to)
-}
-
-/// A word lower-cased and folded.
-fn fold_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
-    } else {
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .map(fold)
-            .collect()
-    }
-}
-
-/// Splits text into folded words.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(fold_word)
-}
-
-/// Whether a folded word is indexed: not a single letter, not a stop word.
-fn is_indexed(word: &str) -> bool {
-    word.chars().nth(1).is_some() && STOP_WORDS.binary_search(&word).is_err()
-}
-
-/// The stem of a folded word.
-pub fn stem(word: &str) -> &str {
-    let letters = word.chars().count();
-    for ending in ENDINGS {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if letters - ending.chars().count() >= MIN_STEM {
-                return stem;
-            }
-        }
-    }
-    word
-}
-
-/// A folded word cut to its stem, in place.
-fn into_stem(mut word: String) -> String {
-    let len = stem(&word).len();
-    word.truncate(len);
-    word
-}
-
-/// The index terms of a text: folded, without stop words, stemmed.
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter(|w| is_indexed(w)).map(into_stem)
-}
-
-/// The distinct terms of some texts, sorted. Words repeat a lot in a text, so they are made
-/// distinct before the stop-word and stem steps.
-fn distinct_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut words: Vec<String> = texts.into_iter().flat_map(words).collect();
-    words.sort_unstable();
-    words.dedup();
-    let mut terms: Vec<String> = words
-        .into_iter()
-        .filter(|w| is_indexed(w))
-        .map(into_stem)
-        .collect();
-    terms.sort_unstable();
-    terms.dedup();
-    terms
-}
-
-/// A document's terms, worked out once when the document is loaded.
-#[derive(Debug, Clone, Default)]
-pub struct DocumentTerms {
-    /// Terms of the title and labels (tags, category): they rank a result higher.
-    heading: Vec<String>,
-    /// Terms of the summary and text.
-    body: Vec<String>,
-}
-
-impl DocumentTerms {
-    /// Terms of a document with its title and labels, its own summary (when it has one: the
-    /// default summary is part of the text) and the plain text of its body.
-    pub fn new(heading: &[&str], summary: Option<&str>, text: &str) -> Self {
-        let head = distinct_terms(heading.iter().copied());
-        let mut body = distinct_terms(summary.into_iter().chain([text]));
-        body.retain(|t| head.binary_search(t).is_err());
-        DocumentTerms {
-            heading: head,
-            body,
-        }
-    }
-}
 
 /// A result as the search page shows it.
 #[derive(Debug, Serialize)]
@@ -392,84 +248,6 @@ fn shard(terms: &[(&str, String)], len: usize, emit: &mut impl FnMut(&str, &[(&s
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn all(text: &str) -> Vec<String> {
-        terms(text).collect()
-    }
-
-    #[test]
-    fn diacritics_and_case_are_folded() {
-        assert_eq!(all("Łódź"), ["lodz"]);
-        assert_eq!(all("ŹRÓDŁO"), all("zrodlo"));
-        assert_eq!(all("Gęś, żółw!"), all("ges zolw"));
-    }
-
-    #[test]
-    fn inflected_forms_share_a_stem() {
-        for group in [
-            &[
-                "warsztaty",
-                "warsztatów",
-                "warsztatach",
-                "warsztatami",
-                "warsztat",
-            ][..],
-            &[
-                "wolontariusze",
-                "wolontariuszy",
-                "wolontariuszami",
-                "wolontariusz",
-            ],
-            &["Łódź", "Łodzi"],
-            &["źródło", "źródła", "zrodlo"],
-            &["projekt", "projektu", "projektów", "projektem"],
-        ] {
-            let stems: Vec<Vec<String>> = group.iter().map(|w| all(w)).collect();
-            assert!(
-                stems.windows(2).all(|w| w[0] == w[1]),
-                "{group:?} gave {stems:?}"
-            );
-        }
-        // Short words keep their endings: `ul` and `ula` stay apart from `ulica`.
-        assert_eq!(stem("ula"), "ula");
-        assert_ne!(all("kot"), all("kota"));
-    }
-
-    #[test]
-    fn stop_words_and_single_letters_are_left_out() {
-        assert_eq!(
-            all("Warsztaty i spotkania w MOPS oraz 5 x"),
-            ["warsztat", "spotkan", "mops"]
-        );
-        assert_eq!(all("2026"), ["2026"]);
-    }
-
-    #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOP_WORDS.iter().all(|w| !is_indexed(w)));
-    }
-
-    #[test]
-    fn distinct_terms_are_the_sorted_distinct_terms_of_each_word() {
-        let text = "Warsztaty, warsztatów i WARSZTATACH dla Seniorów; seniorzy, Łódź, łódź";
-        let mut expected = all(text);
-        expected.sort_unstable();
-        expected.dedup();
-        assert_eq!(distinct_terms([text]), expected);
-        assert_eq!(expected, ["lodz", "senior", "seniorz", "warsztat"]);
-    }
-
-    #[test]
-    fn headings_rank_and_are_not_repeated_in_the_body() {
-        let t = DocumentTerms::new(
-            &["Dzień Sąsiada"],
-            Some("Festyn dla sąsiadów"),
-            "Zapraszamy na festyn i piknik.",
-        );
-        assert_eq!(t.heading, ["dzien", "sasiad"]);
-        assert_eq!(t.body, ["festyn", "piknik", "zapraszam"]);
-    }
 
     #[test]
     fn postings_are_gaps_with_the_title_flag() {

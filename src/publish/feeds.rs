@@ -6,19 +6,11 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::render::feed_path;
 use crate::site::{Post, Site};
 
 /// How many posts a feed carries.
 const FEED_ENTRIES: usize = 20;
-
-/// The file name of every feed, in the folder of the page whose posts it follows.
-pub const FEED_FILE: &str = "atom.xml";
-
-/// The URL path below the site root of the feed following a page (`projekty/x/` →
-/// `projekty/x/atom.xml`; the home page `""` → `atom.xml`).
-pub fn feed_path(page_path: &str) -> String {
-    format!("{page_path}{FEED_FILE}")
-}
 
 /// Escapes text for XML element content and attribute values.
 pub fn xml_escape(s: &str) -> String {

@@ -14,7 +14,8 @@ use chrono::{
 use chrono_tz::{OffsetComponents, Tz};
 
 use crate::content::date::Date;
-use crate::events::{self, Listed};
+use crate::render::calendar_path;
+use crate::site::calendar::{self, Listed};
 use crate::site::Site;
 
 /// The longest a content line may be, in octets, without its line break.
@@ -24,7 +25,7 @@ const MAX_LINE: usize = 75;
 /// and the calendar feed of all events named `feed_name`. None when the site has no events.
 /// `now` (site-local) stamps events whose document gives no revision date.
 pub fn files(site: &Site, now: NaiveDateTime, feed_name: &str) -> Vec<(PathBuf, String)> {
-    let all = events::all(site);
+    let all = calendar::all(site);
     if all.is_empty() {
         return Vec::new();
     }
@@ -36,7 +37,7 @@ pub fn files(site: &Site, now: NaiveDateTime, feed_name: &str) -> Vec<(PathBuf, 
         })
         .collect();
     let feed = calendar(site, Some(feed_name), &all, now);
-    files.push((PathBuf::from(events::calendar_path(&site.config)), feed));
+    files.push((PathBuf::from(calendar_path(&site.config)), feed));
     files
 }
 

@@ -5,52 +5,13 @@
 //! `TABLICA_NOW`), so a site with events should be rebuilt daily.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use serde::{Deserialize, Deserializer};
 
-use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::front_matter::key_line;
+use crate::content::meta::event::EventSpec;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
 use crate::locale::{date_long, day_month, Lang};
-use crate::site::Site;
-
-/// The `event:` block of a post or page, as editors write it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EventSpec {
-    /// Required: a date (an all-day event) or a date and time.
-    pub start: Option<String>,
-    pub end: Option<String>,
-    /// Inferred from `start` when not given: a date alone means all day.
-    pub all_day: Option<bool>,
-    /// The name of the place: "Klub Seniora „Pogodna Jesień”".
-    pub place: Option<String>,
-    /// The postal address on one line: "ul. Jarzębinowa 12, 05-999 Jarzębinów".
-    pub address: Option<String>,
-    /// Where to sign up: an http(s) address or a `mailto:` link.
-    pub registration: Option<String>,
-    /// The price as text ("20 zł"); a plain number is read as text too.
-    #[serde(default, deserialize_with = "text_or_number")]
-    pub price: Option<String>,
-    #[serde(default)]
-    pub free: bool,
-}
-
-fn text_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Value {
-        Text(String),
-        Integer(i64),
-        Number(f64),
-    }
-    Ok(Option::<Value>::deserialize(d)?.map(|v| match v {
-        Value::Text(s) => s,
-        Value::Integer(n) => n.to_string(),
-        Value::Number(n) => n.to_string(),
-    }))
-}
 
 /// A checked event. Dates are local to the site's time zone; all-day events have dates only.
 #[derive(Debug, Clone, PartialEq)]
@@ -269,110 +230,6 @@ fn field_line<M>(doc: &Document<M>, field: &str) -> Option<usize> {
         })
         .map(|(i, _)| doc.yaml_line + i)
         .or(Some(block))
-}
-
-/// The document an event belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Owner {
-    /// Index into `Site::posts`.
-    Post(usize),
-    /// Index into `Site::pages`.
-    Page(usize),
-}
-
-/// An event with what lists and calendars show of its document.
-#[derive(Debug, Clone, Copy)]
-pub struct Listed<'a> {
-    pub owner: Owner,
-    pub title: &'a str,
-    pub slug: &'a str,
-    /// URL path of the document's page below the site root.
-    pub path: &'a str,
-    pub summary: &'a str,
-    /// When the document was last revised, when it says so (a post's date or `updated`).
-    pub revised: Option<Date>,
-    pub event: &'a Event,
-}
-
-impl Listed<'_> {
-    /// The URL path of the event's own calendar file, beside its page: `aktualnosci/x/x.ics`.
-    pub fn ics_path(&self) -> String {
-        format!("{}{}.ics", self.path, self.slug)
-    }
-}
-
-/// Every event of the site, earliest start first.
-pub fn all(site: &Site) -> Vec<Listed<'_>> {
-    let posts = site.posts.iter().enumerate().filter_map(|(i, p)| {
-        Some(Listed {
-            owner: Owner::Post(i),
-            title: &p.title,
-            slug: &p.slug,
-            path: &p.path,
-            summary: &p.summary,
-            revised: Some(p.updated.unwrap_or(p.date)),
-            event: p.event.as_ref()?,
-        })
-    });
-    let pages = site.pages.iter().enumerate().filter_map(|(i, p)| {
-        Some(Listed {
-            owner: Owner::Page(i),
-            title: &p.title,
-            slug: &p.slug,
-            path: &p.path,
-            summary: &p.summary,
-            revised: p.updated,
-            event: p.event.as_ref()?,
-        })
-    });
-    let mut events: Vec<Listed> = posts.chain(pages).collect();
-    events.sort_by(|a, b| (a.event.start, a.title, a.path).cmp(&(b.event.start, b.title, b.path)));
-    events
-}
-
-/// Splits events (earliest first) at `today`: the upcoming ones earliest first, and the past
-/// ones latest first.
-pub fn split<'a>(events: &[Listed<'a>], today: NaiveDate) -> (Vec<Listed<'a>>, Vec<Listed<'a>>) {
-    let (upcoming, mut past): (Vec<_>, Vec<_>) =
-        events.iter().partition(|e| e.event.is_upcoming(today));
-    past.reverse();
-    (upcoming, past)
-}
-
-/// Past events (latest first) grouped by the year and month they started in.
-pub fn by_month<'a>(past: &[Listed<'a>]) -> Vec<((i32, u32), Vec<Listed<'a>>)> {
-    let mut months: Vec<((i32, u32), Vec<Listed>)> = Vec::new();
-    for e in past {
-        let key = (e.event.start.local.year(), e.event.start.local.month());
-        match months.last_mut() {
-            Some((k, list)) if *k == key => list.push(*e),
-            _ => months.push((key, vec![*e])),
-        }
-    }
-    months
-}
-
-/// The URL path of the calendar feed of all events: `wydarzenia/kalendarz.ics`.
-pub fn calendar_path(config: &Config) -> String {
-    let file = match config.language {
-        Lang::Pl => "kalendarz.ics",
-        Lang::En => "calendar.ics",
-    };
-    format!("{}/{file}", config.paths.events)
-}
-
-/// The environment variable that fixes the build's "now" (site-local, in any form `date:`
-/// accepts), for tests and reproducible builds.
-pub const NOW_VAR: &str = "TABLICA_NOW";
-
-/// The build's "now" in the site's time zone: `TABLICA_NOW` when it is set, else the clock.
-pub fn now(tz: chrono_tz::Tz) -> Result<NaiveDateTime, String> {
-    match std::env::var(NOW_VAR) {
-        Ok(v) => date::parse(&v)
-            .map(|d| d.local)
-            .map_err(|hint| format!("{NOW_VAR}=`{v}` is not a date: {hint}")),
-        Err(_) => Ok(chrono::Utc::now().with_timezone(&tz).naive_local()),
-    }
 }
 
 #[cfg(test)]

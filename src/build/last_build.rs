@@ -18,10 +18,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::content::{file, FileStamp, CONTENT_DIR};
+use crate::content::{file, CONTENT_DIR};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint;
-use crate::theme::THEMES_DIR;
+use crate::fingerprint::FileStamp;
+use crate::render::theme::THEMES_DIR;
 
 /// The record's file name inside the cache folder.
 const FILE: &str = "last-build.json";
@@ -58,7 +59,7 @@ impl Inputs {
             options,
             output,
             today,
-            std::env::var(crate::events::NOW_VAR).ok(),
+            std::env::var(crate::content::date::NOW_VAR).ok(),
             fingerprint::of_tree(&root.join(CONTENT_DIR), true),
             fingerprint::of_tree(&root.join(THEMES_DIR), true),
         ));

@@ -1,14 +1,20 @@
 //! `content/site.yaml`: the site's settings.
 
+pub mod accessibility;
+pub mod embed;
+mod images;
+
+pub use images::{ImageSettings, OnError};
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::embed::EmbedHost;
 use crate::content::front_matter::{self, Keys};
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::embed::EmbedHost;
-use crate::gallery::ImageSettings;
+
 use crate::locale::Lang;
 use crate::slug::is_valid_slug;
 
@@ -172,7 +178,7 @@ struct ConfigInput {
     #[serde(default)]
     images: ImageSettings,
     #[serde(default)]
-    accessibility: crate::accessibility::AccessibilitySettings,
+    accessibility: crate::config::accessibility::AccessibilitySettings,
     #[serde(default)]
     checks: Checks,
     #[serde(default)]
@@ -222,7 +228,7 @@ pub struct Config {
     pub theme: String,
     pub timezone: chrono_tz::Tz,
     pub images: ImageSettings,
-    pub accessibility: crate::accessibility::AccessibilitySettings,
+    pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
     pub extra: serde_yaml::Mapping,
 }
@@ -392,7 +398,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     for item in &input.menu {
-        if !crate::markdown::is_safe_url(&item.url) || item.url.trim().is_empty() {
+        if !crate::url::is_safe_url(&item.url) || item.url.trim().is_empty() {
             problems.push(
                 Diagnostic::error(
                     &file,

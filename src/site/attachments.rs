@@ -5,10 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content;
-use crate::diagnostics::Diagnostic;
 use crate::locale::{self, Lang};
-use crate::site::{output_file, Site};
 use crate::url::percent_decode;
 
 /// Attachments that links in the text describe with their type and size.
@@ -21,7 +18,7 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 const MEDIA_EXTENSIONS: &[&str] = &["mp3", "mp4", "webm", "vtt"];
 
 /// Whether files with this (lowercase) extension are published beside their page.
-fn is_published(extension: &str) -> bool {
+pub(crate) fn is_published(extension: &str) -> bool {
     DOCUMENT_EXTENSIONS.contains(&extension) || MEDIA_EXTENSIONS.contains(&extension)
 }
 
@@ -136,44 +133,6 @@ pub fn linked_document(url: &str) -> Option<String> {
     DOCUMENT_EXTENSIONS
         .contains(&extension(&name).as_str())
         .then_some(name)
-}
-
-/// Documents and media files in page bundles, as (source, output file): copied beside the
-/// page. Photos are not among them: they are published only through the photo pipeline,
-/// which strips their metadata.
-pub fn find(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBuf)> {
-    let mut found = Vec::new();
-    for doc in site.documents().filter(|d| d.is_bundle) {
-        let Ok(entries) = std::fs::read_dir(doc.dir) else {
-            continue;
-        };
-        let mut entries: Vec<_> = entries.flatten().collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if content::is_ignored_name(&name) || !is_published(&extension(&name)) {
-                continue;
-            }
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            if file_type.is_symlink() {
-                problems.push(
-                    Diagnostic::error(
-                        doc.path.with_file_name(&name),
-                        "symbolic links are not followed",
-                    )
-                    .hint("copy the file into the bundle instead of linking to it"),
-                );
-                continue;
-            }
-            if file_type.is_file() {
-                let target = output_file(doc.url_path).with_file_name(&name);
-                found.push((entry.path(), target));
-            }
-        }
-    }
-    found
 }
 
 #[cfg(test)]

@@ -1,130 +1,38 @@
 //! The build: load → model → photos → render → write, with every content problem collected
 //! and the output swapped in only when everything succeeded.
 
+mod incremental;
+mod last_build;
+mod options;
+pub mod output;
+mod photos;
+mod site_files;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use rayon::prelude::*;
+use chrono::NaiveDate;
 
-use crate::content::FileStamp;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::fingerprint;
+use crate::fingerprint::{self, FileStamp};
 use crate::gallery::process::Processed;
-use crate::gallery::{self, DocumentPhotos, Image};
-use crate::last_build::Inputs;
-use crate::output::{Output, OutputError};
-use crate::render::{DocumentImages, Fingerprints, RenderError, Renderer, NOT_FOUND_FILE};
-use crate::site::{DocumentCache, DocumentRef, Edited, Site};
-use crate::theme::{Theme, ThemeError};
-use crate::{attachments, config, events, feeds, ics, search, site, theme};
+use crate::publish::attachments;
+use crate::render::theme::{self, Theme, ThemeError};
+use crate::render::{DocumentImages, Fingerprints, Renderer};
+use crate::site::{DocumentCache, Edited, Site};
+use crate::{config, content, gallery, site};
 
-/// Where tablica keeps work between builds (processed photos), relative to the site root.
-pub const CACHE_DIR: &str = ".tablica-cache";
+use incremental::{Base, LastOutput};
+use last_build::Inputs;
+use output::Output;
+use photos::{check_photos, photo_sources, place_photos, resolve_photos, ResolvedPhotos};
+use site_files::{
+    copy_attachments, copy_static, remove_stale, site_files, static_target, write_all,
+};
 
-/// What to build and where.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    /// The site folder (the one holding `content/`).
-    pub root: PathBuf,
-    /// Where to write; default `<root>/public`.
-    pub output: Option<PathBuf>,
-    /// Include documents marked `draft: true`.
-    pub drafts: bool,
-    /// Validate only: render in memory, write nothing.
-    pub check_only: bool,
-    /// HTML appended before `</body>` of every page (live reload in `serve`).
-    pub inject: Option<String>,
-    /// Show a progress bar for long photo runs (only on a terminal).
-    pub progress: bool,
-    /// Update the output folder in place, rewriting only what changed since the last build of
-    /// the same [`Builder`], instead of swapping in a complete new folder. For `serve`'s private
-    /// folder; `public/` is always replaced whole.
-    pub in_place: bool,
-    /// Skip the build when its inputs and the output folder are as the last build into the
-    /// same folder left them (every build that replaces its output records them, see
-    /// `last_build`). `tablica build` skips, unless `--force`.
-    pub skip_unchanged: bool,
-    /// Replace the output folder even if it holds files tablica did not write (they are
-    /// deleted). `build --replace-output`; `serve`, whose folder is in tablica's cache.
-    pub replace_output: bool,
-}
-
-impl BuildOptions {
-    /// Options to build the site at `root` into `<root>/public`.
-    pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions {
-            root: root.into(),
-            output: None,
-            drafts: false,
-            check_only: false,
-            inject: None,
-            progress: false,
-            in_place: false,
-            skip_unchanged: false,
-            replace_output: false,
-        }
-    }
-
-    /// The output folder.
-    pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.root.join("public"))
-    }
-}
-
-/// What a successful build did.
-#[derive(Debug)]
-pub struct BuildReport {
-    pub posts: usize,
-    pub projects: usize,
-    pub pages: usize,
-    /// Files written (HTML pages, feeds, assets, photos).
-    pub files: usize,
-    /// HTML pages rendered in this build (in place, only the changed ones).
-    pub rendered: usize,
-    pub photos: usize,
-    /// Photos encoded in this build (the rest came from the cache).
-    pub photos_encoded: usize,
-    /// Warnings (a successful build has no errors).
-    pub warnings: Diagnostics,
-    pub duration: Duration,
-    /// Nothing changed since the last build: nothing was built or written, and the counts
-    /// and warnings are that build's.
-    pub up_to_date: bool,
-    /// The path the site lives under, from `base_url` (usually `/`).
-    pub url_root: String,
-    /// Only the documents reported changed were read again, and patched into the site model
-    /// of the last build instead of building it again (see [`Builder::changed`]).
-    pub patched: bool,
-}
-
-/// Why a build failed.
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    #[error("{} in the content", plural_errors(.0.error_count()))]
-    Content(Diagnostics),
-    #[error("theme: {0}")]
-    Theme(#[from] ThemeError),
-    #[error("{0}")]
-    Render(#[from] RenderError),
-    #[error("{0}")]
-    Output(#[from] OutputError),
-    /// `TABLICA_NOW` is set but is not a date.
-    #[error("{0}")]
-    Now(String),
-}
-
-fn plural_errors(n: usize) -> String {
-    if n == 1 {
-        "1 error".to_string()
-    } else {
-        format!("{n} errors")
-    }
-}
+pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR};
 
 /// Builds the site. On any error, nothing is written and the previous output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -139,54 +47,12 @@ pub struct Builder {
     documents: DocumentCache,
     /// Photos processed by this builder, with the settings they were processed with.
     photos: HashMap<PathBuf, (FileStamp, Processed)>,
-    photo_settings: Option<gallery::ImageSettings>,
+    photo_settings: Option<crate::config::ImageSettings>,
     last: Option<LastOutput>,
     /// The theme of the last build, with the fingerprint of its sources.
     theme: Option<(u64, Arc<Theme>)>,
     /// The files reported changed since the last build, when they were reported.
     changes: Option<Vec<PathBuf>>,
-}
-
-/// The files made from the whole site, as (output file, bytes): sitemap, robots.txt, the Atom
-/// feeds, the calendar files of events and the search index. `pages` are the files of the
-/// site's pages; `now` is the build's time, site-local.
-fn site_files(
-    site: &Site,
-    theme: &Theme,
-    now: NaiveDateTime,
-    pages: &[PathBuf],
-) -> Vec<(PathBuf, Vec<u8>)> {
-    let sitemap = feeds::sitemap(
-        site,
-        pages
-            .iter()
-            .filter(|path| *path != Path::new(NOT_FOUND_FILE))
-            .map(|path| url_path_of(path)),
-    );
-    let t = &theme.translations;
-    let labels = [
-        t.text("search_kind_post"),
-        t.text("project"),
-        t.text("search_kind_page"),
-    ];
-    let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
-    [
-        ("sitemap.xml".into(), sitemap),
-        ("robots.txt".into(), feeds::robots(site)),
-    ]
-    .into_iter()
-    .chain(feeds::atom_feeds(site))
-    .chain(ics::files(site, now, &calendar_name))
-    .map(|(path, text)| (path, text.into_bytes()))
-    .chain(search::index_files(site, labels))
-    .collect()
-}
-
-/// Writes files into the output, in parallel.
-fn write_all(output: &Output, files: &[(PathBuf, Vec<u8>)]) -> Result<(), OutputError> {
-    files
-        .par_iter()
-        .try_for_each(|(path, bytes)| output.write(path, bytes))
 }
 
 /// What [`Builder::model`] gives the rest of a build.
@@ -198,14 +64,6 @@ struct Model {
     fresh: Vec<ResolvedPhotos>,
     /// In a patched build, the documents patched.
     edited: Option<Edited>,
-}
-
-/// What a build made that a patched build can start from (see [`Builder::changed`]).
-struct Base {
-    site: Site,
-    /// The build's date, site-local: on another day, events have moved.
-    date: NaiveDate,
-    files: Files,
 }
 
 /// The files a build publishes beside the pages.
@@ -221,32 +79,6 @@ struct Files {
     placed: HashMap<PathBuf, Vec<PathBuf>>,
 }
 
-/// The photos of one document, resolved from its front matter and checked.
-struct ResolvedPhotos {
-    /// The document's path, relative to the site root.
-    doc: PathBuf,
-    /// The URL path of its page.
-    url_path: String,
-    photos: DocumentPhotos,
-    problems: Vec<Diagnostic>,
-}
-
-/// What the last in-place build left in the output folder.
-struct LastOutput {
-    /// The pages, with their fingerprints.
-    pages: Fingerprints,
-    /// The pages' files, in the order the sitemap lists them.
-    order: Vec<PathBuf>,
-    /// The sitemap, robots.txt, feeds, calendar files and search index, with their
-    /// fingerprints.
-    site_files: Fingerprints,
-    /// Files copied as they are (photo copies, attachments, the theme's static files).
-    copies: HashSet<PathBuf>,
-    assets_hash: u64,
-    /// That build's model and files, when the next build may patch them.
-    base: Option<Base>,
-}
-
 impl Builder {
     /// A builder with nothing cached yet.
     pub fn new(options: BuildOptions) -> Self {
@@ -259,32 +91,6 @@ impl Builder {
             theme: None,
             changes: None,
         }
-    }
-
-    /// Tells the builder that a file, or anything below a folder, changed, in case sizes and
-    /// times did not (a watcher that lost events reports the whole `content/` folder).
-    pub fn invalidate(&mut self, path: &Path) {
-        self.documents.forget(path);
-        self.photos.retain(|p, _| !p.starts_with(path));
-    }
-
-    /// Tells the builder every file that changed since its last build (absolute paths, as a
-    /// watcher reports them), and [invalidates](Self::invalidate) each. When they are all posts
-    /// or pages edited in ways that keep the site's structure, the next in-place build reads
-    /// only them and patches the last build's model (see [`Site::patch`]) instead of finding,
-    /// checking and linking every document again. Files changed but not reported would be
-    /// missed by that build: report all of them, or none and let the build look.
-    pub fn changed(&mut self, paths: &[PathBuf]) {
-        if paths.is_empty() {
-            return;
-        }
-        for path in paths {
-            self.invalidate(path);
-        }
-        let changes = self.changes.get_or_insert_with(Vec::new);
-        changes.extend_from_slice(paths);
-        changes.sort();
-        changes.dedup();
     }
 
     /// Builds the site. On any error, nothing is written and the previous output stays.
@@ -304,7 +110,7 @@ impl Builder {
         let options = self.options.clone();
         let root = &options.root;
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
-        let now = events::now(config.timezone).map_err(BuildError::Now)?;
+        let now = content::date::now(config.timezone).map_err(BuildError::Now)?;
         let cache_root = root.join(CACHE_DIR);
         // A build that replaces its output records what it was made from, for the next one.
         let inputs = (!options.check_only && !options.in_place).then(|| {
@@ -593,161 +399,6 @@ impl Builder {
         self.theme = Some((sources, Arc::clone(&theme)));
         Ok(theme)
     }
-
-    /// Processes the photos not already known from an earlier build of this builder.
-    fn process_photos(
-        &mut self,
-        root: &Path,
-        sources: &[PathBuf],
-        settings: &gallery::ImageSettings,
-        cache_dir: &Path,
-    ) -> (HashMap<PathBuf, Processed>, Vec<Diagnostic>, usize) {
-        // Other sizes or quality: what this builder remembers no longer applies (the cache
-        // folder, keyed by content and settings, still answers for settings used before).
-        if self.photo_settings.as_ref() != Some(settings) {
-            self.photos.clear();
-            self.photo_settings = Some(settings.clone());
-        }
-        let mut done = HashMap::new();
-        let mut todo = Vec::new();
-        for source in sources {
-            let stamp = FileStamp::of(source);
-            match (stamp, self.photos.get(source)) {
-                (Some(stamp), Some((known, p)))
-                    if *known == stamp && cache_dir.join(&p.key).is_dir() =>
-                {
-                    done.insert(source.clone(), p.clone());
-                }
-                _ => todo.push(source.clone()),
-            }
-        }
-        let (fresh, problems, report) =
-            gallery::process::process(root, &todo, settings, cache_dir, self.options.progress);
-        for (source, p) in fresh {
-            if let Some(stamp) = FileStamp::of(&source) {
-                self.photos.insert(source.clone(), (stamp, p.clone()));
-            }
-            done.insert(source, p);
-        }
-        (done, problems, report.encoded)
-    }
-}
-
-/// Deletes files (relative to `dir`) of the last build that this build no longer has.
-fn remove_stale<'a>(dir: &Path, stale: impl Iterator<Item = &'a PathBuf>) {
-    for path in stale {
-        let _ = std::fs::remove_file(dir.join(path));
-    }
-}
-
-/// Resolves and checks the photos of `docs` (of `site`), those that have any. `root` must be
-/// canonical.
-fn resolve_photos<'s>(
-    docs: impl Iterator<Item = DocumentRef<'s>>,
-    root: &Path,
-    site: &Site,
-) -> Vec<ResolvedPhotos> {
-    docs.filter(|d| d.cover.is_some() || d.gallery.is_some())
-        .map(|doc| {
-            let (photos, problems) = gallery::resolve(root, &doc, &site.config.images);
-            ResolvedPhotos {
-                doc: doc.path.to_path_buf(),
-                url_path: doc.url_path.to_string(),
-                photos,
-                problems,
-            }
-        })
-        .collect()
-}
-
-/// Every photo file of `photos`, each once, in order.
-fn photo_sources(photos: &[ResolvedPhotos]) -> Vec<PathBuf> {
-    let mut set: Vec<PathBuf> = photos
-        .iter()
-        .flat_map(|p| p.photos.cover.iter().chain(&p.photos.gallery))
-        .map(|p| p.source.clone())
-        .collect();
-    set.sort();
-    set.dedup();
-    set
-}
-
-/// `check` does not encode photos: it reads their headers to find unreadable and oversized ones.
-fn check_photos(
-    root: &Path,
-    sources: &[PathBuf],
-    settings: &gallery::ImageSettings,
-) -> Vec<Diagnostic> {
-    sources
-        .par_iter()
-        .filter_map(|source| {
-            let problem = gallery::process::inspect(source, settings.max_pixels).err()?;
-            let rel = source
-                .canonicalize()
-                .ok()?
-                .strip_prefix(root.canonicalize().ok()?)
-                .ok()?
-                .to_path_buf();
-            Some(
-                Diagnostic::error(rel, problem)
-                    .hint("open the photo in an image viewer and save it again as JPEG"),
-            )
-        })
-        .collect()
-}
-
-/// The photos of one document placed in the output.
-struct Placed {
-    doc: PathBuf,
-    images: DocumentImages,
-    /// The files placed, relative to the output folder.
-    files: Vec<PathBuf>,
-}
-
-/// Links the processed copies into each document's output folder.
-fn place_photos(
-    photos: &[ResolvedPhotos],
-    processed: &HashMap<PathBuf, Processed>,
-    cache_dir: &Path,
-    output: &Output,
-    url_root: &str,
-) -> Result<Vec<Placed>, BuildError> {
-    photos
-        .par_iter()
-        .map(|resolved| {
-            let (url_path, p) = (&resolved.url_path, &resolved.photos);
-            let mut files = Vec::new();
-            let mut place = |photo: &gallery::Photo| -> Result<Option<Image>, BuildError> {
-                let Some(done) = processed.get(&photo.source) else {
-                    return Ok(None);
-                };
-                gallery::process::place(done, photo, cache_dir, output.path(), url_path, url_root)
-                    .map(|(image, placed)| {
-                        files.extend(placed);
-                        Some(image)
-                    })
-                    .map_err(|source| {
-                        BuildError::Output(OutputError::Io {
-                            path: output.path().join(url_path),
-                            source,
-                        })
-                    })
-            };
-            let cover = match &p.cover {
-                Some(c) => place(c)?,
-                None => None,
-            };
-            let mut gallery = Vec::with_capacity(p.gallery.len());
-            for photo in &p.gallery {
-                gallery.extend(place(photo)?);
-            }
-            Ok(Placed {
-                doc: resolved.doc.clone(),
-                images: DocumentImages { cover, gallery },
-                files,
-            })
-        })
-        .collect()
 }
 
 /// Phase durations printed to stderr when `TABLICA_TIMINGS` is set (for profiling).
@@ -777,47 +428,4 @@ fn sorted(ds: Vec<Diagnostic>) -> Diagnostics {
     let mut d = Diagnostics(ds);
     d.sort();
     d
-}
-
-/// "aktualnosci/x/index.html" → "aktualnosci/x/".
-fn url_path_of(file: &Path) -> &str {
-    let s = file.to_str().unwrap_or("");
-    s.strip_suffix("index.html").unwrap_or(s)
-}
-
-/// Where the theme's static file `rel` goes in the output.
-fn static_target(rel: &Path) -> PathBuf {
-    Path::new("assets").join(rel)
-}
-
-fn copy_static(theme: &theme::Theme, output: &Output) -> Result<usize, BuildError> {
-    for (rel, file) in &theme.static_files {
-        let bytes = file.read().map_err(|source| ThemeError::Read {
-            path: rel.clone(),
-            source,
-        })?;
-        output.write(&static_target(rel), &bytes)?;
-    }
-    Ok(theme.static_files.len())
-}
-
-fn copy_attachments(
-    attachments: &[(PathBuf, PathBuf)],
-    output: &Output,
-) -> Result<usize, BuildError> {
-    attachments.par_iter().try_for_each(|(source, target)| {
-        let dest = output.path().join(target);
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| OutputError::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        std::fs::copy(source, &dest).map_err(|e| OutputError::Io {
-            path: source.clone(),
-            source: e,
-        })?;
-        Ok::<_, BuildError>(())
-    })?;
-    Ok(attachments.len())
 }

@@ -5,15 +5,14 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use include_dir::{include_dir, Dir};
+use include_dir::Dir;
 use serde_json::Value;
 use tera::Tera;
 
 use crate::content::yaml;
 use crate::fingerprint;
 use crate::locale::{self, Lang};
-
-pub(crate) static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+use crate::theme_names::DEFAULT_THEME;
 
 /// Where the site's theme overrides live, relative to the site root.
 pub const THEMES_DIR: &str = "themes";
@@ -108,7 +107,7 @@ fn theme_files(override_dir: &Path) -> Result<BTreeMap<PathBuf, ThemeFile>, Them
                 source: e.into(),
             })?;
             let name = entry.file_name().to_string_lossy();
-            if !entry.file_type().is_file() || crate::content::is_ignored_name(&name) {
+            if !entry.file_type().is_file() || crate::fingerprint::is_ignored_name(&name) {
                 continue;
             }
             if let Ok(rel) = entry.path().strip_prefix(override_dir) {
@@ -241,7 +240,9 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
     tera.register_filter(
         "json_script",
         |value: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::String(crate::structured_data::script_body(value)))
+            Ok(Value::String(crate::render::structured_data::script_body(
+                value,
+            )))
         },
     );
     tera.register_filter("date_long", date_filter(locale::date_long));

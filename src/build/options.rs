@@ -1,0 +1,116 @@
+//! What a build is asked to do ([`BuildOptions`]), what it reports ([`BuildReport`]) and how it
+//! fails ([`BuildError`]).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::diagnostics::Diagnostics;
+use crate::render::theme::ThemeError;
+use crate::render::RenderError;
+
+use super::output::OutputError;
+
+/// Where tablica keeps work between builds (processed photos), relative to the site root.
+pub const CACHE_DIR: &str = ".tablica-cache";
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (the one holding `content/`).
+    pub root: PathBuf,
+    /// Where to write; default `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Include documents marked `draft: true`.
+    pub drafts: bool,
+    /// Validate only: render in memory, write nothing.
+    pub check_only: bool,
+    /// HTML appended before `</body>` of every page (live reload in `serve`).
+    pub inject: Option<String>,
+    /// Show a progress bar for long photo runs (only on a terminal).
+    pub progress: bool,
+    /// Update the output folder in place, rewriting only what changed since the last build of
+    /// the same [`Builder`], instead of swapping in a complete new folder. For `serve`'s private
+    /// folder; `public/` is always replaced whole.
+    pub in_place: bool,
+    /// Skip the build when its inputs and the output folder are as the last build into the
+    /// same folder left them (every build that replaces its output records them, see
+    /// `last_build`). `tablica build` skips, unless `--force`.
+    pub skip_unchanged: bool,
+    /// Replace the output folder even if it holds files tablica did not write (they are
+    /// deleted). `build --replace-output`; `serve`, whose folder is in tablica's cache.
+    pub replace_output: bool,
+}
+
+impl BuildOptions {
+    /// Options to build the site at `root` into `<root>/public`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            drafts: false,
+            check_only: false,
+            inject: None,
+            progress: false,
+            in_place: false,
+            skip_unchanged: false,
+            replace_output: false,
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub posts: usize,
+    pub projects: usize,
+    pub pages: usize,
+    /// Files written (HTML pages, feeds, assets, photos).
+    pub files: usize,
+    /// HTML pages rendered in this build (in place, only the changed ones).
+    pub rendered: usize,
+    pub photos: usize,
+    /// Photos encoded in this build (the rest came from the cache).
+    pub photos_encoded: usize,
+    /// Warnings (a successful build has no errors).
+    pub warnings: Diagnostics,
+    pub duration: Duration,
+    /// Nothing changed since the last build: nothing was built or written, and the counts
+    /// and warnings are that build's.
+    pub up_to_date: bool,
+    /// The path the site lives under, from `base_url` (usually `/`).
+    pub url_root: String,
+    /// Only the documents reported changed were read again, and patched into the site model
+    /// of the last build instead of building it again (see [`Builder::changed`]).
+    pub patched: bool,
+}
+
+/// Why a build failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{} in the content", plural_errors(.0.error_count()))]
+    Content(Diagnostics),
+    #[error("theme: {0}")]
+    Theme(#[from] ThemeError),
+    #[error("{0}")]
+    Render(#[from] RenderError),
+    #[error("{0}")]
+    Output(#[from] OutputError),
+    /// `TABLICA_NOW` is set but is not a date.
+    #[error("{0}")]
+    Now(String),
+}
+
+fn plural_errors(n: usize) -> String {
+    if n == 1 {
+        "1 error".to_string()
+    } else {
+        format!("{n} errors")
+    }
+}

@@ -1,0 +1,107 @@
+//! The whole-site files a build writes besides the pages (feeds, calendars, sitemap, search index),
+//! and the copies of the theme's static files and of linked attachments.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use rayon::prelude::*;
+
+use crate::publish::{feeds, ics, search};
+use crate::render::theme::{self, Theme, ThemeError};
+use crate::render::NOT_FOUND_FILE;
+use crate::site::Site;
+
+use super::output::{Output, OutputError};
+use super::BuildError;
+
+/// The files made from the whole site, as (output file, bytes): sitemap, robots.txt, the Atom
+/// feeds, the calendar files of events and the search index. `pages` are the files of the
+/// site's pages; `now` is the build's time, site-local.
+pub(super) fn site_files(
+    site: &Site,
+    theme: &Theme,
+    now: NaiveDateTime,
+    pages: &[PathBuf],
+) -> Vec<(PathBuf, Vec<u8>)> {
+    let sitemap = feeds::sitemap(
+        site,
+        pages
+            .iter()
+            .filter(|path| *path != Path::new(NOT_FOUND_FILE))
+            .map(|path| url_path_of(path)),
+    );
+    let t = &theme.translations;
+    let labels = [
+        t.text("search_kind_post"),
+        t.text("project"),
+        t.text("search_kind_page"),
+    ];
+    let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
+    [
+        ("sitemap.xml".into(), sitemap),
+        ("robots.txt".into(), feeds::robots(site)),
+    ]
+    .into_iter()
+    .chain(feeds::atom_feeds(site))
+    .chain(ics::files(site, now, &calendar_name))
+    .map(|(path, text)| (path, text.into_bytes()))
+    .chain(search::index_files(site, labels))
+    .collect()
+}
+
+/// Writes files into the output, in parallel.
+pub(super) fn write_all(output: &Output, files: &[(PathBuf, Vec<u8>)]) -> Result<(), OutputError> {
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| output.write(path, bytes))
+}
+
+/// Deletes files (relative to `dir`) of the last build that this build no longer has.
+pub(super) fn remove_stale<'a>(dir: &Path, stale: impl Iterator<Item = &'a PathBuf>) {
+    for path in stale {
+        let _ = std::fs::remove_file(dir.join(path));
+    }
+}
+
+/// "aktualnosci/x/index.html" → "aktualnosci/x/".
+fn url_path_of(file: &Path) -> &str {
+    let s = file.to_str().unwrap_or("");
+    s.strip_suffix("index.html").unwrap_or(s)
+}
+
+/// Where the theme's static file `rel` goes in the output.
+pub(super) fn static_target(rel: &Path) -> PathBuf {
+    Path::new("assets").join(rel)
+}
+
+pub(super) fn copy_static(theme: &theme::Theme, output: &Output) -> Result<usize, BuildError> {
+    for (rel, file) in &theme.static_files {
+        let bytes = file.read().map_err(|source| ThemeError::Read {
+            path: rel.clone(),
+            source,
+        })?;
+        output.write(&static_target(rel), &bytes)?;
+    }
+    Ok(theme.static_files.len())
+}
+
+pub(super) fn copy_attachments(
+    attachments: &[(PathBuf, PathBuf)],
+    output: &Output,
+) -> Result<usize, BuildError> {
+    attachments.par_iter().try_for_each(|(source, target)| {
+        let dest = output.path().join(target);
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| OutputError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        std::fs::copy(source, &dest).map_err(|e| OutputError::Io {
+            path: source.clone(),
+            source: e,
+        })?;
+        Ok::<_, BuildError>(())
+    })?;
+    Ok(attachments.len())
+}

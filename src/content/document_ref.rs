@@ -1,0 +1,42 @@
+//! What the photo and attachment steps need to know of a document.
+
+use std::path::Path;
+
+use super::meta::photo::{GallerySpec, PhotoSpec};
+use super::{self as content, Document};
+
+/// What the gallery and attachment steps need to know of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentRef<'a> {
+    pub path: &'a Path,
+    pub abs_path: &'a Path,
+    pub dir: &'a Path,
+    /// True for `x/index.md` bundles, whose folder holds the document's own files.
+    pub is_bundle: bool,
+    pub yaml: &'a str,
+    pub yaml_line: usize,
+    pub url_path: &'a str,
+    pub cover: Option<&'a PhotoSpec>,
+    pub gallery: Option<&'a GallerySpec>,
+}
+
+impl<'a> DocumentRef<'a> {
+    pub(crate) fn new<M>(
+        doc: &'a Document<M>,
+        url_path: &'a str,
+        cover: Option<&'a PhotoSpec>,
+        gallery: Option<&'a GallerySpec>,
+    ) -> Self {
+        DocumentRef {
+            path: &doc.path,
+            abs_path: &doc.abs_path,
+            dir: &doc.dir,
+            is_bundle: content::is_bundle_index(&doc.abs_path),
+            yaml: &doc.yaml,
+            yaml_line: doc.yaml_line,
+            url_path,
+            cover,
+            gallery,
+        }
+    }
+}

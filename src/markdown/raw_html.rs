@@ -1,0 +1,164 @@
+//! Raw HTML in Markdown: its start tags read for the checks (frames without a title, images from
+//! other sites, unsafe addresses).
+
+use crate::config::embed::EmbedHost;
+
+use super::checks::{foreign_image, is_local_image, Check, Finding};
+use super::names::{author_id, is_theme_class, theme_class};
+use super::text::LineIndex;
+use super::{MarkdownOptions, Rendered};
+
+/// Reports the frames and images of raw HTML (`html`, at byte `offset` of the body) that
+/// the sanitiser removes, frames without a title, ids and classes of the theme, and notes
+/// the sources of allowed frames.
+pub(super) fn check_raw_html(
+    html: &str,
+    offset: usize,
+    lines: &LineIndex,
+    options: MarkdownOptions,
+    out: &mut Rendered,
+) {
+    let outcome = if options.allow_raw_html {
+        "is blocked by the page's Content-Security-Policy"
+    } else {
+        "was removed"
+    };
+    for tag in raw_tags(html) {
+        if tag.end {
+            continue;
+        }
+        let line = lines.line(offset + tag.offset);
+        let attr = |name: &str| {
+            tag.attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        if !options.allow_raw_html {
+            if let Some(id) = attr("id") {
+                author_id(id, line, out);
+            }
+            for class in attr("class").unwrap_or_default().split_ascii_whitespace() {
+                if is_theme_class(class) {
+                    out.findings.push(theme_class(line, class));
+                }
+            }
+        }
+        match tag.name.as_str() {
+            "iframe" => {
+                let src = attr("src").unwrap_or_default();
+                match EmbedHost::find(options.embed_hosts, src) {
+                    Some(host) => out.frame_src.push(host.csp_source()),
+                    None => out.findings.push(Finding {
+                        check: Check::Unsafe,
+                        line,
+                        message: format!("the frame (`<iframe>`) from `{src}` {outcome}"),
+                        hint: "frames load only over https from the hosts listed under `embed_hosts:` in site.yaml; add the host there if the site trusts it".into(),
+                    }),
+                }
+                if attr("title").map_or(true, |t| t.trim().is_empty()) {
+                    out.findings.push(Finding {
+                        check: Check::FrameTitle,
+                        line,
+                        message: "a frame (`<iframe>`) has no title".into(),
+                        hint: "say what it shows: <iframe title=\"Mapa dojazdu do ośrodka\" …> (screen readers announce frames by their title)".into(),
+                    });
+                }
+            }
+            "img" => {
+                let src = attr("src").unwrap_or_default();
+                if !is_local_image(src) {
+                    let mut finding = foreign_image(line, src);
+                    if options.allow_raw_html {
+                        finding.message = format!("the image `{src}` {outcome}");
+                    }
+                    out.findings.push(finding);
+                }
+                if attr("alt").is_none() {
+                    out.findings.push(Finding {
+                        check: Check::ImageAlt,
+                        line,
+                        message: format!("the image `{src}` has no alt text"),
+                        hint: "describe the image in its alt attribute: <img alt=\"Uczestnicy warsztatów przy stole\" …> (alt=\"\" for decoration)".into(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A tag of raw HTML, as a browser's tokenizer reads it.
+pub(super) struct RawTag {
+    /// Byte offset of its `<` in the HTML.
+    offset: usize,
+    /// An end tag (`</div>`).
+    pub(super) end: bool,
+    pub(super) name: String,
+    /// Names and values, character references decoded.
+    attributes: Vec<(String, String)>,
+}
+
+/// The tags of raw HTML, read by html5ever's tokenizer (the sanitiser's own parser), so the
+/// checks see the addresses the sanitiser and the browser see. For reporting and bounding
+/// only: the sanitiser decides what is kept.
+pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+
+    #[derive(Default)]
+    struct Tags(std::cell::RefCell<Vec<RawTag>>);
+    impl TokenSink for Tags {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            let name = tag.name.to_string();
+            let end = tag.kind == TagKind::EndTag;
+            // The content of these is text, not tags, as the tree builder would tell.
+            let raw = match name.as_str() {
+                "script" => Some(RawKind::ScriptData),
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
+                "textarea" | "title" => Some(RawKind::Rcdata),
+                _ => None,
+            };
+            self.0.borrow_mut().push(RawTag {
+                offset: 0,
+                end,
+                name,
+                attributes: tag
+                    .attrs
+                    .iter()
+                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                    .collect(),
+            });
+            match raw {
+                Some(kind) if !end => TokenSinkResult::RawData(kind),
+                _ => TokenSinkResult::Continue,
+            }
+        }
+    }
+
+    let tokenizer = Tokenizer::new(Tags::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let mut tags = tokenizer.sink.0.take();
+    // The tokenizer tells where a tag ends; findings name the line where it starts. The tags
+    // come in the order they are written, so one forward search finds each.
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    for tag in &mut tags {
+        let opening = format!("<{}{}", if tag.end { "/" } else { "" }, tag.name);
+        if let Some(at) = lower[from..].find(&opening) {
+            from += at;
+        }
+        tag.offset = from;
+    }
+    tags
+}

@@ -1,0 +1,300 @@
+//! Linking the entries into the site: posts to their projects, tags, categories and years, with
+//! duplicate and reserved addresses reported.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::Datelike;
+
+use super::{Page, PageEntry, Post, PostEntry, Project, ProjectEntry, Site, Term};
+use crate::config::Config;
+use crate::content::Document;
+use crate::diagnostics::Diagnostic;
+use crate::slug::slugify;
+
+/// Page names that would collide with files tablica writes itself.
+const RESERVED_PAGE_SLUGS: &[&str] = &["assets", "404", "atom", "sitemap", "robots"];
+
+/// Links posts to projects and terms, checks addresses, and sorts everything.
+pub(super) fn link(
+    config: Config,
+    posts: Vec<Arc<PostEntry>>,
+    projects: Vec<Arc<ProjectEntry>>,
+    pages: Vec<Arc<PageEntry>>,
+    draft_projects: &[String],
+    mut problems: Vec<Diagnostic>,
+) -> (Site, Vec<Diagnostic>) {
+    let mut projects: Vec<Project> = projects
+        .into_iter()
+        .map(|entry| Project {
+            entry,
+            posts: Vec::new(),
+        })
+        .collect();
+    projects.sort_by(|a, b| {
+        (a.status, std::cmp::Reverse(a.start), &a.title).cmp(&(
+            b.status,
+            std::cmp::Reverse(b.start),
+            &b.title,
+        ))
+    });
+    check_duplicates(
+        projects.iter().map(|p| (&p.slug, &p.doc)),
+        "project",
+        &mut problems,
+    );
+
+    let mut posts: Vec<Post> = posts
+        .into_iter()
+        .map(|entry| Post {
+            entry,
+            tags: Vec::new(),
+            category: None,
+            project: None,
+        })
+        .collect();
+    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    check_duplicates(
+        posts.iter().map(|p| (&p.slug, &p.doc)),
+        "post",
+        &mut problems,
+    );
+
+    let mut pages: Vec<Page> = pages.into_iter().map(|entry| Page { entry }).collect();
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    check_duplicates(
+        pages.iter().map(|p| (&p.slug, &p.doc)),
+        "page",
+        &mut problems,
+    );
+    for page in &pages {
+        if config.paths.all().contains(&page.slug.as_str())
+            || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
+        {
+            problems.push(
+                Diagnostic::error(
+                    &page.doc.path,
+                    format!(
+                        "the page address `/{}/` is used by tablica itself",
+                        page.slug
+                    ),
+                )
+                .field("slug")
+                .at_line(page.doc.line_of("slug"))
+                .hint("give the page another `slug:`"),
+            );
+        }
+    }
+
+    // Links between posts and projects.
+    let project_index: HashMap<&str, usize> = projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.slug.as_str(), i))
+        .collect();
+    let mut links = Vec::new();
+    for (i, post) in posts.iter().enumerate() {
+        let Some(reference) = post.doc.meta.project.as_deref() else {
+            continue;
+        };
+        match project_index.get(reference) {
+            Some(&p) => links.push((i, p)),
+            None if draft_projects.iter().any(|d| d == reference) => {}
+            None => {
+                let mut d =
+                    Diagnostic::error(&post.doc.path, format!("there is no project `{reference}`"))
+                        .field("project")
+                        .at_line(post.doc.line_of("project"));
+                let known: Vec<&str> = project_index.keys().copied().collect();
+                let best = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(reference, k), *k))
+                    .filter(|(s, _)| *s > 0.75)
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                d = match best {
+                    Some((_, k)) => d.hint(format!(
+                        "did you mean `{k}`? A project is named by its slug"
+                    )),
+                    None if known.is_empty() => {
+                        d.hint("add the project in content/projects/ or remove the `project:` line")
+                    }
+                    None => {
+                        let mut names = known.clone();
+                        names.sort_unstable();
+                        d.hint(format!("use one of: {}", names.join(", ")))
+                    }
+                };
+                problems.push(d);
+            }
+        }
+    }
+    for (post, project) in links {
+        posts[post].project = Some(project);
+        projects[project].posts.push(post);
+    }
+
+    for post in &posts {
+        let count = post.doc.meta.tags.len();
+        if count > MAX_TAGS_PER_POST {
+            problems.push(
+                Diagnostic::warning(
+                    &post.doc.path,
+                    format!("the post has {count} tags; only the first {MAX_TAGS_PER_POST} are used"),
+                )
+                .field("tags")
+                .at_line(post.doc.line_of("tags"))
+                .hint("keep the few tags a reader would look for; each tag is a page listing its posts"),
+            );
+        }
+    }
+    let tags = collect_terms(
+        &mut posts,
+        &config.paths.tags,
+        &mut problems,
+        |p| {
+            p.doc
+                .meta
+                .tags
+                .iter()
+                .take(MAX_TAGS_PER_POST)
+                .map(|t| (t.as_str(), "tags"))
+                .collect()
+        },
+        |p, t| p.tags.push(t),
+    );
+    let categories = collect_terms(
+        &mut posts,
+        &config.paths.categories,
+        &mut problems,
+        |p| {
+            p.doc
+                .meta
+                .category
+                .iter()
+                .map(|c| (c.as_str(), "category"))
+                .collect()
+        },
+        |p, c| p.category = Some(c),
+    );
+
+    let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for (i, post) in posts.iter().enumerate() {
+        by_year.entry(post.date.local.year()).or_default().push(i);
+    }
+    let years = by_year.into_iter().rev().collect();
+
+    (
+        Site {
+            config,
+            posts,
+            projects,
+            pages,
+            tags,
+            categories,
+            years,
+        },
+        problems,
+    )
+}
+
+/// Tags one post may have; more are left out with a warning. Every tag page lists the post
+/// with its tags, so thousands on one post would make the build quadratic in them.
+pub const MAX_TAGS_PER_POST: usize = 50;
+
+/// Terms of one taxonomy, merged by slug ("Seniorzy" and "seniorzy" are one tag).
+fn collect_terms(
+    posts: &mut [Post],
+    section: &str,
+    problems: &mut Vec<Diagnostic>,
+    names: impl Fn(&Post) -> Vec<(&str, &'static str)>,
+    mut assign: impl FnMut(&mut Post, usize),
+) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    // Thousands of posts share a few hundred names: each is made into a slug once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
+    let mut assignments = Vec::new();
+    for (i, post) in posts.iter().enumerate() {
+        for (name, field) in names(post) {
+            let slug = slugs.entry(name).or_insert_with(|| slugify(name)).clone();
+            let problem = if slug.is_empty() {
+                Some((
+                    "cannot be made into an address".to_string(),
+                    "use a name with letters or digits",
+                ))
+            } else {
+                crate::slug::check(&slug)
+                    .err()
+                    .map(|e| (e.to_string(), "use a shorter or different name"))
+            };
+            if let Some((message, hint)) = problem {
+                let shown: String = name.chars().take(40).collect();
+                problems.push(
+                    Diagnostic::error(&post.doc.path, format!("`{shown}`: {message}"))
+                        .field(field)
+                        .at_line(post.doc.line_of(field))
+                        .hint(hint),
+                );
+                continue;
+            }
+            let t = *index.entry(slug.clone()).or_insert_with(|| {
+                terms.push(Term {
+                    name: name.trim().to_string(),
+                    path: format!("{section}/{slug}/"),
+                    slug,
+                    posts: Vec::new(),
+                });
+                terms.len() - 1
+            });
+            if terms[t].posts.last() != Some(&i) {
+                terms[t].posts.push(i);
+                assignments.push((i, t));
+            }
+        }
+    }
+    // Sort by name (Polish letters by their base letter) and remap indexes.
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by_key(|&t| {
+        (
+            deunicode::deunicode(&terms[t].name).to_lowercase(),
+            terms[t].name.clone(),
+        )
+    });
+    let mut new_index = vec![0; terms.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for (post, t) in assignments {
+        assign(&mut posts[post], new_index[t]);
+    }
+    let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    order.iter().filter_map(|&old| slots[old].take()).collect()
+}
+
+fn check_duplicates<'a, M: 'a>(
+    items: impl Iterator<Item = (&'a String, &'a Document<M>)>,
+    kind: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    // In file order, so the message is stable and names the later file.
+    let mut items: Vec<_> = items.collect();
+    items.sort_by(|a, b| a.1.path.as_os_str().cmp(b.1.path.as_os_str()));
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for (slug, doc) in items {
+        if let Some(first) = seen.insert(slug, &doc.path) {
+            problems.push(
+                Diagnostic::error(
+                    &doc.path,
+                    format!(
+                        "another {kind} already has the address `{slug}`: {}",
+                        first.display()
+                    ),
+                )
+                .field("slug")
+                .at_line(doc.line_of("slug"))
+                .hint("give one of them a different `slug:` (or rename the file)"),
+            );
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Reading every document of the site ([`build`]): each section's files are read, checked and
+//! rendered in parallel, or taken from the [`DocumentCache`], then [linked](super::link).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::cache::{Cached, DocumentCache, Loaded, Section};
+use super::entry::{build_page, build_post, build_project, project_slug};
+use super::link::link;
+use super::{HasMedia, Site};
+use crate::config::Config;
+use crate::content::front_matter::Keys;
+use crate::content::meta::{PageMeta, PostMeta, ProjectMeta};
+use crate::content::{self, Document, Source};
+use crate::diagnostics::Diagnostic;
+use crate::fingerprint::{self, FileStamp};
+use crate::markdown::MarkdownOptions;
+
+/// Builds the model from the documents under `<root>/content/`. Drafts are dropped unless
+/// `drafts`. Documents unchanged since they went into `cache` are taken from it.
+///
+/// Returns the site even when there are problems, so that every problem is reported.
+pub fn build(
+    config: Config,
+    root: &Path,
+    drafts: bool,
+    cache: &mut DocumentCache,
+) -> (Site, Vec<Diagnostic>) {
+    let (sources, mut problems) = content::find(root);
+    let settings = fingerprint::of((format!("{config:?}"), drafts));
+    if cache.settings != settings {
+        *cache = DocumentCache {
+            settings,
+            ..DocumentCache::default()
+        };
+    }
+    let loader = Loader::new(&config, root, drafts);
+    let (projects, draft_projects) = loader.section(
+        &sources.projects,
+        &mut cache.projects,
+        &mut problems,
+        project_slug,
+        build_project,
+    );
+    let (posts, _) = loader.section(
+        &sources.posts,
+        &mut cache.posts,
+        &mut problems,
+        |_| String::new(),
+        build_post,
+    );
+    let (pages, _) = loader.section(
+        &sources.pages,
+        &mut cache.pages,
+        &mut problems,
+        |_| String::new(),
+        build_page,
+    );
+    link(config, posts, projects, pages, &draft_projects, problems)
+}
+
+/// Reads, checks and renders the documents of one section, reusing cached ones.
+pub(super) struct Loader<'a> {
+    pub(super) config: &'a Config,
+    pub(super) root: &'a Path,
+    pub(super) drafts: bool,
+    pub(super) md: MarkdownOptions<'a>,
+}
+
+impl<'a> Loader<'a> {
+    pub(super) fn new(config: &'a Config, root: &'a Path, drafts: bool) -> Self {
+        let md = MarkdownOptions {
+            allow_raw_html: config.allow_raw_html,
+            embed_hosts: &config.embed_hosts,
+        };
+        Loader {
+            config,
+            root,
+            drafts,
+            md,
+        }
+    }
+
+    /// The section's entries and the slugs of its drafts left out.
+    pub(super) fn section<M, E>(
+        &self,
+        sources: &[Source],
+        cache: &mut Section<E>,
+        problems: &mut Vec<Diagnostic>,
+        draft_slug: impl Fn(&Document<M>) -> String + Sync,
+        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E> + Sync,
+    ) -> (Vec<Arc<E>>, Vec<String>)
+    where
+        M: DeserializeOwned + Keys + Send + HasDraft,
+        E: Send + Sync + HasMedia,
+    {
+        let results: Vec<(PathBuf, Option<Cached<E>>, Vec<Diagnostic>)> = sources
+            .par_iter()
+            .map(|source| {
+                let stamp = FileStamp::of(&source.path);
+                if let Some(hit) = cache.get(&source.path) {
+                    let media_unchanged = match &hit.loaded {
+                        Loaded::Entry(e) => e.media().unchanged(),
+                        Loaded::Draft(_) => true,
+                    };
+                    if stamp.is_some() && hit.stamp == stamp && media_unchanged {
+                        let again = Cached {
+                            stamp,
+                            loaded: hit.loaded.clone(),
+                            problems: hit.problems.clone(),
+                        };
+                        return (source.path.clone(), Some(again), Vec::new());
+                    }
+                }
+                let (loaded, ds) = self.load(source, stamp, &draft_slug, &make);
+                (source.path.clone(), loaded, ds)
+            })
+            .collect();
+        let mut entries = Vec::with_capacity(results.len());
+        let mut drafts = Vec::new();
+        cache.clear();
+        for (path, cached, ds) in results {
+            problems.extend(ds);
+            let Some(cached) = cached else { continue };
+            problems.extend(cached.problems.iter().cloned());
+            match &cached.loaded {
+                Loaded::Entry(e) => entries.push(Arc::clone(e)),
+                Loaded::Draft(slug) => drafts.push(slug.clone()),
+            }
+            cache.insert(path, cached);
+        }
+        (entries, drafts)
+    }
+}
+
+impl Loader<'_> {
+    /// Reads, checks and renders one document whose file has `stamp`: its cache entry, or the
+    /// problems that keep it out of the site.
+    pub(super) fn load<M, E>(
+        &self,
+        source: &Source,
+        stamp: Option<FileStamp>,
+        draft_slug: impl Fn(&Document<M>) -> String,
+        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
+    ) -> (Option<Cached<E>>, Vec<Diagnostic>)
+    where
+        M: DeserializeOwned + Keys + HasDraft,
+    {
+        let doc = match content::read_document::<M>(self.root, source) {
+            Ok(doc) => doc,
+            Err(ds) => return (None, ds),
+        };
+        let mut ds = Vec::new();
+        let loaded = if doc.meta.is_draft() && !self.drafts {
+            Some(Loaded::Draft(draft_slug(&doc)))
+        } else {
+            make(self.config, doc, self.md, &mut ds).map(|e| Loaded::Entry(Arc::new(e)))
+        };
+        match loaded {
+            Some(loaded) => {
+                let cached = Cached {
+                    stamp,
+                    loaded,
+                    problems: ds,
+                };
+                (Some(cached), Vec::new())
+            }
+            None => (None, ds),
+        }
+    }
+}
+
+/// Front matter that can mark a document as a draft.
+pub trait HasDraft {
+    fn is_draft(&self) -> bool;
+}
+
+macro_rules! has_draft {
+    ($($meta:ty),*) => {$(
+        impl HasDraft for $meta {
+            fn is_draft(&self) -> bool {
+                self.draft
+            }
+        }
+    )*};
+}
+
+has_draft!(PostMeta, ProjectMeta, PageMeta);
