@@ -9,6 +9,7 @@ pub use images::{ImageSettings, OnError};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 use crate::config::embed::EmbedHost;
 use crate::content::front_matter::{self, Keys};
@@ -443,25 +444,41 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
 
 /// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).
 fn parse_base_url(url: &str) -> Result<(String, String), String> {
+    const FULL_ADDRESS: &str = "write the full address, e.g. `https://mops.example.org/`";
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("start it with https://, e.g. `https://mops.example.org/`")?;
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    if host.is_empty()
-        || url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c))
-    {
-        return Err("write the full address, e.g. `https://mops.example.org/`".into());
+    if url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c)) {
+        return Err(FULL_ADDRESS.into());
     }
-    let path = path.trim_matches('/');
+    let parsed = match Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => parsed,
+        Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => {
+            return Err("start it with https://, e.g. `https://mops.example.org/`".into())
+        }
+        Err(_) => return Err(FULL_ADDRESS.into()),
+    };
+    // The parser reads `https:mops.example.org` and `https:///x` as `https://…`.
+    let written_scheme_end = parsed.scheme().len() + "://".len();
+    let plain = url
+        .get(..written_scheme_end)
+        .is_some_and(|s| s.eq_ignore_ascii_case(&format!("{}://", parsed.scheme())))
+        && !url[written_scheme_end..].starts_with('/');
+    if !plain
+        || parsed.host_str().map_or(true, str::is_empty)
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+        || parsed.query().is_some()
+        || parsed.fragment().is_some()
+    {
+        return Err(FULL_ADDRESS.into());
+    }
+    let path = parsed.path().trim_matches('/');
     let root = if path.is_empty() {
         "/".to_string()
     } else {
         format!("/{path}/")
     };
-    let scheme_len = url.len() - rest.len();
-    Ok((format!("{}{host}{root}", &url[..scheme_len]), root))
+    let origin = parsed.origin().ascii_serialization();
+    Ok((format!("{origin}{root}"), root))
 }
 
 /// Settings from site.yaml text, for other modules' unit tests.
@@ -487,6 +504,51 @@ mod tests {
             Ok(("http://example.org/mops/".into(), "/mops/".into()))
         );
         assert!(parse_base_url("mops.example.org").is_err());
+    }
+
+    #[test]
+    fn base_url_tricky_inputs() {
+        let ok = |s: &str| parse_base_url(s).map(|(base, _)| base);
+        assert_eq!(
+            ok("HTTPS://Mops.Example.ORG"),
+            Ok("https://mops.example.org/".into())
+        );
+        assert_eq!(
+            ok("https://example.org:8080/a"),
+            Ok("https://example.org:8080/a/".into())
+        );
+        assert_eq!(
+            ok("https://example.org:443/"),
+            Ok("https://example.org/".into())
+        );
+        assert_eq!(ok("https://żory.pl/"), Ok("https://xn--ory-22a.pl/".into()));
+        assert_eq!(
+            parse_base_url("https://example.org/a%2Fb"),
+            Ok(("https://example.org/a%2Fb/".into(), "/a%2Fb/".into()))
+        );
+        let start = Err("start it with https://, e.g. `https://mops.example.org/`".to_string());
+        assert_eq!(ok("mops.example.org"), start);
+        assert_eq!(ok("//mops.example.org/"), start);
+        assert_eq!(ok("ftp://mops.example.org/"), start);
+        assert_eq!(ok("mailto:a@b.org"), start);
+        let full = Err("write the full address, e.g. `https://mops.example.org/`".to_string());
+        for bad in [
+            "https://",
+            "https:///x",
+            "https:mops.example.org",
+            "https://a@b.org/",
+            "https://a:p@b.org/",
+            "https://b.org/?x=1",
+            "https://b.org/#top",
+            "https://b.org/a b",
+            "https://b.org/\tx",
+            "https://b\n.org/",
+            "https://b.org/\"x",
+            "https://b.org:99999/",
+            "https://[::1/",
+        ] {
+            assert_eq!(ok(bad), full, "{bad:?}");
+        }
     }
 
     #[test]
