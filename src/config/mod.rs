@@ -23,7 +23,7 @@ use crate::slug::is_valid_slug;
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// The organisation that publishes the site.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: Option<String>,
@@ -33,7 +33,7 @@ pub struct Organisation {
 }
 
 /// One item of the main menu.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
     pub title: String,
@@ -41,7 +41,7 @@ pub struct MenuItem {
 }
 
 /// URL path names of the sections.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Paths {
     pub posts: String,
@@ -106,7 +106,7 @@ struct PathsInput {
 }
 
 /// How a build-time accessibility check reports what it finds.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckLevel {
     Error,
@@ -125,7 +125,7 @@ impl CheckLevel {
 }
 
 /// Severity of each build-time accessibility check of Markdown content.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(default, deny_unknown_fields)]
 pub struct Checks {
     /// `#` in the text (the title is the only h1) or a skipped level (## then ####).
@@ -208,7 +208,9 @@ impl Keys for ConfigInput {
 }
 
 /// The validated site settings.
-#[derive(Debug, Clone)]
+///
+/// Hashed as a whole to key caches: any setting that changes changes the key.
+#[derive(Debug, Clone, Hash)]
 pub struct Config {
     /// Path of site.yaml relative to the site root, for messages.
     pub file: PathBuf,
@@ -504,6 +506,31 @@ mod tests {
             Ok(("http://example.org/mops/".into(), "/mops/".into()))
         );
         assert!(parse_base_url("mops.example.org").is_err());
+    }
+
+    #[test]
+    fn the_cache_key_follows_every_setting() {
+        let key = |yaml: &str| crate::fingerprint::of(from_yaml(yaml));
+        let base = "title: T\nbase_url: https://example.org/\n";
+        assert_eq!(key(base), key(base), "equal settings, equal keys");
+        assert_eq!(
+            key(base),
+            key("base_url: https://example.org\ntitle: T\n"),
+            "the same settings written otherwise"
+        );
+        let changed = [
+            "title: U\nbase_url: https://example.org/\n".to_string(),
+            format!("{base}language: en\n"),
+            format!("{base}images:\n  quality: 70\n"),
+            format!("{base}accessibility:\n  read_aloud: false\n"),
+            format!("{base}checks:\n  heading_levels: off\n"),
+            format!("{base}embed_hosts: [player.vimeo.com]\n"),
+            format!("{base}timezone: Europe/London\n"),
+            format!("{base}extra:\n  motto: x\n"),
+        ];
+        for yaml in &changed {
+            assert_ne!(key(base), key(yaml), "{yaml}");
+        }
     }
 
     #[test]

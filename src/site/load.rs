@@ -30,7 +30,7 @@ pub fn build(
     cache: &mut DocumentCache,
 ) -> (Site, Vec<Diagnostic>) {
     let (sources, mut problems) = content::find(root);
-    let settings = fingerprint::of((format!("{config:?}"), drafts));
+    let settings = fingerprint::of((&config, drafts));
     if cache.settings != settings {
         *cache = DocumentCache {
             settings,
