@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::config::embed::EmbedHost;
-use crate::content::front_matter::{self, Keys};
+use crate::content::front_matter;
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
 
@@ -184,27 +184,6 @@ struct ConfigInput {
     checks: Checks,
     #[serde(default)]
     extra: serde_yaml::Mapping,
-}
-
-impl Keys for ConfigInput {
-    const KEYS: &'static [&'static str] = &[
-        "title",
-        "language",
-        "base_url",
-        "description",
-        "organisation",
-        "menu",
-        "posts_per_page",
-        "paths",
-        "allow_raw_html",
-        "embed_hosts",
-        "theme",
-        "timezone",
-        "images",
-        "accessibility",
-        "checks",
-        "extra",
-    ];
 }
 
 /// The validated site settings.
@@ -506,6 +485,14 @@ mod tests {
             Ok(("http://example.org/mops/".into(), "/mops/".into()))
         );
         assert!(parse_base_url("mops.example.org").is_err());
+    }
+
+    #[test]
+    fn site_yaml_keys_are_the_fields() {
+        let keys = front_matter::keys::<ConfigInput>();
+        assert_eq!(keys.len(), 16);
+        assert_eq!(keys.first(), Some(&"title"));
+        assert_eq!(keys.last(), Some(&"extra"));
     }
 
     #[test]

@@ -6,7 +6,6 @@ pub mod video;
 
 use serde::Deserialize;
 
-use crate::content::front_matter::Keys;
 use event::EventSpec;
 use photo::{GallerySpec, PhotoSpec};
 use video::Videos;
@@ -29,21 +28,14 @@ pub struct PostMeta {
     pub project: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
-    pub video: Option<Videos>,
-    pub event: Option<EventSpec>,
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
     #[serde(default)]
     pub extra: Extra,
-}
-
-impl Keys for PostMeta {
-    const KEYS: &'static [&'static str] = &[
-        "title", "date", "updated", "summary", "author", "tags", "category", "project", "cover",
-        "gallery", "source", "draft", "slug", "extra", "video", "event",
-    ];
+    pub video: Option<Videos>,
+    pub event: Option<EventSpec>,
 }
 
 /// Where a project stands.
@@ -120,31 +112,6 @@ pub struct ProjectMeta {
     pub extra: Extra,
 }
 
-impl Keys for ProjectMeta {
-    const KEYS: &'static [&'static str] = &[
-        "title",
-        "slug",
-        "summary",
-        "status",
-        "start",
-        "end",
-        "organiser",
-        "partners",
-        "funding",
-        "participants",
-        "goals",
-        "results",
-        "figures",
-        "contact",
-        "cover",
-        "gallery",
-        "video",
-        "updated",
-        "draft",
-        "extra",
-    ];
-}
-
 /// Front matter of a static page.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,17 +122,48 @@ pub struct PageMeta {
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
-    pub video: Option<Videos>,
-    pub event: Option<EventSpec>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
     pub extra: Extra,
+    pub video: Option<Videos>,
+    pub event: Option<EventSpec>,
 }
 
-impl Keys for PageMeta {
-    const KEYS: &'static [&'static str] = &[
-        "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra", "video",
-        "event",
-    ];
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::keys;
+    use serde::de::DeserializeOwned;
+
+    /// Whether deserialisation takes `key` as one of `T`'s fields (its value may still be
+    /// of the wrong type).
+    fn accepted<T: DeserializeOwned>(key: &str) -> bool {
+        let mut fields = serde_json::Map::new();
+        fields.insert(key.to_string(), serde_json::Value::Null);
+        serde_json::from_value::<T>(serde_json::Value::Object(fields))
+            .map_or_else(|e| !e.to_string().contains("unknown field"), |_| true)
+    }
+
+    fn listed_keys_are_the_fields<T: DeserializeOwned>(count: usize) {
+        let keys = keys::<T>();
+        assert_eq!(keys.len(), count, "{keys:?}");
+        for key in keys {
+            assert!(accepted::<T>(key), "{key}");
+        }
+        assert!(!accepted::<T>("titel"));
+    }
+
+    #[test]
+    fn front_matter_keys_are_the_struct_fields() {
+        listed_keys_are_the_fields::<PostMeta>(16);
+        listed_keys_are_the_fields::<ProjectMeta>(20);
+        listed_keys_are_the_fields::<PageMeta>(10);
+        // The order of the "known fields are" hint.
+        assert_eq!(
+            keys::<PostMeta>().join(", "),
+            "title, date, updated, summary, author, tags, category, project, cover, gallery, \
+             source, draft, slug, extra, video, event"
+        );
+    }
 }
