@@ -13,6 +13,7 @@ use url::Url;
 
 use crate::config::embed::EmbedHost;
 use crate::content::front_matter;
+use crate::content::meta::Extra;
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
 
@@ -183,7 +184,7 @@ struct ConfigInput {
     #[serde(default)]
     checks: Checks,
     #[serde(default)]
-    extra: serde_yaml::Mapping,
+    extra: Extra,
 }
 
 /// The validated site settings.
@@ -212,7 +213,7 @@ pub struct Config {
     pub images: ImageSettings,
     pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
-    pub extra: serde_yaml::Mapping,
+    pub extra: Extra,
 }
 
 impl Config {

@@ -514,15 +514,15 @@ mod tests {
 
     #[test]
     fn video_is_one_video_or_a_list() {
-        let one: Videos = serde_yaml::from_str("title: A\nyoutube: dQw4w9WgXcQ\n").expect("one");
+        let one: Videos = content::yaml::from_str("title: A\nyoutube: dQw4w9WgXcQ\n").expect("one");
         assert!(!one.is_list);
         assert_eq!(one.list.len(), 1);
         let two: Videos =
-            serde_yaml::from_str("- title: A\n  src: a.mp4\n- title: B\n  vimeo: \"1\"\n")
+            content::yaml::from_str("- title: A\n  src: a.mp4\n- title: B\n  vimeo: \"1\"\n")
                 .expect("list");
         assert!(two.is_list);
         assert_eq!(two.list[1].vimeo.as_deref(), Some("1"));
-        let typo = serde_yaml::from_str::<Videos>("title: A\ncaption: a.vtt\n")
+        let typo = content::yaml::from_str::<Videos>("title: A\ncaption: a.vtt\n")
             .expect_err("unknown field");
         assert!(typo.to_string().contains("caption"), "{typo}");
     }

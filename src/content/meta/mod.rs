@@ -4,14 +4,28 @@ pub mod event;
 pub mod photo;
 pub mod video;
 
+use std::hash::{Hash, Hasher};
+
 use serde::Deserialize;
 
 use event::EventSpec;
 use photo::{GallerySpec, PhotoSpec};
 use video::Videos;
 
-/// Site-specific data for custom templates.
-pub type Extra = serde_yaml::Mapping;
+/// Site-specific data for custom templates (`extra:`), as the templates see it: JSON values,
+/// so that the YAML reader's own types stay in `content/yaml.rs`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
+#[serde(transparent)]
+pub struct Extra(pub serde_json::Map<String, serde_json::Value>);
+
+/// By the JSON text, which has its keys in order: equal data, equal hash.
+impl Hash for Extra {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        serde_json::to_string(&self.0)
+            .unwrap_or_default()
+            .hash(state);
+    }
+}
 
 /// Front matter of a news post.
 #[derive(Debug, Clone, Deserialize)]
@@ -68,7 +82,7 @@ fn default_currency() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub label: String,
-    pub value: serde_yaml::Value,
+    pub value: serde_json::Value,
 }
 
 /// A contact person.
@@ -152,6 +166,21 @@ mod tests {
             assert!(accepted::<T>(key), "{key}");
         }
         assert!(!accepted::<T>("titel"));
+    }
+
+    #[test]
+    fn extra_is_read_into_json_values() {
+        let extra: Extra = crate::content::yaml::from_str(
+            "motto: Razem\n1: jeden\nlist: [1, 2.5, true, ~]\nnested: {b: 2, a: 1}\n",
+        )
+        .expect("YAML");
+        assert_eq!(
+            serde_json::to_string(&extra).expect("JSON"),
+            r#"{"1":"jeden","list":[1,2.5,true,null],"motto":"Razem","nested":{"a":1,"b":2}}"#
+        );
+        let hash = |e: &Extra| crate::fingerprint::of(e);
+        assert_eq!(hash(&extra), hash(&extra.clone()));
+        assert_ne!(hash(&extra), hash(&Extra::default()));
     }
 
     #[test]
