@@ -95,8 +95,20 @@ fn the_project_page_lists_its_news_and_funding() {
         html.contains("1\u{a0}062\u{a0}500,00\u{a0}zł"),
         "EU contribution formatted in Polish"
     );
-    assert!(html.contains("85"), "EU share in percent");
-    assert!(html.contains("145"));
+    let funding = texts(&html, ".funding dt")
+        .into_iter()
+        .zip(texts(&html, ".funding dd"))
+        .find(|(term, _)| term == "Wkład Funduszy Europejskich")
+        .map(|(_, value)| value);
+    assert_eq!(
+        funding.as_deref(),
+        Some("1\u{a0}062\u{a0}500,00\u{a0}zł (85% wartości projektu)"),
+        "EU contribution and share in percent"
+    );
+    assert_eq!(
+        texts(&html, ".figures__item"),
+        ["145 uczestników", "96 ukończyło"]
+    );
 }
 
 #[test]

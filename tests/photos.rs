@@ -64,10 +64,25 @@ fn jpeg(orientation: Option<u16>, gps: bool) -> Vec<u8> {
 
 fn gallery_site(site_yaml_extra: &str, gallery: &str) -> TestSite {
     let site = TestSite::with_config(&format!("{SITE_YAML}{site_yaml_extra}"));
+    festyn(&site, gallery);
+    site
+}
+
+/// The bundle `content/posts/festyn/` with the given photo front matter.
+fn festyn(site: &TestSite, gallery: &str) {
     site.write(
         "content/posts/festyn/index.md",
         &format!("---\ntitle: Festyn\ndate: 2026-06-01\n{gallery}\n---\nTekst.\n"),
     );
+}
+
+/// A site built once with a plain post, then given the bundle of [`gallery_site`]: to check
+/// that a rejected photo leaves `public/` as it was ([`assert_rejected`]).
+fn built_then_gallery(site_yaml_extra: &str, gallery: &str) -> TestSite {
+    let site = TestSite::with_config(&format!("{SITE_YAML}{site_yaml_extra}"));
+    site.post("dobry", "title: Dobry wpis\ndate: 2026-01-01", "Tekst.");
+    site.build_ok();
+    festyn(&site, gallery);
     site
 }
 
@@ -240,7 +255,7 @@ fn people_without_consent_are_refused_when_the_site_requires_it() {
 
 #[test]
 fn corrupt_and_oversized_photos_are_reported() {
-    let site = gallery_site(
+    let site = built_then_gallery(
         "",
         "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }",
     );
@@ -248,53 +263,70 @@ fn corrupt_and_oversized_photos_are_reported() {
         "content/posts/festyn/zepsute.jpg",
         &jpeg(None, false)[..300],
     );
-    let err = site.build_err();
-    assert!(err.contains("content/posts/festyn/zepsute.jpg"), "{err}");
-    assert!(
-        err.contains("damaged") || err.contains("truncated"),
-        "{err}"
+    assert_rejected(
+        &site,
+        &["content/posts/festyn/zepsute.jpg", "cut off (truncated)"],
     );
 
     let skip = gallery_site(
         "images:\n  on_error: skip\n",
-        "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }",
+        "gallery:\n  - { src: zepsute.jpg, alt: Scena podczas festynu }\n  - { src: dobre.jpg, alt: Dzieci przy stoisku z ciastami }",
     );
     skip.write_bytes("content/posts/festyn/zepsute.jpg", b"not a jpeg at all");
+    skip.write_bytes(
+        "content/posts/festyn/dobre.jpg",
+        &gradient_jpeg(600, 400, 5),
+    );
     let out = skip.build_ok();
     assert!(
         stderr(&out).contains("warning: content/posts/festyn/zepsute.jpg"),
         "{}",
         stderr(&out)
     );
+    // The broken photo is left out; the good one is published.
+    let published: Vec<String> = snapshot(&skip.public())
+        .into_keys()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        published.iter().any(|p| p.contains("dobre-")),
+        "{published:?}"
+    );
+    assert!(
+        !published.iter().any(|p| p.contains("zepsute")),
+        "{published:?}"
+    );
+    let page = skip.read("aktualnosci/festyn/index.html");
+    let alts: Vec<String> = scraper::Html::parse_document(&page)
+        .select(&scraper::Selector::parse("main img").expect("selector"))
+        .filter_map(|img| img.value().attr("alt").map(String::from))
+        .collect();
+    assert_eq!(alts, ["Dzieci przy stoisku z ciastami"], "{page}");
 
-    let limited = gallery_site("images:\n  max_pixels: 100000\n", ONE_PHOTO);
+    let limited = built_then_gallery("images:\n  max_pixels: 100000\n", ONE_PHOTO);
     limited.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
-    let err = limited.build_err();
-    assert!(err.contains("too large: 800 × 400"), "{err}");
+    assert_rejected(&limited, &["too large: 800 × 400"]);
 }
 
 #[test]
 fn photo_paths_cannot_leave_the_site() {
-    let site = gallery_site(
+    let site = built_then_gallery(
         "",
         "cover: { src: ../../../etc/passwd.jpg, alt: Coś spoza strony }",
     );
-    let err = site.build_err();
-    assert!(err.contains("field `cover.src`"), "{err}");
-    assert!(err.contains("leads out"), "{err}");
+    assert_rejected(&site, &["field `cover.src`", "leads out"]);
 
     #[cfg(unix)]
     {
         let outside = tempfile::tempdir().expect("tmp");
         std::fs::write(outside.path().join("tajne.jpg"), jpeg(None, true)).expect("write");
-        let linked = gallery_site("", "cover: { src: tajne.jpg, alt: Zdjęcie spoza strony }");
+        let linked = built_then_gallery("", "cover: { src: tajne.jpg, alt: Zdjęcie spoza strony }");
         std::os::unix::fs::symlink(
             outside.path().join("tajne.jpg"),
             linked.root().join("content/posts/festyn/tajne.jpg"),
         )
         .expect("symlink");
-        let err = linked.build_err();
-        assert!(err.contains("outside the site"), "{err}");
+        assert_rejected(&linked, &["outside the site"]);
     }
 }
 
@@ -318,4 +350,243 @@ fn a_folder_gallery_takes_alt_texts_from_its_sidecar() {
         err.contains("zdjecia/alt.yaml") && err.contains("`1.jpg` has no alt text"),
         "{err}"
     );
+}
+
+/// Personal data hidden in the metadata of the photos of
+/// [`no_metadata_of_any_kind_survives`]; none may reach the published files.
+const PERSONAL: [&str; 6] = [
+    "Jan Kowalski",
+    "PESEL 85010112345",
+    "ul. Lipowa 5, Testowo",
+    "52.229676",
+    "Anna Nowak",
+    "Profil aparatu Kowalskiego",
+];
+
+/// A TIFF (EXIF) block with an Artist tag of `artist`.
+fn exif_with_artist(artist: &str) -> Vec<u8> {
+    let mut tiff = b"MM\x00\x2a\x00\x00\x00\x08\x00\x01".to_vec();
+    tiff.extend_from_slice(&0x013Bu16.to_be_bytes()); // Artist
+    tiff.extend_from_slice(&2u16.to_be_bytes()); // ASCII
+    tiff.extend_from_slice(&(artist.len() as u32 + 1).to_be_bytes());
+    tiff.extend_from_slice(&26u32.to_be_bytes()); // the text, right after this IFD
+    tiff.extend_from_slice(&0u32.to_be_bytes()); // no next IFD
+    tiff.extend_from_slice(artist.as_bytes());
+    tiff.push(0);
+    tiff
+}
+
+/// An ICC profile (header and one `desc` tag) whose description names a person.
+fn icc_profile(description: &str) -> Vec<u8> {
+    let mut desc = b"desc\x00\x00\x00\x00".to_vec();
+    desc.extend_from_slice(&(description.len() as u32 + 1).to_be_bytes());
+    desc.extend_from_slice(description.as_bytes());
+    desc.push(0);
+    let size = 128 + 4 + 12 + desc.len();
+    let mut icc = vec![0u8; 128];
+    icc[..4].copy_from_slice(&(size as u32).to_be_bytes());
+    icc[12..16].copy_from_slice(b"mntr");
+    icc[16..20].copy_from_slice(b"RGB ");
+    icc[20..24].copy_from_slice(b"XYZ ");
+    icc[36..40].copy_from_slice(b"acsp");
+    icc.extend_from_slice(&1u32.to_be_bytes());
+    icc.extend_from_slice(b"desc");
+    icc.extend_from_slice(&(128 + 4 + 12u32).to_be_bytes());
+    icc.extend_from_slice(&(desc.len() as u32).to_be_bytes());
+    icc.extend_from_slice(&desc);
+    icc
+}
+
+/// An XMP packet naming the author and the place.
+fn xmp() -> String {
+    format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:exif=\"http://ns.adobe.com/exif/1.0/\" dc:creator=\"{}\" exif:GPSLatitude=\"{}\"/></rdf:RDF></x:xmpmeta>",
+        PERSONAL[0], PERSONAL[3]
+    )
+}
+
+/// `data` as a zlib stream of one stored (uncompressed) block, as PNG's zTXt and iCCP want.
+fn zlib_stored(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x78, 0x01, 0x01];
+    let len = data.len() as u16;
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&(!len).to_le_bytes());
+    out.extend_from_slice(data);
+    let (mut a, mut b) = (1u32, 0u32);
+    for &byte in data {
+        a = (a + u32::from(byte)) % 65521;
+        b = (b + a) % 65521;
+    }
+    out.extend_from_slice(&((b << 16) | a).to_be_bytes());
+    out
+}
+
+/// A PNG with text chunks of every kind (tEXt, zTXt, iTXt with XMP), EXIF (eXIf) and an ICC
+/// profile (iCCP), all with personal data.
+fn png_with_metadata() -> Vec<u8> {
+    let mut plain = Vec::new();
+    image::RgbImage::from_pixel(600, 400, image::Rgb([30, 140, 60]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut plain),
+            image::ImageFormat::Png,
+        )
+        .expect("encode PNG");
+    let text = |keyword: &str, rest: &[u8]| [keyword.as_bytes(), &[0], rest].concat();
+    let chunks = [
+        png_chunk(
+            b"iCCP",
+            &text(
+                "Kowalski",
+                &[&[0][..], &zlib_stored(&icc_profile(PERSONAL[5]))].concat(),
+            ),
+        ),
+        png_chunk(b"tEXt", &text("Author", PERSONAL[0].as_bytes())),
+        png_chunk(
+            b"zTXt",
+            &text(
+                "Comment",
+                &[&[0][..], &zlib_stored(PERSONAL[1].as_bytes())].concat(),
+            ),
+        ),
+        png_chunk(
+            b"iTXt",
+            &text(
+                "XML:com.adobe.xmp",
+                &[&[0, 0, 0, 0][..], xmp().as_bytes()].concat(),
+            ),
+        ),
+        png_chunk(
+            b"iTXt",
+            &text(
+                "Location",
+                &[&[0, 0, 0, 0][..], PERSONAL[2].as_bytes()].concat(),
+            ),
+        ),
+        png_chunk(b"eXIf", &exif_with_artist(PERSONAL[4])),
+    ];
+    // After the signature (8 bytes) and IHDR (25 bytes), before the image data.
+    [&plain[..33], &chunks.concat(), &plain[33..]].concat()
+}
+
+/// A JPEG segment: marker, length and data.
+fn jpeg_segment(marker: u8, data: &[u8]) -> Vec<u8> {
+    let mut segment = vec![0xFF, marker];
+    segment.extend_from_slice(&(data.len() as u16 + 2).to_be_bytes());
+    segment.extend_from_slice(data);
+    segment
+}
+
+/// A JPEG with XMP (APP1), an ICC profile (APP2), EXIF (APP1) and a comment (COM).
+fn jpeg_with_metadata() -> Vec<u8> {
+    let plain = gradient_jpeg(600, 400, 7);
+    let segments = [
+        jpeg_segment(
+            0xE1,
+            &[b"Exif\x00\x00", &exif_with_artist(PERSONAL[4])[..]].concat(),
+        ),
+        jpeg_segment(
+            0xE1,
+            &[b"http://ns.adobe.com/xap/1.0/\x00", xmp().as_bytes()].concat(),
+        ),
+        jpeg_segment(
+            0xE2,
+            &[&b"ICC_PROFILE\x00\x01\x01"[..], &icc_profile(PERSONAL[5])].concat(),
+        ),
+        jpeg_segment(0xFE, PERSONAL[1].as_bytes()),
+    ];
+    [&plain[..2], &segments.concat(), &plain[2..]].concat()
+}
+
+/// A RIFF chunk, padded to an even length.
+fn riff_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut chunk = kind.to_vec();
+    chunk.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    chunk.extend_from_slice(data);
+    if data.len() % 2 == 1 {
+        chunk.push(0);
+    }
+    chunk
+}
+
+/// An extended WebP (VP8X) with an ICC profile, EXIF and XMP chunks.
+fn webp_with_metadata() -> Vec<u8> {
+    let (w, h) = (600u32, 400u32);
+    let mut plain = Vec::new();
+    image::RgbImage::from_pixel(w, h, image::Rgb([200, 120, 30]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut plain),
+            image::ImageFormat::WebP,
+        )
+        .expect("encode WebP");
+    // "RIFF", size, "WEBP", then the image chunk (VP8L).
+    let image_chunk = &plain[12..];
+    let mut vp8x = vec![0x20 | 0x08 | 0x04, 0, 0, 0]; // ICC, EXIF and XMP present
+    vp8x.extend_from_slice(&(w - 1).to_le_bytes()[..3]);
+    vp8x.extend_from_slice(&(h - 1).to_le_bytes()[..3]);
+    let body = [
+        &b"WEBP"[..],
+        &riff_chunk(b"VP8X", &vp8x),
+        &riff_chunk(b"ICCP", &icc_profile(PERSONAL[5])),
+        image_chunk,
+        &riff_chunk(b"EXIF", &exif_with_artist(PERSONAL[4])),
+        &riff_chunk(b"XMP ", xmp().as_bytes()),
+    ]
+    .concat();
+    [&b"RIFF"[..], &(body.len() as u32).to_le_bytes(), &body].concat()
+}
+
+#[test]
+fn no_metadata_of_any_kind_survives() {
+    let site = gallery_site(
+        "",
+        "gallery:\n  - src: ekran.png\n    alt: Plakat festynu na ekranie\n  - src: aparat.jpg\n    alt: Stoisko z ciastami\n  - src: telefon.webp\n    alt: Dzieci przy malowaniu twarzy",
+    );
+    let inputs = [
+        ("ekran.png", png_with_metadata()),
+        ("aparat.jpg", jpeg_with_metadata()),
+        ("telefon.webp", webp_with_metadata()),
+    ];
+    for (name, bytes) in &inputs {
+        image::load_from_memory(bytes).unwrap_or_else(|e| panic!("{name} decodes: {e}"));
+        let personal = PERSONAL
+            .iter()
+            .filter(|p| contains(bytes, p.as_bytes()))
+            .count();
+        assert!(personal >= 4, "{name} carries the personal data");
+        site.write_bytes(&format!("content/posts/festyn/{name}"), bytes);
+    }
+    site.build_ok();
+    let published = snapshot(&site.public());
+    let photos = published
+        .keys()
+        .filter(|p| {
+            p.starts_with("aktualnosci/festyn") && p.extension().is_some_and(|e| e == "jpg")
+        })
+        .count();
+    assert!(
+        photos >= 6,
+        "a copy and a thumbnail of each photo: {photos}"
+    );
+    for (path, bytes) in &published {
+        for p in PERSONAL {
+            assert!(
+                !contains(bytes, p.as_bytes()),
+                "{} keeps {p:?}",
+                path.display()
+            );
+        }
+        for marker in [
+            &b"Exif\x00"[..],
+            b"ICC_PROFILE",
+            b"http://ns.adobe.com/xap",
+            b"adobe:ns:meta",
+        ] {
+            assert!(
+                !contains(bytes, marker),
+                "{} keeps {}",
+                path.display(),
+                String::from_utf8_lossy(marker)
+            );
+        }
+    }
 }

@@ -124,7 +124,7 @@ fn english_sites_get_english_search() {
 
 #[test]
 fn the_index_names_its_build_so_browsers_never_mix_two() {
-    let site = TestSite::new();
+    let site = TestSite::new().pin_clock("2026-11-29 12:00");
     site.post("a", "title: Warsztaty\ndate: 2026-11-24", "Tekst.");
     site.build_ok();
     let build = |site: &TestSite| {
@@ -136,7 +136,9 @@ fn the_index_names_its_build_so_browsers_never_mix_two() {
     let first = build(&site);
     assert_eq!(first.len(), 16);
     assert!(first.chars().all(|c| c.is_ascii_hexdigit()), "{first}");
-    site.build_ok();
+    // --force: without it the up-to-date check would skip the build and keep the old index.
+    let again = site.run(&["build", "--force"]);
+    assert!(stdout(&again).contains("built:"), "{}", stdout(&again));
     assert_eq!(build(&site), first, "the same content, the same name");
     site.post("a", "title: Warsztaty\ndate: 2026-11-24", "Nowy tekst.");
     site.build_ok();

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use common::{texts, TestSite};
 
 /// How long a change may take to show; far above the real figure, for slow CI machines.
 const PATIENCE: Duration = Duration::from_secs(30);
@@ -324,7 +324,11 @@ fn it_serves_like_static_hosting_and_no_path_leaves_the_output() {
 
     let missing = preview.get("/nie-ma-takiej-strony/");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("<h1"), "the site's 404 page");
+    assert_eq!(
+        texts(&missing.body, "h1"),
+        ["Nie znaleziono strony"],
+        "the site's 404 page"
+    );
 
     let redirect = preview.get("/aktualnosci");
     assert_eq!(redirect.status, 301);
@@ -492,7 +496,9 @@ fn editors_temporary_files_trigger_nothing_and_are_never_published() {
     let preview = Preview::start(&site, 0);
     // The first build is announced before the address is printed.
     assert_eq!(preview.status()["generation"], 1);
-    // Saved together with a real edit: only the post is named and one build runs.
+    // Saved together with a real edit: only the post is named. On a busy machine the
+    // debounce may split the saves into two builds; what matters is that none of them is
+    // for a temporary file and the end state is the saved post.
     site.write("content/posts/.2026-11-20-warsztaty.md.swp", "binary junk");
     site.write("content/posts/2026-11-20-warsztaty.md~", "backup");
     site.post(
@@ -505,18 +511,21 @@ fn editors_temporary_files_trigger_nothing_and_are_never_published() {
     });
     preview.rendered("content/posts/2026-11-20-warsztaty.md changed");
     let log = preview.log();
-    assert_eq!(preview.status()["generation"], 2, "one build:\n{log}");
-    let last = log.lines().last().unwrap_or_default();
+    let rebuilds: Vec<&str> = log.lines().filter(|l| l.contains(" changed")).collect();
     assert!(
-        last.starts_with("content/posts/2026-11-20-warsztaty.md changed:"),
-        "the build names the post alone:\n{log}"
+        !rebuilds.is_empty()
+            && rebuilds
+                .iter()
+                .all(|l| l.starts_with("content/posts/2026-11-20-warsztaty.md changed:")),
+        "every rebuild names the post alone:\n{log}"
     );
-    assert_eq!(
-        preview
-            .get("/aktualnosci/.2026-11-20-warsztaty.md.swp")
-            .status,
-        404
-    );
+    assert_eq!(preview.status()["ok"], true, "{log}");
+    for temporary in [
+        "/aktualnosci/.2026-11-20-warsztaty.md.swp",
+        "/aktualnosci/2026-11-20-warsztaty.md~",
+    ] {
+        assert_eq!(preview.get(temporary).status, 404, "{temporary}");
+    }
 }
 
 #[test]

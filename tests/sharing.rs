@@ -81,40 +81,29 @@ fn json_ld(html: &str) -> Value {
         .unwrap_or_else(|e| panic!("JSON-LD does not parse: {e}\n{}", &html[start..end]))
 }
 
-/// A minimal well-formedness check of generated XML: every element closed in order, and
-/// every `&` starting an entity.
-fn assert_well_formed(xml: &str) {
+/// Parses generated XML with a real XML parser (which rejects any XML that is not
+/// well-formed: unclosed or misnested elements, a bare `&`, an unknown entity).
+fn parse_xml(xml: &str) -> roxmltree::Document<'_> {
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = xml;
-    while let Some(lt) = rest.find('<') {
-        let text = &rest[..lt];
-        for (i, _) in text.match_indices('&') {
-            let entity = &text[i..];
-            assert!(
-                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#"]
-                    .iter()
-                    .any(|e| entity.starts_with(e)),
-                "a bare & in {text:?}"
-            );
-        }
-        let gt = lt + rest[lt..].find('>').expect("tag ends");
-        let tag = &rest[lt + 1..gt];
-        if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(open.pop(), Some(name), "closing </{name}>");
-        } else if !tag.starts_with('?') && !tag.ends_with('/') {
-            open.push(tag.split_whitespace().next().unwrap_or(tag));
-        }
-        rest = &rest[gt + 1..];
-    }
-    assert!(open.is_empty(), "unclosed elements: {open:?}");
+    roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{xml}"))
 }
 
-/// Titles of a feed's entries, in order.
+fn assert_well_formed(xml: &str) {
+    parse_xml(xml);
+}
+
+/// Titles of an Atom feed's entries, in order.
 fn entry_titles(feed: &str) -> Vec<String> {
-    feed.split("<entry>")
-        .skip(1)
-        .filter_map(|e| element_text(e, "title"))
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+    let doc = parse_xml(feed);
+    let feed = doc.root_element();
+    assert!(feed.has_tag_name((ATOM, "feed")), "an Atom feed");
+    feed.children()
+        .filter(|n| n.has_tag_name((ATOM, "entry")))
+        .map(|entry| {
+            let title = entry.children().find(|n| n.has_tag_name((ATOM, "title")));
+            title.and_then(|t| t.text()).unwrap_or_default().to_string()
+        })
         .collect()
 }
 

@@ -11,8 +11,12 @@ use common::*;
 
 const UP_TO_DATE: &str = "up to date: nothing changed since the last build";
 
+/// The "now" of these tests' builds: two builds on the real clock either side of midnight
+/// in Warsaw would see two days, and the second would build again.
+const NOW: &str = "2026-11-27 12:00";
+
 fn site() -> TestSite {
-    let site = TestSite::new();
+    let site = TestSite::new().pin_clock(NOW);
     site.post(
         "2026-11-24-warsztaty",
         "title: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]",
@@ -161,7 +165,15 @@ fn other_options_or_another_day_build_again() {
         !at("2026-11-26 10:00"),
         "another day: upcoming events may differ"
     );
-    assert!(!skipped(&site, &[]), "the clock's day, not TABLICA_NOW's");
+    // The real clock is never on 26 November 2026 again: its day is another day.
+    let on_the_clock = site.run_at(None, &["build"]);
+    assert!(on_the_clock.status.success(), "{}", stderr(&on_the_clock));
+    assert!(
+        stdout(&on_the_clock).contains("built:"),
+        "the clock's day, not TABLICA_NOW's:\n{}",
+        stdout(&on_the_clock)
+    );
+    assert!(!skipped(&site, &[]), "back to the pinned day");
     assert!(skipped(&site, &[]));
     assert!(!skipped(&site, &["--drafts"]), "drafts included");
     assert!(skipped(&site, &["--drafts"]), "the same options again");

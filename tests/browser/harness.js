@@ -154,15 +154,22 @@ function pageTypes() {
   const isPost = (p) => /^\/aktualnosci\/[^/]+\/$/.test(p) && p !== "/aktualnosci/strona/";
   const isProject = (p) => /^\/projekty\/[^/]+\/$/.test(p);
   const exact = (p) => (pages.has(p) ? p : undefined);
+  // Upcoming and past events depend on the build's date (run.sh pins TABLICA_NOW): the home
+  // page and the events page count only when they show both kinds, so that a date that
+  // leaves them empty fails here instead of silently testing less.
+  const item = 'class="event-list__item"';
+  const home = new RegExp(`id="events-heading"[\\s\\S]*?${item}`);
+  const events = new RegExp(`id="upcoming-heading"[\\s\\S]*?${item}[\\s\\S]*id="past-heading"[\\s\\S]*?${item}`);
+  const showing = (p, re) => (pages.has(p) && re.test(main(p)) ? p : undefined);
   const types = {
-    home: exact("/"),
+    "home with upcoming events": showing("/", home),
     "news list": exact("/aktualnosci/"),
     "news list page 2": exact("/aktualnosci/strona/2/"),
     "post with a gallery": list.find((p) => isPost(p) && /data-lightbox/.test(main(p))),
     "post without photos": list.find((p) => isPost(p) && main(p) && !/<img\b/.test(main(p))),
     "post with a video": list.find((p) => isPost(p) && /data-video-embed/.test(main(p))),
     "post with an event": list.find((p) => isPost(p) && /class="event-box"/.test(main(p))),
-    "events page": exact("/wydarzenia/"),
+    "events page with upcoming and past events": showing("/wydarzenia/", events),
     "project with funding": list.find((p) => isProject(p) && /class="funding/.test(main(p))),
     "projects list": exact("/projekty/"),
     "tag page": list.find((p) => /^\/tagi\/[^/]+\/$/.test(p)),

@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 
 pub struct TestSite {
     pub dir: tempfile::TempDir,
+    /// The build's "now" (`TABLICA_NOW`) for every run, when pinned with [`TestSite::pin_clock`].
+    clock: Option<String>,
 }
 
 pub const SITE_YAML: &str = "title: MOPS Testowo\nbase_url: https://mops.example.org/\ndescription: Strona testowa\norganisation:\n  name: Miejski Ośrodek Pomocy Społecznej w Testowie\n  email: mops@example.org\nmenu:\n  - { title: Aktualności, url: /aktualnosci/ }\nposts_per_page: 2\n";
@@ -15,10 +17,21 @@ pub const SITE_YAML: &str = "title: MOPS Testowo\nbase_url: https://mops.example
 impl TestSite {
     /// An empty site with the given site.yaml.
     pub fn with_config(site_yaml: &str) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let site = TestSite { dir };
+        let site = Self::in_dir(tempfile::tempdir().expect("temp dir"));
         site.write("content/site.yaml", site_yaml);
         site
+    }
+
+    /// A site in `dir`, with nothing written yet.
+    pub fn in_dir(dir: tempfile::TempDir) -> Self {
+        TestSite { dir, clock: None }
+    }
+
+    /// Runs every later build with its "now" fixed at `now` (`TABLICA_NOW`), so that two
+    /// builds on either side of midnight in Warsaw still see the same day.
+    pub fn pin_clock(mut self, now: &str) -> Self {
+        self.clock = Some(now.to_string());
+        self
     }
 
     pub fn new() -> Self {
@@ -75,13 +88,32 @@ impl TestSite {
         (tablica::build::Builder::new(options), output)
     }
 
+    /// Runs `tablica` with `args` in the site's folder, on the pinned clock if there is one.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_tablica"))
+        self.run_at(self.clock.as_deref(), args)
+    }
+
+    /// Runs `tablica` with its "now" fixed at `now`, or on the real clock when `None`.
+    pub fn run_at(&self, now: Option<&str>, args: &[&str]) -> Output {
+        self.command_at(now, args).output().expect("run tablica")
+    }
+
+    /// The command [`run`](Self::run) runs, to run it another way.
+    pub fn command(&self, args: &[&str]) -> Command {
+        self.command_at(self.clock.as_deref(), args)
+    }
+
+    fn command_at(&self, now: Option<&str>, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_tablica"));
+        command
             .args(args)
             .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run tablica")
+            .env("NO_COLOR", "1");
+        match now {
+            Some(now) => command.env("TABLICA_NOW", now),
+            None => command.env_remove("TABLICA_NOW"),
+        };
+        command
     }
 
     /// `tablica build`; panics with the output if it fails.
@@ -93,28 +125,14 @@ impl TestSite {
 
     /// `tablica build` with the build's "now" fixed (`TABLICA_NOW`); panics if it fails.
     pub fn build_at(&self, now: &str) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_tablica"))
-            .arg("build")
-            .current_dir(self.root())
-            .env("NO_COLOR", "1")
-            .env("TABLICA_NOW", now)
-            .output()
-            .expect("run tablica");
+        let out = self.run_at(Some(now), &["build"]);
         assert!(out.status.success(), "build failed:\n{}", stderr(&out));
         out
     }
 
     /// `tablica build`, expecting failure with exit status 1; returns stderr.
     pub fn build_err(&self) -> String {
-        let out = self.run(&["build"]);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "expected content errors, got:\n{}\n{}",
-            stdout(&out),
-            stderr(&out)
-        );
-        stderr(&out)
+        content_errors(&self.run(&["build"]))
     }
 
     pub fn public(&self) -> PathBuf {
@@ -130,6 +148,18 @@ impl TestSite {
     pub fn exists(&self, rel: &str) -> bool {
         self.public().join(rel).exists()
     }
+}
+
+/// The error output of a build that failed with content errors (exit status 1).
+pub fn content_errors(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "expected content errors, got:\n{}\n{}",
+        stdout(out),
+        stderr(out)
+    );
+    stderr(out)
 }
 
 pub fn stderr(out: &Output) -> String {
@@ -156,6 +186,22 @@ pub fn element_text(html: &str, tag: &str) -> Option<String> {
         }
     }
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The text of every element of `html` that matches the CSS `selector`, parsed as a browser
+/// would, with runs of ASCII white space made one space (no-break spaces are kept).
+pub fn texts(html: &str, selector: &str) -> Vec<String> {
+    let selector = scraper::Selector::parse(selector).expect("a valid selector");
+    scraper::Html::parse_document(html)
+        .select(&selector)
+        .map(|e| {
+            let text: String = e.text().collect();
+            text.split(|c: char| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 pub fn count(haystack: &str, needle: &str) -> usize {
@@ -208,8 +254,17 @@ pub fn built_site() -> TestSite {
 /// `expected` and a hint, that `public/` is byte for byte as before and no staging folder is
 /// left. Returns the error output.
 pub fn assert_rejected(site: &TestSite, expected: &[&str]) -> String {
+    assert_rejected_by(site, expected, |site| site.run(&["build"]))
+}
+
+/// [`assert_rejected`], with the build run by `build`.
+pub fn assert_rejected_by(
+    site: &TestSite,
+    expected: &[&str],
+    build: impl FnOnce(&TestSite) -> Output,
+) -> String {
     let before = snapshot(&site.public());
-    let err = site.build_err();
+    let err = content_errors(&build(site));
     for e in expected {
         assert!(err.contains(e), "expected {e:?} in:\n{err}");
     }
@@ -256,4 +311,59 @@ pub fn gradient_image(w: u32, h: u32, seed: u8, format: image::ImageFormat) -> V
         .write_to(&mut out, format)
         .expect("encode");
     out.into_inner()
+}
+
+/// Front matter with a YAML "billion laughs": nine levels of nine aliases each, 9^10 values
+/// when expanded.
+pub fn alias_bomb_front_matter() -> String {
+    let mut bomb = String::from("title: Bomba\ndate: 2026-01-02\nextra:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]");
+    for level in 1..10 {
+        let refs = vec![format!("*a{}", level - 1); 9].join(", ");
+        bomb.push_str(&format!("\n  a{level}: &a{level} [{refs}]"));
+    }
+    bomb
+}
+
+/// A JPEG whose header claims `w`×`h` pixels (the data is that of a small photo).
+pub fn jpeg_claiming(w: u16, h: u16) -> Vec<u8> {
+    let mut bytes = gradient_jpeg(16, 16, 1);
+    let sof = bytes
+        .windows(2)
+        .position(|m| m == [0xFF, 0xC0])
+        .expect("baseline SOF0 marker");
+    // FF C0, length (2), precision (1), height (2), width (2).
+    bytes[sof + 5..sof + 7].copy_from_slice(&h.to_be_bytes());
+    bytes[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
+    bytes
+}
+
+/// A post file of about `mib` MiB of Polish text.
+pub fn huge_markdown(mib: usize) -> String {
+    let line = "Bardzo długi tekst o pomocy społecznej, powtarzany bez końca. ".repeat(16);
+    let mut text = String::from("---\ntitle: Ogromny\ndate: 2026-01-02\n---\n");
+    while text.len() < mib * 1024 * 1024 {
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
+/// A title of 100,000 letters "ż" and a body of one word of a million letters.
+pub fn huge_title_and_word() -> (String, String) {
+    (
+        format!("Długi tytuł {}", "ż".repeat(100_000)),
+        "a".repeat(1_000_000),
+    )
+}
+
+/// A PNG chunk: length, type, data and CRC.
+pub fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut crc = crc32fast::Hasher::new();
+    crc.update(kind);
+    crc.update(data);
+    let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+    chunk.extend_from_slice(kind);
+    chunk.extend_from_slice(data);
+    chunk.extend_from_slice(&crc.finalize().to_be_bytes());
+    chunk
 }
