@@ -2,23 +2,24 @@
 
 use std::path::PathBuf;
 
+use url::Url;
+
 /// `%20` → space and so on. `None` when an escape is not two hex digits or the result is
 /// not UTF-8.
 pub(crate) fn percent_decode(raw: &str) -> Option<String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let well_formed = raw.split('%').skip(1).all(|after| {
+        after
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(raw)
+        .decode_utf8()
+        .ok()
+        .map(|text| text.into_owned())
 }
 
 /// Where a URL path (`aktualnosci/x/`) is written in the output folder.
@@ -29,18 +30,21 @@ pub fn output_file(url_path: &str) -> PathBuf {
 }
 
 /// Only http(s), mailto and tel addresses, fragments and site paths are kept.
+///
+/// Whitespace and control characters are dropped first (browsers drop tabs and newlines
+/// anywhere in an address), then the address is read as a browser reads an `href` on a page:
+/// relative ones (`/o-nas/`, `#kontakt`, `plik.pdf`) take the page's https scheme. One a
+/// browser could not read either (`https://[x`) is not kept.
 pub fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
         .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    match lower.find(':') {
-        Some(colon) if !lower[..colon].contains(['/', '?', '#']) => {
-            matches!(&lower[..colon], "http" | "https" | "mailto" | "tel")
-        }
-        _ => true,
-    }
+    let page = Url::parse("https://page.invalid/").expect("a valid address");
+    Url::options()
+        .base_url(Some(&page))
+        .parse(&cleaned)
+        .is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "mailto" | "tel"))
 }
 
 #[cfg(test)]
@@ -56,5 +60,41 @@ mod tests {
         assert_eq!(percent_decode("a%2"), None);
         assert_eq!(percent_decode("a%zz"), None);
         assert_eq!(percent_decode("%ff"), None, "not UTF-8");
+        assert_eq!(percent_decode("a%2Fb").as_deref(), Some("a/b"));
+        assert_eq!(percent_decode("100%").as_deref(), None);
+        assert_eq!(percent_decode("%%41"), None);
+        assert_eq!(percent_decode("plain").as_deref(), Some("plain"));
+    }
+
+    #[test]
+    fn only_web_mail_and_phone_addresses_are_safe() {
+        for safe in [
+            "https://example.org/a?b#c",
+            "HTTP://EXAMPLE.ORG/",
+            "mailto:biuro@mops.example.org",
+            "tel:+48123456789",
+            "/o-nas/",
+            "//example.org/x",
+            "#kontakt",
+            "plik.pdf",
+            "a/b:c",
+            "?q=x:y",
+        ] {
+            assert!(is_safe_url(safe), "{safe}");
+        }
+        for unsafe_ in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "jav ascript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "file:///etc/passwd",
+            "https://[::1",
+        ] {
+            assert!(!is_safe_url(unsafe_), "{unsafe_:?}");
+        }
     }
 }

@@ -240,6 +240,39 @@ fn per_document_checks_do_not_know_the_whole_site() {
     }
 }
 
+/// The only files that may name `serde_yaml`: the bounded reader and the front-matter parser
+/// that reports its errors. Its types stay out of the model, the settings and the templates,
+/// so a move to another YAML crate is a change here. `render/theme.rs` reads the theme's
+/// interface text with it until that file, edited on another branch, reads through
+/// `content::yaml` into JSON values too.
+const YAML_READERS: &[&str] = &[
+    "content/yaml.rs",
+    "content/front_matter.rs",
+    "render/theme.rs",
+];
+
+#[test]
+fn serde_yaml_is_confined_to_the_yaml_reader() {
+    let naming: Vec<PathBuf> = sources()
+        .into_iter()
+        .filter(|(_, text)| code(text).contains("serde_yaml"))
+        .map(|(path, _)| path)
+        .collect();
+    for path in &naming {
+        assert!(
+            YAML_READERS.iter().any(|f| path == Path::new(f)),
+            "{} names serde_yaml: read YAML through content::yaml into your own or JSON types",
+            path.display()
+        );
+    }
+    for file in YAML_READERS {
+        assert!(
+            naming.iter().any(|p| p == Path::new(file)),
+            "{file} no longer names serde_yaml: take it off YAML_READERS"
+        );
+    }
+}
+
 #[test]
 fn the_reader_finds_uses_in_groups_and_paths() {
     let text = "use crate::{config, site::{Site, Post}};\n\

@@ -38,7 +38,7 @@ fn default_key(action: &str) -> &'static str {
 }
 
 /// How far the site meets WCAG 2.1 AA.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Compliance {
     Full,
@@ -48,7 +48,7 @@ pub enum Compliance {
 }
 
 /// How the statement was prepared.
-#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     #[default]
@@ -57,7 +57,7 @@ pub enum Method {
 }
 
 /// A contact person for accessibility feedback.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct FeedbackContact {
     pub name: Option<String>,
@@ -66,7 +66,7 @@ pub struct FeedbackContact {
 }
 
 /// The statement's data. Fields left out take sensible defaults or are not shown.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, Hash)]
 #[serde(default, deny_unknown_fields)]
 pub struct Statement {
     /// The public body; default: the organisation's name.
@@ -95,7 +95,7 @@ pub struct Statement {
 }
 
 /// `accessibility:` in site.yaml.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Hash)]
 #[serde(default, deny_unknown_fields)]
 pub struct AccessibilitySettings {
     pub statement: Statement,

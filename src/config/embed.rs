@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use url::{Host, Url};
+
 /// One entry of `embed_hosts:`: a host name, optionally followed by a path the frame's
 /// address must start with (`www.google.com/maps/embed`). Frames are always loaded over https.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -28,17 +30,8 @@ impl EmbedHost {
             Some(slash) => entry.split_at(slash),
             None => (entry, ""),
         };
-        let host = host.to_ascii_lowercase();
-        let host_ok = !host.is_empty()
-            && host.contains('.')
-            && host.split('.').all(|label| {
-                !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            });
-        if !host_ok {
-            return Err(
-                "a host name is letters, digits, hyphens and dots, e.g. `player.vimeo.com`".into(),
-            );
-        }
+        let host = domain(host)
+            .ok_or("a host name is letters, digits, hyphens and dots, e.g. `player.vimeo.com`")?;
         let path_ok = path
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~'));
@@ -58,26 +51,22 @@ impl EmbedHost {
 
     /// Whether a frame may load `src`: https, this host (and path, if any) exactly.
     pub fn allows(&self, src: &str) -> bool {
-        let src = src.trim();
-        let Some(rest) = src
-            .get(..8)
-            .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))
-            .map(|_| &src[8..])
-        else {
+        let Ok(url) = Url::parse(src.trim()) else {
             return false;
         };
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (host, after) = rest.split_at(end);
-        // No user info, port or odd characters: `https://www.youtube-nocookie.com@evil.org/`.
-        if !host.eq_ignore_ascii_case(&self.host) {
+        // No user info or other port: `https://www.youtube-nocookie.com@evil.org/`.
+        if url.scheme() != "https"
+            || !url.username().is_empty()
+            || url.password().is_some()
+            || url.port().is_some()
+            || url.host_str() != Some(self.host.as_str())
+        {
             return false;
         }
-        if self.path.is_empty() {
-            return true;
-        }
-        let path_end = after.find(['?', '#']).unwrap_or(after.len());
-        let path = &after[..path_end];
-        path == self.path
+        // The parser has resolved `..` and kept `%2F` escaped, so a prefix test is sound.
+        let path = url.path();
+        self.path.is_empty()
+            || path == self.path
             || (path.starts_with(&self.path)
                 && (self.path.ends_with('/') || path[self.path.len()..].starts_with('/')))
     }
@@ -86,6 +75,28 @@ impl EmbedHost {
     pub fn find<'h>(hosts: &'h [EmbedHost], src: &str) -> Option<&'h EmbedHost> {
         hosts.iter().find(|h| h.allows(src))
     }
+}
+
+/// The host part of an entry as the browser sends it (lowercase, international names in
+/// their `xn--` form), when it is a plain domain name: no user info, port, IP address or
+/// characters the parser would drop or escape.
+fn domain(written: &str) -> Option<String> {
+    if written.is_empty()
+        || written.contains(|c: char| {
+            c.is_ascii() && !c.is_ascii_alphanumeric() && !matches!(c, '-' | '.')
+        })
+    {
+        return None;
+    }
+    let url = Url::parse(&format!("https://{written}/")).ok()?;
+    let Some(Host::Domain(host)) = url.host() else {
+        return None;
+    };
+    let labels_ok = host.contains('.')
+        && host.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    labels_ok.then(|| host.to_string())
 }
 
 impl fmt::Display for EmbedHost {
@@ -120,6 +131,12 @@ mod tests {
             "a.org/\"",
             "a..org",
             "",
+            "a@b.org",
+            "b.org:443",
+            "b.org\\x",
+            "b.org%2Fx",
+            "127.0.0.1",
+            "b.org?x",
         ] {
             assert!(EmbedHost::parse(bad).is_err(), "{bad}");
         }
@@ -141,5 +158,22 @@ mod tests {
         assert!(maps.allows("https://www.google.com/maps/embed/v1/place?q=x"));
         assert!(!maps.allows("https://www.google.com/maps/embedx"));
         assert!(!maps.allows("https://www.google.com/search?q=/maps/embed"));
+    }
+
+    #[test]
+    fn addresses_are_read_as_a_browser_reads_them() {
+        let yt = host("www.youtube-nocookie.com");
+        assert_eq!(host("Żory.PL").csp_source(), "https://xn--ory-22a.pl");
+        assert!(host("żory.pl").allows("https://ŻORY.pl/film"));
+        assert!(yt.allows("https://www.you\ttube-nocookie.com/em\nbed/abc"));
+        assert!(yt.allows("https://www.youtube-nocookie.com:443/embed/abc"));
+        assert!(!yt.allows("https://a@www.youtube-nocookie.com/embed"));
+        // A browser reads `\` as `/`: this frame loads from the allowed host.
+        assert!(yt.allows("https://www.youtube-nocookie.com\\@evil.org/embed"));
+        assert!(!yt.allows("https:www.youtube-nocookie.com.evil.org/embed"));
+        let maps = host("www.google.com/maps/embed");
+        assert!(!maps.allows("https://www.google.com/maps/embed/../../search?q=x"));
+        assert!(!maps.allows("https://www.google.com/maps/embed%2F..%2F..%2Fsearch"));
+        assert!(!maps.allows("https://www.google.com/maps/%65mbed"));
     }
 }

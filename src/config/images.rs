@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 /// What to do with a photo that cannot be processed (corrupt, unsupported, too large).
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum OnError {
     /// The build fails (default).
@@ -15,7 +15,7 @@ pub enum OnError {
 }
 
 /// `images:` in site.yaml.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Hash)]
 #[serde(default, deny_unknown_fields)]
 pub struct ImageSettings {
     /// Widths of the responsive copies, in pixels. Never larger than the original.

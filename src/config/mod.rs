@@ -9,9 +9,11 @@ pub use images::{ImageSettings, OnError};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use url::Url;
 
 use crate::config::embed::EmbedHost;
-use crate::content::front_matter::{self, Keys};
+use crate::content::front_matter;
+use crate::content::meta::Extra;
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
 
@@ -22,7 +24,7 @@ use crate::slug::is_valid_slug;
 pub const CONFIG_FILE: &str = "site.yaml";
 
 /// The organisation that publishes the site.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub name: Option<String>,
@@ -32,7 +34,7 @@ pub struct Organisation {
 }
 
 /// One item of the main menu.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
     pub title: String,
@@ -40,7 +42,7 @@ pub struct MenuItem {
 }
 
 /// URL path names of the sections.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Paths {
     pub posts: String,
@@ -105,7 +107,7 @@ struct PathsInput {
 }
 
 /// How a build-time accessibility check reports what it finds.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckLevel {
     Error,
@@ -124,7 +126,7 @@ impl CheckLevel {
 }
 
 /// Severity of each build-time accessibility check of Markdown content.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(default, deny_unknown_fields)]
 pub struct Checks {
     /// `#` in the text (the title is the only h1) or a skipped level (## then ####).
@@ -182,32 +184,13 @@ struct ConfigInput {
     #[serde(default)]
     checks: Checks,
     #[serde(default)]
-    extra: serde_yaml::Mapping,
-}
-
-impl Keys for ConfigInput {
-    const KEYS: &'static [&'static str] = &[
-        "title",
-        "language",
-        "base_url",
-        "description",
-        "organisation",
-        "menu",
-        "posts_per_page",
-        "paths",
-        "allow_raw_html",
-        "embed_hosts",
-        "theme",
-        "timezone",
-        "images",
-        "accessibility",
-        "checks",
-        "extra",
-    ];
+    extra: Extra,
 }
 
 /// The validated site settings.
-#[derive(Debug, Clone)]
+///
+/// Hashed as a whole to key caches: any setting that changes changes the key.
+#[derive(Debug, Clone, Hash)]
 pub struct Config {
     /// Path of site.yaml relative to the site root, for messages.
     pub file: PathBuf,
@@ -230,7 +213,7 @@ pub struct Config {
     pub images: ImageSettings,
     pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
-    pub extra: serde_yaml::Mapping,
+    pub extra: Extra,
 }
 
 impl Config {
@@ -443,25 +426,41 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
 
 /// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).
 fn parse_base_url(url: &str) -> Result<(String, String), String> {
+    const FULL_ADDRESS: &str = "write the full address, e.g. `https://mops.example.org/`";
     let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or("start it with https://, e.g. `https://mops.example.org/`")?;
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    if host.is_empty()
-        || url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c))
-    {
-        return Err("write the full address, e.g. `https://mops.example.org/`".into());
+    if url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c)) {
+        return Err(FULL_ADDRESS.into());
     }
-    let path = path.trim_matches('/');
+    let parsed = match Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => parsed,
+        Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => {
+            return Err("start it with https://, e.g. `https://mops.example.org/`".into())
+        }
+        Err(_) => return Err(FULL_ADDRESS.into()),
+    };
+    // The parser reads `https:mops.example.org` and `https:///x` as `https://…`.
+    let written_scheme_end = parsed.scheme().len() + "://".len();
+    let plain = url
+        .get(..written_scheme_end)
+        .is_some_and(|s| s.eq_ignore_ascii_case(&format!("{}://", parsed.scheme())))
+        && !url[written_scheme_end..].starts_with('/');
+    if !plain
+        || parsed.host_str().map_or(true, str::is_empty)
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+        || parsed.query().is_some()
+        || parsed.fragment().is_some()
+    {
+        return Err(FULL_ADDRESS.into());
+    }
+    let path = parsed.path().trim_matches('/');
     let root = if path.is_empty() {
         "/".to_string()
     } else {
         format!("/{path}/")
     };
-    let scheme_len = url.len() - rest.len();
-    Ok((format!("{}{host}{root}", &url[..scheme_len]), root))
+    let origin = parsed.origin().ascii_serialization();
+    Ok((format!("{origin}{root}"), root))
 }
 
 /// Settings from site.yaml text, for other modules' unit tests.
@@ -487,6 +486,84 @@ mod tests {
             Ok(("http://example.org/mops/".into(), "/mops/".into()))
         );
         assert!(parse_base_url("mops.example.org").is_err());
+    }
+
+    #[test]
+    fn site_yaml_keys_are_the_fields() {
+        let keys = front_matter::keys::<ConfigInput>();
+        assert_eq!(keys.len(), 16);
+        assert_eq!(keys.first(), Some(&"title"));
+        assert_eq!(keys.last(), Some(&"extra"));
+    }
+
+    #[test]
+    fn the_cache_key_follows_every_setting() {
+        let key = |yaml: &str| crate::fingerprint::of(from_yaml(yaml));
+        let base = "title: T\nbase_url: https://example.org/\n";
+        assert_eq!(key(base), key(base), "equal settings, equal keys");
+        assert_eq!(
+            key(base),
+            key("base_url: https://example.org\ntitle: T\n"),
+            "the same settings written otherwise"
+        );
+        let changed = [
+            "title: U\nbase_url: https://example.org/\n".to_string(),
+            format!("{base}language: en\n"),
+            format!("{base}images:\n  quality: 70\n"),
+            format!("{base}accessibility:\n  read_aloud: false\n"),
+            format!("{base}checks:\n  heading_levels: off\n"),
+            format!("{base}embed_hosts: [player.vimeo.com]\n"),
+            format!("{base}timezone: Europe/London\n"),
+            format!("{base}extra:\n  motto: x\n"),
+        ];
+        for yaml in &changed {
+            assert_ne!(key(base), key(yaml), "{yaml}");
+        }
+    }
+
+    #[test]
+    fn base_url_tricky_inputs() {
+        let ok = |s: &str| parse_base_url(s).map(|(base, _)| base);
+        assert_eq!(
+            ok("HTTPS://Mops.Example.ORG"),
+            Ok("https://mops.example.org/".into())
+        );
+        assert_eq!(
+            ok("https://example.org:8080/a"),
+            Ok("https://example.org:8080/a/".into())
+        );
+        assert_eq!(
+            ok("https://example.org:443/"),
+            Ok("https://example.org/".into())
+        );
+        assert_eq!(ok("https://żory.pl/"), Ok("https://xn--ory-22a.pl/".into()));
+        assert_eq!(
+            parse_base_url("https://example.org/a%2Fb"),
+            Ok(("https://example.org/a%2Fb/".into(), "/a%2Fb/".into()))
+        );
+        let start = Err("start it with https://, e.g. `https://mops.example.org/`".to_string());
+        assert_eq!(ok("mops.example.org"), start);
+        assert_eq!(ok("//mops.example.org/"), start);
+        assert_eq!(ok("ftp://mops.example.org/"), start);
+        assert_eq!(ok("mailto:a@b.org"), start);
+        let full = Err("write the full address, e.g. `https://mops.example.org/`".to_string());
+        for bad in [
+            "https://",
+            "https:///x",
+            "https:mops.example.org",
+            "https://a@b.org/",
+            "https://a:p@b.org/",
+            "https://b.org/?x=1",
+            "https://b.org/#top",
+            "https://b.org/a b",
+            "https://b.org/\tx",
+            "https://b\n.org/",
+            "https://b.org/\"x",
+            "https://b.org:99999/",
+            "https://[::1/",
+        ] {
+            assert_eq!(ok(bad), full, "{bad:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 
 use crate::diagnostics::Diagnostic;
 
@@ -47,15 +47,47 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         .hint("add a line `---` after the last front matter field, before the text"))
 }
 
-/// A front matter schema: the keys a document type accepts, for typo hints.
-pub trait Keys {
-    const KEYS: &'static [&'static str];
+/// The keys a front matter type accepts, for typo hints: the field names its derived
+/// `Deserialize` passes to `deserialize_struct` (the introspection of serde-rs/serde#1110).
+/// Empty for a type that is not a struct with named fields.
+pub(crate) fn keys<T: DeserializeOwned>() -> &'static [&'static str] {
+    let mut fields: &'static [&'static str] = &[];
+    // The deserializer always stops with an error, once it has the field names.
+    let _ = T::deserialize(FieldNames(&mut fields));
+    fields
+}
+
+/// A deserializer that only records the field names a struct asks for.
+struct FieldNames<'a>(&'a mut &'static [&'static str]);
+
+impl<'de> Deserializer<'de> for FieldNames<'_> {
+    type Error = serde::de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom("not a struct"))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        *self.0 = fields;
+        Err(de::Error::custom("field names read"))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
 }
 
 /// Parses front matter into `T`, checking for unknown keys first.
 ///
 /// All problems are returned as diagnostics with file and line.
-pub fn parse<T: DeserializeOwned + Keys>(
+pub fn parse<T: DeserializeOwned>(
     file: &Path,
     yaml: &str,
     yaml_line: usize,
@@ -76,6 +108,7 @@ pub fn parse<T: DeserializeOwned + Keys>(
             .hint("write one field per line, e.g. `title: Dzień Seniora`")])
         }
     };
+    let known = keys::<T>();
     let mut problems = Vec::new();
     for key in mapping.keys() {
         let Some(key) = key.as_str() else {
@@ -86,17 +119,17 @@ pub fn parse<T: DeserializeOwned + Keys>(
             );
             continue;
         };
-        if !T::KEYS.contains(&key) {
+        if !known.contains(&key) {
             let mut d = Diagnostic::error(file, format!("unknown field `{key}`"))
                 .at_line(key_line(yaml, yaml_line, key))
                 .field(key);
-            d = match did_you_mean(key, T::KEYS) {
+            d = match did_you_mean(key, known) {
                 Some(close) => d.hint(format!(
                     "did you mean `{close}`? Site-specific data goes under `extra:`"
                 )),
                 None => d.hint(format!(
                     "known fields are: {}; site-specific data goes under `extra:`",
-                    T::KEYS.join(", ")
+                    known.join(", ")
                 )),
             };
             problems.push(d);
@@ -110,7 +143,7 @@ pub fn parse<T: DeserializeOwned + Keys>(
     serde_yaml::from_str::<T>(yaml).map_err(|e| {
         let field = e.to_string().split_once(": ").and_then(|(path, _)| {
             let first = path.split(['.', '[']).next().unwrap_or(path);
-            T::KEYS.contains(&first).then(|| path.to_string())
+            known.contains(&first).then(|| path.to_string())
         });
         vec![yaml_error(file, yaml, yaml_line, &e, field)]
     })
@@ -220,8 +253,12 @@ mod tests {
         #[serde(default)]
         tags: Vec<String>,
     }
-    impl Keys for Meta {
-        const KEYS: &'static [&'static str] = &["title", "tags", "date"];
+
+    #[test]
+    fn the_keys_are_the_fields_serde_reads() {
+        assert_eq!(keys::<Meta>(), ["title", "tags"]);
+        assert_eq!(keys::<Outer>(), ["event"]);
+        assert!(keys::<String>().is_empty());
     }
 
     #[test]
@@ -270,9 +307,6 @@ mod tests {
     struct Inner {
         start: Option<String>,
         place: Option<String>,
-    }
-    impl Keys for Outer {
-        const KEYS: &'static [&'static str] = &["event"];
     }
 
     #[test]

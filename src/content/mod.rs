@@ -198,7 +198,7 @@ pub fn decode_text(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
 }
 
 /// Reads a document and parses its front matter.
-pub fn read_document<M: DeserializeOwned + front_matter::Keys>(
+pub fn read_document<M: DeserializeOwned>(
     root: &Path,
     source: &Source,
 ) -> Result<Document<M>, Vec<Diagnostic>> {

@@ -44,12 +44,7 @@ impl Stamps {
     pub(super) fn new(r: &Renderer<'_>) -> Self {
         let site = r.site;
         let theme = r.theme;
-        let base = fingerprint::of((
-            format!("{:?}", site.config),
-            r.inject,
-            r.now_year,
-            theme.assets_hash,
-        ));
+        let base = fingerprint::of((&site.config, r.inject, r.now_year, theme.assets_hash));
         // Templates pages are rendered with; every other one (base, partials) is shared.
         let shared = fingerprint::of(
             theme

@@ -11,7 +11,6 @@ use super::entry::{build_page, build_post};
 use super::load::{HasDraft, Loader};
 use super::{PageEntry, PostEntry, ProjectEntry, Site};
 use crate::config::Config;
-use crate::content::front_matter::Keys;
 use crate::content::{Document, Source};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::FileStamp;
@@ -92,7 +91,7 @@ fn reread<M, E: Linked>(
     make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
 ) -> Option<Reread<E>>
 where
-    M: DeserializeOwned + Keys + HasDraft,
+    M: DeserializeOwned + HasDraft,
 {
     let stamp = FileStamp::of(path);
     let (cached, _) = loader.load(

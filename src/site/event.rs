@@ -251,9 +251,19 @@ mod tests {
         }
     }
 
+    /// The `event:` of a front matter.
+    fn spec_of(yaml: &str) -> EventSpec {
+        #[derive(serde::Deserialize)]
+        struct Front {
+            event: EventSpec,
+        }
+        crate::content::yaml::from_str::<Front>(yaml)
+            .expect("an event")
+            .event
+    }
+
     fn checked(yaml: &str) -> Result<Event, Vec<Diagnostic>> {
-        let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("YAML");
-        let spec: EventSpec = serde_yaml::from_value(value["event"].clone()).expect("event");
+        let spec = spec_of(yaml);
         let mut problems = Vec::new();
         check(&doc(yaml), &spec, &mut problems).ok_or(problems)
     }
@@ -308,8 +318,7 @@ mod tests {
     fn all_day_may_be_forced_with_a_warning() {
         let mut problems = Vec::new();
         let yaml = "event:\n  start: 2026-12-05 10:00\n  all_day: true\n";
-        let value: serde_yaml::Value = serde_yaml::from_str(yaml).expect("YAML");
-        let spec: EventSpec = serde_yaml::from_value(value["event"].clone()).expect("event");
+        let spec = spec_of(yaml);
         let e = check(&doc(yaml), &spec, &mut problems).expect("a warning only");
         assert!(e.all_day && !e.start.has_time);
         assert!(!problems[0].is_error());

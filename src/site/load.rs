@@ -12,7 +12,6 @@ use super::entry::{build_page, build_post, build_project, project_slug};
 use super::link::link;
 use super::{HasMedia, Site};
 use crate::config::Config;
-use crate::content::front_matter::Keys;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta};
 use crate::content::{self, Document, Source};
 use crate::diagnostics::Diagnostic;
@@ -30,7 +29,7 @@ pub fn build(
     cache: &mut DocumentCache,
 ) -> (Site, Vec<Diagnostic>) {
     let (sources, mut problems) = content::find(root);
-    let settings = fingerprint::of((format!("{config:?}"), drafts));
+    let settings = fingerprint::of((&config, drafts));
     if cache.settings != settings {
         *cache = DocumentCache {
             settings,
@@ -94,7 +93,7 @@ impl<'a> Loader<'a> {
         make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E> + Sync,
     ) -> (Vec<Arc<E>>, Vec<String>)
     where
-        M: DeserializeOwned + Keys + Send + HasDraft,
+        M: DeserializeOwned + Send + HasDraft,
         E: Send + Sync + HasMedia,
     {
         let results: Vec<(PathBuf, Option<Cached<E>>, Vec<Diagnostic>)> = sources
@@ -147,7 +146,7 @@ impl Loader<'_> {
         make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
     ) -> (Option<Cached<E>>, Vec<Diagnostic>)
     where
-        M: DeserializeOwned + Keys + HasDraft,
+        M: DeserializeOwned + HasDraft,
     {
         let doc = match content::read_document::<M>(self.root, source) {
             Ok(doc) => doc,

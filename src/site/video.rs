@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use url::Url;
 
 use crate::content;
 use crate::content::meta::video::{VideoSpec, Videos};
@@ -100,31 +101,37 @@ impl Provider {
     /// `player.vimeo.com/video/<number>`.
     pub fn video_id(self, input: &str) -> Option<String> {
         let input = input.trim();
-        let id = match split_url(input) {
-            None => input,
-            Some((host, path, query)) => match self {
-                Provider::YouTube => match host {
-                    "youtu.be" => path.split('/').next()?,
-                    "youtube.com" | "m.youtube.com" | "youtube-nocookie.com" => {
-                        match path.split_once('/') {
-                            Some(("embed" | "shorts" | "live" | "v", rest)) => {
-                                rest.split('/').next()?
+        let id = match address(input) {
+            None => input.to_string(),
+            Some(url) => {
+                let host = url.host_str()?;
+                let host = host.strip_prefix("www.").unwrap_or(host);
+                let path = url.path().trim_start_matches('/').trim_end_matches('/');
+                let first = |rest: &str| rest.split('/').next().map(str::to_string);
+                match self {
+                    Provider::YouTube => match host {
+                        "youtu.be" => first(path)?,
+                        "youtube.com" | "m.youtube.com" | "youtube-nocookie.com" => {
+                            match path.split_once('/') {
+                                Some(("embed" | "shorts" | "live" | "v", rest)) => first(rest)?,
+                                _ if path == "watch" => {
+                                    url.query_pairs().find_map(|(key, value)| {
+                                        (key == "v").then(|| value.into_owned())
+                                    })?
+                                }
+                                _ => return None,
                             }
-                            _ if path == "watch" => {
-                                query.split('&').find_map(|pair| pair.strip_prefix("v="))?
-                            }
-                            _ => return None,
                         }
-                    }
-                    _ => return None,
-                },
-                Provider::Vimeo => match host {
-                    "vimeo.com" | "player.vimeo.com" => {
-                        path.split('/').rev().find(|s| !s.is_empty())?
-                    }
-                    _ => return None,
-                },
-            },
+                        _ => return None,
+                    },
+                    Provider::Vimeo => match host {
+                        "vimeo.com" | "player.vimeo.com" => {
+                            path.split('/').rev().find(|s| !s.is_empty())?.to_string()
+                        }
+                        _ => return None,
+                    },
+                }
+            }
         };
         let valid = match self {
             Provider::YouTube => {
@@ -141,17 +148,17 @@ impl Provider {
     }
 }
 
-/// An http(s) address as (host without `www.`, path without the leading `/`, query).
-fn split_url(input: &str) -> Option<(&str, &str, &str)> {
-    let rest = input
-        .strip_prefix("https://")
-        .or_else(|| input.strip_prefix("http://"))
-        .or_else(|| input.contains('/').then_some(input))?;
-    let rest = rest.split('#').next().unwrap_or(rest);
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    Some((host, path.trim_end_matches('/'), query))
+/// `input` read as an http(s) address, also when written without `https://`
+/// (`youtu.be/…`); `None` for a bare video ID.
+fn address(input: &str) -> Option<Url> {
+    let url = match Url::parse(input) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) if input.contains('/') => {
+            Url::parse(&format!("https://{input}")).ok()?
+        }
+        Err(_) => return None,
+    };
+    matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
 const CAPTIONS_HINT: &str = "captions let deaf and hard-of-hearing people follow the film (WCAG 1.2.2). Save them as a WebVTT file beside the film and name it here, e.g. `captions: napisy.vtt`. A WebVTT file is plain text: the first line is `WEBVTT`, then after an empty line blocks such as `00:00:01.000 --> 00:00:04.000` followed by the text said; subtitle editors (e.g. Subtitle Edit, Aegisub) and YouTube Studio can save this format";
@@ -467,6 +474,10 @@ mod tests {
             "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
             "https://www.youtube.com/shorts/dQw4w9WgXcQ",
             "youtu.be/dQw4w9WgXcQ",
+            "HTTPS://WWW.YOUTUBE.COM/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube.com:443/watch?v=dQw4w9WgXcQ#t=1",
+            "https://you\ttu.be/dQw4w9WgXcQ",
+            "www.youtube.com/embed/dQw4w9WgXcQ/",
         ] {
             assert_eq!(Provider::YouTube.video_id(input), id, "{input}");
         }
@@ -478,6 +489,11 @@ mod tests {
             "https://www.youtube.com/watch?v=short",
             "https://www.youtube.com/channel/dQw4w9WgXcQ",
             "javascript:alert(1)",
+            "https://youtube.com@evil.org/watch?v=dQw4w9WgXcQ",
+            "//evil.org/embed/dQw4w9WgXcQ",
+            "ftp://youtu.be/dQw4w9WgXcQ",
+            "https://www.youtube.com/embed%2FdQw4w9WgXcQ",
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ%26x",
         ] {
             assert_eq!(Provider::YouTube.video_id(bad), None, "{bad}");
         }
@@ -498,15 +514,15 @@ mod tests {
 
     #[test]
     fn video_is_one_video_or_a_list() {
-        let one: Videos = serde_yaml::from_str("title: A\nyoutube: dQw4w9WgXcQ\n").expect("one");
+        let one: Videos = content::yaml::from_str("title: A\nyoutube: dQw4w9WgXcQ\n").expect("one");
         assert!(!one.is_list);
         assert_eq!(one.list.len(), 1);
         let two: Videos =
-            serde_yaml::from_str("- title: A\n  src: a.mp4\n- title: B\n  vimeo: \"1\"\n")
+            content::yaml::from_str("- title: A\n  src: a.mp4\n- title: B\n  vimeo: \"1\"\n")
                 .expect("list");
         assert!(two.is_list);
         assert_eq!(two.list[1].vimeo.as_deref(), Some("1"));
-        let typo = serde_yaml::from_str::<Videos>("title: A\ncaption: a.vtt\n")
+        let typo = content::yaml::from_str::<Videos>("title: A\ncaption: a.vtt\n")
             .expect_err("unknown field");
         assert!(typo.to_string().contains("caption"), "{typo}");
     }

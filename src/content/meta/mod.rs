@@ -4,15 +4,28 @@ pub mod event;
 pub mod photo;
 pub mod video;
 
+use std::hash::{Hash, Hasher};
+
 use serde::Deserialize;
 
-use crate::content::front_matter::Keys;
 use event::EventSpec;
 use photo::{GallerySpec, PhotoSpec};
 use video::Videos;
 
-/// Site-specific data for custom templates.
-pub type Extra = serde_yaml::Mapping;
+/// Site-specific data for custom templates (`extra:`), as the templates see it: JSON values,
+/// so that the YAML reader's own types stay in `content/yaml.rs`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, serde::Serialize)]
+#[serde(transparent)]
+pub struct Extra(pub serde_json::Map<String, serde_json::Value>);
+
+/// By the JSON text, which has its keys in order: equal data, equal hash.
+impl Hash for Extra {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        serde_json::to_string(&self.0)
+            .unwrap_or_default()
+            .hash(state);
+    }
+}
 
 /// Front matter of a news post.
 #[derive(Debug, Clone, Deserialize)]
@@ -29,21 +42,14 @@ pub struct PostMeta {
     pub project: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
-    pub video: Option<Videos>,
-    pub event: Option<EventSpec>,
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
     #[serde(default)]
     pub extra: Extra,
-}
-
-impl Keys for PostMeta {
-    const KEYS: &'static [&'static str] = &[
-        "title", "date", "updated", "summary", "author", "tags", "category", "project", "cover",
-        "gallery", "source", "draft", "slug", "extra", "video", "event",
-    ];
+    pub video: Option<Videos>,
+    pub event: Option<EventSpec>,
 }
 
 /// Where a project stands.
@@ -76,7 +82,7 @@ fn default_currency() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub label: String,
-    pub value: serde_yaml::Value,
+    pub value: serde_json::Value,
 }
 
 /// A contact person.
@@ -120,31 +126,6 @@ pub struct ProjectMeta {
     pub extra: Extra,
 }
 
-impl Keys for ProjectMeta {
-    const KEYS: &'static [&'static str] = &[
-        "title",
-        "slug",
-        "summary",
-        "status",
-        "start",
-        "end",
-        "organiser",
-        "partners",
-        "funding",
-        "participants",
-        "goals",
-        "results",
-        "figures",
-        "contact",
-        "cover",
-        "gallery",
-        "video",
-        "updated",
-        "draft",
-        "extra",
-    ];
-}
-
 /// Front matter of a static page.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -155,17 +136,63 @@ pub struct PageMeta {
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
-    pub video: Option<Videos>,
-    pub event: Option<EventSpec>,
     #[serde(default)]
     pub draft: bool,
     #[serde(default)]
     pub extra: Extra,
+    pub video: Option<Videos>,
+    pub event: Option<EventSpec>,
 }
 
-impl Keys for PageMeta {
-    const KEYS: &'static [&'static str] = &[
-        "title", "slug", "summary", "updated", "cover", "gallery", "draft", "extra", "video",
-        "event",
-    ];
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::keys;
+    use serde::de::DeserializeOwned;
+
+    /// Whether deserialisation takes `key` as one of `T`'s fields (its value may still be
+    /// of the wrong type).
+    fn accepted<T: DeserializeOwned>(key: &str) -> bool {
+        let mut fields = serde_json::Map::new();
+        fields.insert(key.to_string(), serde_json::Value::Null);
+        serde_json::from_value::<T>(serde_json::Value::Object(fields))
+            .map_or_else(|e| !e.to_string().contains("unknown field"), |_| true)
+    }
+
+    fn listed_keys_are_the_fields<T: DeserializeOwned>(count: usize) {
+        let keys = keys::<T>();
+        assert_eq!(keys.len(), count, "{keys:?}");
+        for key in keys {
+            assert!(accepted::<T>(key), "{key}");
+        }
+        assert!(!accepted::<T>("titel"));
+    }
+
+    #[test]
+    fn extra_is_read_into_json_values() {
+        let extra: Extra = crate::content::yaml::from_str(
+            "motto: Razem\n1: jeden\nlist: [1, 2.5, true, ~]\nnested: {b: 2, a: 1}\n",
+        )
+        .expect("YAML");
+        assert_eq!(
+            serde_json::to_string(&extra).expect("JSON"),
+            r#"{"1":"jeden","list":[1,2.5,true,null],"motto":"Razem","nested":{"a":1,"b":2}}"#
+        );
+        let hash = |e: &Extra| crate::fingerprint::of(e);
+        assert_eq!(hash(&extra), hash(&extra.clone()));
+        assert_ne!(hash(&extra), hash(&Extra::default()));
+    }
+
+    #[test]
+    fn front_matter_keys_are_the_struct_fields() {
+        listed_keys_are_the_fields::<PostMeta>(16);
+        listed_keys_are_the_fields::<ProjectMeta>(20);
+        listed_keys_are_the_fields::<PageMeta>(10);
+        // The order of the "known fields are" hint.
+        assert_eq!(
+            keys::<PostMeta>().join(", "),
+            "title, date, updated, summary, author, tags, category, project, cover, gallery, \
+             source, draft, slug, extra, video, event"
+        );
+    }
 }
