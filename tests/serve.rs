@@ -544,6 +544,30 @@ fn a_theme_change_rerenders_the_pages_using_the_template() {
 }
 
 #[test]
+fn a_feed_template_change_rewrites_the_feeds_and_no_page() {
+    let site = site_with_posts();
+    let preview = Preview::start(&site, 0);
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/atom.xml"),
+    )
+    .expect("the built-in feed template");
+    site.write(
+        "themes/default/templates/atom.xml",
+        &builtin.replacen("<feed", "<!-- własny kanał -->\n<feed", 1),
+    );
+    preview.wait_for("/atom.xml", "use the new feed template", |r| {
+        r.body.contains("własny kanał")
+    });
+    let rendered = preview.rendered("themes changed");
+    assert_eq!(
+        rendered,
+        0,
+        "no page uses the feed template:\n{}",
+        preview.log()
+    );
+}
+
+#[test]
 fn a_taken_port_moves_to_the_next_one_and_ctrl_c_stops_cleanly() {
     let site = site_with_posts();
     let taken = TcpListener::bind("127.0.0.1:0").expect("bind");

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::publish::{feeds, ics, search};
 use crate::render::theme::{self, Theme, ThemeError};
-use crate::render::{RenderError, NOT_FOUND_FILE};
+use crate::render::{RenderError, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::Site;
 
 use super::output::{Output, OutputError};
@@ -39,8 +39,8 @@ pub(super) fn site_files(
     ];
     let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
     Ok([
-        (feeds::SITEMAP_FILE.into(), sitemap),
-        (feeds::ROBOTS_FILE.into(), feeds::robots(site, theme)?),
+        (SITEMAP_FILE.into(), sitemap),
+        (ROBOTS_FILE.into(), feeds::robots(site, theme)?),
     ]
     .into_iter()
     .chain(feeds::atom_feeds(site, theme)?)

@@ -10,16 +10,11 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::render::theme::Theme;
-use crate::render::{feed_path, RenderError, FEED_FILE};
+use crate::render::{feed_path, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::{Post, Site};
 
 /// How many posts a feed carries.
 const FEED_ENTRIES: usize = 20;
-
-/// The files this module makes besides the feeds; each is rendered by the theme's template of
-/// the same name, and every feed by `atom.xml` ([`FEED_FILE`]).
-pub const SITEMAP_FILE: &str = "sitemap.xml";
-pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// What one feed follows: the whole site, a project or a tag.
 struct Channel<'a> {

@@ -28,7 +28,7 @@ use site_value::site_value;
 use stamps::Stamps;
 use theme::{chain, Theme};
 
-pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE};
+pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 pub use stamps::{Fingerprints, RenderOutcome};
 
 /// The photos of one document, as the gallery step produced them.

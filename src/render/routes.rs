@@ -28,6 +28,14 @@ pub fn calendar_path(config: &Config) -> String {
 /// The file name of every feed, in the folder of the page whose posts it follows.
 pub const FEED_FILE: &str = "atom.xml";
 
+/// The site's sitemap and robots.txt, at the site root.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub const ROBOTS_FILE: &str = "robots.txt";
+
+/// Templates that render whole-site files, not pages, each named as its file: no page's
+/// fingerprint depends on them.
+pub(super) const FILE_TEMPLATES: &[&str] = &[FEED_FILE, SITEMAP_FILE, ROBOTS_FILE];
+
 /// The URL path below the site root of the feed following a page (`projekty/x/` →
 /// `projekty/x/atom.xml`; the home page `""` → `atom.xml`).
 pub fn feed_path(page_path: &str) -> String {

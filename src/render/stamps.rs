@@ -13,7 +13,7 @@ use crate::site::calendar::Owner;
 use crate::site::{Edited, Term};
 
 use super::pagination::ListKind;
-use super::routes::{Job, Task, PAGE_TEMPLATES};
+use super::routes::{Job, Task, FILE_TEMPLATES, PAGE_TEMPLATES};
 use super::{RenderError, RenderedPage, Renderer, HOME_EVENTS};
 
 /// Output file → fingerprint of its page.
@@ -45,12 +45,16 @@ impl Stamps {
         let site = r.site;
         let theme = r.theme;
         let base = fingerprint::of((&site.config, r.inject, r.now_year, theme.assets_hash));
-        // Templates pages are rendered with; every other one (base, partials) is shared.
+        // Templates pages are rendered with; every other one (base, partials) is shared, but
+        // for those of whole-site files, which no page uses.
         let shared = fingerprint::of(
             theme
                 .template_hashes
                 .iter()
-                .filter(|(name, _)| !PAGE_TEMPLATES.contains(&name.as_str()))
+                .filter(|(name, _)| {
+                    !PAGE_TEMPLATES.contains(&name.as_str())
+                        && !FILE_TEMPLATES.contains(&name.as_str())
+                })
                 .collect::<Vec<_>>(),
         );
         let templates = PAGE_TEMPLATES

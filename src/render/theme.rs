@@ -221,19 +221,18 @@ fn parse_translations(
     })?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| bad("the file is not valid UTF-8 text".to_string()))?;
-    let map: BTreeMap<String, serde_yaml::Value> =
-        yaml::from_str(text).map_err(|e| bad(yaml::describe(&e)))?;
-    let mut strings = serde_json::Map::new();
-    let mut plurals = HashMap::new();
-    for (key, value) in map {
-        if key == "plural" {
-            plurals = serde_yaml::from_value(value)
-                .map_err(|e| bad(format!("plural: {}", yaml::describe(&e))))?;
-        } else {
-            let json = serde_json::to_value(&value).map_err(|e| bad(format!("{key}: {e}")))?;
-            strings.insert(key, json);
-        }
+    /// A translation file: `plural:` forms, and every other key a string for templates.
+    #[derive(serde::Deserialize)]
+    struct File {
+        #[serde(default)]
+        plural: HashMap<String, HashMap<String, String>>,
+        #[serde(flatten)]
+        strings: serde_json::Map<String, Value>,
     }
+    let File {
+        plural: plurals,
+        strings,
+    } = yaml::from_str(text).map_err(|e| bad(yaml::describe(&e)))?;
     Ok(Translations {
         lang,
         strings,
