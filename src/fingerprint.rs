@@ -14,17 +14,15 @@ pub(crate) fn of(value: impl Hash) -> u64 {
 }
 
 /// The fingerprint of everything under `dir`: each entry's path relative to `dir`, with the
-/// size and modification time of files (symbolic links by what they point to), in name order. With
-/// `skip_ignored`, editors' temporary files and hidden files are left out, as the build
-/// leaves them out. A missing `dir` has a fingerprint of its own.
-pub(crate) fn of_tree(dir: &Path, skip_ignored: bool) -> u64 {
+/// size and modification time of files (symbolic links by what they point to), in name order,
+/// but for the entries `skip` names (and what is under them). A missing `dir` has a
+/// fingerprint of its own.
+pub(crate) fn of_tree(dir: &Path, skip: impl Fn(&walkdir::DirEntry) -> bool) -> u64 {
     let mut h = DefaultHasher::new();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0 || !skip_ignored || !is_ignored_name(&e.file_name().to_string_lossy())
-        });
+        .filter_entry(|e| e.depth() == 0 || !skip(e));
     for entry in walk {
         match entry {
             Ok(entry) => {
@@ -60,6 +58,11 @@ impl FileStamp {
             modified: meta.modified().ok(),
         })
     }
+}
+
+/// For [`of_tree`]: editors' temporary files and hidden files, which the build leaves out.
+pub(crate) fn ignored(entry: &walkdir::DirEntry) -> bool {
+    is_ignored_name(&entry.file_name().to_string_lossy())
 }
 
 /// Whether a file name is an editor's temporary or backup file, or hidden.

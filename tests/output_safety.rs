@@ -115,6 +115,32 @@ fn an_earlier_output_is_replaced() {
 }
 
 #[test]
+fn an_output_of_a_version_without_the_list_is_recognised_by_the_last_build() {
+    // Versions before `.tablica-output` wrote no list; the last build's record of the folder
+    // (its files' names, sizes and times) tells it is tablica's, as long as nobody changed it.
+    let site = site();
+    site.build_ok();
+    std::fs::remove_file(site.root().join("public/.tablica-output")).expect("remove the list");
+    site.post("2026-11-25-nowy", "title: Nowy\ndate: 2026-11-25", "Nowy.");
+    site.build_ok();
+    assert!(exists(&site, "public/aktualnosci/nowy/index.html"));
+    assert!(exists(&site, "public/.tablica-output"));
+
+    // Changed by hand after that build: the record no longer matches, the file is kept.
+    std::fs::remove_file(site.root().join("public/.tablica-output")).expect("remove the list");
+    site.write("public/notatki.txt", "moje");
+    site.post(
+        "2026-11-26-drugi",
+        "title: Drugi\ndate: 2026-11-26",
+        "Drugi.",
+    );
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("tablica did not write"), "{}", stderr(&out));
+    assert!(exists(&site, "public/notatki.txt"));
+}
+
+#[test]
 fn replace_output_replaces_a_foreign_folder() {
     let site = site();
     site.write("moje/notatki.txt", "x");

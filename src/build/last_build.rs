@@ -24,6 +24,8 @@ use crate::fingerprint;
 use crate::fingerprint::FileStamp;
 use crate::render::theme::THEMES_DIR;
 
+use super::output::MARKER;
+
 /// The record's file name inside the cache folder.
 const FILE: &str = "last-build.json";
 /// Changes when the record's meaning changes.
@@ -60,8 +62,8 @@ impl Inputs {
             output,
             today,
             std::env::var(crate::content::date::NOW_VAR).ok(),
-            fingerprint::of_tree(&root.join(CONTENT_DIR), true),
-            fingerprint::of_tree(&root.join(THEMES_DIR), true),
+            fingerprint::of_tree(&root.join(CONTENT_DIR), fingerprint::ignored),
+            fingerprint::of_tree(&root.join(THEMES_DIR), fingerprint::ignored),
         ));
         Inputs {
             hash: format!("{hash:016x}"),
@@ -107,6 +109,18 @@ impl Inputs {
     }
 }
 
+/// Whether the last build recorded in `cache_dir` left `output` exactly as it is now: then every
+/// file in it is tablica's, also when an earlier version of tablica wrote no list of them.
+pub fn wrote(cache_dir: &Path, output: &Path) -> bool {
+    file::read(&cache_dir.join(FILE), file::MAX_RECORD_BYTES)
+        .ok()
+        .and_then(|text| serde_json::from_slice::<LastBuild>(&text).ok())
+        .is_some_and(|last| last.version == VERSION && last.output == output_hash(output))
+}
+
+/// The output's files but for the list of them ([`MARKER`]), which versions of tablica before it
+/// did not write: so [`wrote`] knows their outputs too.
 fn output_hash(output: &Path) -> String {
-    format!("{:016x}", fingerprint::of_tree(output, false))
+    let is_marker = |e: &walkdir::DirEntry| e.depth() == 1 && e.file_name() == MARKER;
+    format!("{:016x}", fingerprint::of_tree(output, is_marker))
 }

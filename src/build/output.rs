@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 use crate::content::file;
 
+use super::last_build;
+use super::options::CACHE_DIR;
+
 /// Errors while writing the output.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -129,7 +132,14 @@ impl Staging {
     pub fn new(target: &Path, site_root: &Path, replace: bool) -> Result<Self, OutputError> {
         let target = checked_target(target, site_root)?;
         if !replace {
-            refuse_foreign(&target)?;
+            // An output as the last build left it is tablica's even without the list: that is
+            // how outputs of versions before the list are recognised.
+            refuse_foreign(&target).or_else(|foreign| {
+                match last_build::wrote(&site_root.join(CACHE_DIR), &target) {
+                    true => Ok(()),
+                    false => Err(foreign),
+                }
+            })?;
         }
         let parent = target.parent().ok_or_else(|| OutputError::UnsafeTarget {
             path: target.clone(),

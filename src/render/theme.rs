@@ -152,7 +152,7 @@ fn collect_builtin(dir: &'static Dir<'static>, files: &mut BTreeMap<PathBuf, The
 /// A fingerprint of what [`load`] reads for the theme `name` in `lang`: the site's override
 /// files by name, size and time (the built-in files are part of the binary).
 pub(crate) fn sources_fingerprint(root: &Path, name: &str, lang: Lang) -> u64 {
-    let overrides = fingerprint::of_tree(&root.join(THEMES_DIR).join(name), false);
+    let overrides = fingerprint::of_tree(&root.join(THEMES_DIR).join(name), |_| false);
     fingerprint::of((name, lang.code(), overrides))
 }
 
