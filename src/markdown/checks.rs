@@ -42,12 +42,15 @@ pub(super) const VAGUE_LINK_TEXTS: &[&str] = &[
     "link",
     "tej stronie",
     "strona",
+    "pobierz",
+    "pobierz tutaj",
     "click here",
     "click",
     "here",
     "read more",
     "more",
     "this page",
+    "download",
 ];
 
 /// Only images from this site are shown in the text (privacy: no requests to other sites).

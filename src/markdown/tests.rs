@@ -33,6 +33,10 @@ fn vague_and_empty_link_texts_are_reported() {
     let r = md("[Kliknij tutaj](https://example.org) i [](https://example.org/a)\n");
     let checks: Vec<_> = r.findings.iter().map(|f| f.check).collect();
     assert_eq!(checks, [Check::VagueLinkText, Check::EmptyLinkText]);
+    // As docs/content-format.md says: "pobierz" says nothing of the document either.
+    let r = md("Regulamin: [pobierz](regulamin.pdf).\n");
+    let checks: Vec<_> = r.findings.iter().map(|f| f.check).collect();
+    assert_eq!(checks, [Check::VagueLinkText]);
 }
 
 #[test]
