@@ -430,6 +430,22 @@ fn json_ld_of_an_event_is_complete() {
 }
 
 #[test]
+fn registration_by_phone_links_the_number() {
+    let site = TestSite::new();
+    site.page(
+        "zapisy",
+        "title: Zapisy\nevent:\n  start: 2026-12-05 10:00\n  registration: tel:+48221234567",
+        "Zapisy telefoniczne.",
+    );
+    site.build_ok();
+    let html = site.read("zapisy/index.html");
+    let doc = scraper::Html::parse_document(&html);
+    let link = scraper::Selector::parse(r#"a[href="tel:+48221234567"]"#).expect("selector");
+    let texts: Vec<String> = doc.select(&link).map(|a| a.text().collect()).collect();
+    assert_eq!(texts, ["+48221234567"], "{html}");
+}
+
+#[test]
 fn bad_event_blocks_name_file_line_and_field() {
     let site = TestSite::new();
     site.post(

@@ -136,7 +136,11 @@ fn an_output_of_a_version_without_the_list_is_recognised_by_the_last_build() {
     );
     let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stderr(&out).contains("tablica did not write"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("tablica did not write"),
+        "{}",
+        stderr(&out)
+    );
     assert!(exists(&site, "public/notatki.txt"));
 }
 

@@ -172,8 +172,8 @@ pub fn check<M>(
         if !is_registration_link(link) {
             problems.push(problem(
                 "registration",
-                format!("`{link}` is not a web address or an e-mail link"),
-                "write a full address (`https://…`) or an e-mail link (`mailto:zapisy@example.org`)",
+                format!("`{link}` is not a web address, an e-mail or a phone link"),
+                "write a full address (`https://…`), an e-mail link (`mailto:zapisy@example.org`) or a phone link (`tel:+48123456789`)",
             ));
         }
     }
@@ -209,7 +209,7 @@ fn day_only(d: Date) -> Date {
 
 fn is_registration_link(link: &str) -> bool {
     let lower = link.to_ascii_lowercase();
-    let rest = ["https://", "http://", "mailto:"]
+    let rest = ["https://", "http://", "mailto:", "tel:"]
         .iter()
         .find_map(|scheme| lower.strip_prefix(scheme));
     rest.is_some_and(|r| !r.is_empty()) && !link.contains(char::is_whitespace)
@@ -305,6 +305,9 @@ mod tests {
         let errs = checked("event:\n  start: 2026-12-05 17:00\n  registration: www.example.org\n")
             .expect_err("bad link");
         assert_eq!(errs[0].field.as_deref(), Some("event.registration"));
+        // Registration by phone is common: `tel:` is a link as good as `mailto:`.
+        checked("event:\n  start: 2026-12-05 17:00\n  registration: tel:+48123456789\n")
+            .expect("a phone link");
         let errs = checked("event:\n  start: 2026-12-05\n  price: 20 zł\n  free: true\n")
             .expect_err("both");
         assert_eq!(errs[0].field.as_deref(), Some("event.free"));
