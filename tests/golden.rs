@@ -69,11 +69,16 @@ fn manifest_path(site: &str) -> PathBuf {
         .join(format!("{site}.binaries"))
 }
 
+/// Folders of the theme's static files, copied as they are: listed by hash, since their text is
+/// in `themes/` already (and would be stored once per site).
+const THEME_ASSETS: &[&str] = &["assets/css/", "assets/js/"];
+
 fn is_text(rel: &str) -> bool {
-    Path::new(rel)
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
+    !THEME_ASSETS.iter().any(|dir| rel.starts_with(dir))
+        && Path::new(rel)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
 }
 
 /// Copies `content` into a fresh site folder, writes `photos` into it and builds it as of [`NOW`]; returns its output.
