@@ -5,7 +5,8 @@
 //! - `english`: `tests/golden/sites/english`, a small site with `language: en`.
 //!
 //! Text files are stored in full under `tests/golden/expected/<site>/`; binary files (photos,
-//! PDFs, films, fonts) are listed with size and BLAKE3 hash in `tests/golden/expected/<site>.binaries`.
+//! PDFs, films, fonts) and the theme's static CSS and JavaScript (copied as they are from
+//! `themes/`) are listed with size and BLAKE3 hash in `tests/golden/expected/<site>.binaries`.
 //! The clock is pinned with `TABLICA_NOW`.
 //!
 //! To accept an intended change of the output (rewrites the expected files, removes stale ones):
