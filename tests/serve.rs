@@ -227,16 +227,25 @@ fn an_edited_post_is_served_at_once_and_only_what_shows_it_is_rendered_again() {
 }
 
 /// The number of pages rendered by the last build whose log line mentions `what`.
+/// The pages rendered by the builds whose log line mentions `what`, added up: a save can reach
+/// the watcher as two batches on a busy machine, and the second build renders what is left.
 fn rendered_count(log: &str, what: &str) -> Option<usize> {
     log.lines()
         .filter(|l| l.contains(what))
-        .filter_map(|l| l.split(": ").nth(1)?.split(' ').next()?.parse().ok())
-        .next_back()
+        .filter_map(|l| {
+            l.split(": ")
+                .nth(1)?
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .reduce(|a, b| a + b)
 }
 
 impl Preview {
-    /// Waits for the build log line mentioning `what` (the page may be served before the
-    /// line is printed) and returns the number of pages that build rendered.
+    /// Waits for a build log line mentioning `what` (the page may be served before the line is
+    /// printed) and returns the number of pages the builds so logged rendered.
     fn rendered(&self, what: &str) -> usize {
         let started = Instant::now();
         loop {
