@@ -24,10 +24,13 @@
 //! 9. [`build`] runs the stages (photos, pages, site files, in-place rebuilds) and writes
 //!    the output atomically ([`build::output`]); [`serve`] runs it again on every change for
 //!    a live preview, and [`scaffold`] creates a new site.
+//! 10. [`deploy`] sends the built site to the server (SFTP, FTPS, Git, a folder),
+//!     incrementally and in an order that keeps the live site whole.
 
 pub mod build;
 pub mod config;
 pub mod content;
+pub mod deploy;
 pub mod diagnostics;
 mod fingerprint;
 pub mod gallery;

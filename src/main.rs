@@ -78,6 +78,28 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Send the site to the server named under `deploy:` in site.yaml (see docs/deploy.md).
+    ///
+    /// Builds first (nothing is built when nothing changed). Only files that changed since
+    /// the last deploy are sent; files the site no longer has are deleted on the server.
+    ///
+    /// Exit status: 0 deployed, 1 content errors (nothing sent), 3 any other failure.
+    Deploy {
+        /// The target's name under `deploy:`; may be left out when there is only one.
+        target: Option<String>,
+        /// The site folder, holding content/ and themes/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The built site to send [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// List what would be sent and deleted; change nothing on the server.
+        #[arg(long)]
+        dry_run: bool,
+        /// Send the output folder as it is, without building first.
+        #[arg(long)]
+        no_build: bool,
+    },
     /// Create a new site with an example post, project and page.
     New {
         /// The folder to create (must not exist or be empty).
@@ -149,6 +171,51 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tablica::serve::serve(options, |addr| {
                 println!("Serving the site at http://{addr}/ (Ctrl+C to stop)");
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Deploy {
+            target,
+            root,
+            output,
+            dry_run,
+            no_build,
+        } => {
+            let progress = std::io::stderr().is_terminal();
+            if !no_build {
+                let options = BuildOptions {
+                    output: output.clone(),
+                    progress,
+                    ..BuildOptions::new(root.clone())
+                };
+                let result = build(&options);
+                let failed = result.is_err();
+                let code = report(result, false, "built");
+                if failed {
+                    return Ok(code);
+                }
+            }
+            let config = match tablica::config::load(&root) {
+                Ok(config) => config,
+                Err(problems) => {
+                    print_diagnostics(&Diagnostics(problems));
+                    return Ok(ExitCode::from(EXIT_CONTENT));
+                }
+            };
+            let options = tablica::deploy::DeployOptions {
+                root,
+                output,
+                target,
+                dry_run,
+                progress,
+            };
+            match tablica::deploy::deploy(&config, &options) {
+                Ok(tablica::deploy::Outcome::Deployed(report)) => println!("{report}"),
+                Ok(tablica::deploy::Outcome::DryRun(listing)) => println!("{listing}"),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(ExitCode::from(EXIT_FAILURE));
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::New { dir } => {

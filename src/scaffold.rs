@@ -70,7 +70,7 @@ title: O nas
 Kilka zdań o ośrodku: czym się zajmujecie, komu pomagacie, jak się z wami skontaktować.
 "#;
 
-const GITIGNORE: &str = "/public\n/.tablica-cache\n";
+const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
 
 /// Creates a new site in `dir`, which must not exist or be empty.
 pub fn create(dir: &Path) -> io::Result<()> {

@@ -29,6 +29,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("themed pages", &["render"]),
     ("whole-site files", &["publish"]),
     ("the build", &["build"]),
+    ("sending the built site", &["deploy"]),
     ("the preview", &["serve"]),
     ("a new site", &["scaffold"]),
 ];

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, lints, Rust unit and integration tests, a compile check of
 # the fuzz targets, and the accessibility tests in a real browser. Installs what the browser
-# tests need (Debian's chromium, npm packages) on first run. Usage: bash tests/run-all.sh
+# tests need (Debian's chromium, npm packages) and the deploy tests' servers (sshd, vsftpd) on
+# first run. Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,8 +10,11 @@ echo "== cargo fmt"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
+echo "== deploy test servers (sshd, vsftpd; started and stopped by tests/deploy.rs)"
+bash tests/deploy/servers.sh
 echo "== cargo test"
-cargo test --locked
+# The deploy tests fail, not skip, when they cannot start their servers.
+TABLICA_REQUIRE_SERVERS=1 cargo test --locked
 echo "== fuzz targets compile (cargo check, stable; not run)"
 # The fuzz targets are a workspace of their own (fuzz/Cargo.toml) that `cargo test` never
 # builds: checked here so they cannot rot. Stable cargo, crates from the registry only, into

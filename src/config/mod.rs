@@ -1,6 +1,7 @@
 //! `content/site.yaml`: the site's settings.
 
 pub mod accessibility;
+pub mod deploy;
 pub mod embed;
 mod images;
 
@@ -185,6 +186,8 @@ struct ConfigInput {
     checks: Checks,
     #[serde(default)]
     extra: Extra,
+    #[serde(default)]
+    deploy: std::collections::BTreeMap<String, deploy::TargetInput>,
 }
 
 /// The validated site settings.
@@ -214,6 +217,8 @@ pub struct Config {
     pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
     pub extra: Extra,
+    /// Where `tablica deploy` sends the site, by target name.
+    pub deploy: deploy::Targets,
 }
 
 impl Config {
@@ -399,6 +404,8 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     problems.extend(input.accessibility.validate(&file));
+    let (deploy, deploy_problems) = deploy::validate(&file, text, input.deploy);
+    problems.extend(deploy_problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -421,6 +428,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         accessibility: input.accessibility,
         checks: input.checks,
         extra: input.extra,
+        deploy,
     })
 }
 
@@ -491,9 +499,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 16);
+        assert_eq!(keys.len(), 17);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"extra"));
+        assert_eq!(keys.last(), Some(&"deploy"));
     }
 
     #[test]

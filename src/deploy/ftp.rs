@@ -1,0 +1,188 @@
+//! FTPS (FTP with explicit TLS, `AUTH TLS`) through `suppaftp` and the system's TLS (OpenSSL
+//! on Linux, Schannel on Windows, Secure Transport on macOS). Plain FTP only with
+//! `insecure: true`, after a warning.
+
+use std::path::Path;
+
+use suppaftp::native_tls::{Certificate, TlsConnector};
+use suppaftp::types::FileType;
+use suppaftp::{FtpError, NativeTlsConnector, NativeTlsFtpStream, Status};
+
+use crate::config::deploy::Server;
+
+use super::connect::tcp;
+use super::messages::{insecure_warning, DeployError};
+use super::remote::{temporary_name, MadeDirs, Problem, Remote, RemoteError};
+use super::secrets;
+
+pub struct FtpTarget {
+    ftp: NativeTlsFtpStream,
+    base: String,
+    made: MadeDirs,
+}
+
+/// Connects, secures the connection (unless `insecure`) and logs in.
+pub fn connect(
+    name: &str,
+    root: &Path,
+    server: &Server,
+    insecure: bool,
+    certificate: Option<&Path>,
+) -> Result<FtpTarget, DeployError> {
+    let password = secrets::require_password(root, name)?;
+    let stream = tcp(name, &server.host, server.port)?;
+    let handshake = |e: FtpError| DeployError::Handshake {
+        target: name.to_string(),
+        detail: e.to_string(),
+    };
+    let mut ftp = NativeTlsFtpStream::connect_with_stream(stream).map_err(handshake)?;
+    if insecure {
+        eprintln!("{}", insecure_warning(name));
+    } else {
+        let mut tls = TlsConnector::builder();
+        if let Some(path) = certificate {
+            let read_error = |source| DeployError::ReadLocal {
+                target: name.to_string(),
+                path: path.to_path_buf(),
+                source,
+            };
+            let pem = std::fs::read(path).map_err(read_error)?;
+            let cert = Certificate::from_pem(&pem)
+                .map_err(|e| read_error(std::io::Error::other(e.to_string())))?;
+            tls.add_root_certificate(cert);
+        }
+        let tls = tls.build().map_err(|e| DeployError::Handshake {
+            target: name.to_string(),
+            detail: e.to_string(),
+        })?;
+        ftp = ftp
+            .into_secure(NativeTlsConnector::from(tls), &server.host)
+            .map_err(handshake)?;
+    }
+    // Servers behind NAT announce an inner address for data connections: use the one
+    // connected to, as FileZilla does.
+    ftp.set_passive_nat_workaround(true);
+    ftp.login(server.user.as_str(), password.as_str())
+        .map_err(|e| DeployError::Auth {
+            target: name.to_string(),
+            user: server.user.clone(),
+            detail: describe(&e),
+        })?;
+    ftp.transfer_type(FileType::Binary).map_err(handshake)?;
+    Ok(FtpTarget {
+        ftp,
+        base: server.path.trim_end_matches('/').to_string(),
+        made: MadeDirs::default(),
+    })
+}
+
+/// The server's reply in words, without the protocol's framing.
+fn describe(e: &FtpError) -> String {
+    match e {
+        FtpError::UnexpectedResponse(r) => format!(
+            "{} {}",
+            r.status.code(),
+            String::from_utf8_lossy(&r.body).trim()
+        ),
+        other => other.to_string(),
+    }
+}
+
+fn remote_error(path: &str, e: &FtpError) -> RemoteError {
+    let problem = match e {
+        FtpError::ConnectionError(_) | FtpError::SecureError(_) | FtpError::BadResponse => {
+            Problem::Connection
+        }
+        FtpError::UnexpectedResponse(r) => {
+            let body = String::from_utf8_lossy(&r.body).to_lowercase();
+            match r.status {
+                Status::ExceededStorage => Problem::DiskFull,
+                Status::RequestFileActionIgnored
+                | Status::FileUnavailable
+                | Status::BadFilename
+                    if body.contains("permission") || body.contains("denied") =>
+                {
+                    Problem::PermissionDenied
+                }
+                // 452: insufficient storage; 553 "could not create file" is vsftpd's word for
+                // a folder it may not write in.
+                _ if r.status.code() == 452 || body.contains("space") || body.contains("quota") => {
+                    Problem::DiskFull
+                }
+                Status::BadFilename => Problem::PermissionDenied,
+                Status::FileUnavailable
+                    if body.contains("no such") || body.contains("not found") =>
+                {
+                    Problem::NotFound
+                }
+                _ => Problem::Other,
+            }
+        }
+        _ => Problem::Other,
+    };
+    RemoteError::new(problem, path, describe(e))
+}
+
+impl FtpTarget {
+    fn full(&self, path: &str) -> String {
+        format!("{}/{path}", self.base)
+    }
+}
+
+impl Remote for FtpTarget {
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, RemoteError> {
+        match self.ftp.retr_as_buffer(&self.full(path)) {
+            Ok(cursor) => Ok(Some(cursor.into_inner())),
+            Err(FtpError::UnexpectedResponse(r)) if r.status == Status::FileUnavailable => Ok(None),
+            Err(e) => Err(remote_error(path, &e)),
+        }
+    }
+
+    fn write(&mut self, path: &str, mut bytes: &[u8]) -> Result<(), RemoteError> {
+        let full = self.full(path);
+        let dir = full.rsplit_once('/').map_or("", |(d, _)| d);
+        let ftp = &mut self.ftp;
+        // A folder that exists answers MKD with an error, as does one that cannot be made;
+        // the upload below says which.
+        self.made.ensure::<RemoteError>(dir, |d| {
+            let _ = ftp.mkdir(d);
+            Ok(())
+        })?;
+        let tmp = temporary_name(&full);
+        ftp.put_file(&tmp, &mut bytes)
+            .map_err(|e| remote_error(path, &e))?;
+        if let Err(e) = ftp.rename(&tmp, &full) {
+            let error = remote_error(path, &e);
+            if error.problem != Problem::Other {
+                return Err(error);
+            }
+            // Servers that do not rename over a file: delete it first.
+            let _ = ftp.rm(&full);
+            ftp.rename(&tmp, &full)
+                .map_err(|e| remote_error(path, &e))?;
+        }
+        Ok(())
+    }
+
+    fn remove(&mut self, path: &str) -> Result<(), RemoteError> {
+        match self.ftp.rm(self.full(path)) {
+            Err(e) => match remote_error(path, &e) {
+                RemoteError {
+                    problem: Problem::NotFound,
+                    ..
+                } => Ok(()),
+                error => Err(error),
+            },
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn remove_empty_dir(&mut self, path: &str) {
+        let _ = self.ftp.rmdir(self.full(path));
+    }
+
+    fn finish(&mut self, _summary: &str) -> Result<(), DeployError> {
+        let _ = self.ftp.quit();
+        Ok(())
+    }
+}
