@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::messages::DeployError;
 
 /// How long to wait for a server to answer a connection.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long a read or write may wait before the connection counts as broken.
 pub const IO_TIMEOUT: Duration = Duration::from_secs(60);
 

@@ -10,10 +10,13 @@ use suppaftp::{FtpError, NativeTlsConnector, NativeTlsFtpStream, Status};
 
 use crate::config::deploy::Server;
 
-use super::connect::tcp;
+use super::connect::{tcp, CONNECT_TIMEOUT, IO_TIMEOUT};
 use super::messages::{insecure_warning, DeployError};
 use super::remote::{temporary_name, MadeDirs, Problem, Remote, RemoteError};
 use super::secrets;
+
+/// How long a data connection may stay silent (a refused upload's wait).
+const DATA_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 pub struct FtpTarget {
     ftp: NativeTlsFtpStream,
@@ -62,6 +65,7 @@ pub fn connect(
     // Servers behind NAT announce an inner address for data connections: use the one
     // connected to, as FileZilla does.
     ftp.set_passive_nat_workaround(true);
+    let mut ftp = ftp.passive_stream_builder(data_connection);
     ftp.login(server.user.as_str(), password.as_str())
         .map_err(|e| DeployError::Auth {
             target: name.to_string(),
@@ -74,6 +78,19 @@ pub fn connect(
         base: server.path.trim_end_matches('/').to_string(),
         made: MadeDirs::default(),
     })
+}
+
+/// Opens a data connection. A server that refuses an upload answers on the control
+/// connection and never takes part in the data connection's TLS handshake: the read timeout
+/// ends the wait, and the reason is then read from the control connection.
+fn data_connection(addr: std::net::SocketAddr) -> Result<std::net::TcpStream, FtpError> {
+    let stream = std::net::TcpStream::connect_timeout(&addr, CONNECT_TIMEOUT)
+        .map_err(FtpError::ConnectionError)?;
+    stream
+        .set_read_timeout(Some(DATA_READ_TIMEOUT))
+        .and_then(|()| stream.set_write_timeout(Some(IO_TIMEOUT)))
+        .map_err(FtpError::ConnectionError)?;
+    Ok(stream)
 }
 
 /// The server's reply in words, without the protocol's framing.
@@ -131,7 +148,17 @@ impl FtpTarget {
 
 impl Remote for FtpTarget {
     fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, RemoteError> {
-        match self.ftp.retr_as_buffer(&self.full(path)) {
+        let full = self.full(path);
+        // Asked first: a RETR of a missing file has the server close the data connection
+        // during its TLS handshake, which reads as a broken connection.
+        match self.ftp.size(&full) {
+            Err(FtpError::UnexpectedResponse(r)) if r.status == Status::FileUnavailable => {
+                return Ok(None)
+            }
+            Err(e) => return Err(remote_error(path, &e)),
+            Ok(_) => {}
+        }
+        match self.ftp.retr_as_buffer(&full) {
             Ok(cursor) => Ok(Some(cursor.into_inner())),
             Err(FtpError::UnexpectedResponse(r)) if r.status == Status::FileUnavailable => Ok(None),
             Err(e) => Err(remote_error(path, &e)),
@@ -149,8 +176,18 @@ impl Remote for FtpTarget {
             Ok(())
         })?;
         let tmp = temporary_name(&full);
-        ftp.put_file(&tmp, &mut bytes)
-            .map_err(|e| remote_error(path, &e))?;
+        if let Err(e) = ftp.put_file(&tmp, &mut bytes) {
+            // A refused upload (no permission, disk full) has the server close the data
+            // connection during its TLS handshake; its reason waits on the control connection.
+            let e = match e {
+                FtpError::SecureError(_) | FtpError::ConnectionError(_) => match ftp.noop() {
+                    Err(reason @ FtpError::UnexpectedResponse(_)) => reason,
+                    _ => e,
+                },
+                e => e,
+            };
+            return Err(remote_error(path, &e));
+        }
         if let Err(e) = ftp.rename(&tmp, &full) {
             let error = remote_error(path, &e);
             if error.problem != Problem::Other {

@@ -59,7 +59,13 @@ fn ensure_user() {
             .status()
             .is_ok_and(|s| s.success());
         if !exists {
-            run(Command::new("useradd").args(["--no-create-home", "--shell", "/bin/bash", USER]));
+            run(Command::new("useradd").args(["--create-home", "--shell", "/bin/bash", USER]));
+        }
+        // vsftpd refuses a user without a home folder.
+        let home = format!("/home/{USER}");
+        if !Path::new(&home).is_dir() {
+            fs::create_dir_all(&home).expect("home folder");
+            run(Command::new("chown").arg(format!("{USER}:")).arg(&home));
         }
         let mut chpasswd = Command::new("chpasswd")
             .stdin(Stdio::piped())
