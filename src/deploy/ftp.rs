@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use suppaftp::native_tls::{Certificate, TlsConnector};
+use suppaftp::native_tls::{Certificate, Protocol, TlsConnector};
 use suppaftp::types::FileType;
 use suppaftp::{FtpError, NativeTlsConnector, NativeTlsFtpStream, Status};
 
@@ -43,6 +43,10 @@ pub fn connect(
         eprintln!("{}", insecure_warning(name));
     } else {
         let mut tls = TlsConnector::builder();
+        // TLS 1.3 servers send session tickets after the handshake, which an upload never
+        // reads; closing a data connection with them unread resets it, and the server loses
+        // the end of the file (vsftpd: "426 Failure reading network stream").
+        tls.max_protocol_version(Some(Protocol::Tlsv12));
         if let Some(path) = certificate {
             let read_error = |source| DeployError::ReadLocal {
                 target: name.to_string(),
