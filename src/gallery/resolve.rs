@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{alt, is_photo};
+use super::{alt, is_photo, privacy};
 use crate::config::ImageSettings;
 use crate::content::meta::photo::{GallerySpec, PhotoSpec};
 use crate::content::DocumentRef;
@@ -37,18 +37,7 @@ pub struct DocumentPhotos {
 #[serde(untagged)]
 enum SidecarEntry {
     Alt(String),
-    Full {
-        #[serde(default)]
-        alt: Option<String>,
-        #[serde(default)]
-        caption: Option<String>,
-        #[serde(default)]
-        people: bool,
-        #[serde(default)]
-        consent: bool,
-        #[serde(default)]
-        decorative: bool,
-    },
+    Full(PhotoSpec),
 }
 
 struct Context<'a> {
@@ -83,6 +72,15 @@ impl Context<'_> {
     /// Checks one photo written as `spec` at `field` (e.g. `gallery[2]`).
     fn photo(&mut self, field: &str, spec: &PhotoSpec, base: &Path) -> Option<Photo> {
         let line = self.line(&spec.src, field.split('[').next().unwrap_or(field));
+        if spec.src.trim().is_empty() {
+            self.error(
+                &format!("{field}.src"),
+                line,
+                "a photo has no file name".into(),
+                "write the photo's file name, e.g. `src: zdjecie-1.jpg`",
+            );
+            return None;
+        }
         let source = self.locate(field, line, &spec.src, base)?;
         let alt_text = match (&spec.alt, spec.decorative) {
             (_, true) => String::new(),
@@ -114,6 +112,36 @@ impl Context<'_> {
                 line,
                 format!("the photo `{}` shows people but no consent is recorded", spec.src),
                 "publish it only with the consent of the people shown, then add `consent: true`; otherwise remove the photo",
+            );
+            return None;
+        }
+        for (part, text) in [("alt", Some(&alt_text)), ("caption", spec.caption.as_ref())] {
+            if text.is_some_and(|t| privacy::may_reveal_assistance(t)) {
+                self.problems.push(
+                    Diagnostic::warning(
+                        self.doc.path,
+                        format!(
+                            "the {part} of the photo `{}` names a person together with words about social assistance",
+                            spec.src
+                        ),
+                    )
+                    .field(format!("{field}.{part}"))
+                    .at_line(line)
+                    .hint("art. 100 of the social-assistance act keeps who receives help confidential: describe the scene without the person's name, or publish only with their written consent to exactly this text"),
+                );
+            }
+        }
+        // RODO art. 8 and the civil code's image right: a child's photo needs a guardian's
+        // consent on every site, not only where `require_consent` is on.
+        if spec.child && !spec.guardian_consent {
+            self.error(
+                &format!("{field}.guardian_consent"),
+                line,
+                format!(
+                    "the photo `{}` shows a child but no consent of a parent or guardian is recorded",
+                    spec.src
+                ),
+                "publish it only with the written consent of the child's parent or legal guardian, then add `guardian_consent: true`; otherwise remove the photo or choose one where the child cannot be recognised",
             );
             return None;
         }
@@ -261,24 +289,11 @@ impl Context<'_> {
                 Some(SidecarEntry::Alt(a)) => PhotoSpec {
                     src: name.clone(),
                     alt: Some(a.clone()),
-                    caption: None,
-                    people: false,
-                    consent: false,
-                    decorative: false,
+                    ..PhotoSpec::default()
                 },
-                Some(SidecarEntry::Full {
-                    alt,
-                    caption,
-                    people,
-                    consent,
-                    decorative,
-                }) => PhotoSpec {
+                Some(SidecarEntry::Full(spec)) => PhotoSpec {
                     src: name.clone(),
-                    alt: alt.clone(),
-                    caption: caption.clone(),
-                    people: *people,
-                    consent: *consent,
-                    decorative: *decorative,
+                    ..spec.clone()
                 },
                 None => {
                     self.problems.push(
