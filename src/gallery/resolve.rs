@@ -37,7 +37,24 @@ pub struct DocumentPhotos {
 #[serde(untagged)]
 enum SidecarEntry {
     Alt(String),
-    Full(PhotoSpec),
+    // Its own fields, not a `PhotoSpec`: an untagged newtype struct would also take a YAML
+    // list (serde reads structs from sequences), turning a typo into a photo without alt.
+    Full {
+        #[serde(default)]
+        alt: Option<String>,
+        #[serde(default)]
+        caption: Option<String>,
+        #[serde(default)]
+        people: bool,
+        #[serde(default)]
+        consent: bool,
+        #[serde(default)]
+        child: bool,
+        #[serde(default)]
+        guardian_consent: bool,
+        #[serde(default)]
+        decorative: bool,
+    },
 }
 
 struct Context<'a> {
@@ -72,15 +89,6 @@ impl Context<'_> {
     /// Checks one photo written as `spec` at `field` (e.g. `gallery[2]`).
     fn photo(&mut self, field: &str, spec: &PhotoSpec, base: &Path) -> Option<Photo> {
         let line = self.line(&spec.src, field.split('[').next().unwrap_or(field));
-        if spec.src.trim().is_empty() {
-            self.error(
-                &format!("{field}.src"),
-                line,
-                "a photo has no file name".into(),
-                "write the photo's file name, e.g. `src: zdjecie-1.jpg`",
-            );
-            return None;
-        }
         let source = self.locate(field, line, &spec.src, base)?;
         let alt_text = match (&spec.alt, spec.decorative) {
             (_, true) => String::new(),
@@ -291,9 +299,23 @@ impl Context<'_> {
                     alt: Some(a.clone()),
                     ..PhotoSpec::default()
                 },
-                Some(SidecarEntry::Full(spec)) => PhotoSpec {
+                Some(SidecarEntry::Full {
+                    alt,
+                    caption,
+                    people,
+                    consent,
+                    child,
+                    guardian_consent,
+                    decorative,
+                }) => PhotoSpec {
                     src: name.clone(),
-                    ..spec.clone()
+                    alt: alt.clone(),
+                    caption: caption.clone(),
+                    people: *people,
+                    consent: *consent,
+                    child: *child,
+                    guardian_consent: *guardian_consent,
+                    decorative: *decorative,
                 },
                 None => {
                     self.problems.push(

@@ -2,13 +2,11 @@
 
 use serde::Deserialize;
 
-/// One photo as written in front matter, or in a gallery folder's `alt.yaml` (where the
-/// file name gives `src`).
+/// One photo as written in front matter.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PhotoSpec {
     /// Path relative to the Markdown file's folder (a page bundle).
-    #[serde(default)]
     pub src: String,
     /// Text alternative; required unless `decorative: true`.
     #[serde(default)]
