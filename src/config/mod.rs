@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod deploy;
 pub mod embed;
 mod images;
+mod statement_review;
 
 pub use images::{ImageSettings, OnError};
 
@@ -219,6 +220,9 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    /// Advice about the settings (an incomplete accessibility statement, an overdue review):
+    /// reported by every build, which still goes on.
+    pub warnings: Warnings,
 }
 
 impl Config {
@@ -409,6 +413,17 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
+    // An unreadable `TABLICA_NOW` is the build's error to report; the review date then waits.
+    let today = crate::content::date::now(timezone)
+        .ok()
+        .map(|now| now.date());
+    let warnings = Warnings(statement_review::gaps(
+        &input.accessibility.statement,
+        &input.organisation,
+        &file,
+        text,
+        today,
+    ));
     Ok(Config {
         file,
         title,
@@ -429,7 +444,16 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        warnings,
     })
+}
+
+/// Warnings about the settings. Not part of a cache key: they are advice, not settings.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings(pub Vec<Diagnostic>);
+
+impl std::hash::Hash for Warnings {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).
