@@ -146,6 +146,7 @@ impl Builder {
             edited,
         } = self.model(config, now.date(), &canonical_root);
         timings.lap("model");
+        problems.extend(site.config.warnings.0.iter().cloned());
         problems.extend(
             files
                 .photos

@@ -12,30 +12,47 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::locale::catalogue::Content as M;
+use crate::locale::msg;
+use crate::locale::Message;
+
 /// Why a file was not read. The messages never quote the file's content.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("symbolic links are not followed")]
+    #[error("{}", self.message())]
     Link,
-    #[error("it is not a regular file but {0}")]
+    #[error("{}", self.message())]
     NotRegular(&'static str),
-    #[error("the file is too large: {:.1} MB (the limit is {} MB)", *.len as f64 / 1_048_576.0, .limit / 1_048_576)]
+    #[error("{}", self.message())]
     TooLarge { len: u64, limit: u64 },
-    #[error("cannot read the file: {0}")]
+    #[error("{}", self.message())]
     Io(#[from] io::Error),
 }
 
 impl ReadError {
-    /// What to do about it.
-    pub fn hint(&self) -> &'static str {
+    /// What went wrong, in the catalogue's words.
+    pub fn message(&self) -> Message {
         match self {
-            ReadError::Link => "copy the file into the site folder instead of linking to it",
-            ReadError::NotRegular(_) => {
-                "replace it with an ordinary file, or move it out of the site folder"
-            }
-            ReadError::TooLarge { .. } => "make the file smaller, or split it",
-            ReadError::Io(_) => "check that the file exists and is readable",
+            ReadError::Link => M::SymlinkNotFollowed.into(),
+            ReadError::NotRegular(kind) => msg!(M::NotRegular, kind = *kind),
+            ReadError::TooLarge { len, limit } => msg!(
+                M::TooLarge,
+                size = format!("{:.1}", *len as f64 / 1_048_576.0),
+                limit = limit / 1_048_576
+            ),
+            ReadError::Io(e) => msg!(M::CannotReadFile, error = e.to_string()),
         }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Message {
+        match self {
+            ReadError::Link => M::SymlinkHint,
+            ReadError::NotRegular(_) => M::NotRegularHint,
+            ReadError::TooLarge { .. } => M::TooLargeHint,
+            ReadError::Io(_) => M::CannotReadFileHint,
+        }
+        .into()
     }
 }
 

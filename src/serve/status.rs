@@ -86,8 +86,8 @@ impl Status {
                 file: d.file.display().to_string(),
                 line: d.line,
                 field: d.field.clone(),
-                message: d.message.clone(),
-                hint: d.hint.clone(),
+                message: d.message.to_string(),
+                hint: d.hint.as_ref().map(ToString::to_string),
             })
             .collect();
         Status {
