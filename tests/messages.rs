@@ -47,13 +47,14 @@ fn a_polish_site_reports_its_build_in_polish_with_polish_plurals() {
     // Two more posts: "3 wpisy".
     for day in [21, 22] {
         site.post(
-            &format!("2026-11-{day}-wpis"),
+            &format!("2026-11-{day}-wpis-{day}"),
             &format!("title: Wpis {day}\ndate: 2026-11-{day}"),
             "Tekst.",
         );
     }
-    let said = stdout(&run_in(&site, "en_GB.UTF-8", &["build"]));
-    assert!(said.starts_with("zbudowano: 3 wpisy, "), "{said}");
+    let out = run_in(&site, "en_GB.UTF-8", &["build"]);
+    let said = stdout(&out);
+    assert!(said.starts_with("zbudowano: 3 wpisy, "), "{said}{}", stderr(&out));
     let said = stdout(&run_in(&site, "en_GB.UTF-8", &["build"]));
     assert!(
         said.starts_with("bez zmian: od ostatniego budowania nic się nie zmieniło (3 wpisy, "),
