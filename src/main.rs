@@ -143,6 +143,9 @@ const HELP: &[(&str, M, M, &[(&str, M)])] = &[
     ),
 ];
 
+/// clap's help layout with the headings clap writes itself in Polish.
+const POLISH_HELP: &str = "{about-with-newline}\nUżycie: {usage}\n\n{all-args}{after-help}";
+
 /// The clap command with its texts in `lang`.
 fn command(lang: Lang) -> clap::Command {
     let t = |key: M| Message::new(key).render(lang);
@@ -166,7 +169,9 @@ fn command(lang: Lang) -> clap::Command {
                 .action(ArgAction::Version)
                 .help(t(M::HelpVersion)),
         )
-        .mut_arg("lang", |a| a.help(t(M::HelpLang)));
+        .mut_arg("lang", |a| {
+            a.help(t(M::HelpLang)).hide_possible_values(true)
+        });
     for (name, about, long_about, args) in HELP {
         cmd = cmd.mut_subcommand(name, |mut sub| {
             sub = sub
@@ -181,21 +186,30 @@ fn command(lang: Lang) -> clap::Command {
     }
     if lang == Lang::Pl {
         cmd = cmd
-            .help_template("{about-with-newline}\nUżycie: {usage}\n\n{all-args}{after-help}")
+            .override_usage("tablica [OPCJE] <POLECENIE>")
+            .help_template(POLISH_HELP)
             .subcommand_help_heading("Polecenia")
             .subcommand_value_name("POLECENIE")
             .next_help_heading("Opcje")
             .mut_args(|a| a.help_heading("Opcje"))
             .mut_subcommands(|sub| {
-                sub.help_template("{about-with-newline}\nUżycie: {usage}\n\n{all-args}{after-help}")
-                    .mut_args(|a| {
-                        let heading = if a.is_positional() {
-                            "Argumenty"
-                        } else {
-                            "Opcje"
-                        };
-                        a.help_heading(heading)
-                    })
+                let sub = match sub.get_name() {
+                    "new" => sub
+                        .override_usage("tablica new [OPCJE] <FOLDER>")
+                        .mut_arg("dir", |a| a.value_name("FOLDER")),
+                    name => {
+                        let usage = format!("tablica {name} [OPCJE]");
+                        sub.override_usage(usage)
+                    }
+                };
+                sub.help_template(POLISH_HELP).mut_args(|a| {
+                    let heading = if a.is_positional() {
+                        "Argumenty"
+                    } else {
+                        "Opcje"
+                    };
+                    a.help_heading(heading)
+                })
             });
     }
     cmd
@@ -430,6 +444,31 @@ fn report(result: Result<BuildReport, BuildError>, quiet: bool, check: bool) -> 
             }
             eprintln!("{}", Message::new(M::NothingWritten));
             ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent_in_both_languages() {
+        for lang in [Lang::Pl, Lang::En] {
+            let cmd = command(lang);
+            cmd.clone().debug_assert();
+            // Every subcommand and option has its text from the catalogue.
+            for sub in cmd.get_subcommands() {
+                assert!(sub.get_about().is_some(), "{}", sub.get_name());
+                for arg in sub.get_arguments() {
+                    assert!(
+                        arg.get_help().is_some(),
+                        "{} {}",
+                        sub.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
         }
     }
 }

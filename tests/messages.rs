@@ -54,7 +54,11 @@ fn a_polish_site_reports_its_build_in_polish_with_polish_plurals() {
     }
     let out = run_in(&site, "en_GB.UTF-8", &["build"]);
     let said = stdout(&out);
-    assert!(said.starts_with("zbudowano: 3 wpisy, "), "{said}{}", stderr(&out));
+    assert!(
+        said.starts_with("zbudowano: 3 wpisy, "),
+        "{said}{}",
+        stderr(&out)
+    );
     let said = stdout(&run_in(&site, "en_GB.UTF-8", &["build"]));
     assert!(
         said.starts_with("bez zmian: od ostatniego budowania nic się nie zmieniło (3 wpisy, "),

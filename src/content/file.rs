@@ -22,7 +22,7 @@ pub enum ReadError {
     #[error("{}", self.message())]
     Link,
     #[error("{}", self.message())]
-    NotRegular(&'static str),
+    NotRegular(M),
     #[error("{}", self.message())]
     TooLarge { len: u64, limit: u64 },
     #[error("{}", self.message())]
@@ -34,7 +34,7 @@ impl ReadError {
     pub fn message(&self) -> Message {
         match self {
             ReadError::Link => M::SymlinkNotFollowed.into(),
-            ReadError::NotRegular(kind) => msg!(M::NotRegular, kind = *kind),
+            ReadError::NotRegular(kind) => msg!(M::NotRegular, kind = Message::new(*kind)),
             ReadError::TooLarge { len, limit } => msg!(
                 M::TooLarge,
                 size = format!("{:.1}", *len as f64 / 1_048_576.0),
@@ -141,29 +141,29 @@ fn check_type(meta: &Metadata) -> Result<(), ReadError> {
 }
 
 /// What a file that is not a regular file is, in words.
-pub fn kind(meta: &Metadata) -> &'static str {
+pub fn kind(meta: &Metadata) -> M {
     let t = meta.file_type();
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return M::KindFifo;
         }
         if t.is_socket() {
-            return "a socket";
+            return M::KindSocket;
         }
         if t.is_block_device() || t.is_char_device() {
-            return "a device";
+            return M::KindDevice;
         }
     }
     if t.is_dir() {
-        "a folder"
+        M::KindFolder
     } else if t.is_symlink() {
-        "a symbolic link"
+        M::KindSymlink
     } else if t.is_file() {
-        "a file"
+        M::KindFile
     } else {
-        "a special file"
+        M::KindSpecial
     }
 }
 
@@ -183,7 +183,7 @@ mod tests {
         ));
         assert!(matches!(
             read(dir.path(), 9),
-            Err(ReadError::NotRegular("a folder"))
+            Err(ReadError::NotRegular(M::KindFolder))
         ));
     }
 

@@ -32,6 +32,7 @@ catalogue! {
         RebuildFailed: "{what}: the build failed; the preview keeps the last good pages",
             "{what}: budowanie się nie udało; podgląd pokazuje ostatnie dobre strony";
         Stopped: "stopped", "zatrzymano";
+        BeingBuilt: "the site is being built", "strona jest w trakcie budowania";
         CannotListen: "cannot listen on {addr}: {error}", "nie można nasłuchiwać na {addr}: {error}";
         CannotWatch: "cannot watch {path} for changes: {error}", "nie można śledzić zmian w {path}: {error}";
         CannotStop: "cannot stop on Ctrl+C: {error}", "nie można obsłużyć Ctrl+C: {error}";

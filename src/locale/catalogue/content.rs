@@ -9,6 +9,13 @@ catalogue! {
         SymlinkNotFollowed: "symbolic links are not followed", "dowiązania symboliczne są pomijane";
         SymlinkHint: "copy the file into the site folder instead of linking to it", "skopiuj plik do folderu strony zamiast tworzyć do niego dowiązanie";
         NotRegular: "it is not a regular file but {kind}", "to nie jest zwykły plik, tylko {kind}";
+        KindFifo: "a named pipe (FIFO)", "potok nazwany (FIFO)";
+        KindSocket: "a socket", "gniazdo (socket)";
+        KindDevice: "a device", "urządzenie";
+        KindFolder: "a folder", "folder";
+        KindSymlink: "a symbolic link", "dowiązanie symboliczne";
+        KindFile: "a file", "plik";
+        KindSpecial: "a special file", "plik specjalny";
         NotRegularHint: "replace it with an ordinary file, or move it out of the site folder", "zastąp go zwykłym plikiem albo przenieś poza folder strony";
         TooLarge: "the file is too large: {size} MB (the limit is {limit} MB)", "plik jest za duży: {size} MB (limit to {limit} MB)";
         TooLargeHint: "make the file smaller, or split it", "zmniejsz plik albo podziel go na części";
@@ -67,8 +74,8 @@ catalogue! {
             "dodaj adres, pod którym strona zostanie opublikowana, np. `base_url: https://mops.example.org/`";
         ExampleBaseUrl: "`base_url` still points at the example domain `{host}`: links in feeds, the sitemap and shared posts would lead there",
             "`base_url` wciąż wskazuje przykładową domenę `{host}`: prowadziłyby tam odnośniki w kanałach, mapie strony i udostępnianych wpisach";
-        ExampleBaseUrlHint: "write the address the site will be published at, e.g. `base_url: https://mops.przykladowo.pl/` (this warning stays until it is changed)",
-            "wpisz adres, pod którym strona zostanie opublikowana, np. `base_url: https://mops.przykladowo.pl/` (to ostrzeżenie zostanie do czasu zmiany)";
+        ExampleBaseUrlHint: "write the address the site will be published at, e.g. `base_url: https://mops.przykladowo.pl/` (every build warns until then)",
+            "wpisz adres, pod którym strona zostanie opublikowana, np. `base_url: https://mops.przykladowo.pl/` (do tego czasu ostrzega każde budowanie)";
         BadPathName: "`{name}` is not a valid URL path name", "`{name}` to nie jest poprawna nazwa w adresie";
         SlugForm: "use lowercase letters without diacritics, digits and hyphens, e.g. `{example}`",
             "używaj małych liter bez polskich znaków, cyfr i łączników, np. `{example}`";
