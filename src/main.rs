@@ -93,13 +93,22 @@ enum Command {
     },
 }
 
-/// The help text of each subcommand and option, from the catalogue.
-const HELP: &[(&str, M, M, &[(&str, M)])] = &[
-    (
-        "build",
-        M::HelpBuild,
-        M::HelpBuildLong,
-        &[
+/// The texts of one subcommand's help, from the catalogue.
+struct SubcommandHelp {
+    name: &'static str,
+    about: M,
+    long_about: M,
+    /// Each option (by its clap id) and its text.
+    args: &'static [(&'static str, M)],
+}
+
+/// The help text of each subcommand and option.
+const HELP: &[SubcommandHelp] = &[
+    SubcommandHelp {
+        name: "build",
+        about: M::HelpBuild,
+        long_about: M::HelpBuildLong,
+        args: &[
             ("root", M::HelpRoot),
             ("output", M::HelpOutput),
             ("drafts", M::HelpDrafts),
@@ -107,29 +116,29 @@ const HELP: &[(&str, M, M, &[(&str, M)])] = &[
             ("force", M::HelpForce),
             ("replace_output", M::HelpReplaceOutput),
         ],
-    ),
-    (
-        "check",
-        M::HelpCheck,
-        M::HelpCheckLong,
-        &[("root", M::HelpRoot), ("drafts", M::HelpCheckDrafts)],
-    ),
-    (
-        "serve",
-        M::HelpServe,
-        M::HelpServeLong,
-        &[
+    },
+    SubcommandHelp {
+        name: "check",
+        about: M::HelpCheck,
+        long_about: M::HelpCheckLong,
+        args: &[("root", M::HelpRoot), ("drafts", M::HelpCheckDrafts)],
+    },
+    SubcommandHelp {
+        name: "serve",
+        about: M::HelpServe,
+        long_about: M::HelpServeLong,
+        args: &[
             ("root", M::HelpRoot),
             ("port", M::HelpPort),
             ("bind", M::HelpBind),
             ("drafts", M::HelpServeDrafts),
         ],
-    ),
-    (
-        "new",
-        M::HelpNew,
-        M::HelpNew,
-        &[
+    },
+    SubcommandHelp {
+        name: "new",
+        about: M::HelpNew,
+        long_about: M::HelpNew,
+        args: &[
             ("dir", M::HelpNewDir),
             ("name", M::HelpNewName),
             ("address", M::HelpNewAddress),
@@ -140,7 +149,7 @@ const HELP: &[(&str, M, M, &[(&str, M)])] = &[
             ("yes", M::HelpNewYes),
             ("ask", M::HelpNewAsk),
         ],
-    ),
+    },
 ];
 
 /// clap's help layout with the headings clap writes itself in Polish.
@@ -172,13 +181,13 @@ fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| {
             a.help(t(M::HelpLang)).hide_possible_values(true)
         });
-    for (name, about, long_about, args) in HELP {
-        cmd = cmd.mut_subcommand(name, |mut sub| {
+    for help in HELP {
+        cmd = cmd.mut_subcommand(help.name, |mut sub| {
             sub = sub
-                .about(t(*about))
-                .long_about(t(*long_about))
+                .about(t(help.about))
+                .long_about(t(help.long_about))
                 .disable_help_flag(true);
-            for (arg, help) in args.iter() {
+            for (arg, help) in help.args {
                 sub = sub.mut_arg(arg, |a| a.help(t(*help)));
             }
             sub

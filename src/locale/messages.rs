@@ -70,14 +70,16 @@ impl From<Message> for Arg {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Message {
     pub key: Key,
-    pub args: Vec<(String, Arg)>,
+    /// A boxed slice, not a `Vec`: every [`crate::diagnostics::Diagnostic`] holds two
+    /// messages, and results carrying one stay small.
+    pub args: Box<[(String, Arg)]>,
 }
 
 impl Message {
     pub fn new(key: impl Into<Key>) -> Self {
         Message {
             key: key.into(),
-            args: Vec::new(),
+            args: Box::new([]),
         }
     }
 
@@ -87,9 +89,13 @@ impl Message {
         Message::new(Key::Text).arg("text", text.into())
     }
 
-    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Self {
-        self.args.push((name.to_string(), value.into()));
-        self
+    pub fn arg(self, name: &str, value: impl Into<Arg>) -> Self {
+        let mut args = self.args.into_vec();
+        args.push((name.to_string(), value.into()));
+        Message {
+            key: self.key,
+            args: args.into_boxed_slice(),
+        }
     }
 
     /// The message in `lang`.
