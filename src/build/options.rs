@@ -96,7 +96,7 @@ pub struct BuildReport {
 pub enum BuildError {
     #[error("{}", content_errors(.0))]
     Content(Diagnostics),
-    #[error("theme: {0}")]
+    #[error("{}", crate::locale::msg!(crate::locale::catalogue::Templates::Prefix, error = .0.to_string()))]
     Theme(#[from] ThemeError),
     #[error("{0}")]
     Render(#[from] RenderError),

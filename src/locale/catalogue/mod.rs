@@ -47,12 +47,14 @@ mod content;
 mod documents;
 mod markdown;
 mod photos;
+mod theme;
 
 pub use cli::Cli;
 pub use content::Content;
 pub use documents::Documents;
 pub use markdown::Markdown;
 pub use photos::Photos;
+pub use theme::Templates;
 
 /// A message of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -63,6 +65,7 @@ pub enum Key {
     Content(Content),
     Markdown(Markdown),
     Photos(Photos),
+    Templates(Templates),
     Documents(Documents),
 }
 
@@ -74,6 +77,7 @@ impl Key {
             Key::Content(k) => k.template(lang),
             Key::Markdown(k) => k.template(lang),
             Key::Photos(k) => k.template(lang),
+            Key::Templates(k) => k.template(lang),
             Key::Documents(k) => k.template(lang),
         }
     }
@@ -85,6 +89,7 @@ impl Key {
         all.extend(Content::ALL.iter().copied().map(Key::from));
         all.extend(Markdown::ALL.iter().copied().map(Key::from));
         all.extend(Photos::ALL.iter().copied().map(Key::from));
+        all.extend(Templates::ALL.iter().copied().map(Key::from));
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all
     }
