@@ -408,15 +408,30 @@ mod tests {
             config.accessibility.statement.published.as_deref(),
             Some("2026-12-01")
         );
-        assert!(config.warnings.0.is_empty(), "{:?}", config.warnings);
+        // What is left to do is the statement's TODO lines, which every build points out.
+        let fields = |config: &crate::config::Config| -> Vec<String> {
+            let mut fields: Vec<String> = config
+                .warnings
+                .0
+                .iter()
+                .filter_map(|d| d.field.clone())
+                .collect();
+            fields.sort();
+            fields
+        };
+        let statement = [
+            "accessibility.statement.architecture",
+            "accessibility.statement.contact",
+            "accessibility.statement.status",
+        ];
+        assert_eq!(fields(&config), statement);
         let examples = Given::default()
             .or_examples()
             .expect("the examples are valid");
         let config = crate::config::from_yaml(&site_yaml(&examples, date));
-        assert_eq!(
-            config.warnings.0.len(),
-            1,
-            "the example address is pointed out"
-        );
+        let mut with_address = statement.to_vec();
+        with_address.push("base_url");
+        with_address.sort();
+        assert_eq!(fields(&config), with_address, "the example address too");
     }
 }

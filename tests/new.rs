@@ -32,7 +32,7 @@ fn settings(dir: &Path) -> String {
 }
 
 #[test]
-fn options_give_every_detail_and_the_site_builds_without_warnings() {
+fn options_give_every_detail_and_the_site_builds_warning_only_about_the_statement() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = run(
         tmp.path(),
@@ -79,7 +79,17 @@ fn options_give_every_detail_and_the_site_builds_without_warnings() {
     }
     let out = run(tmp.path(), "pl", &["build", "--root", "nowa"], "");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).is_empty(), "no warnings:\n{}", stderr(&out));
+    let warnings = stderr(&out);
+    assert!(
+        !warnings.contains("base_url"),
+        "a real address:\n{warnings}"
+    );
+    // The statement's TODO lines are what is left to do, and every build says so, in Polish.
+    assert!(
+        warnings.contains("ostrzeżenie: content/site.yaml:")
+            && warnings.contains("pole `accessibility.statement.architecture`: deklaracja dostępności nie opisuje budynku urzędu"),
+        "{warnings}"
+    );
     let home = std::fs::read_to_string(tmp.path().join("nowa/public/index.html")).expect("home");
     assert!(
         home.contains("MOPS w Testowie: "),

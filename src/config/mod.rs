@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod embed;
 mod images;
+mod statement_review;
 
 pub use images::{ImageSettings, OnError};
 
@@ -200,9 +201,6 @@ pub struct Config {
     pub language: Lang,
     /// Absolute URL ending with `/`.
     pub base_url: String,
-    /// Problems that do not stop the build (a `base_url` still at an example domain), to be
-    /// reported with the build's other warnings.
-    pub warnings: Warnings,
     /// The path part of `base_url`, ending with `/` (usually `/`).
     pub root: String,
     pub description: Option<String>,
@@ -219,6 +217,9 @@ pub struct Config {
     pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
     pub extra: Extra,
+    /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
+    /// `base_url` still at an example domain): reported by every build, which still goes on.
+    pub warnings: Warnings,
 }
 
 impl Config {
@@ -250,15 +251,6 @@ impl Config {
             url.to_string()
         }
     }
-}
-
-/// Warnings about the settings. Left out of the settings' hash: they follow from the
-/// settings, and name lines that move when site.yaml is merely reordered.
-#[derive(Debug, Clone, Default)]
-pub struct Warnings(pub Vec<Diagnostic>);
-
-impl std::hash::Hash for Warnings {
-    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// The language site.yaml names (`pl` when it names none), or `None` without a readable
@@ -427,17 +419,24 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
-    let warnings = crate::url::example_host(&base_url)
-        .map(|host| {
-            Diagnostic::warning(&file, msg!(M::ExampleBaseUrl, host = host))
-                .field("base_url")
-                .at_line(line("base_url"))
-                .hint(M::ExampleBaseUrlHint)
-        })
-        .into_iter()
-        .collect();
+    // An unreadable `TABLICA_NOW` is the build's error to report; the review date then waits.
+    let today = crate::content::date::now(timezone)
+        .ok()
+        .map(|now| now.date());
+    let mut warnings = statement_review::gaps(
+        &input.accessibility.statement,
+        &input.organisation,
+        &file,
+        text,
+        today,
+    );
+    warnings.extend(crate::url::example_host(&base_url).map(|host| {
+        Diagnostic::warning(&file, msg!(M::ExampleBaseUrl, host = host))
+            .field("base_url")
+            .at_line(line("base_url"))
+            .hint(M::ExampleBaseUrlHint)
+    }));
     Ok(Config {
-        warnings: Warnings(warnings),
         file,
         title,
         language: input.language,
@@ -456,7 +455,16 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         accessibility: input.accessibility,
         checks: input.checks,
         extra: input.extra,
+        warnings: Warnings(warnings),
     })
+}
+
+/// Warnings about the settings. Not part of a cache key: they are advice, not settings.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings(pub Vec<Diagnostic>);
+
+impl std::hash::Hash for Warnings {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).

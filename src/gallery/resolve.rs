@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{alt, is_photo};
+use super::{alt, is_photo, privacy};
 use crate::config::ImageSettings;
 use crate::content::meta::photo::{GallerySpec, PhotoSpec};
 use crate::content::DocumentRef;
@@ -39,6 +39,8 @@ pub struct DocumentPhotos {
 #[serde(untagged)]
 enum SidecarEntry {
     Alt(String),
+    // Its own fields, not a `PhotoSpec`: an untagged newtype struct would also take a YAML
+    // list (serde reads structs from sequences), turning a typo into a photo without alt.
     Full {
         #[serde(default)]
         alt: Option<String>,
@@ -48,6 +50,10 @@ enum SidecarEntry {
         people: bool,
         #[serde(default)]
         consent: bool,
+        #[serde(default)]
+        child: bool,
+        #[serde(default)]
+        guardian_consent: bool,
         #[serde(default)]
         decorative: bool,
     },
@@ -121,6 +127,38 @@ impl Context<'_> {
                 line,
                 msg!(M::NoConsent, src = &spec.src),
                 M::NoConsentHint,
+            );
+            return None;
+        }
+        let parts = [
+            ("alt", M::PartAlt, Some(&alt_text)),
+            ("caption", M::PartCaption, spec.caption.as_ref()),
+        ];
+        for (part, named, text) in parts {
+            if text.is_some_and(|t| privacy::may_reveal_assistance(t)) {
+                self.problems.push(
+                    Diagnostic::warning(
+                        self.doc.path,
+                        msg!(
+                            M::RevealsAssistance,
+                            part = Message::new(named),
+                            src = &spec.src
+                        ),
+                    )
+                    .field(format!("{field}.{part}"))
+                    .at_line(line)
+                    .hint(M::RevealsAssistanceHint),
+                );
+            }
+        }
+        // RODO art. 8 and the civil code's image right: a child's photo needs a guardian's
+        // consent on every site, not only where `require_consent` is on.
+        if spec.child && !spec.guardian_consent {
+            self.error(
+                &format!("{field}.guardian_consent"),
+                line,
+                msg!(M::ChildNoConsent, src = &spec.src),
+                M::ChildNoConsentHint,
             );
             return None;
         }
@@ -268,16 +306,15 @@ impl Context<'_> {
                 Some(SidecarEntry::Alt(a)) => PhotoSpec {
                     src: name.clone(),
                     alt: Some(a.clone()),
-                    caption: None,
-                    people: false,
-                    consent: false,
-                    decorative: false,
+                    ..PhotoSpec::default()
                 },
                 Some(SidecarEntry::Full {
                     alt,
                     caption,
                     people,
                     consent,
+                    child,
+                    guardian_consent,
                     decorative,
                 }) => PhotoSpec {
                     src: name.clone(),
@@ -285,6 +322,8 @@ impl Context<'_> {
                     caption: caption.clone(),
                     people: *people,
                     consent: *consent,
+                    child: *child,
+                    guardian_consent: *guardian_consent,
                     decorative: *decorative,
                 },
                 None => {

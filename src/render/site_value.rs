@@ -41,6 +41,7 @@ pub(super) fn site_value(config: &Config) -> Value {
             "categories": format!("{root}{}/", p.categories),
             "archive": format!("{root}{}/", p.archive),
             "accessibility": format!("{root}{}/", p.accessibility),
+            "accessibility_permalink": config.permalink(&format!("{}/", p.accessibility)),
             "feed": format!("{root}{}", feed_path("")),
             "search": format!("{root}{}/", p.search),
             "search_index": format!("{root}{}/index.json", p.search),

@@ -97,6 +97,24 @@ catalogue! {
         UseOneOf: "use one of: {list}", "użyj jednej z: {list}";
         NotKeyCombination: "`{keys}` is not a key combination", "`{keys}` to nie jest kombinacja klawiszy";
         NotKeyCombinationHint: "write modifiers and one key joined with +, e.g. `Alt+Shift+1`", "wpisz modyfikatory i jeden klawisz połączone znakiem +, np. `Alt+Shift+1`";
+        StatementEmpty: "the accessibility statement has not been filled in", "deklaracja dostępności nie została wypełniona";
+        StatementEmptyHint: "public bodies must publish a complete statement: fill in `accessibility.statement` in site.yaml (dates, status, what is not accessible, contact person, the building); docs/pl/07-deklaracja-dostepnosci.md shows every item",
+            "podmioty publiczne muszą opublikować pełną deklarację: wypełnij `accessibility.statement` w site.yaml (daty, status, co jest niedostępne, osoba do kontaktu, budynek); każdy punkt opisuje docs/pl/07-deklaracja-dostepnosci.md";
+        StatementItemEmpty: "the accessibility statement is incomplete: a required item is empty", "deklaracja dostępności jest niepełna: brak wymaganego punktu";
+        StatementPublishedHint: "write the date the site was first published, e.g. `published: 2024-03-01`", "wpisz datę pierwszej publikacji strony, np. `published: 2024-03-01`";
+        StatementPreparedHint: "write the date the statement was prepared, e.g. `prepared: 2024-03-01`", "wpisz datę sporządzenia deklaracji, np. `prepared: 2024-03-01`";
+        StatementContactHint: "name the person who answers accessibility requests under `contact:` → `name:`", "podaj osobę, która odpowiada na zgłoszenia w sprawie dostępności, pod `contact:` → `name:`";
+        StatementEmailHint: "give an e-mail address under `contact:` → `email:` (or `organisation.email`)", "podaj adres e-mail pod `contact:` → `email:` (albo `organisation.email`)";
+        StatementPhoneHint: "give a phone number under `contact:` → `phone:` (or `organisation.phone`)", "podaj numer telefonu pod `contact:` → `phone:` (albo `organisation.phone`)";
+        StatementNoBuilding: "the accessibility statement does not describe the office building", "deklaracja dostępności nie opisuje budynku urzędu";
+        StatementNoBuildingHint: "list the entrances, lifts, toilets, parking places, induction loops and whether assistance dogs may enter, under `architecture:`",
+            "wymień pod `architecture:` wejścia, windy, toalety, miejsca parkingowe, pętle indukcyjne i czy można wejść z psem asystującym";
+        StatementListsNothing: "the statement says the site is not fully compliant but lists nothing", "deklaracja mówi, że strona nie jest w pełni zgodna, ale niczego nie wymienia";
+        StatementListsNothingHint: "list what is not accessible and why under `non_accessible:` (or exempt content under `exemptions:`), or set `status: full` if everything is accessible",
+            "wymień pod `non_accessible:`, co jest niedostępne i dlaczego (albo treści wyłączone pod `exemptions:`), albo ustaw `status: full`, jeśli wszystko jest dostępne";
+        StatementOverdue: "the accessibility statement was last reviewed on {last}; the yearly review was due by {due}", "deklarację dostępności ostatnio przejrzano {last}; coroczny przegląd należało zrobić do {due}";
+        StatementOverdueHint: "check the site against the statement, correct what changed, then set `reviewed:` (and `updated:` if the site changed) to today's date",
+            "sprawdź stronę z deklaracją, popraw, co się zmieniło, a potem ustaw `reviewed:` (i `updated:`, jeśli strona się zmieniła) na dzisiejszą datę";
         ShortcutClash: "`{keys}` is used for both `{first}` and `{second}`", "`{keys}` służy jednocześnie do `{first}` i `{second}`";
         ShortcutClashHint: "give every action its own keys (the defaults are Alt+Shift+1 to 8 and Alt+Shift+0)",
             "każdej akcji przypisz własne klawisze (domyślne to Alt+Shift+1 do 8 i Alt+Shift+0)";

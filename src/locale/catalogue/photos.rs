@@ -18,6 +18,15 @@ catalogue! {
         NoConsent: "the photo `{src}` shows people but no consent is recorded", "zdjęcie `{src}` pokazuje ludzi, ale nie zapisano ich zgody";
         NoConsentHint: "publish it only with the consent of the people shown, then add `consent: true`; otherwise remove the photo",
             "opublikuj je tylko za zgodą widocznych osób i wtedy dodaj `consent: true`; w przeciwnym razie usuń zdjęcie";
+        RevealsAssistance: "the {part} of the photo `{src}` names a person together with words about social assistance",
+            "{part} zdjęcia `{src}` wymienia osobę razem ze słowami o pomocy społecznej";
+        RevealsAssistanceHint: "art. 100 of the social-assistance act keeps who receives help confidential: describe the scene without the person's name, or publish only with their written consent to exactly this text",
+            "art. 100 ustawy o pomocy społecznej chroni tajemnicą to, kto otrzymuje pomoc: opisz scenę bez nazwiska tej osoby albo opublikuj tylko za jej pisemną zgodą na dokładnie ten tekst";
+        PartAlt: "alt text", "tekst alternatywny";
+        PartCaption: "caption", "podpis";
+        ChildNoConsent: "the photo `{src}` shows a child but no consent of a parent or guardian is recorded", "zdjęcie `{src}` pokazuje dziecko, ale nie zapisano zgody rodzica ani opiekuna";
+        ChildNoConsentHint: "publish it only with the written consent of the child's parent or legal guardian, then add `guardian_consent: true`; otherwise remove the photo or choose one where the child cannot be recognised",
+            "opublikuj je tylko za pisemną zgodą rodzica lub opiekuna prawnego dziecka i wtedy dodaj `guardian_consent: true`; w przeciwnym razie usuń zdjęcie albo wybierz takie, na którym dziecka nie da się rozpoznać";
         OutsideFolder: "the photo path `{src}` leads out of the document's folder", "ścieżka zdjęcia `{src}` wychodzi poza folder dokumentu";
         OutsideFolderHint: "put the photo next to the Markdown file (a page bundle) and write just its name, e.g. `src: zdjecie-1.jpg`",
             "umieść zdjęcie obok pliku Markdown (w folderze wpisu) i wpisz samą jego nazwę, np. `src: zdjecie-1.jpg`";
