@@ -204,3 +204,24 @@ fn an_example_base_url_is_a_warning_on_every_build_until_changed() {
     let out = site.build_ok();
     assert!(!stderr(&out).contains("base_url"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_refused_output_folder_is_explained_in_polish() {
+    let site = polish_site();
+    let out = run_in(
+        &site,
+        "en_GB.UTF-8",
+        &["build", "--output", "content/strona"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.starts_with("błąd: strona nie zostanie zapisana do "),
+        "{said}"
+    );
+    assert!(said.contains(": leży w folderze content/ strony\n  wskazówka: wybierz folder wynikowy poza folderami strony"), "{said}");
+    assert!(
+        said.ends_with("niczego nie zapisano; poprzednia wersja strony została bez zmian.\n"),
+        "{said}"
+    );
+}

@@ -54,7 +54,7 @@ pub use content::Content;
 pub use documents::Documents;
 pub use markdown::Markdown;
 pub use photos::Photos;
-pub use theme::Templates;
+pub use theme::{Output, Templates};
 
 /// A message of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,6 +66,7 @@ pub enum Key {
     Markdown(Markdown),
     Photos(Photos),
     Templates(Templates),
+    Output(Output),
     Documents(Documents),
 }
 
@@ -78,6 +79,7 @@ impl Key {
             Key::Markdown(k) => k.template(lang),
             Key::Photos(k) => k.template(lang),
             Key::Templates(k) => k.template(lang),
+            Key::Output(k) => k.template(lang),
             Key::Documents(k) => k.template(lang),
         }
     }
@@ -90,6 +92,7 @@ impl Key {
         all.extend(Markdown::ALL.iter().copied().map(Key::from));
         all.extend(Photos::ALL.iter().copied().map(Key::from));
         all.extend(Templates::ALL.iter().copied().map(Key::from));
+        all.extend(Output::ALL.iter().copied().map(Key::from));
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all
     }
