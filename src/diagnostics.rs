@@ -7,9 +7,12 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::locale::catalogue::Cli;
+use crate::locale::{language, Lang, Message};
+
 /// How serious a problem is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Severity {
     /// Reported, but the site is still built.
@@ -19,17 +22,26 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// "error" or "warning", as messages start.
+    /// "error" or "warning", as messages start (in English: a stable name for programs).
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
     }
+
+    /// The word messages start with, in `lang`.
+    pub fn word(self, lang: Lang) -> String {
+        let key = match self {
+            Severity::Error => Cli::Error,
+            Severity::Warning => Cli::Warning,
+        };
+        Message::new(key).render(lang)
+    }
 }
 
 /// One problem in one file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path of the file, relative to the site root where possible.
@@ -38,14 +50,15 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// The front matter field or setting concerned, when there is one.
     pub field: Option<String>,
-    pub message: String,
+    /// What is wrong, rendered in the user's language when shown.
+    pub message: Message,
     /// What the editor should do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 impl Diagnostic {
     /// An error in `file`.
-    pub fn error(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl AsRef<Path>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.as_ref().to_path_buf(),
@@ -57,7 +70,7 @@ impl Diagnostic {
     }
 
     /// A warning in `file`.
-    pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl AsRef<Path>, message: impl Into<Message>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -74,7 +87,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -89,22 +102,36 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The problem as the terminal shows it, in `lang`:
+    /// `error: content/posts/a.md:3: field `date`: … \n  hint: …`.
+    pub fn render(&self, lang: Lang) -> String {
+        let file = self.file.display().to_string();
+        let mut out = format!("{}: {}", self.severity.word(lang), terminal_safe(&file));
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+        }
+        out.push_str(": ");
+        if let Some(field) = &self.field {
+            let field = Message::new(Cli::Field).arg("field", terminal_safe(field).as_ref());
+            out.push_str(&format!("{}: ", field.render(lang)));
+        }
+        out.push_str(&terminal_safe(&self.message.render(lang)));
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!(
+                "\n  {}: {}",
+                Message::new(Cli::Hint).render(lang),
+                terminal_safe(&hint.render(lang))
+            ));
+        }
+        out
+    }
+}
+
+/// Shown in the language chosen for this run ([`crate::locale::set_language`]).
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let file = self.file.display().to_string();
-        write!(f, "{}: {}", self.severity.as_str(), terminal_safe(&file))?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        write!(f, ": ")?;
-        if let Some(field) = &self.field {
-            write!(f, "field `{}`: ", terminal_safe(field))?;
-        }
-        write!(f, "{}", terminal_safe(&self.message))?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {}", terminal_safe(hint))?;
-        }
-        Ok(())
+        f.write_str(&self.render(language()))
     }
 }
 
@@ -180,5 +207,27 @@ mod tests {
             d.to_string(),
             "warning: content/posts/a\\u{1b}]0;x\\u{7}.md:3: field `t\\u{9b}31m`: the image `\\u{1b}[2J\\u{0}` x\n  hint: line one\n\tline two\\u{d}"
         );
+    }
+
+    #[test]
+    fn a_diagnostic_is_rendered_in_the_language_asked_for() {
+        use crate::locale::catalogue::Content;
+        let d = Diagnostic::error(
+            "content/site.yaml",
+            crate::locale::msg!(Content::InvalidDate, value = "24.11.2026"),
+        )
+        .at_line(Some(7))
+        .field("accessibility.statement.published")
+        .hint(crate::locale::msg!(Content::DateAs, date = "2026-11-24"));
+        assert_eq!(
+            d.render(Lang::Pl),
+            "błąd: content/site.yaml:7: pole `accessibility.statement.published`: `24.11.2026` to nie jest poprawna data\n  wskazówka: daty pisz jako RRRR-MM-DD: `2026-11-24`"
+        );
+        assert_eq!(
+            d.render(Lang::En),
+            "error: content/site.yaml:7: field `accessibility.statement.published`: `24.11.2026` is not a valid date\n  hint: write dates as YYYY-MM-DD: `2026-11-24`"
+        );
+        // Displayed in the language of the run: English unless the command line chose.
+        assert_eq!(d.to_string(), d.render(Lang::En));
     }
 }

@@ -1,110 +1,290 @@
 //! The `tablica` command line.
+//!
+//! Messages and `--help` are in the user's language: `--lang` (or `TABLICA_LANG`) when
+//! given, else the language of the site (its site.yaml), else, outside a site, the system's
+//! (see [`tablica::locale::system_language`]). The texts are in the catalogue
+//! ([`tablica::locale::catalogue`]); the clap definitions below give the structure only.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use tablica::build::{build, BuildError, BuildOptions, BuildReport};
 use tablica::diagnostics::Diagnostics;
+use tablica::locale::catalogue::Cli as M;
+use tablica::locale::{set_language, Lang, Message};
+use tablica::msg;
+use tablica::scaffold::{self, Given};
 
-/// An accessible, private static site generator for news and project pages.
 #[derive(Parser)]
-#[command(name = "tablica", version, about, long_about = None)]
+#[command(name = "tablica", version)]
 struct Cli {
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Pl,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum YesNo {
+    Yes,
+    No,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into public/ (or --output).
-    ///
-    /// When nothing under content/ and themes/ changed since the last build into the same
-    /// folder, and the folder is as that build left it, nothing is built (--force builds).
-    ///
-    /// Exit status: 0 built, 1 content errors (the previous output is left as it was),
-    /// 3 any other failure.
     Build {
-        /// The site folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The output folder [default: <root>/public].
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Also publish documents marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Print only errors and warnings.
         #[arg(long, short)]
         quiet: bool,
-        /// Build even when nothing changed since the last build.
         #[arg(long)]
         force: bool,
-        /// Replace the output folder even if it holds files tablica did not write (an
-        /// unrelated folder, files added by hand, the output of an earlier tablica version):
-        /// they are deleted. Without it such a folder is refused and the files are listed.
         #[arg(long)]
         replace_output: bool,
     },
-    /// Check all content and report every problem, writing nothing.
-    ///
-    /// Exit status: 0 no errors (warnings may be printed), 1 content errors, 3 other failure.
     Check {
-        /// The site folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Also check documents marked `draft: true`.
         #[arg(long)]
         drafts: bool,
     },
-    /// Preview the site: build it, serve it on this computer, rebuild and reload on change.
-    ///
-    /// Pages are written to <root>/.tablica-cache/serve, never to public/. Stop with Ctrl+C.
     Serve {
-        /// The site folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The port; the next free one is taken when it is in use (0: any free port).
         #[arg(long, short, default_value_t = 1111)]
         port: u16,
-        /// The address to listen on. Other computers can see the preview only if you
-        /// choose an address on their network, e.g. 0.0.0.0.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Also show documents marked `draft: true`.
         #[arg(long)]
         drafts: bool,
     },
-    /// Send the site to the server named under `deploy:` in site.yaml (see docs/deploy.md).
-    ///
-    /// Builds first (nothing is built when nothing changed). Only files that changed since
-    /// the last deploy are sent; files the site no longer has are deleted on the server.
-    ///
-    /// Exit status: 0 deployed, 1 content errors (nothing sent), 3 any other failure.
     Deploy {
-        /// The target's name under `deploy:`; may be left out when there is only one.
         target: Option<String>,
-        /// The site folder, holding content/ and themes/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// The built site to send [default: <root>/public].
         #[arg(long)]
         output: Option<PathBuf>,
-        /// List what would be sent and deleted; change nothing on the server.
         #[arg(long)]
         dry_run: bool,
-        /// Send the output folder as it is, without building first.
         #[arg(long)]
         no_build: bool,
     },
-    /// Create a new site with an example post, project and page.
     New {
-        /// The folder to create (must not exist or be empty).
         dir: PathBuf,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        base_url: Option<String>,
+        #[arg(long, value_enum)]
+        photos_of_people: Option<YesNo>,
+        #[arg(long, short, conflicts_with = "ask")]
+        yes: bool,
+        #[arg(long)]
+        ask: bool,
     },
+}
+
+/// The texts of one subcommand's help, from the catalogue.
+struct SubcommandHelp {
+    name: &'static str,
+    about: M,
+    long_about: M,
+    /// Each option (by its clap id) and its text.
+    args: &'static [(&'static str, M)],
+}
+
+/// The help text of each subcommand and option.
+const HELP: &[SubcommandHelp] = &[
+    SubcommandHelp {
+        name: "build",
+        about: M::HelpBuild,
+        long_about: M::HelpBuildLong,
+        args: &[
+            ("root", M::HelpRoot),
+            ("output", M::HelpOutput),
+            ("drafts", M::HelpDrafts),
+            ("quiet", M::HelpQuiet),
+            ("force", M::HelpForce),
+            ("replace_output", M::HelpReplaceOutput),
+        ],
+    },
+    SubcommandHelp {
+        name: "check",
+        about: M::HelpCheck,
+        long_about: M::HelpCheckLong,
+        args: &[("root", M::HelpRoot), ("drafts", M::HelpCheckDrafts)],
+    },
+    SubcommandHelp {
+        name: "serve",
+        about: M::HelpServe,
+        long_about: M::HelpServeLong,
+        args: &[
+            ("root", M::HelpRoot),
+            ("port", M::HelpPort),
+            ("bind", M::HelpBind),
+            ("drafts", M::HelpServeDrafts),
+        ],
+    },
+    SubcommandHelp {
+        name: "deploy",
+        about: M::HelpDeploy,
+        long_about: M::HelpDeployLong,
+        args: &[
+            ("target", M::HelpDeployTarget),
+            ("root", M::HelpRoot),
+            ("output", M::HelpDeployOutput),
+            ("dry_run", M::HelpDeployDryRun),
+            ("no_build", M::HelpDeployNoBuild),
+        ],
+    },
+    SubcommandHelp {
+        name: "new",
+        about: M::HelpNew,
+        long_about: M::HelpNew,
+        args: &[
+            ("dir", M::HelpNewDir),
+            ("name", M::HelpNewName),
+            ("address", M::HelpNewAddress),
+            ("email", M::HelpNewEmail),
+            ("phone", M::HelpNewPhone),
+            ("base_url", M::HelpNewBaseUrl),
+            ("photos_of_people", M::HelpNewPhotos),
+            ("yes", M::HelpNewYes),
+            ("ask", M::HelpNewAsk),
+        ],
+    },
+];
+
+/// clap's help layout with the headings clap writes itself in Polish.
+const POLISH_HELP: &str = "{about-with-newline}\nUżycie: {usage}\n\n{all-args}{after-help}";
+
+/// The clap command with its texts in `lang`.
+fn command(lang: Lang) -> clap::Command {
+    let t = |key: M| Message::new(key).render(lang);
+    let mut cmd = Cli::command()
+        .about(t(M::HelpAbout))
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .long("help")
+                .short('h')
+                .global(true)
+                .action(ArgAction::Help)
+                .help(t(M::HelpHelp)),
+        )
+        .arg(
+            Arg::new("version")
+                .long("version")
+                .short('V')
+                .action(ArgAction::Version)
+                .help(t(M::HelpVersion)),
+        )
+        .mut_arg("lang", |a| {
+            a.help(t(M::HelpLang)).hide_possible_values(true)
+        });
+    for help in HELP {
+        cmd = cmd.mut_subcommand(help.name, |mut sub| {
+            sub = sub
+                .about(t(help.about))
+                .long_about(t(help.long_about))
+                .disable_help_flag(true);
+            for (arg, help) in help.args {
+                sub = sub.mut_arg(arg, |a| a.help(t(*help)));
+            }
+            sub
+        });
+    }
+    if lang == Lang::Pl {
+        cmd = cmd
+            .override_usage("tablica [OPCJE] <POLECENIE>")
+            .help_template(POLISH_HELP)
+            .subcommand_help_heading("Polecenia")
+            .subcommand_value_name("POLECENIE")
+            .next_help_heading("Opcje")
+            .mut_args(|a| a.help_heading("Opcje"))
+            .mut_subcommands(|sub| {
+                let sub = match sub.get_name() {
+                    "new" => sub
+                        .override_usage("tablica new [OPCJE] <FOLDER>")
+                        .mut_arg("dir", |a| a.value_name("FOLDER")),
+                    name => {
+                        let usage = format!("tablica {name} [OPCJE]");
+                        sub.override_usage(usage)
+                    }
+                };
+                sub.help_template(POLISH_HELP).mut_args(|a| {
+                    let heading = if a.is_positional() {
+                        "Argumenty"
+                    } else {
+                        "Opcje"
+                    };
+                    a.help_heading(heading)
+                })
+            });
+    }
+    cmd
+}
+
+/// The value of `--name` among the arguments, before clap has parsed them.
+fn early_value(args: &[OsString], name: &str) -> Option<String> {
+    let long = format!("--{name}");
+    let mut iter = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == long {
+            return iter.next().map(|v| v.into_owned());
+        }
+        if let Some(value) = arg.strip_prefix(&format!("{long}=")) {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// The language of this run's messages: `--lang`, `TABLICA_LANG`, the site's language (of
+/// `--root` or the current folder), the system's.
+fn choose_language(args: &[OsString]) -> Lang {
+    let named = |code: &str| match code {
+        "pl" => Some(Lang::Pl),
+        "en" => Some(Lang::En),
+        _ => None,
+    };
+    if let Some(lang) = early_value(args, "lang").as_deref().and_then(named) {
+        return lang;
+    }
+    if let Some(lang) = std::env::var("TABLICA_LANG")
+        .ok()
+        .as_deref()
+        .and_then(named)
+    {
+        return lang;
+    }
+    let root = early_value(args, "root").unwrap_or_else(|| ".".to_string());
+    if let Some(lang) = tablica::config::language(Path::new(&root)) {
+        return lang;
+    }
+    tablica::locale::system_language(|name| std::env::var(name).ok()).unwrap_or(Lang::En)
 }
 
 /// Exit status for content errors.
@@ -113,18 +293,29 @@ const EXIT_CONTENT: u8 = 1;
 const EXIT_FAILURE: u8 = 3;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = choose_language(&args);
+    set_language(lang);
+    let matches = command(lang).get_matches_from(&args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // `--lang` after the subcommand is seen by the early look too; this covers the rest.
+    if let Some(chosen) = cli.lang {
+        set_language(match chosen {
+            LangArg::Pl => Lang::Pl,
+            LangArg::En => Lang::En,
+        });
+    }
+    match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", Message::new(M::Error));
             ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
         Command::Build {
             root,
             output,
@@ -141,7 +332,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 replace_output,
                 ..BuildOptions::new(root)
             };
-            Ok(report(build(&options), quiet, "built"))
+            Ok(report(build(&options), quiet, false))
         }
         Command::Check { root, drafts } => {
             let options = BuildOptions {
@@ -149,7 +340,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 check_only: true,
                 ..BuildOptions::new(root)
             };
-            Ok(report(build(&options), false, "checked"))
+            Ok(report(build(&options), false, true))
         }
         Command::Serve {
             root,
@@ -159,7 +350,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             if !bind.is_loopback() {
                 eprintln!(
-                    "warning: listening on {bind}: other computers on the network can see the preview"
+                    "{}: {}",
+                    Message::new(M::Warning),
+                    msg!(M::ServeOpenToNetwork, bind = bind.to_string())
                 );
             }
             let options = tablica::serve::ServeOptions {
@@ -169,7 +362,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 drafts,
             };
             tablica::serve::serve(options, |addr| {
-                println!("Serving the site at http://{addr}/ (Ctrl+C to stop)");
+                println!("{}", msg!(M::Serving, addr = addr.to_string()));
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -189,7 +382,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 };
                 let result = build(&options);
                 let failed = result.is_err();
-                let code = report(result, false, "built");
+                let code = report(result, false, false);
                 if failed {
                     return Ok(code);
                 }
@@ -212,17 +405,57 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(tablica::deploy::Outcome::Deployed(report)) => println!("{report}"),
                 Ok(tablica::deploy::Outcome::DryRun(listing)) => println!("{listing}"),
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}: {e}", msg!(M::Error));
                     return Ok(ExitCode::from(EXIT_FAILURE));
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { dir } => {
-            tablica::scaffold::create(&dir)
-                .with_context(|| format!("cannot create a site in {}", dir.display()))?;
-            println!("Created a new site in {}.", dir.display());
-            println!("Build it with:  tablica build --root {}", dir.display());
+        Command::New {
+            dir,
+            name,
+            address,
+            email,
+            phone,
+            base_url,
+            photos_of_people,
+            yes,
+            ask,
+        } => {
+            let given = Given {
+                name,
+                address,
+                email,
+                phone,
+                base_url,
+                photos_of_people: photos_of_people.map(|p| matches!(p, YesNo::Yes)),
+            };
+            let answers = if yes || !(ask || std::io::stdin().is_terminal()) {
+                given.or_examples()?
+            } else {
+                println!("{}", msg!(M::NewIntro, dir = dir.display().to_string()));
+                let stdin = std::io::stdin();
+                scaffold::ask(given, &mut stdin.lock(), &mut std::io::stdout())?
+            };
+            let shown = dir.display().to_string();
+            scaffold::create(&dir, &answers)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", msg!(M::CannotCreate, dir = &shown)))?;
+            let settings = dir.join("content").join("site.yaml");
+            println!("{}", msg!(M::Created, dir = &shown));
+            if scaffold::is_example_address(&answers.base_url) {
+                println!(
+                    "{}",
+                    msg!(M::ExampleAddress, settings = settings.display().to_string())
+                );
+            }
+            println!(
+                "{}",
+                msg!(
+                    M::NextSteps,
+                    settings = settings.display().to_string(),
+                    dir = &shown
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -234,47 +467,85 @@ fn print_diagnostics(ds: &Diagnostics) {
     }
 }
 
-fn report(result: Result<BuildReport, BuildError>, quiet: bool, verb: &str) -> ExitCode {
+/// Seconds with the language's decimal separator: "1.25" / "1,25".
+fn seconds(report: &BuildReport) -> String {
+    let text = format!("{:.2}", report.duration.as_secs_f64());
+    match tablica::locale::language() {
+        Lang::Pl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+fn report(result: Result<BuildReport, BuildError>, quiet: bool, check: bool) -> ExitCode {
     match result {
         Ok(r) => {
             print_diagnostics(&r.warnings);
-            if r.up_to_date && !quiet {
+            let counts = |key: M| {
+                msg!(
+                    key,
+                    posts = r.posts,
+                    projects = r.projects,
+                    pages = r.pages,
+                    photos = r.photos
+                )
+            };
+            if quiet {
+            } else if r.up_to_date {
+                println!("{}", counts(M::UpToDate));
+            } else if check {
+                println!("{}", counts(M::Checked));
+            } else {
                 println!(
-                    "up to date: nothing changed since the last build ({} posts, {} projects, {} pages, {} photos); --force builds again",
-                    r.posts, r.projects, r.pages, r.photos
-                );
-            } else if !quiet {
-                println!(
-                    "{verb}: {} posts, {} projects, {} pages, {} photos ({} processed, {} from cache), {} files in {:.2} s",
-                    r.posts,
-                    r.projects,
-                    r.pages,
-                    r.photos,
-                    r.photos_encoded,
-                    r.photos - r.photos_encoded,
-                    r.files,
-                    r.duration.as_secs_f64()
+                    "{}",
+                    counts(M::Built)
+                        .arg("processed", r.photos_encoded)
+                        .arg("cached", r.photos - r.photos_encoded)
+                        .arg("files", r.files)
+                        .arg("seconds", seconds(&r))
                 );
             }
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(ds)) => {
             print_diagnostics(&ds);
-            eprintln!(
-                "{} found; nothing was written, the previous output is unchanged.",
-                BuildError::Content(ds.clone())
-            );
+            let errors = BuildError::Content(ds).to_string();
+            eprintln!("{}", msg!(M::ContentErrorsFound, errors = errors));
             ExitCode::from(EXIT_CONTENT)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", Message::new(M::Error));
             if let BuildError::Output(output) = &e {
                 if let Some(hint) = output.hint() {
-                    eprintln!("  hint: {hint}");
+                    eprintln!("  {}: {hint}", Message::new(M::Hint));
                 }
             }
-            eprintln!("nothing was written; the previous output is unchanged.");
+            eprintln!("{}", Message::new(M::NothingWritten));
             ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_consistent_in_both_languages() {
+        for lang in [Lang::Pl, Lang::En] {
+            let cmd = command(lang);
+            cmd.clone().debug_assert();
+            // Every subcommand and option has its text from the catalogue.
+            for sub in cmd.get_subcommands() {
+                assert!(sub.get_about().is_some(), "{}", sub.get_name());
+                for arg in sub.get_arguments() {
+                    assert!(
+                        arg.get_help().is_some(),
+                        "{} {}",
+                        sub.get_name(),
+                        arg.get_id()
+                    );
+                }
+            }
         }
     }
 }

@@ -1,5 +1,8 @@
 //! URL slugs without diacritics: "Łódź – warsztaty" → "lodz-warsztaty".
 
+use crate::locale::catalogue::Documents;
+use crate::locale::{msg, Message};
+
 /// Turns any text into a lowercase ASCII slug of letters, digits and single hyphens.
 pub fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
@@ -36,10 +39,25 @@ pub const MAX_LEN: usize = 200;
 /// Why a slug cannot be a folder name of the output, on every system the site may be copied to.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unusable {
-    #[error("the address `{}…` is too long ({len} characters, at most {MAX_LEN})", .slug.chars().take(40).collect::<String>())]
+    #[error("{}", self.message())]
     TooLong { slug: String, len: usize },
-    #[error("the address `{0}` is a device name Windows reserves, so the site could not be copied to or hosted on Windows")]
+    #[error("{}", self.message())]
     Reserved(String),
+}
+
+impl Unusable {
+    /// What is wrong, in the catalogue's words.
+    pub fn message(&self) -> Message {
+        match self {
+            Unusable::TooLong { slug, len } => msg!(
+                Documents::SlugTooLong,
+                start = slug.chars().take(40).collect::<String>(),
+                len = *len,
+                max = MAX_LEN
+            ),
+            Unusable::Reserved(slug) => msg!(Documents::SlugReserved, slug = slug),
+        }
+    }
 }
 
 /// Checks that a slug (already made of `a-z`, `0-9` and `-`) is usable as a folder name.

@@ -22,6 +22,19 @@ pub(crate) fn percent_decode(raw: &str) -> Option<String> {
         .map(|text| text.into_owned())
 }
 
+/// The host of an absolute address when it is a domain reserved for examples (RFC 2606:
+/// `example.org`, `example.com`, `example.net`, `*.example`, and their subdomains): a site
+/// published there would link to somebody else's placeholder.
+pub fn example_host(address: &str) -> Option<String> {
+    let host = Url::parse(address).ok()?.host_str()?.to_ascii_lowercase();
+    let host = host.trim_end_matches('.');
+    let reserved = ["example.org", "example.com", "example.net", "example"];
+    reserved
+        .iter()
+        .any(|r| host == *r || host.ends_with(&format!(".{r}")))
+        .then(|| host.to_string())
+}
+
 /// `path` with `/` between its parts whatever the system's separator (Windows writes `\`):
 /// how a relative output path is named in URLs and in the lists tablica writes.
 pub fn slash_path(path: &Path) -> String {
@@ -114,6 +127,28 @@ mod tests {
             "https://[::1",
         ] {
             assert!(!is_safe_url(unsafe_), "{unsafe_:?}");
+        }
+    }
+
+    #[test]
+    fn example_domains_are_recognised() {
+        for example in [
+            "https://example.org/",
+            "https://mops.example.org/",
+            "http://EXAMPLE.COM/strona/",
+            "https://www.example.net",
+            "https://mops.example/",
+        ] {
+            assert!(example_host(example).is_some(), "{example}");
+        }
+        for real in [
+            "https://mops.przykladowo.pl/",
+            "https://example.org.pl/",
+            "https://notexample.org/",
+            "http://localhost:1111/",
+            "not a url",
+        ] {
+            assert_eq!(example_host(real), None, "{real}");
         }
     }
 }

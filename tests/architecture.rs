@@ -10,16 +10,10 @@ use std::path::{Path, PathBuf};
 /// stages only: leaf utilities use none, the model knows nothing of pages, pages nothing of
 /// the whole-site files, and so on.
 const STAGES: &[(&str, &[&str])] = &[
+    ("languages and messages", &["locale"]),
     (
         "leaf utilities",
-        &[
-            "diagnostics",
-            "fingerprint",
-            "locale",
-            "slug",
-            "theme_names",
-            "url",
-        ],
+        &["diagnostics", "fingerprint", "slug", "theme_names", "url"],
     ),
     ("reading files and front matter", &["content"]),
     ("site settings", &["config"]),

@@ -42,6 +42,7 @@ fn run_bounded(site: &TestSite, args: &[&str]) -> (Option<i32>, String) {
         .args(args)
         .current_dir(site.root())
         .env("NO_COLOR", "1")
+        .env("TABLICA_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -165,7 +165,7 @@ fn rebuild_uses_the_cache_and_a_changed_photo_is_reencoded() {
     site.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
     let first = stdout(&site.build_ok());
     assert!(
-        first.contains("1 photos (1 processed, 0 from cache)"),
+        first.contains("1 photo (1 processed, 0 from cache)"),
         "{first}"
     );
     // --force: with nothing changed, a plain build would stop before the photos.

@@ -27,6 +27,7 @@ impl Preview {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
             .args(["serve", "--port", &port.to_string()])
             .current_dir(site.root())
+            .env("TABLICA_LANG", "en")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

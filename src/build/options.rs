@@ -94,9 +94,9 @@ pub struct BuildReport {
 /// Why a build failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    #[error("{} in the content", plural_errors(.0.error_count()))]
+    #[error("{}", content_errors(.0))]
     Content(Diagnostics),
-    #[error("theme: {0}")]
+    #[error("{}", crate::locale::msg!(crate::locale::catalogue::Templates::Prefix, error = .0.to_string()))]
     Theme(#[from] ThemeError),
     #[error("{0}")]
     Render(#[from] RenderError),
@@ -107,10 +107,10 @@ pub enum BuildError {
     Now(String),
 }
 
-fn plural_errors(n: usize) -> String {
-    if n == 1 {
-        "1 error".to_string()
-    } else {
-        format!("{n} errors")
-    }
+/// "1 error in the content", "3 errors in the content" (in the language of the run).
+fn content_errors(ds: &Diagnostics) -> crate::locale::Message {
+    crate::locale::msg!(
+        crate::locale::catalogue::Cli::ContentErrors,
+        errors = ds.error_count()
+    )
 }

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::content::file;
+use crate::locale::catalogue::Output as M;
+use crate::locale::{msg, Message};
 
 use super::last_build;
 use super::options::CACHE_DIR;
@@ -23,15 +25,11 @@ use abandoned::{process_alive, remove_abandoned};
 /// Errors while writing the output.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", self.message())]
     Io { path: PathBuf, source: io::Error },
-    #[error("refusing to write the output to {path}: {reason}")]
-    UnsafeTarget { path: PathBuf, reason: &'static str },
-    #[error(
-        "refusing to replace {path}: it holds {} that tablica did not write ({}), which the build would delete",
-        files(*.count),
-        list(.sample, *.count)
-    )]
+    #[error("{}", self.message())]
+    UnsafeTarget { path: PathBuf, reason: M },
+    #[error("{}", self.message())]
     Foreign {
         path: PathBuf,
         /// How many files (counting stops at [`MAX_FOREIGN_COUNTED`]).
@@ -42,20 +40,19 @@ pub enum OutputError {
 }
 
 /// "1 file", "12 files", "more than 10000 files".
-fn files(count: usize) -> String {
+fn files(count: usize) -> Message {
     match count {
-        1 => "1 file".to_string(),
-        n if n >= MAX_FOREIGN_COUNTED => format!("more than {MAX_FOREIGN_COUNTED} files"),
-        n => format!("{n} files"),
+        n if n >= MAX_FOREIGN_COUNTED => msg!(M::ManyFiles, max = MAX_FOREIGN_COUNTED),
+        n => msg!(M::FileCount, count = n),
     }
 }
 
 /// "a.txt, b/c.txt and 10 more".
-fn list(sample: &[String], count: usize) -> String {
+fn list(sample: &[String], count: usize) -> Message {
     let shown = sample.join(", ");
     match count.saturating_sub(sample.len()) {
-        0 => shown,
-        more => format!("{shown} and {more} more"),
+        0 => Message::text(shown),
+        more => msg!(M::ListMore, shown = shown, more = more),
     }
 }
 
@@ -70,38 +67,54 @@ const FOREIGN_SHOWN: usize = 5;
 const MAX_FOREIGN_COUNTED: usize = 10_000;
 
 impl OutputError {
-    /// What to do about the error, where something useful can be said.
-    pub fn hint(&self) -> Option<&'static str> {
+    fn message(&self) -> Message {
         match self {
-            OutputError::Io { source, .. } => io_hint(source),
-            OutputError::UnsafeTarget { .. } => Some(
-                "choose an output folder outside the site's own folders, e.g. the default public/",
+            OutputError::Io { path, source } => msg!(
+                M::CannotWrite,
+                path = path.display().to_string(),
+                error = source.to_string()
             ),
-            OutputError::Foreign { .. } => Some(
-                "choose a new or empty folder; or, if those files may be deleted (e.g. the output of an earlier tablica version), build again with --replace-output",
+            OutputError::UnsafeTarget { path, reason } => msg!(
+                M::UnsafeTarget,
+                path = path.display().to_string(),
+                reason = Message::new(*reason)
+            ),
+            OutputError::Foreign {
+                path,
+                count,
+                sample,
+            } => msg!(
+                M::Foreign,
+                path = path.display().to_string(),
+                files = files(*count),
+                list = list(sample, *count)
             ),
         }
+    }
+
+    /// What to do about the error, where something useful can be said.
+    pub fn hint(&self) -> Option<Message> {
+        let hint = match self {
+            OutputError::Io { source, .. } => io_hint(source)?,
+            OutputError::UnsafeTarget { .. } => M::UnsafeTargetHint,
+            OutputError::Foreign { .. } => M::ForeignHint,
+        };
+        Some(hint.into())
     }
 }
 
 /// A hint for the I/O errors an editor can do something about, by the error's kind, which
 /// the standard library works out from the system's error number on Linux, macOS and Windows
 /// alike (a full disk is ENOSPC on one and ERROR_DISK_FULL on another).
-fn io_hint(e: &io::Error) -> Option<&'static str> {
+fn io_hint(e: &io::Error) -> Option<M> {
     use io::ErrorKind as Kind;
     match e.kind() {
-        Kind::StorageFull | Kind::QuotaExceeded => Some(
-            "the disk is full: free some space (or pass --output with a folder on another disk) and build again",
-        ),
-        Kind::ReadOnlyFilesystem => Some("the disk is read-only: pass --output with a folder you can write to"),
+        Kind::StorageFull | Kind::QuotaExceeded => Some(M::DiskFull),
+        Kind::ReadOnlyFilesystem => Some(M::ReadOnly),
         // Creating a folder where a file of that name exists.
-        Kind::NotADirectory | Kind::AlreadyExists => Some(
-            "a part of the output path is a file, not a folder: rename the file or pass another --output",
-        ),
-        Kind::InvalidFilename => Some("a file name is too long: shorten the document's file name or its `slug:`"),
-        Kind::PermissionDenied => Some(
-            "you may not write there, or another program holds the folder open (on Windows: a File Explorer window or a terminal in it): close it, or pass --output with a folder you can write to",
-        ),
+        Kind::NotADirectory | Kind::AlreadyExists => Some(M::PathHasFile),
+        Kind::InvalidFilename => Some(M::NameTooLong),
+        Kind::PermissionDenied => Some(M::NoPermission),
         _ => None,
     }
 }
@@ -143,7 +156,7 @@ impl Staging {
         }
         let parent = target.parent().ok_or_else(|| OutputError::UnsafeTarget {
             path: target.clone(),
-            reason: "it is the root of the file system",
+            reason: M::RootOfFs,
         })?;
         fs::create_dir_all(parent).map_err(io_err(parent))?;
         let name = target
@@ -342,21 +355,18 @@ fn checked_target(target: &Path, site_root: &Path) -> Result<PathBuf, OutputErro
         })
     };
     if root.starts_with(&target) {
-        return refuse("it holds the site itself");
+        return refuse(M::HoldsSite);
     }
-    for (dir, reason) in [
-        ("content", "it is inside the site's content/ folder"),
-        ("themes", "it is inside the site's themes/ folder"),
-    ] {
+    for (dir, reason) in [("content", M::InContent), ("themes", M::InThemes)] {
         if target.starts_with(root.join(dir)) {
             return refuse(reason);
         }
     }
     if target.join("content").join("site.yaml").exists() {
-        return refuse("it holds another site");
+        return refuse(M::HoldsAnotherSite);
     }
     match fs::symlink_metadata(&target) {
-        Ok(m) if !m.is_dir() => refuse("it is a file, not a folder"),
+        Ok(m) if !m.is_dir() => refuse(M::IsAFile),
         _ => Ok(target),
     }
 }

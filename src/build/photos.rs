@@ -75,10 +75,7 @@ pub(super) fn check_photos(
                 .strip_prefix(root.canonicalize().ok()?)
                 .ok()?
                 .to_path_buf();
-            Some(
-                Diagnostic::error(rel, problem)
-                    .hint("open the photo in an image viewer and save it again as JPEG"),
-            )
+            Some(Diagnostic::error(rel, problem).hint(crate::locale::catalogue::Photos::ResaveHint))
         })
         .collect()
 }

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::date;
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::Content as M;
+use crate::locale::msg;
 
 /// The actions a keyboard shortcut can trigger, in the order the help dialog lists them.
 pub const ACTIONS: &[&str] = &[
@@ -167,15 +169,15 @@ impl AccessibilitySettings {
             let field = format!("accessibility.shortcuts.{action}");
             if !ACTIONS.contains(&action.as_str()) {
                 problems.push(
-                    Diagnostic::error(file, format!("unknown shortcut action `{action}`"))
+                    Diagnostic::error(file, msg!(M::UnknownShortcut, action = action))
                         .field(field)
-                        .hint(format!("use one of: {}", ACTIONS.join(", "))),
+                        .hint(msg!(M::UseOneOf, list = ACTIONS.join(", "))),
                 );
             } else if normalise_keys(keys).is_none() {
                 problems.push(
-                    Diagnostic::error(file, format!("`{keys}` is not a key combination"))
+                    Diagnostic::error(file, msg!(M::NotKeyCombination, keys = keys))
                         .field(field)
-                        .hint("write modifiers and one key joined with +, e.g. `Alt+Shift+1`"),
+                        .hint(M::NotKeyCombinationHint),
                 );
             }
         }
@@ -191,13 +193,15 @@ impl AccessibilitySettings {
                 problems.push(
                     Diagnostic::error(
                         file,
-                        format!(
-                            "`{}` is used for both `{other}` and `{}`",
-                            shortcut.keys, shortcut.action
+                        msg!(
+                            M::ShortcutClash,
+                            keys = &shortcut.keys,
+                            first = other,
+                            second = shortcut.action
                         ),
                     )
                     .field(format!("accessibility.shortcuts.{configured}"))
-                    .hint("give every action its own keys (the defaults are Alt+Shift+1 to 8 and Alt+Shift+0)"),
+                    .hint(M::ShortcutClashHint),
                 );
             }
         }
@@ -211,7 +215,7 @@ impl AccessibilitySettings {
             if let Some(v) = value {
                 if let Err(hint) = date::parse(v) {
                     problems.push(
-                        Diagnostic::error(file, format!("`{v}` is not a valid date"))
+                        Diagnostic::error(file, msg!(M::InvalidDate, value = v))
                             .field(format!("accessibility.statement.{name}"))
                             .hint(hint),
                     );

@@ -5,6 +5,9 @@ use std::fmt;
 
 use url::{Host, Url};
 
+use crate::locale::catalogue::Content as M;
+use crate::locale::Message;
+
 /// One entry of `embed_hosts:`: a host name, optionally followed by a path the frame's
 /// address must start with (`www.google.com/maps/embed`). Frames are always loaded over https.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -19,24 +22,21 @@ impl EmbedHost {
     ///
     /// Only lowercase-able host characters and plain path characters are accepted, so an
     /// entry can be written into the Content-Security-Policy as it is.
-    pub fn parse(entry: &str) -> Result<EmbedHost, String> {
+    pub fn parse(entry: &str) -> Result<EmbedHost, Message> {
         let entry = entry.trim();
         if entry.contains("://") {
-            return Err(
-                "write the host name without `https://`, e.g. `www.youtube-nocookie.com`".into(),
-            );
+            return Err(M::EmbedNoScheme.into());
         }
         let (host, path) = match entry.find('/') {
             Some(slash) => entry.split_at(slash),
             None => (entry, ""),
         };
-        let host = domain(host)
-            .ok_or("a host name is letters, digits, hyphens and dots, e.g. `player.vimeo.com`")?;
+        let host = domain(host).ok_or(M::EmbedHostForm)?;
         let path_ok = path
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~'));
         if !path_ok || path.contains("//") {
-            return Err("after the host name only a plain path may follow, e.g. `www.google.com/maps/embed`".into());
+            return Err(M::EmbedPath.into());
         }
         Ok(EmbedHost {
             host,

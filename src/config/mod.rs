@@ -19,7 +19,9 @@ use crate::content::meta::Extra;
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
 
-use crate::locale::Lang;
+use crate::locale::catalogue::Content as M;
+use crate::locale::msg;
+use crate::locale::{Lang, Message};
 use crate::slug::is_valid_slug;
 
 /// The settings file, relative to the site root.
@@ -220,8 +222,8 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
-    /// Advice about the settings (an incomplete accessibility statement, an overdue review):
-    /// reported by every build, which still goes on.
+    /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
+    /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
 }
 
@@ -256,14 +258,28 @@ impl Config {
     }
 }
 
+/// The language site.yaml names (`pl` when it names none), or `None` without a readable
+/// site.yaml: it chooses the language of messages before the settings are checked.
+pub fn language(root: &Path) -> Option<Lang> {
+    #[derive(Deserialize)]
+    struct OnlyLanguage {
+        #[serde(default)]
+        language: Lang,
+    }
+    let abs = root.join(CONTENT_DIR).join(CONFIG_FILE);
+    let text = read_text(root, &abs).ok()?;
+    let split = crate::content::yaml::from_str::<OnlyLanguage>(&text).ok()?;
+    Some(split.language)
+}
+
 /// Reads and validates `<root>/content/site.yaml`.
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let abs = root.join(CONTENT_DIR).join(CONFIG_FILE);
     let file = relative(root, &abs);
     if !abs.is_file() {
-        return Err(vec![Diagnostic::error(&file, "the site settings file is missing").hint(
-            "run tablica in the site's folder (the one containing content/), pass --root, or create a site with `tablica new`",
-        )]);
+        return Err(vec![
+            Diagnostic::error(&file, M::SettingsMissing).hint(M::SettingsMissingHint)
+        ]);
     }
     let text = read_text(root, &abs).map_err(|d| vec![d])?;
     let input = front_matter::parse::<ConfigInput>(&file, &text, 1)?;
@@ -278,10 +294,10 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| {
             problems.push(
-                Diagnostic::error(&file, "the site has no title")
+                Diagnostic::error(&file, M::NoTitle)
                     .field("title")
                     .at_line(Some(1))
-                    .hint("add e.g. `title: Miejski Ośrodek Pomocy Społecznej w Przykładowie`"),
+                    .hint(M::NoTitleHint),
             );
             String::new()
         });
@@ -289,7 +305,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         Some(Ok(pair)) => pair,
         Some(Err(hint)) => {
             problems.push(
-                Diagnostic::error(&file, "`base_url` is not an absolute http(s) address")
+                Diagnostic::error(&file, M::BaseUrlNotAbsolute)
                     .field("base_url")
                     .at_line(line("base_url"))
                     .hint(hint),
@@ -298,10 +314,10 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
         None => {
             problems.push(
-                Diagnostic::error(&file, "the site has no `base_url`")
+                Diagnostic::error(&file, M::NoBaseUrl)
                     .field("base_url")
                     .at_line(Some(1))
-                    .hint("add the address the site will be published at, e.g. `base_url: https://mops.example.org/`"),
+                    .hint(M::NoBaseUrlHint),
             );
             Default::default()
         }
@@ -322,10 +338,10 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     for name in paths.all() {
         if !is_valid_slug(name) {
             problems.push(
-                Diagnostic::error(&file, format!("`{name}` is not a valid URL path name"))
+                Diagnostic::error(&file, msg!(M::BadPathName, name = name))
                     .field("paths")
                     .at_line(line("paths"))
-                    .hint("use lowercase letters without diacritics, digits and hyphens, e.g. `aktualnosci`"),
+                    .hint(msg!(M::SlugForm, example = "aktualnosci")),
             );
         }
     }
@@ -333,17 +349,17 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     for name in paths.all() {
         if !seen.insert(name) {
             problems.push(
-                Diagnostic::error(&file, format!("two sections use the path `{name}`"))
+                Diagnostic::error(&file, msg!(M::SamePath, name = name))
                     .field("paths")
                     .at_line(line("paths"))
-                    .hint("give every section its own path name"),
+                    .hint(M::SamePathHint),
             );
         }
     }
     let posts_per_page = input.posts_per_page.unwrap_or(10);
     if posts_per_page == 0 {
         problems.push(
-            Diagnostic::error(&file, "`posts_per_page` must be at least 1")
+            Diagnostic::error(&file, M::PostsPerPage)
                 .field("posts_per_page")
                 .at_line(line("posts_per_page")),
         );
@@ -357,10 +373,10 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         Ok(tz) => tz,
         Err(_) => {
             problems.push(
-                Diagnostic::error(&file, "unknown time zone")
+                Diagnostic::error(&file, M::UnknownTimezone)
                     .field("timezone")
                     .at_line(line("timezone"))
-                    .hint("use a name from the tz database, e.g. `Europe/Warsaw`"),
+                    .hint(M::UnknownTimezoneHint),
             );
             chrono_tz::Europe::Warsaw
         }
@@ -368,10 +384,10 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     let theme = input.theme.unwrap_or_else(|| "default".to_string());
     if !is_valid_slug(&theme) {
         problems.push(
-            Diagnostic::error(&file, "the theme name must be a plain folder name")
+            Diagnostic::error(&file, M::ThemeName)
                 .field("theme")
                 .at_line(line("theme"))
-                .hint("e.g. `theme: default`"),
+                .hint(M::ThemeNameHint),
         );
     }
     let mut embed_hosts = Vec::new();
@@ -379,13 +395,10 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         match EmbedHost::parse(entry) {
             Ok(host) => embed_hosts.push(host),
             Err(hint) => problems.push(
-                Diagnostic::error(
-                    &file,
-                    format!("`{entry}` is not a host name frames may load from"),
-                )
-                .field("embed_hosts")
-                .at_line(line("embed_hosts"))
-                .hint(hint),
+                Diagnostic::error(&file, msg!(M::NotEmbedHost, entry = entry))
+                    .field("embed_hosts")
+                    .at_line(line("embed_hosts"))
+                    .hint(hint),
             ),
         }
     }
@@ -394,7 +407,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             problems.push(
                 Diagnostic::error(
                     &file,
-                    format!("the menu item `{}` has an address that is not allowed: `{}`", item.title, item.url),
+                    msg!(M::MenuAddress, title = &item.title, url = &item.url),
                 )
                 .field("menu")
                 .at_line(
@@ -403,7 +416,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
                         .map(|i| i + 1)
                         .or_else(|| line("menu")),
                 )
-                .hint("use a path on this site (`/aktualnosci/`) or an http(s), mailto: or tel: address"),
+                .hint(M::MenuAddressHint),
             );
         }
     }
@@ -417,13 +430,19 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     let today = crate::content::date::now(timezone)
         .ok()
         .map(|now| now.date());
-    let warnings = Warnings(statement_review::gaps(
+    let mut warnings = statement_review::gaps(
         &input.accessibility.statement,
         &input.organisation,
         &file,
         text,
         today,
-    ));
+    );
+    warnings.extend(crate::url::example_host(&base_url).map(|host| {
+        Diagnostic::warning(&file, msg!(M::ExampleBaseUrl, host = host))
+            .field("base_url")
+            .at_line(line("base_url"))
+            .hint(M::ExampleBaseUrlHint)
+    }));
     Ok(Config {
         file,
         title,
@@ -444,7 +463,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
-        warnings,
+        warnings: Warnings(warnings),
     })
 }
 
@@ -457,17 +476,15 @@ impl std::hash::Hash for Warnings {
 }
 
 /// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).
-fn parse_base_url(url: &str) -> Result<(String, String), String> {
-    const FULL_ADDRESS: &str = "write the full address, e.g. `https://mops.example.org/`";
+fn parse_base_url(url: &str) -> Result<(String, String), Message> {
+    const FULL_ADDRESS: M = M::BaseUrlFull;
     let url = url.trim();
     if url.contains(|c: char| c.is_whitespace() || c.is_control() || "<>\"'`\\{}|^".contains(c)) {
         return Err(FULL_ADDRESS.into());
     }
     let parsed = match Url::parse(url) {
         Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => parsed,
-        Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => {
-            return Err("start it with https://, e.g. `https://mops.example.org/`".into())
-        }
+        Ok(_) | Err(url::ParseError::RelativeUrlWithoutBase) => return Err(M::BaseUrlScheme.into()),
         Err(_) => return Err(FULL_ADDRESS.into()),
     };
     // The parser reads `https:mops.example.org` and `https:///x` as `https://…`.
@@ -573,12 +590,12 @@ mod tests {
             parse_base_url("https://example.org/a%2Fb"),
             Ok(("https://example.org/a%2Fb/".into(), "/a%2Fb/".into()))
         );
-        let start = Err("start it with https://, e.g. `https://mops.example.org/`".to_string());
+        let start = Err(Message::new(M::BaseUrlScheme));
         assert_eq!(ok("mops.example.org"), start);
         assert_eq!(ok("//mops.example.org/"), start);
         assert_eq!(ok("ftp://mops.example.org/"), start);
         assert_eq!(ok("mailto:a@b.org"), start);
-        let full = Err("write the full address, e.g. `https://mops.example.org/`".to_string());
+        let full = Err(Message::new(M::BaseUrlFull));
         for bad in [
             "https://",
             "https:///x",

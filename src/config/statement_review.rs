@@ -12,6 +12,8 @@ use crate::config::accessibility::{Compliance, Statement};
 use crate::config::Organisation;
 use crate::content::date;
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::Content as M;
+use crate::locale::{msg, Message};
 
 /// Where a field of `accessibility.statement` is written in site.yaml, for messages.
 fn field_line(text: &str, key: &str) -> Option<usize> {
@@ -52,11 +54,11 @@ pub fn gaps(
     today: Option<NaiveDate>,
 ) -> Vec<Diagnostic> {
     let mut gaps = Vec::new();
-    let warn = |key: &str, message: String, hint: &str| {
+    let warn = |key: &str, message: Message, hint: M| {
         Diagnostic::warning(file, message)
             .field(format!("accessibility.statement.{key}"))
             .at_line(field_line(text, key))
-            .hint(hint.to_string())
+            .hint(hint)
     };
     let missing = |v: &Option<String>| v.as_deref().map_or(true, |v| v.trim().is_empty());
     let untouched = missing(&statement.published)
@@ -67,60 +69,48 @@ pub fn gaps(
         && statement.exemptions.is_empty();
     if untouched {
         // One warning, not one per item, for a site that has not started on it.
-        return vec![Diagnostic::warning(
-            file,
-            "the accessibility statement has not been filled in",
-        )
-        .field("accessibility.statement")
-        .at_line(field_line(text, "statement"))
-        .hint(
-            "public bodies must publish a complete statement: fill in `accessibility.statement` \
-             in site.yaml (dates, status, what is not accessible, contact person, the building); \
-             docs/pl/07-deklaracja-dostepnosci.md shows every item",
-        )];
+        return vec![Diagnostic::warning(file, M::StatementEmpty)
+            .field("accessibility.statement")
+            .at_line(field_line(text, "statement"))
+            .hint(M::StatementEmptyHint)];
     }
-    let required: [(&str, bool, &str); 5] = [
+    let required: [(&str, bool, M); 5] = [
         (
             "published",
             missing(&statement.published),
-            "write the date the site was first published, e.g. `published: 2024-03-01`",
+            M::StatementPublishedHint,
         ),
         (
             "prepared",
             missing(&statement.prepared),
-            "write the date the statement was prepared, e.g. `prepared: 2024-03-01`",
+            M::StatementPreparedHint,
         ),
         (
             "contact",
             missing(&statement.contact.name),
-            "name the person who answers accessibility requests under `contact:` → `name:`",
+            M::StatementContactHint,
         ),
         (
             "contact",
             missing(&statement.contact.email) && missing(&organisation.email),
-            "give an e-mail address under `contact:` → `email:` (or `organisation.email`)",
+            M::StatementEmailHint,
         ),
         (
             "contact",
             missing(&statement.contact.phone) && missing(&organisation.phone),
-            "give a phone number under `contact:` → `phone:` (or `organisation.phone`)",
+            M::StatementPhoneHint,
         ),
     ];
     for (key, is_missing, hint) in required {
         if is_missing {
-            gaps.push(warn(
-                key,
-                "the accessibility statement is incomplete: a required item is empty".into(),
-                hint,
-            ));
+            gaps.push(warn(key, M::StatementItemEmpty.into(), hint));
         }
     }
     if statement.architecture.is_empty() {
         gaps.push(warn(
             "architecture",
-            "the accessibility statement does not describe the office building".into(),
-            "list the entrances, lifts, toilets, parking places, induction loops and whether \
-             assistance dogs may enter, under `architecture:`",
+            M::StatementNoBuilding.into(),
+            M::StatementNoBuildingHint,
         ));
     }
     if statement.status != Compliance::Full
@@ -129,9 +119,8 @@ pub fn gaps(
     {
         gaps.push(warn(
             "status",
-            "the statement says the site is not fully compliant but lists nothing".into(),
-            "list what is not accessible and why under `non_accessible:` (or exempt content \
-             under `exemptions:`), or set `status: full` if everything is accessible",
+            M::StatementListsNothing.into(),
+            M::StatementListsNothingHint,
         ));
     }
     let last_review = [&statement.reviewed, &statement.prepared]
@@ -145,12 +134,12 @@ pub fn gaps(
         if last < NaiveDate::from_ymd_opt(due.year(), 1, 1).unwrap_or(due) {
             gaps.push(warn(
                 "reviewed",
-                format!(
-                    "the accessibility statement was last reviewed on {last}; the yearly review \
-                     was due by {due}"
+                msg!(
+                    M::StatementOverdue,
+                    last = last.to_string(),
+                    due = due.to_string()
                 ),
-                "check the site against the statement, correct what changed, then set \
-                 `reviewed:` (and `updated:` if the site changed) to today's date",
+                M::StatementOverdueHint,
             ));
         }
     }
@@ -212,8 +201,9 @@ mod tests {
         assert!(gaps(&s, &org, file, YAML, Some(day("2026-03-31"))).is_empty());
         let overdue = gaps(&s, &org, file, YAML, Some(day("2026-04-01")));
         assert_eq!(fields(&overdue), ["accessibility.statement.reviewed"]);
-        assert!(overdue[0].message.contains("2025-12-20"), "{overdue:?}");
-        assert!(overdue[0].message.contains("2026-03-31"), "{overdue:?}");
+        let message = overdue[0].message.to_string();
+        assert!(message.contains("2025-12-20"), "{overdue:?}");
+        assert!(message.contains("2026-03-31"), "{overdue:?}");
         assert_eq!(overdue[0].line, Some(5));
         assert!(!overdue[0].is_error());
         // The date it was prepared counts when it was never reviewed.

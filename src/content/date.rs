@@ -2,6 +2,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone};
 
+use crate::locale::catalogue::Content as M;
+use crate::locale::msg;
+use crate::locale::Message;
+
 /// A date from front matter, optionally with a time of day (local to the site's time zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -46,7 +50,7 @@ impl Date {
 /// (the offset is dropped: times are read as local time of the site).
 ///
 /// On failure returns a hint that shows the date in the right form where it can be guessed.
-pub fn parse(s: &str) -> Result<Date, String> {
+pub fn parse(s: &str) -> Result<Date, Message> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(Date {
@@ -76,20 +80,19 @@ pub fn parse(s: &str) -> Result<Date, String> {
     Err(guess_hint(s))
 }
 
-fn guess_hint(s: &str) -> String {
+fn guess_hint(s: &str) -> Message {
     // 24.11.2026, 24/11/2026, 24-11-2026: day first, as written in Poland.
     let parts: Vec<&str> = s.split(['.', '/', '-']).map(str::trim).collect();
     if let [d, m, y] = parts[..] {
         if let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
             if y > 999 {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return format!("write dates as YYYY-MM-DD: `{}`", date.format("%Y-%m-%d"));
+                    return msg!(M::DateAs, date = date.format("%Y-%m-%d").to_string());
                 }
             }
         }
     }
-    "write dates as YYYY-MM-DD, e.g. `2026-11-24`, optionally with a time: `2026-11-24 10:30`"
-        .to_string()
+    M::DateForm.into()
 }
 
 /// The environment variable that fixes the build's "now" (site-local, in any form `date:`
@@ -154,8 +157,11 @@ mod tests {
     #[test]
     fn polish_style_dates_get_a_corrected_hint() {
         let hint = parse("24.11.2026").expect_err("not ISO");
-        assert!(hint.contains("`2026-11-24`"), "{hint}");
+        assert!(hint.to_string().contains("`2026-11-24`"), "{hint}");
         assert!(parse("2026-02-30").is_err());
-        assert!(parse("jutro").expect_err("words").contains("YYYY-MM-DD"));
+        assert!(parse("jutro")
+            .expect_err("words")
+            .to_string()
+            .contains("YYYY-MM-DD"));
     }
 }

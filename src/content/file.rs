@@ -12,30 +12,47 @@ use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+use crate::locale::catalogue::Content as M;
+use crate::locale::msg;
+use crate::locale::Message;
+
 /// Why a file was not read. The messages never quote the file's content.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("symbolic links are not followed")]
+    #[error("{}", self.message())]
     Link,
-    #[error("it is not a regular file but {0}")]
-    NotRegular(&'static str),
-    #[error("the file is too large: {:.1} MB (the limit is {} MB)", *.len as f64 / 1_048_576.0, .limit / 1_048_576)]
+    #[error("{}", self.message())]
+    NotRegular(M),
+    #[error("{}", self.message())]
     TooLarge { len: u64, limit: u64 },
-    #[error("cannot read the file: {0}")]
+    #[error("{}", self.message())]
     Io(#[from] io::Error),
 }
 
 impl ReadError {
-    /// What to do about it.
-    pub fn hint(&self) -> &'static str {
+    /// What went wrong, in the catalogue's words.
+    pub fn message(&self) -> Message {
         match self {
-            ReadError::Link => "copy the file into the site folder instead of linking to it",
-            ReadError::NotRegular(_) => {
-                "replace it with an ordinary file, or move it out of the site folder"
-            }
-            ReadError::TooLarge { .. } => "make the file smaller, or split it",
-            ReadError::Io(_) => "check that the file exists and is readable",
+            ReadError::Link => M::SymlinkNotFollowed.into(),
+            ReadError::NotRegular(kind) => msg!(M::NotRegular, kind = Message::new(*kind)),
+            ReadError::TooLarge { len, limit } => msg!(
+                M::TooLarge,
+                size = format!("{:.1}", *len as f64 / 1_048_576.0),
+                limit = limit / 1_048_576
+            ),
+            ReadError::Io(e) => msg!(M::CannotReadFile, error = e.to_string()),
         }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Message {
+        match self {
+            ReadError::Link => M::SymlinkHint,
+            ReadError::NotRegular(_) => M::NotRegularHint,
+            ReadError::TooLarge { .. } => M::TooLargeHint,
+            ReadError::Io(_) => M::CannotReadFileHint,
+        }
+        .into()
     }
 }
 
@@ -124,29 +141,29 @@ fn check_type(meta: &Metadata) -> Result<(), ReadError> {
 }
 
 /// What a file that is not a regular file is, in words.
-pub fn kind(meta: &Metadata) -> &'static str {
+pub fn kind(meta: &Metadata) -> M {
     let t = meta.file_type();
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a named pipe (FIFO)";
+            return M::KindFifo;
         }
         if t.is_socket() {
-            return "a socket";
+            return M::KindSocket;
         }
         if t.is_block_device() || t.is_char_device() {
-            return "a device";
+            return M::KindDevice;
         }
     }
     if t.is_dir() {
-        "a folder"
+        M::KindFolder
     } else if t.is_symlink() {
-        "a symbolic link"
+        M::KindSymlink
     } else if t.is_file() {
-        "a file"
+        M::KindFile
     } else {
-        "a special file"
+        M::KindSpecial
     }
 }
 
@@ -166,7 +183,7 @@ mod tests {
         ));
         assert!(matches!(
             read(dir.path(), 9),
-            Err(ReadError::NotRegular("a folder"))
+            Err(ReadError::NotRegular(M::KindFolder))
         ));
     }
 

@@ -6,6 +6,8 @@ use std::path::Path;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::Content as M;
+use crate::locale::msg;
 
 /// A Markdown file cut into its two parts, with the line numbers where each starts.
 #[derive(Debug, Clone)]
@@ -22,9 +24,9 @@ pub struct Split<'a> {
 pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
-        return Err(Diagnostic::error(file, "the file does not start with front matter")
+        return Err(Diagnostic::error(file, M::NoFrontMatter)
             .at_line(Some(1))
-            .hint("begin the file with a line `---`, then `title:` and `date:`, then another `---`"));
+            .hint(M::NoFrontMatterHint));
     }
     let yaml_start = first_line.len() + 1;
     let rest = text.get(yaml_start..).unwrap_or("");
@@ -42,9 +44,9 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(file, "the front matter is not closed")
+    Err(Diagnostic::error(file, M::FrontMatterNotClosed)
         .at_line(Some(1))
-        .hint("add a line `---` after the last front matter field, before the text"))
+        .hint(M::FrontMatterNotClosedHint))
 }
 
 /// The keys a front matter type accepts, for typo hints: the field names its derived
@@ -100,12 +102,9 @@ pub fn parse<T: DeserializeOwned>(
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
         _ => {
-            return Err(vec![Diagnostic::error(
-                file,
-                "the front matter is not a list of `key: value` fields",
-            )
-            .at_line(Some(yaml_line))
-            .hint("write one field per line, e.g. `title: Dzień Seniora`")])
+            return Err(vec![Diagnostic::error(file, M::NotAMapping)
+                .at_line(Some(yaml_line))
+                .hint(M::NotAMappingHint)])
         }
     };
     let known = keys::<T>();
@@ -113,24 +112,19 @@ pub fn parse<T: DeserializeOwned>(
     for key in mapping.keys() {
         let Some(key) = key.as_str() else {
             problems.push(
-                Diagnostic::error(file, "a front matter key is not text")
+                Diagnostic::error(file, M::KeyNotText)
                     .at_line(Some(yaml_line))
-                    .hint("keys are words such as `title` or `date`"),
+                    .hint(M::KeyNotTextHint),
             );
             continue;
         };
         if !known.contains(&key) {
-            let mut d = Diagnostic::error(file, format!("unknown field `{key}`"))
+            let mut d = Diagnostic::error(file, msg!(M::UnknownField, key = key))
                 .at_line(key_line(yaml, yaml_line, key))
                 .field(key);
             d = match did_you_mean(key, known) {
-                Some(close) => d.hint(format!(
-                    "did you mean `{close}`? Site-specific data goes under `extra:`"
-                )),
-                None => d.hint(format!(
-                    "known fields are: {}; site-specific data goes under `extra:`",
-                    known.join(", ")
-                )),
+                Some(close) => d.hint(msg!(M::DidYouMeanExtra, close = close)),
+                None => d.hint(msg!(M::KnownFieldsExtra, known = known.join(", "))),
             };
             problems.push(d);
         }
@@ -168,14 +162,14 @@ fn yaml_error(
     // An unknown key inside a block (`event:`, `funding:`): name it and suggest the known one.
     if let Some((key, known)) = unknown_nested_key(&message) {
         let hint = match did_you_mean(&key, &known) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("known fields here are: {}", known.join(", ")),
+            Some(close) => msg!(M::DidYouMean, close = close),
+            None => msg!(M::KnownFieldsHere, known = known.join(", ")),
         };
         let field = match field {
             Some(f) => format!("{f}.{key}"),
             None => key.clone(),
         };
-        return Diagnostic::error(file, format!("unknown field `{key}`"))
+        return Diagnostic::error(file, msg!(M::UnknownField, key = &key))
             .at_line(line)
             .field(field)
             .hint(hint);
@@ -190,19 +184,19 @@ fn yaml_error(
                 && l.trim_start_matches(' ').starts_with('\t')
         });
     let hint = if message.contains("tab") || tab_indented {
-        "indent with spaces, not tabs"
+        M::IndentWithSpaces
     } else if message.contains("duplicate") {
-        "each field may appear only once"
+        M::FieldOnce
     } else if message.contains("recursion")
         || message.contains("repetition")
         || message.contains(super::yaml::TOO_MANY_VALUES)
         || message.contains(super::yaml::TOO_DEEP)
     {
-        "the front matter is too deeply nested or repeats aliases too often; write the values out"
+        M::TooNested
     } else {
-        "check the YAML syntax: `key: value`, lists as `[a, b]` or `- item` lines, quote text containing `: ` or `#`"
+        M::CheckYaml
     };
-    let mut d = Diagnostic::error(file, format!("invalid front matter: {message}"))
+    let mut d = Diagnostic::error(file, msg!(M::InvalidFrontMatter, detail = message))
         .at_line(line)
         .hint(hint);
     if let Some(f) = field {
@@ -273,7 +267,7 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_reported() {
         let e = split(Path::new("a.md"), "---\ntitle: A\n").expect_err("unclosed");
-        assert!(e.message.contains("not closed"));
+        assert!(e.message.to_string().contains("not closed"));
     }
 
     #[test]
@@ -283,9 +277,8 @@ mod tests {
         assert_eq!(errs[0].field.as_deref(), Some("tgas"));
         assert!(errs[0]
             .hint
-            .as_deref()
-            .unwrap_or("")
-            .contains("did you mean `tags`"));
+            .as_ref()
+            .is_some_and(|h| h.to_string().contains("did you mean `tags`")));
     }
 
     #[test]
@@ -315,8 +308,11 @@ mod tests {
             .expect_err("typo");
         assert_eq!(errs[0].line, Some(4));
         assert_eq!(errs[0].field.as_deref(), Some("event.strat"));
-        assert_eq!(errs[0].message, "unknown field `strat`");
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `start`?"));
+        assert_eq!(errs[0].message.to_string(), "unknown field `strat`");
+        assert_eq!(
+            errs[0].hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `start`?")
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::is_ignored_name;
+use crate::locale::catalogue::Content;
+use crate::locale::msg;
 pub use document_ref::DocumentRef;
 pub use meta::{PageMeta, PostMeta, ProjectMeta};
 
@@ -114,8 +116,8 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| relative(root, dir));
                 diagnostics.push(
-                    Diagnostic::error(path, format!("cannot read: {e}"))
-                        .hint("check that the folder exists and is readable"),
+                    Diagnostic::error(path, msg!(Content::CannotReadFolder, error = e.to_string()))
+                        .hint(Content::CannotReadFolderHint),
                 );
                 continue;
             }
@@ -123,8 +125,8 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
         let path = entry.path();
         if entry.path_is_symlink() {
             diagnostics.push(
-                Diagnostic::error(relative(root, path), "symbolic links are not followed")
-                    .hint("copy the file into the site folder instead of linking to it"),
+                Diagnostic::error(relative(root, path), Content::SymlinkNotFollowed)
+                    .hint(Content::SymlinkHint),
             );
             continue;
         }
@@ -137,7 +139,7 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
         } else if let Ok(meta) = entry.metadata() {
             // A FIFO, socket or device named `.md`: reading it could block the build forever.
             let e = file::ReadError::NotRegular(file::kind(&meta));
-            diagnostics.push(Diagnostic::error(relative(root, path), e.to_string()).hint(e.hint()));
+            diagnostics.push(Diagnostic::error(relative(root, path), e.message()).hint(e.hint()));
         }
     }
     let bundles: HashSet<PathBuf> = found
@@ -164,11 +166,9 @@ pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
 pub fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
     let rel = relative(root, abs);
     let bytes = file::read(abs, MAX_TEXT_BYTES).map_err(|e| {
-        let d = Diagnostic::error(&rel, e.to_string());
+        let d = Diagnostic::error(&rel, e.message());
         match e {
-            file::ReadError::TooLarge { .. } => d.at_line(Some(1)).hint(
-                "split the text into several posts or pages, and publish long documents as attachments (PDF)",
-            ),
+            file::ReadError::TooLarge { .. } => d.at_line(Some(1)).hint(Content::TooLargeTextHint),
             e => d.hint(e.hint()),
         }
     })?;
@@ -186,9 +186,9 @@ pub fn decode_text(rel: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        Diagnostic::error(rel, "the file is not valid UTF-8 text")
+        Diagnostic::error(rel, Content::NotUtf8)
             .at_line(Some(line))
-            .hint("save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8)")
+            .hint(Content::NotUtf8Hint)
     })?;
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
@@ -206,9 +206,9 @@ pub fn read_document<M: DeserializeOwned>(
     let rel = relative(root, abs);
     let text = read_text(root, abs).map_err(|d| vec![d])?;
     if text.trim().is_empty() {
-        return Err(vec![Diagnostic::error(&rel, "the file is empty")
+        return Err(vec![Diagnostic::error(&rel, Content::EmptyFile)
             .at_line(Some(1))
-            .hint("add front matter with at least `title:` (and `date:` for posts), or delete the file")]);
+            .hint(Content::EmptyFileHint)]);
     }
     let split = front_matter::split(&rel, &text).map_err(|d| vec![d])?;
     let meta = front_matter::parse::<M>(&rel, split.yaml, split.yaml_line)?;

@@ -185,7 +185,9 @@ impl Remote for FtpTarget {
             // connection during its TLS handshake; its reason waits on the control connection.
             let e = match e {
                 FtpError::SecureError(_) | FtpError::ConnectionError(_) => match ftp.noop() {
-                    Err(reason @ FtpError::UnexpectedResponse(_)) => reason,
+                    Err(FtpError::UnexpectedResponse(r)) if r.status.code() >= 400 => {
+                        FtpError::UnexpectedResponse(r)
+                    }
                     _ => e,
                 },
                 e => e,

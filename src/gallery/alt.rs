@@ -1,5 +1,7 @@
 //! Alt texts must describe the photo: file names and placeholders are refused.
 
+use crate::locale::catalogue::Photos;
+
 /// Words that editors' tools put where a description should be.
 const PLACEHOLDERS: &[&str] = &[
     "bez tytułu",
@@ -50,24 +52,24 @@ const CAMERA_PREFIXES: &[&str] = &[
 const MIN_LENGTH: usize = 4;
 
 /// Why an alt text is not acceptable, or `None` when it is fine.
-pub fn problem(alt: &str) -> Option<&'static str> {
+pub fn problem(alt: &str) -> Option<Photos> {
     let text = alt.trim();
     if text.is_empty() {
-        return Some("the alt text is empty");
+        return Some(Photos::AltEmpty);
     }
     let lower = text.to_lowercase();
     if text.chars().count() < MIN_LENGTH {
-        return Some("the alt text is too short to describe the photo");
+        return Some(Photos::AltShort);
     }
     if crate::gallery::is_photo(std::path::Path::new(&lower)) {
-        return Some("the alt text is a file name");
+        return Some(Photos::AltFileName);
     }
     // "Bez tytułu1", "zdjęcie 3", "IMG_2041", "DSC0001".
     let base = lower.trim_end_matches(|c: char| {
         c.is_ascii_digit() || c == ' ' || c == '_' || c == '-' || c == '.' || c == '#'
     });
     if PLACEHOLDERS.contains(&base) {
-        return Some("the alt text is a placeholder, not a description");
+        return Some(Photos::AltPlaceholder);
     }
     let letters: String = lower
         .chars()
@@ -80,7 +82,7 @@ pub fn problem(alt: &str) -> Option<&'static str> {
         && rest.chars().next().is_some_and(|c| c.is_ascii_digit())
         && !rest.contains(' ')
     {
-        return Some("the alt text is a camera file name");
+        return Some(Photos::AltCameraName);
     }
     None
 }

@@ -20,6 +20,8 @@ use super::Photo;
 use crate::config::{ImageSettings, OnError};
 use crate::content::file;
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::Photos as M;
+use crate::locale::{msg, Message};
 
 /// Changes whenever the output for the same input and settings would change.
 const FORMAT_VERSION: u32 = 1;
@@ -86,7 +88,10 @@ pub fn process(
         ProgressBar::with_draw_target(Some(sources.len() as u64), ProgressDrawTarget::hidden());
     if progress && sources.len() >= PROGRESS_THRESHOLD {
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("photos {bar:30} {pos}/{len} {msg}") {
+        if let Ok(style) = ProgressStyle::with_template(&format!(
+            "{} {{bar:30}} {{pos}}/{{len}} {{msg}}",
+            Message::new(M::Progress)
+        )) {
             bar.set_style(style);
         }
     }
@@ -109,15 +114,11 @@ pub fn process(
             Err(Failure::Cache(message)) => {
                 // Not the photo's fault: `on_error: skip` does not apply.
                 let rel = source.strip_prefix(root).unwrap_or(source);
-                problems.push(Diagnostic::error(rel, message).hint(
-                    "free some disk space or check the folder's permissions; the cache folder may also be deleted, it is rebuilt",
-                ));
+                problems.push(Diagnostic::error(rel, message).hint(M::CacheHint));
             }
             Err(Failure::Photo(message)) => {
                 let rel = source.strip_prefix(root).unwrap_or(source);
-                let d = Diagnostic::error(rel, message).hint(
-                    "open the photo in an image viewer and save it again as JPEG (or export a smaller copy from the phone); `images.on_error: skip` in site.yaml builds the site without it",
-                );
+                let d = Diagnostic::error(rel, message).hint(M::BadPhotoHint);
                 problems.push(match settings.on_error {
                     OnError::Fail => d,
                     OnError::Skip => d.with_severity(crate::diagnostics::Severity::Warning),
@@ -153,9 +154,9 @@ const META_FILE: &str = "meta.json";
 #[derive(Debug)]
 enum Failure {
     /// The photo itself: unreadable, corrupt, too large.
-    Photo(String),
+    Photo(Message),
     /// Writing the cache entry (disk full, permissions).
-    Cache(String),
+    Cache(Message),
 }
 
 fn process_one(
@@ -166,7 +167,7 @@ fn process_one(
     budget: &Budget,
 ) -> Result<Processed, Failure> {
     let bytes = file::read(source, file::MAX_PHOTO_BYTES)
-        .map_err(|e| Failure::Photo(format!("cannot read the photo: {e}")))?;
+        .map_err(|e| Failure::Photo(msg!(M::CannotRead, error = e.to_string())))?;
     // The limits are checked before the cache is looked at, so that lowering one in
     // site.yaml applies to photos processed before.
     let (decoder, memory) =
@@ -240,22 +241,22 @@ fn open(
     bytes: &[u8],
     max_pixels: u64,
     max_memory: u64,
-) -> Result<(impl ImageDecoder + '_, u64), String> {
+) -> Result<(impl ImageDecoder + '_, u64), Message> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("cannot read the photo: {e}"))?;
+        .map_err(|e| msg!(M::CannotRead, error = e.to_string()))?;
     let Some(format) = reader.format() else {
-        return Err("the file is not a photo in a known format (JPEG, PNG, WebP, GIF)".into());
+        return Err(M::UnknownFormat.into());
     };
     if format == image::ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
-        return Err("the photo is cut off (truncated): its data ends before the end of the picture, as after an interrupted copy or download".into());
+        return Err(M::Truncated.into());
     }
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(max_memory);
     reader.limits(limits);
     let decoder = reader
         .into_decoder()
-        .map_err(|e| format!("the photo is damaged or unsupported: {e}"))?;
+        .map_err(|e| msg!(M::Damaged, error = e.to_string()))?;
     check_pixels(&decoder, max_pixels)?;
     let (w, h) = decoder.dimensions();
     // The decoded pixels, a turned copy of them, and the 8-bit RGB copy that is resized.
@@ -264,46 +265,50 @@ fn open(
         .saturating_mul(2)
         .saturating_add(u64::from(w) * u64::from(h) * 3);
     if memory > max_memory {
-        return Err(format!(
-            "the photo needs {} MB of memory to process ({w} × {h} pixels); the limit is {} MB (images.max_memory_mb in site.yaml)",
-            memory >> 20,
-            max_memory >> 20
+        return Err(msg!(
+            M::TooMuchMemory,
+            needed = memory >> 20,
+            width = w,
+            height = h,
+            limit = max_memory >> 20
         ));
     }
     Ok((decoder, memory))
 }
 
 /// Refuses a photo with more pixels than `max_pixels`, or none.
-fn check_pixels(decoder: &impl ImageDecoder, max_pixels: u64) -> Result<(), String> {
+fn check_pixels(decoder: &impl ImageDecoder, max_pixels: u64) -> Result<(), Message> {
     let (w, h) = decoder.dimensions();
     let pixels = u64::from(w) * u64::from(h);
     if pixels > max_pixels {
-        return Err(format!(
-            "the photo is too large: {w} × {h} pixels ({} megapixels; the limit is {})",
-            pixels / 1_000_000,
-            max_pixels / 1_000_000
+        return Err(msg!(
+            M::TooManyPixels,
+            width = w,
+            height = h,
+            megapixels = pixels / 1_000_000,
+            limit = max_pixels / 1_000_000
         ));
     }
     if pixels == 0 {
-        return Err("the photo has no pixels".into());
+        return Err(M::NoPixels.into());
     }
     Ok(())
 }
 
 /// Decodes a photo and turns it upright according to its EXIF orientation.
-fn upright(mut decoder: impl ImageDecoder) -> Result<DynamicImage, String> {
+fn upright(mut decoder: impl ImageDecoder) -> Result<DynamicImage, Message> {
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder)
-        .map_err(|e| format!("the photo is damaged or truncated: {e}"))?;
+        .map_err(|e| msg!(M::DamagedTruncated, error = e.to_string()))?;
     image.apply_orientation(orientation);
     Ok(image)
 }
 
 /// Decodes a photo, refusing it before decoding when it has too many pixels, needs more
 /// memory than the default limit or is cut short, and turns it upright.
-pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, String> {
+pub fn decode(bytes: &[u8], max_pixels: u64) -> Result<DynamicImage, Message> {
     let max_memory = ImageSettings::default().max_memory_mb << 20;
     let (decoder, _) = open(bytes, max_pixels, max_memory)?;
     upright(decoder)
@@ -365,18 +370,18 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
 }
 
 /// Reads only the header of a photo: its format and size, against the pixel limit.
-pub fn inspect(source: &Path, max_pixels: u64) -> Result<(u32, u32), String> {
+pub fn inspect(source: &Path, max_pixels: u64) -> Result<(u32, u32), Message> {
     let reader = ImageReader::open(source)
         .and_then(|r| r.with_guessed_format())
-        .map_err(|e| format!("cannot read the photo: {e}"))?;
+        .map_err(|e| msg!(M::CannotRead, error = e.to_string()))?;
     if reader.format().is_none() {
-        return Err("the file is not a photo in a known format (JPEG, PNG, WebP, GIF)".into());
+        return Err(M::UnknownFormat.into());
     }
     let (w, h) = reader
         .into_dimensions()
-        .map_err(|e| format!("the photo is damaged or unsupported: {e}"))?;
+        .map_err(|e| msg!(M::Damaged, error = e.to_string()))?;
     if u64::from(w) * u64::from(h) > max_pixels {
-        return Err(format!("the photo is too large: {w} × {h} pixels"));
+        return Err(msg!(M::TooLarge, width = w, height = h));
     }
     Ok((w, h))
 }
@@ -396,7 +401,7 @@ fn encode_all(
     cache_dir: &Path,
 ) -> Result<Processed, Failure> {
     let cache_error =
-        |e: std::io::Error| Failure::Cache(format!("cannot write the photo cache: {e}"));
+        |e: std::io::Error| Failure::Cache(msg!(M::CannotWriteCache, error = e.to_string()));
     let rgb = DynamicImage::ImageRgb8(flatten(image));
     let mut widths: Vec<u32> = settings
         .widths
@@ -424,7 +429,7 @@ fn encode_all(
             settings.quality.clamp(1, 100),
         );
         img.write_with_encoder(encoder)
-            .map_err(|e| Failure::Photo(format!("cannot encode the photo: {e}")))?;
+            .map_err(|e| Failure::Photo(msg!(M::CannotEncode, error = e.to_string())))?;
         fs::write(tmp.join(name), &buf).map_err(cache_error)?;
         Ok((img.width(), img.height()))
     };
@@ -464,7 +469,8 @@ fn encode_all(
         thumb,
         original,
     };
-    let meta = serde_json::to_vec(&processed).map_err(|e| Failure::Cache(e.to_string()))?;
+    let meta = serde_json::to_vec(&processed)
+        .map_err(|e| Failure::Cache(msg!(M::CannotWriteCache, error = e.to_string())))?;
     fs::write(tmp.join(META_FILE), meta).map_err(cache_error)?;
     let entry = cache_dir.join(key);
     if fs::rename(&tmp, &entry).is_err() {

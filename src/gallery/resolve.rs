@@ -11,6 +11,8 @@ use crate::config::ImageSettings;
 use crate::content::meta::photo::{GallerySpec, PhotoSpec};
 use crate::content::DocumentRef;
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::Photos as M;
+use crate::locale::{msg, Message};
 
 /// The sidecar file of `gallery: { dir: … }` with alt texts.
 pub const SIDECAR: &str = "alt.yaml";
@@ -77,7 +79,7 @@ impl Context<'_> {
             })
     }
 
-    fn error(&mut self, field: &str, line: Option<usize>, message: String, hint: &str) {
+    fn error(&mut self, field: &str, line: Option<usize>, message: Message, hint: M) {
         self.problems.push(
             Diagnostic::error(self.doc.path, message)
                 .field(field)
@@ -97,8 +99,13 @@ impl Context<'_> {
                     self.error(
                         &format!("{field}.alt"),
                         line,
-                        format!("{why}: \"{}\" (photo `{}`)", a.trim(), spec.src),
-                        "describe what the photo shows, e.g. `alt: Seniorzy podczas warsztatów kulinarnych`; a purely decorative photo can be marked `decorative: true`",
+                        msg!(
+                            M::BadAlt,
+                            why = Message::new(why),
+                            alt = a.trim(),
+                            src = &spec.src
+                        ),
+                        M::BadAltHint,
                     );
                     return None;
                 }
@@ -108,8 +115,8 @@ impl Context<'_> {
                 self.error(
                     &format!("{field}.alt"),
                     line,
-                    format!("the photo `{}` has no alt text", spec.src),
-                    "add `alt:` describing what the photo shows, for people who cannot see it; a purely decorative photo can be marked `decorative: true`",
+                    msg!(M::NoAlt, src = &spec.src),
+                    M::NoAltHint,
                 );
                 return None;
             }
@@ -118,24 +125,29 @@ impl Context<'_> {
             self.error(
                 &format!("{field}.consent"),
                 line,
-                format!("the photo `{}` shows people but no consent is recorded", spec.src),
-                "publish it only with the consent of the people shown, then add `consent: true`; otherwise remove the photo",
+                msg!(M::NoConsent, src = &spec.src),
+                M::NoConsentHint,
             );
             return None;
         }
-        for (part, text) in [("alt", Some(&alt_text)), ("caption", spec.caption.as_ref())] {
+        let parts = [
+            ("alt", M::PartAlt, Some(&alt_text)),
+            ("caption", M::PartCaption, spec.caption.as_ref()),
+        ];
+        for (part, named, text) in parts {
             if text.is_some_and(|t| privacy::may_reveal_assistance(t)) {
                 self.problems.push(
                     Diagnostic::warning(
                         self.doc.path,
-                        format!(
-                            "the {part} of the photo `{}` names a person together with words about social assistance",
-                            spec.src
+                        msg!(
+                            M::RevealsAssistance,
+                            part = Message::new(named),
+                            src = &spec.src
                         ),
                     )
                     .field(format!("{field}.{part}"))
                     .at_line(line)
-                    .hint("art. 100 of the social-assistance act keeps who receives help confidential: describe the scene without the person's name, or publish only with their written consent to exactly this text"),
+                    .hint(M::RevealsAssistanceHint),
                 );
             }
         }
@@ -145,11 +157,8 @@ impl Context<'_> {
             self.error(
                 &format!("{field}.guardian_consent"),
                 line,
-                format!(
-                    "the photo `{}` shows a child but no consent of a parent or guardian is recorded",
-                    spec.src
-                ),
-                "publish it only with the written consent of the child's parent or legal guardian, then add `guardian_consent: true`; otherwise remove the photo or choose one where the child cannot be recognised",
+                msg!(M::ChildNoConsent, src = &spec.src),
+                M::ChildNoConsentHint,
             );
             return None;
         }
@@ -183,8 +192,8 @@ impl Context<'_> {
             self.error(
                 &format!("{field}.src"),
                 line,
-                format!("the photo path `{src}` leads out of the document's folder"),
-                "put the photo next to the Markdown file (a page bundle) and write just its name, e.g. `src: zdjecie-1.jpg`",
+                msg!(M::OutsideFolder, src = src),
+                M::OutsideFolderHint,
             );
             return None;
         }
@@ -192,8 +201,8 @@ impl Context<'_> {
             self.error(
                 &format!("{field}.src"),
                 line,
-                format!("`{src}` is not a photo tablica can publish"),
-                "use JPEG, PNG, WebP or GIF files",
+                msg!(M::NotAPhoto, src = src),
+                M::NotAPhotoHint,
             );
             return None;
         }
@@ -206,8 +215,8 @@ impl Context<'_> {
                 self.error(
                     &format!("{field}.src"),
                     line,
-                    format!("the photo `{src}` is a link to a file outside the site"),
-                    "copy the photo into the document's folder instead of linking to it",
+                    msg!(M::LinkOutside, src = src),
+                    M::LinkHint,
                 );
                 None
             }
@@ -215,8 +224,8 @@ impl Context<'_> {
                 self.error(
                     &format!("{field}.src"),
                     line,
-                    format!("the photo `{src}` is a link that leads nowhere (a broken link or a loop of links)"),
-                    "copy the photo into the document's folder instead of linking to it",
+                    msg!(M::BrokenLink, src = src),
+                    M::LinkHint,
                 );
                 None
             }
@@ -224,8 +233,8 @@ impl Context<'_> {
                 self.error(
                     &format!("{field}.src"),
                     line,
-                    format!("the photo `{src}` does not exist"),
-                    "check the file name (letters, case and extension must match) and that the photo is in the same folder as the Markdown file",
+                    msg!(M::Missing, src = src),
+                    M::MissingHint,
                 );
                 None
             }
@@ -263,10 +272,10 @@ impl Context<'_> {
                     self.problems.push(
                         Diagnostic::error(
                             &sidecar_rel,
-                            format!("invalid alt text file: {}", crate::content::yaml::describe(&e)),
+                            msg!(M::BadSidecar, detail = crate::content::yaml::describe(&e)),
                         )
-                            .at_line(e.location().map(|l| l.line()))
-                            .hint("write one line per photo: `zdjecie-1.jpg: Opis tego, co widać na zdjęciu`"),
+                        .at_line(e.location().map(|l| l.line()))
+                        .hint(M::BadSidecarHint),
                     );
                     return Vec::new();
                 }
@@ -319,9 +328,9 @@ impl Context<'_> {
                 },
                 None => {
                     self.problems.push(
-                        Diagnostic::error(&sidecar_rel, format!("the photo `{name}` has no alt text"))
+                        Diagnostic::error(&sidecar_rel, msg!(M::NoAlt, src = &name))
                             .field(name.clone())
-                            .hint(format!("add a line `{name}: <what the photo shows>` to {SIDECAR} in the photo folder")),
+                            .hint(msg!(M::SidecarNoAltHint, name = &name, file = SIDECAR)),
                     );
                     continue;
                 }
@@ -334,11 +343,8 @@ impl Context<'_> {
         for name in entries.keys() {
             if !dir.join(name).is_file() {
                 self.problems.push(
-                    Diagnostic::warning(
-                        &sidecar_rel,
-                        format!("`{name}` is described but there is no such photo"),
-                    )
-                    .hint("remove the line or check the file name"),
+                    Diagnostic::warning(&sidecar_rel, msg!(M::DescribedNoPhoto, name = name))
+                        .hint(M::DescribedNoPhotoHint),
                 );
             }
         }
@@ -358,8 +364,8 @@ impl Context<'_> {
                 self.error(
                     "gallery.dir",
                     line,
-                    format!("the photo folder `{dir_name}` does not exist inside the document's folder"),
-                    "create the folder next to the Markdown file and write its name, e.g. `gallery: { dir: zdjecia }`",
+                    msg!(M::NoFolder, dir = dir_name),
+                    M::NoFolderHint,
                 );
                 None
             }

@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+use crate::locale::catalogue::Markdown as M;
+use crate::locale::{msg, Message};
 use crate::url::is_safe_url;
 
 /// Which accessibility check a finding belongs to (its severity is configured per site).
@@ -27,8 +29,8 @@ pub struct Finding {
     pub check: Check,
     /// Line within the file (already offset by where the body starts).
     pub line: usize,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 pub(super) const VAGUE_LINK_TEXTS: &[&str] = &[
@@ -75,16 +77,16 @@ pub(super) fn foreign_image(line: usize, url: &str) -> Finding {
     Finding {
         check: Check::Unsafe,
         line,
-        message: format!("the image `{url}` cannot be shown in the text"),
-        hint: "list photos under `gallery:` or `cover:` in the front matter: they are resized and stripped of GPS data there; images from other sites are not loaded (privacy)".into(),
+        message: msg!(M::ForeignImage, url = url),
+        hint: M::ForeignImageHint.into(),
     }
 }
 
-pub(super) fn unsafe_url(line: usize, url: &str, what: &str) -> Finding {
+pub(super) fn unsafe_link(line: usize, url: &str) -> Finding {
     Finding {
         check: Check::Unsafe,
         line,
-        message: format!("the {what} address `{url}` is not allowed and was removed"),
-        hint: "use an http(s), mailto: or tel: address, or a path on this site".into(),
+        message: msg!(M::UnsafeLink, url = url),
+        hint: M::UnsafeUrlHint.into(),
     }
 }

@@ -18,7 +18,9 @@ use crate::config::embed::EmbedHost;
 use crate::slug::slugify;
 use crate::url::is_safe_url;
 
-use checks::{foreign_image, is_local_image, unsafe_url, VAGUE_LINK_TEXTS};
+use crate::locale::catalogue::Markdown as M;
+use crate::locale::{msg, Message};
+use checks::{foreign_image, is_local_image, unsafe_link, VAGUE_LINK_TEXTS};
 use names::{author_classes, author_id, outside_theme};
 use nesting::bound_nesting;
 use raw_html::check_raw_html;
@@ -37,7 +39,7 @@ pub enum LinkNote {
     /// Written with this text added in brackets at the end of its text: "(PDF, 240 KB)".
     Describe(String),
     /// Written as it is and reported as a [`Check::Document`] finding.
-    Problem { message: String, hint: String },
+    Problem { message: Message, hint: Message },
 }
 
 /// A heading of the text, for a table of contents.
@@ -171,19 +173,17 @@ pub fn render_with_links(
                     out.findings.push(Finding {
                         check: Check::HeadingLevels,
                         line,
-                        message: "a level-1 heading (`#`) in the text".into(),
-                        hint: "the title is the page's only level-1 heading: start sections with `##` (tablica shifted the headings down one level)".into(),
+                        message: M::Heading1.into(),
+                        hint: M::Heading1Hint.into(),
                     });
                 } else if level_num > previous_level + 1 {
                     out.findings.push(Finding {
                         check: Check::HeadingLevels,
                         line,
-                        message: format!(
-                            "heading level jumps from {previous_level} to {level_num}"
-                        ),
-                        hint: format!(
-                            "use {} for this heading, or add the missing level above it",
-                            "#".repeat(previous_level as usize + 1)
+                        message: msg!(M::HeadingJump, from = previous_level, to = level_num),
+                        hint: msg!(
+                            M::HeadingJumpHint,
+                            marks = "#".repeat(previous_level as usize + 1)
                         ),
                     });
                 }
@@ -221,22 +221,19 @@ pub fn render_with_links(
                     out.findings.push(Finding {
                         check: Check::EmptyLinkText,
                         line,
-                        message: format!("a link to `{dest_url}` has no text"),
-                        hint: "write what the link leads to between the brackets: [Regulamin projektu](…)".into(),
+                        message: msg!(M::EmptyLink, url = dest_url.as_ref()),
+                        hint: M::EmptyLinkHint.into(),
                     });
                 } else if VAGUE_LINK_TEXTS.contains(&normalized.as_str()) {
                     out.findings.push(Finding {
                         check: Check::VagueLinkText,
                         line,
-                        message: format!(
-                            "link text \"{}\" does not say where it leads",
-                            text.trim()
-                        ),
-                        hint: "name the target instead, e.g. [formularz zgłoszeniowy](…)".into(),
+                        message: msg!(M::VagueLink, text = text.trim()),
+                        hint: M::VagueLinkHint.into(),
                     });
                 }
                 if !is_safe_url(dest_url) {
-                    out.findings.push(unsafe_url(line, dest_url, "link"));
+                    out.findings.push(unsafe_link(line, dest_url));
                     // Keep the link text, drop the link.
                     closes.push((end, Close::Nothing));
                     i += 1;
@@ -265,8 +262,8 @@ pub fn render_with_links(
                     out.findings.push(Finding {
                         check: Check::ImageAlt,
                         line,
-                        message: format!("the image `{dest_url}` has no alt text"),
-                        hint: "describe the image between the brackets: ![Uczestnicy warsztatów przy stole](…)".into(),
+                        message: msg!(M::ImageNoAlt, url = dest_url.as_ref()),
+                        hint: M::ImageNoAltHint.into(),
                     });
                 }
                 if !is_local_image(dest_url) {
@@ -321,8 +318,8 @@ pub fn render_with_links(
             out.findings.push(Finding {
                 check: Check::TableHeader,
                 line,
-                message: "an HTML table without header cells (<th>)".into(),
-                hint: "give the table a header row, or write it as a Markdown table (its first row is the header)".into(),
+                message: M::TableNoHeader.into(),
+                hint: M::TableNoHeaderHint.into(),
             });
         }
     }

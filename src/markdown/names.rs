@@ -7,6 +7,8 @@ use crate::theme_names;
 
 use super::checks::{Check, Finding};
 use super::Rendered;
+use crate::locale::catalogue::Markdown as M;
+use crate::locale::msg;
 
 /// Prefix of author ids that the theme uses itself.
 const AUTHOR_ID_PREFIX: &str = "tekst-";
@@ -38,8 +40,8 @@ pub(super) fn author_id(id: &str, line: usize, out: &mut Rendered) -> String {
         out.findings.push(Finding {
             check: Check::Unsafe,
             line,
-            message: format!("the id `{id}` is used by the theme; it was changed to `{renamed}`"),
-            hint: "choose another id (links to this place use the new one)".into(),
+            message: msg!(M::ThemeId, id = id, renamed = &renamed),
+            hint: M::ThemeIdHint.into(),
         });
     }
     renamed
@@ -72,7 +74,7 @@ pub(super) fn theme_class(line: usize, class: &str) -> Finding {
     Finding {
         check: Check::Unsafe,
         line,
-        message: format!("the class `{class}` is used by the theme and was removed"),
-        hint: "choose another class name".into(),
+        message: msg!(M::ThemeClass, class = class),
+        hint: M::ThemeClassHint.into(),
     }
 }

@@ -9,6 +9,8 @@ use super::checks::{Check, Finding};
 use super::raw_html::raw_tags;
 use super::text::LineIndex;
 use super::Rendered;
+use crate::locale::catalogue::Markdown as M;
+use crate::locale::msg;
 
 /// How deep the elements of a text may nest, Markdown blocks and raw HTML together. The HTML
 /// parser behind the sanitiser does work in proportion to the depth for each element, so
@@ -67,10 +69,8 @@ pub(super) fn bound_nesting(
         out.findings.push(Finding {
             check: Check::Unsafe,
             line: lines.line(offset),
-            message: format!(
-                "the text nests more than {MAX_NESTING} levels deep (quotes, lists or HTML elements); the deeper levels were flattened or shown as text"
-            ),
-            hint: "nest fewer quotes, lists or HTML elements inside each other".into(),
+            message: msg!(M::TooDeep, max = MAX_NESTING),
+            hint: M::TooDeepHint.into(),
         });
     }
     kept

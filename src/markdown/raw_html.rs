@@ -7,6 +7,8 @@ use super::checks::{foreign_image, is_local_image, Check, Finding};
 use super::names::{author_id, is_theme_class, theme_class};
 use super::text::LineIndex;
 use super::{MarkdownOptions, Rendered};
+use crate::locale::catalogue::Markdown as M;
+use crate::locale::msg;
 
 /// Reports the frames and images of raw HTML (`html`, at byte `offset` of the body) that
 /// the sanitiser removes, frames without a title, ids and classes of the theme, and notes
@@ -18,10 +20,10 @@ pub(super) fn check_raw_html(
     options: MarkdownOptions,
     out: &mut Rendered,
 ) {
-    let outcome = if options.allow_raw_html {
-        "is blocked by the page's Content-Security-Policy"
+    let (frame, image) = if options.allow_raw_html {
+        (M::FrameBlocked, M::ImageBlocked)
     } else {
-        "was removed"
+        (M::FrameRemoved, M::ImageRemoved)
     };
     for tag in raw_tags(html) {
         if tag.end {
@@ -52,16 +54,16 @@ pub(super) fn check_raw_html(
                     None => out.findings.push(Finding {
                         check: Check::Unsafe,
                         line,
-                        message: format!("the frame (`<iframe>`) from `{src}` {outcome}"),
-                        hint: "frames load only over https from the hosts listed under `embed_hosts:` in site.yaml; add the host there if the site trusts it".into(),
+                        message: msg!(frame, src = src),
+                        hint: M::FrameHint.into(),
                     }),
                 }
                 if attr("title").map_or(true, |t| t.trim().is_empty()) {
                     out.findings.push(Finding {
                         check: Check::FrameTitle,
                         line,
-                        message: "a frame (`<iframe>`) has no title".into(),
-                        hint: "say what it shows: <iframe title=\"Mapa dojazdu do ośrodka\" …> (screen readers announce frames by their title)".into(),
+                        message: M::FrameNoTitle.into(),
+                        hint: M::FrameNoTitleHint.into(),
                     });
                 }
             }
@@ -70,7 +72,7 @@ pub(super) fn check_raw_html(
                 if !is_local_image(src) {
                     let mut finding = foreign_image(line, src);
                     if options.allow_raw_html {
-                        finding.message = format!("the image `{src}` {outcome}");
+                        finding.message = msg!(image, src = src);
                     }
                     out.findings.push(finding);
                 }
@@ -78,8 +80,8 @@ pub(super) fn check_raw_html(
                     out.findings.push(Finding {
                         check: Check::ImageAlt,
                         line,
-                        message: format!("the image `{src}` has no alt text"),
-                        hint: "describe the image in its alt attribute: <img alt=\"Uczestnicy warsztatów przy stole\" …> (alt=\"\" for decoration)".into(),
+                        message: msg!(M::ImageNoAlt, url = src),
+                        hint: M::HtmlImageNoAltHint.into(),
                     });
                 }
             }

@@ -25,7 +25,7 @@ fn skipped_heading_levels_are_reported_with_their_line() {
     let r = render("Tekst\n\n#### Za głęboko\n", 10, MarkdownOptions::default());
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].line, 12);
-    assert!(r.findings[0].message.contains("from 1 to 4"));
+    assert!(r.findings[0].message.to_string().contains("from 1 to 4"));
 }
 
 #[test]

@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, TagEnd};
 
 use super::checks::{Check, Finding};
 use super::Rendered;
+use crate::locale::catalogue::Markdown as M;
 
 /// The text without control characters other than tab and line ends (NUL, ESC and the
 /// like: they have no place in a page, and in a message they would drive the terminal).
@@ -22,9 +23,8 @@ pub(super) fn without_controls<'a>(
     out.findings.push(Finding {
         check: Check::Unsafe,
         line: LineIndex::new(body, first_line).line(first),
-        message: "the text holds control characters (such as NUL or ESC), which were removed"
-            .into(),
-        hint: "they are invisible and usually come from copying out of another program: retype the line if something looks wrong".into(),
+        message: M::ControlCharacters.into(),
+        hint: M::ControlCharactersHint.into(),
     });
     Cow::Owned(body.chars().filter(|&c| !stripped(c)).collect())
 }

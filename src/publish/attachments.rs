@@ -31,9 +31,9 @@ pub fn find(site: &Site, problems: &mut Vec<Diagnostic>) -> Vec<(PathBuf, PathBu
                 problems.push(
                     Diagnostic::error(
                         doc.path.with_file_name(&name),
-                        "symbolic links are not followed",
+                        crate::locale::catalogue::Content::SymlinkNotFollowed,
                     )
-                    .hint("copy the file into the bundle instead of linking to it"),
+                    .hint(crate::locale::catalogue::Documents::BundleSymlinkHint),
                 );
                 continue;
             }

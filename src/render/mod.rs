@@ -40,7 +40,12 @@ pub struct DocumentImages {
 
 /// A rendering failure, naming the template and the page.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot render {page} with template {template}: {message}")]
+#[error("{}", crate::locale::msg!(
+    crate::locale::catalogue::Templates::CannotRender,
+    page = &self.page,
+    template = &self.template,
+    error = &self.message
+))]
 pub struct RenderError {
     pub page: String,
     pub template: String,

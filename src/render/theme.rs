@@ -11,7 +11,8 @@ use tera::Tera;
 
 use crate::content::yaml;
 use crate::fingerprint;
-use crate::locale::{self, Lang};
+use crate::locale::catalogue::Templates;
+use crate::locale::{self, msg, Lang, Message};
 use crate::theme_names::DEFAULT_THEME;
 
 /// Where the site's theme overrides live, relative to the site root.
@@ -20,19 +21,40 @@ pub const THEMES_DIR: &str = "themes";
 /// Problems with the theme itself (not with content).
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("cannot read theme file {path}: {source}")]
+    #[error("{}", self.message())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("theme file {path} is not UTF-8 text")]
+    #[error("{}", self.message())]
     NotText { path: PathBuf },
-    #[error("template error: {}", chain(.0))]
+    #[error("{}", self.message())]
     Template(#[from] tera::Error),
-    #[error("translation file {path} is not valid: {message}")]
+    #[error("{}", self.message())]
     Translations { path: String, message: String },
-    #[error("the theme has no translation file i18n/{0}.yaml")]
+    #[error("{}", self.message())]
     MissingLanguage(&'static str),
+}
+
+impl ThemeError {
+    /// What is wrong, in the catalogue's words.
+    fn message(&self) -> Message {
+        match self {
+            ThemeError::Read { path, source } => msg!(
+                Templates::CannotRead,
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            ThemeError::NotText { path } => {
+                msg!(Templates::NotText, path = path.display().to_string())
+            }
+            ThemeError::Template(e) => msg!(Templates::Template, error = chain(e)),
+            ThemeError::Translations { path, message } => {
+                msg!(Templates::Translations, path = path, error = message)
+            }
+            ThemeError::MissingLanguage(lang) => msg!(Templates::MissingLanguage, lang = *lang),
+        }
+    }
 }
 
 /// A file of the theme: built in, or overridden by the site.
@@ -220,7 +242,7 @@ fn parse_translations(
         source,
     })?;
     let text = std::str::from_utf8(&bytes)
-        .map_err(|_| bad("the file is not valid UTF-8 text".to_string()))?;
+        .map_err(|_| bad(Message::new(Templates::NotTextDetail).to_string()))?;
     /// A translation file: `plural:` forms, and every other key a string for templates.
     #[derive(serde::Deserialize)]
     struct File {

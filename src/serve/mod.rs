@@ -14,6 +14,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::build::{BuildOptions, Builder, CACHE_DIR};
+use crate::locale::catalogue::Cli as M;
+use crate::locale::{msg, Message};
 use status::Shared;
 pub use status::Status;
 
@@ -42,15 +44,31 @@ pub struct ServeOptions {
 /// Why the preview could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on {addr}: {message}")]
+    #[error("{}", self.message())]
     Listen { addr: SocketAddr, message: String },
-    #[error("cannot watch {path} for changes: {source}")]
+    #[error("{}", self.message())]
     Watch {
         path: PathBuf,
         source: notify::Error,
     },
-    #[error("cannot stop on Ctrl+C: {0}")]
+    #[error("{}", self.message())]
     Signal(#[from] ctrlc::Error),
+}
+
+impl ServeError {
+    fn message(&self) -> Message {
+        match self {
+            ServeError::Listen { addr, message } => {
+                msg!(M::CannotListen, addr = addr.to_string(), error = message)
+            }
+            ServeError::Watch { path, source } => msg!(
+                M::CannotWatch,
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            ServeError::Signal(e) => msg!(M::CannotStop, error = e.to_string()),
+        }
+    }
 }
 
 /// How the preview builds the site at `root`: in place, into its private folder under the
@@ -97,7 +115,7 @@ pub fn serve(
         })?;
     }
     let mut builder = Builder::new(build_options);
-    rebuild(&mut builder, &shared, "first build");
+    rebuild(&mut builder, &shared, &Message::new(M::FirstBuild));
     let acceptor = http::spawn_acceptor(Arc::clone(&listener), Arc::clone(&shared));
     on_ready(addr);
 
@@ -113,7 +131,7 @@ pub fn serve(
     shared.close();
     listener.stop();
     let _ = acceptor.join();
-    eprintln!("stopped");
+    eprintln!("{}", Message::new(M::Stopped));
     Ok(())
 }
 
@@ -134,7 +152,7 @@ fn listen(bind: IpAddr, port: u16) -> Result<http::Listener, ServeError> {
     })
 }
 
-fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
+fn rebuild(builder: &mut Builder, shared: &Shared, what: &Message) {
     let started = Instant::now();
     // The pages are published as soon as they are written, so open tabs reload while the
     // feeds and the search index are made; whoever reads the log line finds them too.
@@ -143,11 +161,16 @@ fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
             for w in &report.warnings.0 {
                 eprintln!("{w}");
             }
+            let ms = (started.elapsed().as_secs_f64() * 1000.0).round();
             eprintln!(
-                "{what}: {} pages rendered, {} photos processed in {:.0} ms",
-                report.rendered,
-                report.photos_encoded,
-                started.elapsed().as_secs_f64() * 1000.0
+                "{}",
+                msg!(
+                    M::Rebuilt,
+                    what = what.clone(),
+                    pages = report.rendered,
+                    photos = report.photos_encoded,
+                    ms = format!("{ms:.0}")
+                )
             );
         }
         Err(e) => {
@@ -157,15 +180,18 @@ fn rebuild(builder: &mut Builder, shared: &Shared, what: &str) {
             for line in &report {
                 eprintln!("{line}");
             }
-            eprintln!("{what}: the build failed; the preview keeps the last good pages");
+            eprintln!("{}", msg!(M::RebuildFailed, what = what.clone()));
         }
     }
 }
 
 /// "content/posts/x.md changed" or "3 files changed".
-fn describe(root: &Path, changed: &[PathBuf]) -> String {
+fn describe(root: &Path, changed: &[PathBuf]) -> Message {
     match changed {
-        [one] => format!("{} changed", crate::content::relative(root, one).display()),
-        many => format!("{} files changed", many.len()),
+        [one] => msg!(
+            M::OneChanged,
+            file = crate::content::relative(root, one).display().to_string()
+        ),
+        many => msg!(M::ManyChanged, files = many.len()),
     }
 }

@@ -8,6 +8,8 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::build::BuildError;
+use crate::locale::catalogue::Cli;
+use crate::locale::Message;
 
 /// The result of the last build, as `/__tablica/status` reports it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -78,7 +80,7 @@ impl Status {
             _ => &[],
         };
         let mut report: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-        report.push(format!("error: {error}"));
+        report.push(format!("{}: {error}", Message::new(Cli::Error)));
         let problems = diagnostics
             .iter()
             .map(|d| Problem {
@@ -86,8 +88,8 @@ impl Status {
                 file: d.file.display().to_string(),
                 line: d.line,
                 field: d.field.clone(),
-                message: d.message.clone(),
-                hint: d.hint.clone(),
+                message: d.message.to_string(),
+                hint: d.hint.as_ref().map(ToString::to_string),
             })
             .collect();
         Status {
@@ -131,15 +133,16 @@ struct State {
 
 impl Shared {
     pub fn new(out_dir: PathBuf) -> Self {
+        let building = Message::new(Cli::BeingBuilt);
         Shared {
             state: Mutex::new(State {
                 status: Status {
                     generation: 0,
                     ok: false,
-                    error: Some("the site is being built".into()),
+                    error: Some(building.to_string()),
                     problems: Vec::new(),
                     url_root: None,
-                    report: vec!["error: the site is being built".into()],
+                    report: vec![format!("{}: {building}", Message::new(Cli::Error))],
                 },
                 url_root: None,
                 closed: false,

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::locale::{self, Lang};
+use crate::locale::catalogue::Documents as M;
+use crate::locale::{self, msg, Lang, Message};
 use crate::url::percent_decode;
 
 /// Attachments that links in the text describe with their type and size.
@@ -42,26 +43,18 @@ pub enum BundleProblem {
 }
 
 impl BundleProblem {
-    /// The message and hint for `what` (e.g. "the captions file") named `name`.
-    pub fn describe(self, what: &str, name: &str) -> (String, String) {
-        match self {
-            BundleProblem::NotABundle => (
-                format!("{what} `{name}` needs a page bundle"),
-                "files are published only from a page bundle: move `x.md` to `x/index.md` and put the file beside it".into(),
-            ),
-            BundleProblem::NotAFileName => (
-                format!("{what} `{name}` is not a file in this document's folder"),
-                "put the file beside `index.md` and write just its name, e.g. `regulamin.pdf` (no folders, no `..`, no `/` at the start)".into(),
-            ),
-            BundleProblem::Missing => (
-                format!("{what} `{name}` does not exist"),
-                "check the file name (letters, case and extension must match) and that the file is beside `index.md`".into(),
-            ),
-            BundleProblem::Symlink => (
-                format!("{what} `{name}` is a symbolic link"),
-                "copy the file into the document's folder instead of linking to it".into(),
-            ),
-        }
+    /// The message and hint for `what` (e.g. [`M::CaptionsFile`]) named `name`.
+    pub fn describe(self, what: M, name: &str) -> (Message, Message) {
+        let (message, hint) = match self {
+            BundleProblem::NotABundle => (M::NeedsBundle, M::NeedsBundleHint),
+            BundleProblem::NotAFileName => (M::NotInFolder, M::NotInFolderHint),
+            BundleProblem::Missing => (M::FileMissing, M::FileMissingHint),
+            BundleProblem::Symlink => (M::FileSymlink, M::FileSymlinkHint),
+        };
+        (
+            msg!(message, what = Message::new(what), name = name),
+            hint.into(),
+        )
     }
 }
 

@@ -35,7 +35,8 @@ pub(super) fn render_body<M>(
                 LinkNote::Describe(info.label(lang))
             }
             Err(problem) => {
-                let (message, hint) = problem.describe("the linked document", &name);
+                let what = crate::locale::catalogue::Documents::LinkedDocument;
+                let (message, hint) = problem.describe(what, &name);
                 LinkNote::Problem { message, hint }
             }
         }

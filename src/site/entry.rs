@@ -11,6 +11,8 @@ use crate::content::meta::event::EventSpec;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::{Content, Documents};
+use crate::locale::msg;
 use crate::markdown::{MarkdownOptions, Rendered};
 use crate::slug::{is_valid_slug, slugify};
 
@@ -23,10 +25,10 @@ fn required_title<M>(
         Some(t) if !t.is_empty() => Some(t.to_string()),
         _ => {
             problems.push(
-                Diagnostic::error(&doc.path, "the title is missing")
+                Diagnostic::error(&doc.path, Documents::NoTitle)
                     .field("title")
                     .at_line(doc.line_of("title"))
-                    .hint("add a line such as `title: Dzień Seniora w Klubie „Pogodna Jesień”`"),
+                    .hint(Documents::NoTitleHint),
             );
             None
         }
@@ -43,7 +45,7 @@ fn optional_date<M>(
         None => Ok(None),
         Some(v) => date::parse(v).map(Some).map_err(|hint| {
             problems.push(
-                Diagnostic::error(&doc.path, format!("`{v}` is not a valid date"))
+                Diagnostic::error(&doc.path, msg!(Content::InvalidDate, value = v))
                     .field(field)
                     .at_line(doc.line_of(field))
                     .hint(hint),
@@ -63,21 +65,18 @@ fn slug_for<M>(
             return usable(doc, s.clone(), problems);
         }
         problems.push(
-            Diagnostic::error(&doc.path, format!("`{s}` is not a valid slug"))
+            Diagnostic::error(&doc.path, msg!(Documents::BadSlug, slug = s))
                 .field("slug")
                 .at_line(doc.line_of("slug"))
-                .hint(format!(
-                    "use lowercase letters without diacritics, digits and hyphens, e.g. `{}`",
-                    slugify(s)
-                )),
+                .hint(msg!(Content::SlugForm, example = slugify(s))),
         );
         return None;
     }
     let slug = slugify(strip_date_prefix(&doc.stem));
     if slug.is_empty() {
         problems.push(
-            Diagnostic::error(&doc.path, "the file name gives no address")
-                .hint("rename the file using letters or digits, or add `slug:`"),
+            Diagnostic::error(&doc.path, Documents::NoAddressFromName)
+                .hint(Documents::NoAddressFromNameHint),
         );
         return None;
     }
@@ -91,10 +90,10 @@ fn usable<M>(doc: &Document<M>, slug: String, problems: &mut Vec<Diagnostic>) ->
         return Some(slug);
     };
     problems.push(
-        Diagnostic::error(&doc.path, e.to_string())
+        Diagnostic::error(&doc.path, e.message())
             .field("slug")
             .at_line(doc.line_of("slug"))
-            .hint("give the document a short `slug:` of your choice, e.g. `slug: kontakt`"),
+            .hint(Documents::ChooseSlugHint),
     );
     None
 }
@@ -136,10 +135,10 @@ pub(super) fn build_post(
     let date = match &doc.meta.date {
         None => {
             problems.push(
-                Diagnostic::error(&doc.path, "the date is missing")
+                Diagnostic::error(&doc.path, Documents::NoDate)
                     .field("date")
                     .at_line(doc.line_of("date"))
-                    .hint("add a line such as `date: 2026-11-24`"),
+                    .hint(Documents::NoDateHint),
             );
             None
         }
@@ -225,19 +224,19 @@ pub(super) fn build_project(
     if let (Ok(Some(s)), Ok(Some(e))) = (&start, &end) {
         if e < s {
             problems.push(
-                Diagnostic::error(&doc.path, "the project ends before it starts")
+                Diagnostic::error(&doc.path, Documents::ProjectEndsEarly)
                     .field("end")
                     .at_line(doc.line_of("end"))
-                    .hint("check the `start:` and `end:` dates"),
+                    .hint(Documents::ProjectEndsEarlyHint),
             );
         }
     }
     let status = doc.meta.status.unwrap_or_else(|| {
         problems.push(
-            Diagnostic::error(&doc.path, "the project status is missing")
+            Diagnostic::error(&doc.path, Documents::NoStatus)
                 .field("status")
                 .at_line(doc.line_of("status"))
-                .hint("add `status: planned`, `status: ongoing` or `status: finished`"),
+                .hint(Documents::NoStatusHint),
         );
         ProjectStatus::Planned
     });
@@ -245,13 +244,10 @@ pub(super) fn build_project(
         if let (Some(total), Some(eu)) = (f.total_value, f.eu_contribution) {
             if eu > total || eu < 0.0 || total < 0.0 {
                 problems.push(
-                    Diagnostic::error(
-                        &doc.path,
-                        "the EU contribution is larger than the project's total value",
-                    )
-                    .field("funding.eu_contribution")
-                    .at_line(doc.line_of("funding"))
-                    .hint("check both amounts; write them as plain numbers, e.g. `1062500`"),
+                    Diagnostic::error(&doc.path, Documents::EuTooLarge)
+                        .field("funding.eu_contribution")
+                        .at_line(doc.line_of("funding"))
+                        .hint(Documents::EuTooLargeHint),
                 );
             }
         }

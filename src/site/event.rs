@@ -11,7 +11,8 @@ use crate::content::front_matter::key_line;
 use crate::content::meta::event::EventSpec;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
-use crate::locale::{date_long, day_month, Lang};
+use crate::locale::catalogue::{Content, Documents};
+use crate::locale::{date_long, day_month, msg, Lang, Message};
 
 /// A checked event. Dates are local to the site's time zone; all-day events have dates only.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +99,7 @@ pub fn check<M>(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Event> {
     let before = problems.len();
-    let problem = |field: &str, message: String, hint: &str| {
+    let problem = |field: &str, message: Message, hint: Documents| {
         Diagnostic::error(&doc.path, message)
             .field(format!("event.{field}"))
             .at_line(field_line(doc, field))
@@ -108,7 +109,12 @@ pub fn check<M>(
         let v = value.as_deref()?;
         date::parse(v)
             .map_err(|hint| {
-                problems.push(problem(field, format!("`{v}` is not a valid date"), &hint))
+                problems.push(
+                    Diagnostic::error(&doc.path, msg!(Content::InvalidDate, value = v))
+                        .field(format!("event.{field}"))
+                        .at_line(field_line(doc, field))
+                        .hint(hint),
+                )
             })
             .ok()
     };
@@ -117,8 +123,8 @@ pub fn check<M>(
     if spec.start.is_none() {
         problems.push(problem(
             "start",
-            "the event has no start".into(),
-            "add e.g. `start: 2026-12-05 17:00` under `event:`, or a date alone for an all-day event",
+            Documents::EventNoStart.into(),
+            Documents::EventNoStartHint,
         ));
     }
     let mut all_day = false;
@@ -129,22 +135,22 @@ pub fn check<M>(
             problems.push(
                 problem(
                     "all_day",
-                    "the times of an all-day event are ignored".into(),
-                    "remove the times from `start:` and `end:`, or remove `all_day: true`",
+                    Documents::AllDayTimes.into(),
+                    Documents::AllDayTimesHint,
                 )
                 .with_severity(crate::diagnostics::Severity::Warning),
             );
         } else if !all_day && !start.has_time {
             problems.push(problem(
                 "start",
-                "an event that is not all day needs a start time".into(),
-                "write e.g. `start: 2026-12-05 17:00`, or remove `all_day: false`",
+                Documents::NeedsStartTime.into(),
+                Documents::NeedsStartTimeHint,
             ));
         } else if timed_end.is_some_and(|t| t != start.has_time) {
             problems.push(problem(
                 "end",
-                "`start` and `end` must both have a time or both be dates".into(),
-                "write e.g. `start: 2026-12-05 17:00` and `end: 2026-12-05 19:00`, or two dates for an all-day event",
+                Documents::MixedTimes.into(),
+                Documents::MixedTimesHint,
             ));
         }
     }
@@ -156,8 +162,8 @@ pub fn check<M>(
         if e < s {
             problems.push(problem(
                 "end",
-                "the event ends before it starts".into(),
-                "check `start:` and `end:`; an evening meeting is e.g. `start: 2026-12-05 17:00`, `end: 2026-12-05 19:00`",
+                Documents::EndsBeforeStart.into(),
+                Documents::EndsBeforeStartHint,
             ));
         }
     }
@@ -172,8 +178,8 @@ pub fn check<M>(
         if !is_registration_link(link) {
             problems.push(problem(
                 "registration",
-                format!("`{link}` is not a web address, an e-mail or a phone link"),
-                "write a full address (`https://…`), an e-mail link (`mailto:zapisy@example.org`) or a phone link (`tel:+48123456789`)",
+                msg!(Documents::BadRegistration, link = link),
+                Documents::BadRegistrationHint,
             ));
         }
     }
@@ -181,8 +187,8 @@ pub fn check<M>(
     if price.is_some() && spec.free {
         problems.push(problem(
             "free",
-            "the event has both a price and `free: true`".into(),
-            "keep `price:` or `free: true`, not both",
+            Documents::PriceAndFree.into(),
+            Documents::PriceAndFreeHint,
         ));
     }
     if problems[before..].iter().any(Diagnostic::is_error) {
@@ -301,7 +307,10 @@ mod tests {
         let errs = checked("event:\n  start: 5.12.2026\n").expect_err("bad date");
         assert_eq!(errs[0].field.as_deref(), Some("event.start"));
         assert_eq!(errs[0].line, Some(3));
-        assert!(errs[0].hint.as_deref().unwrap_or("").contains("2026-12-05"));
+        assert!(errs[0]
+            .hint
+            .as_ref()
+            .is_some_and(|h| h.to_string().contains("2026-12-05")));
         let errs = checked("event:\n  start: 2026-12-05 17:00\n  registration: www.example.org\n")
             .expect_err("bad link");
         assert_eq!(errs[0].field.as_deref(), Some("event.registration"));

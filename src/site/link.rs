@@ -11,6 +11,8 @@ use super::{Page, PageEntry, Post, PostEntry, Project, ProjectEntry, Site, Term}
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
+use crate::locale::catalogue::Documents;
+use crate::locale::msg;
 use crate::slug::slugify;
 
 /// Page names that would collide with files tablica writes itself.
@@ -41,7 +43,7 @@ pub(super) fn link(
     });
     check_duplicates(
         projects.iter().map(|p| (&p.slug, &p.doc)),
-        "project",
+        Documents::DuplicateProject,
         &mut problems,
     );
 
@@ -57,7 +59,7 @@ pub(super) fn link(
     posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
     check_duplicates(
         posts.iter().map(|p| (&p.slug, &p.doc)),
-        "post",
+        Documents::DuplicatePost,
         &mut problems,
     );
 
@@ -65,7 +67,7 @@ pub(super) fn link(
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     check_duplicates(
         pages.iter().map(|p| (&p.slug, &p.doc)),
-        "page",
+        Documents::DuplicatePage,
         &mut problems,
     );
     for page in &pages {
@@ -75,14 +77,11 @@ pub(super) fn link(
             problems.push(
                 Diagnostic::error(
                     &page.doc.path,
-                    format!(
-                        "the page address `/{}/` is used by tablica itself",
-                        page.slug
-                    ),
+                    msg!(Documents::ReservedPage, slug = &page.slug),
                 )
                 .field("slug")
                 .at_line(page.doc.line_of("slug"))
-                .hint("give the page another `slug:`"),
+                .hint(Documents::ReservedPageHint),
             );
         }
     }
@@ -102,10 +101,12 @@ pub(super) fn link(
             Some(&p) => links.push((i, p)),
             None if draft_projects.iter().any(|d| d == reference) => {}
             None => {
-                let mut d =
-                    Diagnostic::error(&post.doc.path, format!("there is no project `{reference}`"))
-                        .field("project")
-                        .at_line(post.doc.line_of("project"));
+                let mut d = Diagnostic::error(
+                    &post.doc.path,
+                    msg!(Documents::NoProject, reference = reference),
+                )
+                .field("project")
+                .at_line(post.doc.line_of("project"));
                 let known: Vec<&str> = project_index.keys().copied().collect();
                 let best = known
                     .iter()
@@ -113,16 +114,12 @@ pub(super) fn link(
                     .filter(|(s, _)| *s > 0.75)
                     .max_by(|a, b| a.0.total_cmp(&b.0));
                 d = match best {
-                    Some((_, k)) => d.hint(format!(
-                        "did you mean `{k}`? A project is named by its slug"
-                    )),
-                    None if known.is_empty() => {
-                        d.hint("add the project in content/projects/ or remove the `project:` line")
-                    }
+                    Some((_, k)) => d.hint(msg!(Documents::NoProjectDidYouMean, close = k)),
+                    None if known.is_empty() => d.hint(Documents::NoProjects),
                     None => {
                         let mut names = known.clone();
                         names.sort_unstable();
-                        d.hint(format!("use one of: {}", names.join(", ")))
+                        d.hint(msg!(Documents::UseOneOf, list = names.join(", ")))
                     }
                 };
                 problems.push(d);
@@ -140,11 +137,15 @@ pub(super) fn link(
             problems.push(
                 Diagnostic::warning(
                     &post.doc.path,
-                    format!("the post has {count} tags; only the first {MAX_TAGS_PER_POST} are used"),
+                    msg!(
+                        Documents::TooManyTags,
+                        count = count,
+                        max = MAX_TAGS_PER_POST
+                    ),
                 )
                 .field("tags")
                 .at_line(post.doc.line_of("tags"))
-                .hint("keep the few tags a reader would look for; each tag is a page listing its posts"),
+                .hint(Documents::TooManyTagsHint),
             );
         }
     }
@@ -218,20 +219,25 @@ fn collect_terms(
     for (i, post) in posts.iter().enumerate() {
         for (name, field) in names(post) {
             let slug = slugs.entry(name).or_insert_with(|| slugify(name)).clone();
+            let shown: String = name.chars().take(40).collect();
             let problem = if slug.is_empty() {
                 Some((
-                    "cannot be made into an address".to_string(),
-                    "use a name with letters or digits",
+                    msg!(Documents::TermNoAddress, name = &shown),
+                    Documents::TermNoAddressHint,
                 ))
             } else {
-                crate::slug::check(&slug)
-                    .err()
-                    .map(|e| (e.to_string(), "use a shorter or different name"))
+                crate::slug::check(&slug).err().map(|e| {
+                    let message = msg!(
+                        Documents::TermUnusable,
+                        name = &shown,
+                        problem = e.message()
+                    );
+                    (message, Documents::TermUnusableHint)
+                })
             };
             if let Some((message, hint)) = problem {
-                let shown: String = name.chars().take(40).collect();
                 problems.push(
-                    Diagnostic::error(&post.doc.path, format!("`{shown}`: {message}"))
+                    Diagnostic::error(&post.doc.path, message)
                         .field(field)
                         .at_line(post.doc.line_of(field))
                         .hint(hint),
@@ -274,7 +280,7 @@ fn collect_terms(
 
 fn check_duplicates<'a, M: 'a>(
     items: impl Iterator<Item = (&'a String, &'a Document<M>)>,
-    kind: &str,
+    message: Documents,
     problems: &mut Vec<Diagnostic>,
 ) {
     // In file order, so the message is stable and names the later file.
@@ -286,14 +292,11 @@ fn check_duplicates<'a, M: 'a>(
             problems.push(
                 Diagnostic::error(
                     &doc.path,
-                    format!(
-                        "another {kind} already has the address `{slug}`: {}",
-                        first.display()
-                    ),
+                    msg!(message, slug = slug, first = first.display().to_string()),
                 )
                 .field("slug")
                 .at_line(doc.line_of("slug"))
-                .hint("give one of them a different `slug:` (or rename the file)"),
+                .hint(Documents::DuplicateHint),
             );
         }
     }

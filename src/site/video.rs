@@ -11,7 +11,8 @@ use url::Url;
 use crate::content;
 use crate::content::meta::video::{VideoSpec, Videos};
 use crate::diagnostics::Diagnostic;
-use crate::locale::Lang;
+use crate::locale::catalogue::Documents as M;
+use crate::locale::{msg, Lang, Message};
 use crate::site::attachments::{self, BundleProblem, DocumentInfo};
 
 /// A checked video, as templates show it.
@@ -161,8 +162,6 @@ fn address(input: &str) -> Option<Url> {
     matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
-const CAPTIONS_HINT: &str = "captions let deaf and hard-of-hearing people follow the film (WCAG 1.2.2). Save them as a WebVTT file beside the film and name it here, e.g. `captions: napisy.vtt`. A WebVTT file is plain text: the first line is `WEBVTT`, then after an empty line blocks such as `00:00:01.000 --> 00:00:04.000` followed by the text said; subtitle editors (e.g. Subtitle Edit, Aegisub) and YouTube Studio can save this format";
-
 /// A document whose videos are checked: where it is and what its front matter says.
 pub struct VideoContext<'a> {
     /// The site folder, for messages about bundle files.
@@ -236,7 +235,7 @@ struct One<'a> {
 }
 
 impl One<'_> {
-    fn error(&mut self, sub: &str, near: Option<&str>, message: String, hint: impl Into<String>) {
+    fn error(&mut self, sub: &str, near: Option<&str>, message: Message, hint: impl Into<Message>) {
         // Without the value itself, point at the video's first line that the editor wrote.
         let spec = self.spec;
         let anchor = spec
@@ -265,12 +264,7 @@ impl One<'_> {
             .map(str::trim)
             .filter(|t| !t.is_empty());
         if title.is_none() {
-            self.error(
-                "title",
-                None,
-                "the video has no title".into(),
-                "add `title:` saying what the film shows: it names the player and its buttons for screen reader users",
-            );
+            self.error("title", None, M::VideoNoTitle.into(), M::VideoNoTitleHint);
         }
         let sources = [
             spec.src.as_deref().map(|_| "src"),
@@ -283,20 +277,15 @@ impl One<'_> {
             ["youtube"] => self.external(Provider::YouTube),
             ["vimeo"] => self.external(Provider::Vimeo),
             [] => {
-                self.error(
-                    "src",
-                    None,
-                    "the video has no `src`, `youtube` or `vimeo`".into(),
-                    "name a film beside `index.md` with `src: film.mp4` (and `captions: napisy.vtt`), or a YouTube film with `youtube: <address or ID>`",
-                );
+                self.error("src", None, M::VideoNoSource.into(), M::VideoNoSourceHint);
                 None
             }
             _ => {
                 self.error(
                     given[1],
                     None,
-                    format!("the video has both `{}` and `{}`", given[0], given[1]),
-                    "give each video one source; write two videos as a list (`- title: …` lines)",
+                    msg!(M::VideoTwoSources, first = given[0], second = given[1]),
+                    M::VideoTwoSourcesHint,
                 );
                 None
             }
@@ -310,15 +299,13 @@ impl One<'_> {
     }
 
     /// A file of the bundle named in `sub`, reported when it cannot be published.
-    fn bundle_file(&mut self, sub: &str, what: &str, name: &str) -> Option<PathBuf> {
+    fn bundle_file(&mut self, sub: &str, what: M, name: &str) -> Option<PathBuf> {
         match attachments::bundle_file(self.cx.bundle, name) {
             Ok(path) => Some(path),
             Err(problem) => {
                 let (message, hint) = problem.describe(what, name);
                 let hint = match problem {
-                    BundleProblem::NotAFileName => {
-                        format!("{hint}; files outside the document's folder are not published")
-                    }
+                    BundleProblem::NotAFileName => M::NotInFolderVideoHint.into(),
                     _ => hint,
                 };
                 self.error(sub, Some(name), message, hint);
@@ -335,13 +322,13 @@ impl One<'_> {
             "webm" => Some("video/webm"),
             _ => None,
         };
-        let film = self.bundle_file("src", "the film", src);
+        let film = self.bundle_file("src", M::Film, src);
         if film.is_some() && mime.is_none() {
             self.error(
                 "src",
                 Some(src),
-                format!("`{src}` is not a film format tablica publishes"),
-                "save the film as MP4 (H.264) or WebM",
+                msg!(M::NotFilmFormat, src = src),
+                M::NotFilmFormatHint,
             );
         }
         let captions = match spec.captions.as_deref().map(str::trim) {
@@ -349,8 +336,8 @@ impl One<'_> {
                 self.error(
                     "captions",
                     Some(src),
-                    format!("the film `{src}` has no captions"),
-                    CAPTIONS_HINT,
+                    msg!(M::NoCaptions, src = src),
+                    M::CaptionsHint,
                 );
                 None
             }
@@ -370,7 +357,7 @@ impl One<'_> {
 
     /// The captions file, checked to be WebVTT.
     fn captions(&mut self, name: &str) -> Option<PathBuf> {
-        let path = self.bundle_file("captions", "the captions file", name)?;
+        let path = self.bundle_file("captions", M::CaptionsFile, name)?;
         let header_ok = content::file::read(&path, content::MAX_TEXT_BYTES).is_ok_and(|bytes| {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             bytes.strip_prefix(b"WEBVTT").is_some_and(|rest| {
@@ -382,8 +369,8 @@ impl One<'_> {
             self.error(
                 "captions",
                 Some(name),
-                format!("the captions file `{name}` is not a WebVTT file (it must end in `.vtt` and start with the line `WEBVTT`)"),
-                CAPTIONS_HINT,
+                msg!(M::NotWebVtt, name = name),
+                M::CaptionsHint,
             );
             return None;
         }
@@ -400,26 +387,20 @@ impl One<'_> {
             self.error(
                 "captions",
                 Some(captions),
-                format!(
-                    "captions of a film on {} are not published by tablica",
-                    provider.name()
-                ),
-                "add the captions to the film on that site, and remove `captions:` here",
+                msg!(M::ExternalCaptions, provider = provider.name()),
+                M::ExternalCaptionsHint,
             );
         }
         let Some(id) = provider.video_id(given) else {
-            let example = match provider {
-                Provider::YouTube => "`youtube: https://www.youtube.com/watch?v=dQw4w9WgXcQ` or just the 11-character ID",
-                Provider::Vimeo => "`vimeo: https://vimeo.com/76979871` or just the number",
+            let hint = match provider {
+                Provider::YouTube => M::YouTubeAddressHint,
+                Provider::Vimeo => M::VimeoAddressHint,
             };
             self.error(
                 provider.field(),
                 Some(given),
-                format!(
-                    "`{given}` is not the address or ID of a film on {}",
-                    provider.name()
-                ),
-                format!("copy the film's address from the browser, e.g. {example}"),
+                msg!(M::NotFilmAddress, given = given, provider = provider.name()),
+                hint,
             );
             return None;
         };
@@ -448,7 +429,7 @@ impl One<'_> {
             return Ok(Some(markdown(self.cx.doc, value, line)));
         }
         let path = self
-            .bundle_file("transcript", "the transcript", value)
+            .bundle_file("transcript", M::Transcript, value)
             .ok_or(())?;
         let text = content::read_text(self.cx.root, &path).map_err(|d| self.problems.push(d))?;
         let rel = content::relative(self.cx.root, &path);

@@ -103,12 +103,15 @@ impl TestSite {
         self.command_at(self.clock.as_deref(), args)
     }
 
+    /// Messages are asked for in English (`TABLICA_LANG=en`), the language the tests check
+    /// wording in; tests of the Polish messages remove the variable.
     fn command_at(&self, now: Option<&str>, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_tablica"));
         command
             .args(args)
             .current_dir(self.root())
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            .env("TABLICA_LANG", "en");
         match now {
             Some(now) => command.env("TABLICA_NOW", now),
             None => command.env_remove("TABLICA_NOW"),

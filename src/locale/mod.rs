@@ -1,8 +1,17 @@
 //! Language-specific formatting: dates ("24 listopada 2026"), plural forms
-//! ("5 zdjęć") and money ("1 062 500,00 zł").
+//! ("5 zdjęć") and money ("1 062 500,00 zł"), and the messages of the program in the
+//! user's language ([`Message`], [`catalogue`]).
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+pub mod catalogue;
+mod messages;
+
+/// `msg!(Key, name = value, …)`: a [`Message`] with arguments. Exported at the crate root
+/// (for the command line); named here so modules take it from `locale` like the rest.
+pub use super::msg;
+pub use messages::{lang_of_locale, language, set_language, system_language, Arg, Message};
 
 /// The languages tablica ships interface text for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, Hash)]

@@ -1,0 +1,99 @@
+//! Messages about documents as parts of the site: events, links between them, addresses.
+
+catalogue! {
+    /// Problems found while assembling the site from its documents.
+    Documents {
+        EventNoStart: "the event has no start", "wydarzenie nie ma początku";
+        EventNoStartHint: "add e.g. `start: 2026-12-05 17:00` under `event:`, or a date alone for an all-day event",
+            "dodaj np. `start: 2026-12-05 17:00` pod `event:` albo samą datę dla wydarzenia całodniowego";
+        AllDayTimes: "the times of an all-day event are ignored", "godziny wydarzenia całodniowego są pomijane";
+        AllDayTimesHint: "remove the times from `start:` and `end:`, or remove `all_day: true`", "usuń godziny ze `start:` i `end:` albo usuń `all_day: true`";
+        NeedsStartTime: "an event that is not all day needs a start time", "wydarzenie, które nie trwa cały dzień, potrzebuje godziny rozpoczęcia";
+        NeedsStartTimeHint: "write e.g. `start: 2026-12-05 17:00`, or remove `all_day: false`", "wpisz np. `start: 2026-12-05 17:00` albo usuń `all_day: false`";
+        MixedTimes: "`start` and `end` must both have a time or both be dates", "`start` i `end` muszą obie mieć godzinę albo obie być samymi datami";
+        MixedTimesHint: "write e.g. `start: 2026-12-05 17:00` and `end: 2026-12-05 19:00`, or two dates for an all-day event",
+            "wpisz np. `start: 2026-12-05 17:00` i `end: 2026-12-05 19:00` albo dwie daty dla wydarzenia całodniowego";
+        EndsBeforeStart: "the event ends before it starts", "wydarzenie kończy się, zanim się zacznie";
+        EndsBeforeStartHint: "check `start:` and `end:`; an evening meeting is e.g. `start: 2026-12-05 17:00`, `end: 2026-12-05 19:00`",
+            "sprawdź `start:` i `end:`; wieczorne spotkanie to np. `start: 2026-12-05 17:00`, `end: 2026-12-05 19:00`";
+        BadRegistration: "`{link}` is not a web address, an e-mail or a phone link", "`{link}` to nie jest adres strony, e-mail ani numer telefonu";
+        BadRegistrationHint: "write a full address (`https://…`), an e-mail link (`mailto:zapisy@example.org`) or a phone link (`tel:+48123456789`)",
+            "wpisz pełny adres (`https://…`), adres e-mail (`mailto:zapisy@example.org`) albo telefon (`tel:+48123456789`)";
+        PriceAndFree: "the event has both a price and `free: true`", "wydarzenie ma jednocześnie cenę i `free: true`";
+        Film: "the film", "film";
+        CaptionsFile: "the captions file", "plik z napisami";
+        Transcript: "the transcript", "transkrypcja";
+        LinkedDocument: "the linked document", "dokument z odnośnika";
+        NeedsBundle: "{what} `{name}` needs a page bundle", "{what} `{name}` wymaga folderu wpisu";
+        NeedsBundleHint: "files are published only from a page bundle: move `x.md` to `x/index.md` and put the file beside it",
+            "pliki są publikowane tylko z folderu wpisu: przenieś `x.md` do `x/index.md` i połóż plik obok";
+        NotInFolder: "{what} `{name}` is not a file in this document's folder", "{what} `{name}` nie jest plikiem w folderze tego dokumentu";
+        NotInFolderHint: "put the file beside `index.md` and write just its name, e.g. `regulamin.pdf` (no folders, no `..`, no `/` at the start)",
+            "połóż plik obok `index.md` i wpisz samą jego nazwę, np. `regulamin.pdf` (bez folderów, bez `..`, bez `/` na początku)";
+        NotInFolderVideoHint: "put the file beside `index.md` and write just its name, e.g. `regulamin.pdf` (no folders, no `..`, no `/` at the start); files outside the document's folder are not published",
+            "połóż plik obok `index.md` i wpisz samą jego nazwę, np. `regulamin.pdf` (bez folderów, bez `..`, bez `/` na początku); pliki spoza folderu dokumentu nie są publikowane";
+        FileMissing: "{what} `{name}` does not exist", "{what} `{name}` nie istnieje";
+        FileMissingHint: "check the file name (letters, case and extension must match) and that the file is beside `index.md`",
+            "sprawdź nazwę pliku (litery, wielkość liter i rozszerzenie muszą się zgadzać) i czy plik leży obok `index.md`";
+        FileSymlink: "{what} `{name}` is a symbolic link", "{what} `{name}` jest dowiązaniem symbolicznym";
+        FileSymlinkHint: "copy the file into the document's folder instead of linking to it", "skopiuj plik do folderu dokumentu zamiast tworzyć dowiązanie";
+
+        VideoNoTitle: "the video has no title", "film nie ma tytułu";
+        VideoNoTitleHint: "add `title:` saying what the film shows: it names the player and its buttons for screen reader users",
+            "dodaj `title:` mówiący, co pokazuje film: nazywa on odtwarzacz i jego przyciski dla użytkowników czytników ekranu";
+        VideoNoSource: "the video has no `src`, `youtube` or `vimeo`", "film nie ma `src`, `youtube` ani `vimeo`";
+        VideoNoSourceHint: "name a film beside `index.md` with `src: film.mp4` (and `captions: napisy.vtt`), or a YouTube film with `youtube: <address or ID>`",
+            "wskaż film leżący obok `index.md` przez `src: film.mp4` (i `captions: napisy.vtt`) albo film z YouTube przez `youtube: <adres lub ID>`";
+        VideoTwoSources: "the video has both `{first}` and `{second}`", "film ma jednocześnie `{first}` i `{second}`";
+        VideoTwoSourcesHint: "give each video one source; write two videos as a list (`- title: …` lines)", "każdy film ma mieć jedno źródło; dwa filmy zapisz jako listę (wiersze `- title: …`)";
+        NotFilmFormat: "`{src}` is not a film format tablica publishes", "`{src}` to nie jest format filmu, który tablica publikuje";
+        NotFilmFormatHint: "save the film as MP4 (H.264) or WebM", "zapisz film jako MP4 (H.264) albo WebM";
+        NoCaptions: "the film `{src}` has no captions", "film `{src}` nie ma napisów";
+        CaptionsHint: "captions let deaf and hard-of-hearing people follow the film (WCAG 1.2.2). Save them as a WebVTT file beside the film and name it here, e.g. `captions: napisy.vtt`. A WebVTT file is plain text: the first line is `WEBVTT`, then after an empty line blocks such as `00:00:01.000 --> 00:00:04.000` followed by the text said; subtitle editors (e.g. Subtitle Edit, Aegisub) and YouTube Studio can save this format",
+            "napisy pozwalają osobom głuchym i słabosłyszącym śledzić film (WCAG 1.2.2). Zapisz je jako plik WebVTT obok filmu i wpisz tu jego nazwę, np. `captions: napisy.vtt`. Plik WebVTT to zwykły tekst: pierwszy wiersz to `WEBVTT`, potem po pustym wierszu bloki takie jak `00:00:01.000 --> 00:00:04.000` z wypowiadanym tekstem; ten format zapisują edytory napisów (np. Subtitle Edit, Aegisub) i YouTube Studio";
+        NotWebVtt: "the captions file `{name}` is not a WebVTT file (it must end in `.vtt` and start with the line `WEBVTT`)",
+            "plik z napisami `{name}` nie jest plikiem WebVTT (musi kończyć się na `.vtt` i zaczynać wierszem `WEBVTT`)";
+        ExternalCaptions: "captions of a film on {provider} are not published by tablica", "tablica nie publikuje napisów do filmu z serwisu {provider}";
+        ExternalCaptionsHint: "add the captions to the film on that site, and remove `captions:` here", "dodaj napisy do filmu w tamtym serwisie i usuń tu `captions:`";
+        NotFilmAddress: "`{given}` is not the address or ID of a film on {provider}", "`{given}` to nie jest adres ani identyfikator filmu w serwisie {provider}";
+        YouTubeAddressHint: "copy the film's address from the browser, e.g. `youtube: https://www.youtube.com/watch?v=dQw4w9WgXcQ` or just the 11-character ID",
+            "skopiuj adres filmu z przeglądarki, np. `youtube: https://www.youtube.com/watch?v=dQw4w9WgXcQ` albo sam 11-znakowy identyfikator";
+        VimeoAddressHint: "copy the film's address from the browser, e.g. `vimeo: https://vimeo.com/76979871` or just the number",
+            "skopiuj adres filmu z przeglądarki, np. `vimeo: https://vimeo.com/76979871` albo sam numer";
+        ReservedPage: "the page address `/{slug}/` is used by tablica itself", "adresu strony `/{slug}/` używa sama tablica";
+        ReservedPageHint: "give the page another `slug:`", "nadaj stronie inny `slug:`";
+        NoProject: "there is no project `{reference}`", "nie ma projektu `{reference}`";
+        NoProjectDidYouMean: "did you mean `{close}`? A project is named by its slug", "czy chodziło o `{close}`? Projekt wskazuje się jego adresem (slug)";
+        NoProjects: "add the project in content/projects/ or remove the `project:` line", "dodaj projekt w content/projects/ albo usuń wiersz `project:`";
+        UseOneOf: "use one of: {list}", "użyj jednego z: {list}";
+        TooManyTags: "the post has {count} tags; only the first {max} are used", "wpis ma {count} tagów; używanych jest tylko pierwszych {max}";
+        TooManyTagsHint: "keep the few tags a reader would look for; each tag is a page listing its posts", "zostaw kilka tagów, których szukałby czytelnik; każdy tag to strona z listą wpisów";
+        TermNoAddress: "`{name}`: cannot be made into an address", "`{name}`: nie da się z tego zrobić adresu";
+        TermNoAddressHint: "use a name with letters or digits", "użyj nazwy z literami albo cyframi";
+        TermUnusable: "`{name}`: {problem}", "`{name}`: {problem}";
+        TermUnusableHint: "use a shorter or different name", "użyj krótszej albo innej nazwy";
+        DuplicatePost: "another post already has the address `{slug}`: {first}", "inny wpis ma już adres `{slug}`: {first}";
+        DuplicateProject: "another project already has the address `{slug}`: {first}", "inny projekt ma już adres `{slug}`: {first}";
+        DuplicatePage: "another page already has the address `{slug}`: {first}", "inna strona ma już adres `{slug}`: {first}";
+        DuplicateHint: "give one of them a different `slug:` (or rename the file)", "nadaj jednemu z nich inny `slug:` (albo zmień nazwę pliku)";
+        SlugTooLong: "the address `{start}…` is too long ({len} characters, at most {max})", "adres `{start}…` jest za długi ({len} znaków, najwyżej {max})";
+        SlugReserved: "the address `{slug}` is a device name Windows reserves, so the site could not be copied to or hosted on Windows",
+            "adres `{slug}` to nazwa urządzenia zastrzeżona w Windows, więc strony nie dałoby się skopiować na Windows ani tam udostępnić";
+        NoTitle: "the title is missing", "brak tytułu";
+        NoTitleHint: "add a line such as `title: Dzień Seniora w Klubie „Pogodna Jesień”`", "dodaj wiersz taki jak `title: Dzień Seniora w Klubie „Pogodna Jesień”`";
+        BadSlug: "`{slug}` is not a valid slug", "`{slug}` to nie jest poprawny adres (slug)";
+        NoAddressFromName: "the file name gives no address", "z nazwy pliku nie da się zrobić adresu";
+        NoAddressFromNameHint: "rename the file using letters or digits, or add `slug:`", "zmień nazwę pliku na zawierającą litery lub cyfry albo dodaj `slug:`";
+        ChooseSlugHint: "give the document a short `slug:` of your choice, e.g. `slug: kontakt`", "nadaj dokumentowi krótki `slug:` według uznania, np. `slug: kontakt`";
+        NoDate: "the date is missing", "brak daty";
+        NoDateHint: "add a line such as `date: 2026-11-24`", "dodaj wiersz taki jak `date: 2026-11-24`";
+        ProjectEndsEarly: "the project ends before it starts", "projekt kończy się, zanim się zacznie";
+        ProjectEndsEarlyHint: "check the `start:` and `end:` dates", "sprawdź daty `start:` i `end:`";
+        NoStatus: "the project status is missing", "brak statusu projektu";
+        NoStatusHint: "add `status: planned`, `status: ongoing` or `status: finished`", "dodaj `status: planned`, `status: ongoing` albo `status: finished`";
+        EuTooLarge: "the EU contribution is larger than the project's total value", "wkład UE jest większy niż całkowita wartość projektu";
+        EuTooLargeHint: "check both amounts; write them as plain numbers, e.g. `1062500`", "sprawdź obie kwoty; wpisz je jako zwykłe liczby, np. `1062500`";
+        BundleSymlinkHint: "copy the file into the bundle instead of linking to it", "skopiuj plik do folderu wpisu zamiast tworzyć dowiązanie";
+        PriceAndFreeHint: "keep `price:` or `free: true`, not both", "zostaw `price:` albo `free: true`, nie oba";
+    }
+}

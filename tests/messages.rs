@@ -1,0 +1,227 @@
+//! The language of messages: Polish for a Polish site or, outside a site, a Polish system;
+//! English otherwise; `--lang` chooses. Run with the real binary on real sites.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{stderr, stdout, TestSite, SITE_YAML};
+
+/// `tablica <args>` in `site` with no language chosen by the tests' helper and the system's
+/// locale variables set to `locale` (`LANG`; `LC_ALL` and `LC_MESSAGES` unset).
+fn run_in(site: &TestSite, locale: &str, args: &[&str]) -> Output {
+    let mut command: Command = site.command(args);
+    command
+        .env_remove("TABLICA_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale);
+    command.output().expect("run tablica")
+}
+
+/// A Polish site (the default language) whose settings use a real domain.
+fn polish_site() -> TestSite {
+    let site = TestSite::with_config(&SITE_YAML.replace("mops.example.org", "mops.testowo.pl"));
+    site.post(
+        "2026-11-20-spotkanie",
+        "title: Spotkanie\ndate: 2026-11-20",
+        "Tekst.",
+    );
+    site
+}
+
+#[test]
+fn a_polish_site_reports_its_build_in_polish_with_polish_plurals() {
+    let site = polish_site();
+    let out = run_in(&site, "en_GB.UTF-8", &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.starts_with("zbudowano: 1 wpis, 0 projektów, "),
+        "the site's language wins over the system's:\n{said}"
+    );
+    assert!(
+        said.contains(" plików w ") || said.contains(" pliki w "),
+        "{said}"
+    );
+    // Two more posts: "3 wpisy".
+    for day in [21, 22] {
+        site.post(
+            &format!("2026-11-{day}-wpis-{day}"),
+            &format!("title: Wpis {day}\ndate: 2026-11-{day}"),
+            "Tekst.",
+        );
+    }
+    let out = run_in(&site, "en_GB.UTF-8", &["build"]);
+    let said = stdout(&out);
+    assert!(
+        said.starts_with("zbudowano: 3 wpisy, "),
+        "{said}{}",
+        stderr(&out)
+    );
+    let said = stdout(&run_in(&site, "en_GB.UTF-8", &["build"]));
+    assert!(
+        said.starts_with("bez zmian: od ostatniego budowania nic się nie zmieniło (3 wpisy, "),
+        "{said}"
+    );
+}
+
+#[test]
+fn lang_chooses_english_for_a_polish_site_and_english_plurals_are_right() {
+    let site = polish_site();
+    let out = run_in(&site, "pl_PL.UTF-8", &["build", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.starts_with("built: 1 post, 0 projects, "), "{said}");
+    // Before the subcommand too.
+    let out = run_in(&site, "pl_PL.UTF-8", &["--lang", "en", "build", "--force"]);
+    assert!(
+        stdout(&out).starts_with("built: 1 post, "),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_polish_error_names_file_line_field_and_hint() {
+    let site = polish_site();
+    site.post(
+        "2026-11-21-literowka",
+        "title: Literówka\ndate: 2026-11-21\ntgas: [festyn]",
+        "Tekst.",
+    );
+    let out = run_in(&site, "en_GB.UTF-8", &["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains(
+            "błąd: content/posts/2026-11-21-literowka.md:4: pole `tgas`: nieznane pole `tgas`\n  wskazówka: czy chodziło o `tags`?"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("1 błąd w treści: niczego nie zapisano"),
+        "{said}"
+    );
+    // The same in English when asked for.
+    let said = stderr(&run_in(&site, "en_GB.UTF-8", &["build", "--lang", "en"]));
+    assert!(
+        said.contains("error: content/posts/2026-11-21-literowka.md:4: field `tgas`: unknown field `tgas`\n  hint: did you mean `tags`?"),
+        "{said}"
+    );
+}
+
+#[test]
+fn outside_a_site_the_system_language_chooses() {
+    let empty = TestSite::in_dir(tempfile::tempdir().expect("temp dir"));
+    let out = run_in(&empty, "pl_PL.UTF-8", &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("błąd: content/site.yaml: brak pliku ustawień strony"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_in(&empty, "en_US.UTF-8", &["build"]);
+    assert!(
+        stderr(&out).contains("error: content/site.yaml: the site settings file is missing"),
+        "{}",
+        stderr(&out)
+    );
+    // LC_ALL wins over LANG.
+    let mut command = empty.command(&["build"]);
+    command
+        .env_remove("TABLICA_LANG")
+        .env("LC_ALL", "pl_PL.UTF-8")
+        .env("LANG", "en_US.UTF-8");
+    let out = command.output().expect("run tablica");
+    assert!(
+        stderr(&out).contains("brak pliku ustawień"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn help_is_in_the_chosen_language() {
+    let empty = TestSite::in_dir(tempfile::tempdir().expect("temp dir"));
+    let out = run_in(&empty, "pl_PL.UTF-8", &["--help"]);
+    assert!(out.status.success());
+    let help = stdout(&out);
+    for expected in [
+        "Użycie:",
+        "Polecenia",
+        "Buduje stronę w folderze public/",
+        "Zakłada nową stronę",
+        "Wyświetla pomoc",
+    ] {
+        assert!(help.contains(expected), "{expected:?} in:\n{help}");
+    }
+    let help = stdout(&run_in(&empty, "pl_PL.UTF-8", &["build", "--help"]));
+    assert!(
+        help.contains("Publikuje także dokumenty oznaczone `draft: true`."),
+        "{help}"
+    );
+    assert!(help.contains("Kod wyjścia"), "{help}");
+    let help = stdout(&run_in(
+        &empty,
+        "pl_PL.UTF-8",
+        &["--lang", "en", "new", "--help"],
+    ));
+    assert!(
+        help.contains("The organisation's e-mail address."),
+        "{help}"
+    );
+    assert!(help.contains("Usage:"), "{help}");
+}
+
+#[test]
+fn an_example_base_url_is_a_warning_on_every_build_until_changed() {
+    let site = TestSite::new();
+    site.post("2026-11-20-a", "title: A\ndate: 2026-11-20", "Tekst.");
+    let warning = "warning: content/site.yaml:2: field `base_url`: `base_url` still points at the example domain `mops.example.org`";
+    let first = site.build_ok();
+    assert!(stderr(&first).contains(warning), "{}", stderr(&first));
+    assert!(stderr(&first).contains("hint: write the address the site will be published at"));
+    // Nothing changed: the build is skipped, the warning is not.
+    let second = site.build_ok();
+    assert!(
+        stdout(&second).starts_with("up to date"),
+        "{}",
+        stdout(&second)
+    );
+    assert!(stderr(&second).contains(warning), "{}", stderr(&second));
+    // In Polish for a Polish site.
+    let said = stderr(&run_in(&site, "pl_PL.UTF-8", &["build", "--force"]));
+    assert!(
+        said.contains("ostrzeżenie: content/site.yaml:2: pole `base_url`: `base_url` wciąż wskazuje przykładową domenę `mops.example.org`"),
+        "{said}"
+    );
+    // A real address: no warning.
+    site.write(
+        "content/site.yaml",
+        &SITE_YAML.replace("mops.example.org", "mops.testowo.pl"),
+    );
+    let out = site.build_ok();
+    assert!(!stderr(&out).contains("base_url"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_refused_output_folder_is_explained_in_polish() {
+    let site = polish_site();
+    let out = run_in(
+        &site,
+        "en_GB.UTF-8",
+        &["build", "--output", "content/strona"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.starts_with("błąd: strona nie zostanie zapisana do "),
+        "{said}"
+    );
+    assert!(said.contains(": leży w folderze content/ strony\n  wskazówka: wybierz folder wynikowy poza folderami strony"), "{said}");
+    assert!(
+        said.ends_with("niczego nie zapisano; poprzednia wersja strony została bez zmian.\n"),
+        "{said}"
+    );
+}
