@@ -344,7 +344,7 @@ mod tests {
         );
         assert!(targets.is_empty());
         assert_eq!(problems.len(), 1);
-        let hint = problems[0].hint.as_deref().unwrap();
+        let hint = problems[0].hint.as_ref().unwrap().to_string();
         assert!(hint.contains("TABLICA_DEPLOY_MY_FTP_PASSWORD"), "{hint}");
         assert!(hint.contains(SECRETS_FILE), "{hint}");
     }
@@ -355,6 +355,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert!(problems[0]
             .message
+            .to_string()
             .contains("not a valid deploy target name"));
     }
 }
