@@ -25,6 +25,12 @@ echo "== Windows: the library and program type-check (cargo check --target x86_6
 # tablica, 6 s without (2026-12-01).
 if rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu \
     || rustup target add x86_64-pc-windows-gnu; then
+    # libssh2 and zlib (SFTP deploys) are C, compiled by their build scripts even for a check:
+    # they need the MinGW C compiler (Debian's gcc-mingw-w64-x86-64).
+    if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64
+    fi
     cargo check --locked --target x86_64-pc-windows-gnu --lib --bins
 else
     echo "SKIPPED: rustup could not install the standard library for x86_64-pc-windows-gnu"
