@@ -1,6 +1,7 @@
 //! Rendering the site model through the theme's templates: builds each page's context from
 //! borrowed views of the model and renders all pages in parallel.
 
+mod pages;
 mod pagination;
 mod routes;
 mod site_value;
@@ -20,10 +21,8 @@ use crate::gallery::Image;
 use crate::site::calendar::{self, Listed};
 use crate::site::video::{Video, VideoSource};
 use crate::site::Site;
-use crate::url::output_file;
 
-use pagination::ListKind;
-use routes::{Job, Task};
+use routes::{Task, ROUTES};
 use site_value::site_value;
 use stamps::Stamps;
 use theme::{chain, Theme};
@@ -102,6 +101,11 @@ impl<'a> Renderer<'a> {
         format!("{}{path}", self.site.config.root)
     }
 
+    /// The site's description, for pages that have none of their own.
+    fn description(&self) -> &'a str {
+        self.site.config.description.as_deref().unwrap_or("")
+    }
+
     fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages> {
         self.images.get(doc)
     }
@@ -111,24 +115,7 @@ impl<'a> Renderer<'a> {
     /// `previous`: `serve` passes the last build's fingerprints to re-render only what changed,
     /// `build` passes none and gets every page.
     pub fn render(&self, previous: &Fingerprints) -> Result<RenderOutcome, RenderError> {
-        let site = self.site;
-        let mut tasks = self.site_wide_tasks();
-        tasks.extend((0..site.posts.len()).map(|i| Task::Job(Job::Post(i))));
-        tasks.extend((0..site.projects.len()).map(|i| Task::Job(Job::Project(i))));
-        tasks.extend((0..site.pages.len()).map(|i| Task::Job(Job::Page(i))));
-        tasks.extend((0..site.years.len()).map(|i| Task::Job(Job::Year(i))));
-        tasks.extend(
-            self.paginate(ListKind::Posts)
-                .map(|c| Task::List(ListKind::Posts, c)),
-        );
-        for t in 0..site.tags.len() {
-            let kind = ListKind::Tag(t);
-            tasks.extend(self.paginate(kind).map(|c| Task::List(kind, c)));
-        }
-        for c in 0..site.categories.len() {
-            let kind = ListKind::Category(c);
-            tasks.extend(self.paginate(kind).map(|c| Task::List(kind, c)));
-        }
+        let tasks: Vec<Task> = ROUTES.iter().flat_map(|r| self.tasks(r, None)).collect();
         self.render_tasks(&tasks, previous)
     }
 
@@ -141,20 +128,16 @@ impl<'a> Renderer<'a> {
         let stamps = Stamps::new(self);
         let results: Vec<(PathBuf, u64, Option<RenderedPage>)> = tasks
             .par_iter()
-            .map(|task| {
-                let url_path = self.url_path(task);
-                let file = match task {
-                    Task::Job(Job::NotFound) => PathBuf::from(NOT_FOUND_FILE),
-                    _ => output_file(&url_path),
-                };
+            .map(|&task| {
+                let route = task.route;
+                let url_path = (route.address)(self, task);
+                let file = (route.file)(&url_path);
                 let fingerprint = stamps.task(self, task);
                 if previous.get(&file) == Some(&fingerprint) {
                     return Ok((file, fingerprint, None));
                 }
-                let page = match task {
-                    Task::Job(job) => self.render_job(job, &url_path, task.template())?,
-                    Task::List(kind, chunk) => self.render_list(*kind, chunk, task.template())?,
-                };
+                let page = (route.context)(self, task, &url_path);
+                let page = self.render_file(route.template, &file, &url_path, page)?;
                 Ok((file, fingerprint, Some(page)))
             })
             .collect::<Result<_, RenderError>>()?;
@@ -167,15 +150,6 @@ impl<'a> Renderer<'a> {
             outcome.pages.extend(page);
         }
         Ok(outcome)
-    }
-
-    fn render_page(
-        &self,
-        template: &str,
-        url_path: &str,
-        page: serde_json::Map<String, Value>,
-    ) -> Result<RenderedPage, RenderError> {
-        self.render_file(template, &output_file(url_path), url_path, page)
     }
 
     fn render_file(
