@@ -1,6 +1,7 @@
 //! Rendering the site model through the theme's templates: builds each page's context from
 //! borrowed views of the model and renders all pages in parallel.
 
+mod context;
 mod pages;
 mod pagination;
 mod routes;
@@ -19,11 +20,11 @@ use serde_json::Value;
 
 use crate::gallery::Image;
 use crate::site::calendar::{self, Listed};
-use crate::site::video::{Video, VideoSource};
 use crate::site::Site;
 
+use context::Context;
 use routes::{Task, ROUTES};
-use site_value::site_value;
+use site_value::SiteView;
 use stamps::Stamps;
 use theme::{chain, Theme};
 
@@ -57,7 +58,7 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     images: &'a HashMap<PathBuf, DocumentImages>,
-    site_value: Value,
+    site_value: SiteView<'a>,
     translations: Value,
     /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
     inject: Option<&'a str>,
@@ -84,7 +85,7 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
-            site_value: site_value(&site.config),
+            site_value: SiteView::new(&site.config),
             site,
             theme,
             images,
@@ -108,6 +109,11 @@ impl<'a> Renderer<'a> {
 
     fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages> {
         self.images.get(doc)
+    }
+
+    /// The cover photo of a document, when it has one.
+    fn cover_of(&self, doc: &Path) -> Option<&'a Image> {
+        self.images_of(doc).and_then(|i| i.cover.as_ref())
     }
 
     /// Renders the pages of the site, in parallel, except those whose fingerprint (a hash of
@@ -157,34 +163,10 @@ impl<'a> Renderer<'a> {
         template: &str,
         path: &Path,
         url_path: &str,
-        mut page: serde_json::Map<String, Value>,
+        page: Context,
     ) -> Result<RenderedPage, RenderError> {
-        // Pages that did not describe themselves for link previews get the plain description.
-        let kind = page.get("kind").and_then(Value::as_str);
-        if !page.contains_key("share") && kind != Some("not_found") {
-            let description = page
-                .get("description")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            insert(&mut page, "share", &self.share(&description, None, None));
-        }
         let mut context = tera::Context::new();
-        let mut site = self.site_value.clone();
-        if let Some(menu) = site.get_mut("menu").and_then(Value::as_array_mut) {
-            let here = self.url(url_path);
-            for item in menu {
-                let url = item
-                    .get("url")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string();
-                let current = url == here
-                    || (url.len() > self.site.config.root.len() && here.starts_with(&url));
-                item["current"] = Value::Bool(current);
-            }
-        }
-        context.insert("site", &site);
+        context.insert("site", &self.site_value.page(&self.url(url_path)));
         context.insert("t", &self.translations);
         context.insert("page", &page);
         context.insert("now_year", &self.now_year);
@@ -207,38 +189,5 @@ impl<'a> Renderer<'a> {
             path: path.to_path_buf(),
             html,
         })
-    }
-}
-
-fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key: &str, value: &T) {
-    page.insert(
-        key.to_string(),
-        serde_json::to_value(value).unwrap_or(Value::Null),
-    );
-}
-
-/// A page's videos, and the Content-Security-Policy's `frame-src`: the origins of the
-/// videos' players and the sources of the frames embedded in the text (`embeds`, from
-/// `embed_hosts:`). `base.html` allows no frames when there are none.
-fn insert_media(page: &mut serde_json::Map<String, Value>, videos: &[Video], embeds: &[String]) {
-    let players: Vec<&str> = videos
-        .iter()
-        .filter_map(|v| match &v.source {
-            VideoSource::External { frame_src, .. } => Some(*frame_src),
-            VideoSource::Local { .. } => None,
-        })
-        .collect();
-    if !videos.is_empty() {
-        insert(page, "videos", videos);
-        insert(page, "has_external_video", &!players.is_empty());
-    }
-    let mut sources: Vec<&str> = players
-        .into_iter()
-        .chain(embeds.iter().map(String::as_str))
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
-    if !sources.is_empty() {
-        insert(page, "frame_src", &sources.join(" "));
     }
 }

@@ -10,7 +10,8 @@ use crate::config::Config;
 use crate::locale::Lang;
 use crate::url::output_file;
 
-use super::pages::{self, Context};
+use super::context::Context;
+use super::pages;
 use super::pagination::{ListKind, ListOf};
 use super::stamps::{self, Stamps};
 use super::Renderer;
