@@ -139,7 +139,7 @@ impl Builder {
         }
         let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let Model {
-            site,
+            mut site,
             mut problems,
             mut files,
             fresh,
@@ -200,7 +200,8 @@ impl Builder {
             }
         }
         files.photos.extend(fresh);
-        let renderer = Renderer::new(&site, &theme, &files.images, options.inject.as_deref(), now);
+        site.attach_photos(&files.images);
+        let renderer = Renderer::new(&site, &theme, options.inject.as_deref(), now);
         let no_fingerprints = Fingerprints::new();
         let previous = self.last.as_ref().map_or(&no_fingerprints, |l| &l.pages);
         let rendered = match &edited {

@@ -11,14 +11,11 @@ pub mod structured_data;
 pub mod theme;
 mod views;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::gallery::Image;
 use crate::site::calendar::{self, Listed};
 use crate::site::Site;
 
@@ -28,15 +25,9 @@ use site_value::SiteView;
 use stamps::Stamps;
 use theme::{chain, Theme};
 
+pub use crate::site::DocumentImages;
 pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 pub use stamps::{Fingerprints, RenderOutcome};
-
-/// The photos of one document, as the gallery step produced them.
-#[derive(Debug, Clone, Default, Serialize, Hash)]
-pub struct DocumentImages {
-    pub cover: Option<Image>,
-    pub gallery: Vec<Image>,
-}
 
 /// A rendering failure, naming the template and the page.
 #[derive(Debug, thiserror::Error)]
@@ -57,7 +48,6 @@ pub struct RenderedPage {
 pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    images: &'a HashMap<PathBuf, DocumentImages>,
     site_value: SiteView<'a>,
     translations: Value,
     /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
@@ -79,7 +69,6 @@ impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
         theme: &'a Theme,
-        images: &'a HashMap<PathBuf, DocumentImages>,
         inject: Option<&'a str>,
         now: chrono::NaiveDateTime,
     ) -> Self {
@@ -88,7 +77,6 @@ impl<'a> Renderer<'a> {
             site_value: SiteView::new(&site.config),
             site,
             theme,
-            images,
             translations,
             inject,
             now_year: chrono::Datelike::year(&now),
@@ -105,15 +93,6 @@ impl<'a> Renderer<'a> {
     /// The site's description, for pages that have none of their own.
     fn description(&self) -> &'a str {
         self.site.config.description.as_deref().unwrap_or("")
-    }
-
-    fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages> {
-        self.images.get(doc)
-    }
-
-    /// The cover photo of a document, when it has one.
-    fn cover_of(&self, doc: &Path) -> Option<&'a Image> {
-        self.images_of(doc).and_then(|i| i.cover.as_ref())
     }
 
     /// Renders the pages of the site, in parallel, except those whose fingerprint (a hash of

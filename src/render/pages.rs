@@ -35,7 +35,7 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let post = &site.posts[i];
     let published = post.date.rfc3339(config.timezone);
     let modified = post.updated.unwrap_or(post.date).rfc3339(config.timezone);
-    let cover = r.cover_of(&post.doc.path);
+    let cover = post.photos.cover.as_ref();
     let share = r.share(
         &post.summary,
         cover,
@@ -84,7 +84,7 @@ pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'
         &project.summary,
         body,
     );
-    let cover = r.cover_of(&project.doc.path);
+    let cover = project.photos.cover.as_ref();
     page.share = Some(r.share(&project.summary, cover, None));
     page.feed = Some(r.feed_link(&project.path, t.text("project_feed"), &project.title));
     page.media = MediaParts::of(&project.media.videos, &project.text.frame_src);
@@ -105,7 +105,7 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let p = &r.site.pages[task.item];
     let body = Body::Page(r.page_view(p));
     let mut page = r.context("page", p.title.clone(), path, &p.summary, body);
-    let share = r.share(&p.summary, r.cover_of(&p.doc.path), None);
+    let share = r.share(&p.summary, p.photos.cover.as_ref(), None);
     page.event = r.event_parts(Owner::Page(task.item), share.image.as_ref());
     page.share = Some(share);
     page.media = MediaParts::of(&p.media.videos, &p.text.frame_src);

@@ -68,12 +68,12 @@ impl Stamps {
         let projects: Vec<u64> = site
             .projects
             .iter()
-            .map(|p| fingerprint::of((p.version, r.images_of(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, &p.photos)))
             .collect();
         let pages = site
             .pages
             .iter()
-            .map(|p| fingerprint::of((p.version, r.images_of(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, &p.photos)))
             .collect();
         Stamps {
             base,
@@ -98,7 +98,7 @@ impl Stamps {
             let term = |t: &Term| fingerprint::of((&t.name, &t.path));
             fingerprint::of((
                 p.version,
-                r.images_of(&p.doc.path),
+                &p.photos,
                 p.tags
                     .iter()
                     .map(|&t| term(&site.tags[t]))

@@ -1,8 +1,6 @@
 //! The views of the model that templates see: borrowed, serialisable summaries of posts, projects,
 //! terms and events, and the link-preview and header data of a page.
 
-use std::path::Path;
-
 use serde::Serialize;
 
 use crate::content::date::Date;
@@ -12,7 +10,7 @@ use crate::markdown::Rendered;
 use crate::markdown::TocEntry;
 use crate::site::calendar::{self, Listed, Owner};
 use crate::site::event;
-use crate::site::{Page, Post, Project, Term};
+use crate::site::{DocumentImages, Page, Post, Project, Term};
 
 use super::context::EventParts;
 use super::routes::feed_path;
@@ -228,12 +226,11 @@ impl<'a> Renderer<'a> {
         (title, path): (Option<&'a str>, &str),
         summary: Option<&'a str>,
         updated: Option<Date>,
-        doc: &Path,
+        photos: &'a DocumentImages,
         extra: &'a Extra,
         text: Option<&'a Rendered>,
     ) -> EntryView<'a> {
-        let images = self.images_of(doc);
-        let gallery = images.map_or(&[][..], |i| &i.gallery[..]);
+        let gallery = &photos.gallery[..];
         EntryView {
             link: title.map(|title| Link {
                 title,
@@ -241,7 +238,7 @@ impl<'a> Renderer<'a> {
             }),
             summary,
             updated: updated.as_ref().map(Date::iso),
-            cover: images.and_then(|i| i.cover.as_ref()),
+            cover: photos.cover.as_ref(),
             photo_count: gallery.len(),
             extra,
             text: text.map(|t| TextView {
@@ -272,7 +269,7 @@ impl<'a> Renderer<'a> {
             }),
         };
         let text = full.then_some(&post.text);
-        let (summary, doc) = (Some(post.summary.as_str()), &post.doc.path);
+        let (summary, doc) = (Some(post.summary.as_str()), &post.photos);
         EntryView {
             post: Some(parts),
             ..self.entry_view(
@@ -306,7 +303,7 @@ impl<'a> Renderer<'a> {
             details,
         };
         let text = full.then_some(&project.text);
-        let (summary, doc) = (Some(project.summary.as_str()), &project.doc.path);
+        let (summary, doc) = (Some(project.summary.as_str()), &project.photos);
         let link = (Some(project.title.as_str()), project.path.as_str());
         EntryView {
             project: Some(parts),
@@ -318,7 +315,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn page_view(&self, page: &'a Page) -> EntryView<'a> {
         let meta = &page.doc.meta;
         let summary = meta.summary.as_deref();
-        let doc = &page.doc.path;
+        let doc = &page.photos;
         self.entry_view(
             (None, &page.path),
             summary,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
-use super::{Page, PageEntry, Post, PostEntry, Project, ProjectEntry, Site, Term};
+use super::{DocumentImages, Page, PageEntry, Post, PostEntry, Project, ProjectEntry, Site, Term};
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
@@ -30,6 +30,7 @@ pub(super) fn link(
         .map(|entry| Project {
             entry,
             posts: Vec::new(),
+            photos: DocumentImages::default(),
         })
         .collect();
     projects.sort_by(|a, b| {
@@ -52,6 +53,7 @@ pub(super) fn link(
             tags: Vec::new(),
             category: None,
             project: None,
+            photos: DocumentImages::default(),
         })
         .collect();
     posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
@@ -61,7 +63,13 @@ pub(super) fn link(
         &mut problems,
     );
 
-    let mut pages: Vec<Page> = pages.into_iter().map(|entry| Page { entry }).collect();
+    let mut pages: Vec<Page> = pages
+        .into_iter()
+        .map(|entry| Page {
+            entry,
+            photos: DocumentImages::default(),
+        })
+        .collect();
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     check_duplicates(
         pages.iter().map(|p| (&p.slug, &p.doc)),
