@@ -219,31 +219,22 @@ pub(super) static ROUTES: &[Route] = &[
         context: pages::year,
         stamp: stamps::year,
     },
-    Route {
-        template: "posts.html",
-        each: Each::List(ListOf::Posts),
-        address: list_address,
-        file: output_file,
-        context: pages::list,
-        stamp: stamps::list,
-    },
-    Route {
-        template: "taxonomy.html",
-        each: Each::List(ListOf::Tags),
-        address: list_address,
-        file: output_file,
-        context: pages::list,
-        stamp: stamps::list,
-    },
-    Route {
-        template: "taxonomy.html",
-        each: Each::List(ListOf::Categories),
-        address: list_address,
-        file: output_file,
-        context: pages::list,
-        stamp: stamps::list,
-    },
+    list("posts.html", ListOf::Posts),
+    list("taxonomy.html", ListOf::Tags),
+    list("taxonomy.html", ListOf::Categories),
 ];
+
+/// The pages of each list of posts of a kind (all news, each tag's, each category's).
+const fn list(template: &'static str, of: ListOf) -> Route {
+    Route {
+        template,
+        each: Each::List(of),
+        address: list_address,
+        file: output_file,
+        context: pages::list,
+        stamp: stamps::list,
+    }
+}
 
 fn list_address(r: &Renderer<'_>, task: Task) -> String {
     r.chunk(task.list(), task.number).url_path

@@ -70,7 +70,7 @@ impl<'a> Loader<'a> {
         cache: &mut Section<Entry<K>>,
         problems: &mut Vec<Diagnostic>,
     ) -> (Vec<Arc<Entry<K>>>, Vec<String>) {
-        let results: Vec<(PathBuf, Option<Cached<Entry<K>>>, Vec<Diagnostic>)> = sources
+        let results: Vec<(PathBuf, Option<Cached<Entry<K>>>, _)> = sources
             .par_iter()
             .map(|source| {
                 let stamp = FileStamp::of(&source.path);
