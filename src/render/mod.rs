@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::site::calendar::{self, Listed};
-use crate::site::Site;
+use crate::site::{PostId, Site};
 
 use context::Context;
 use routes::{Task, ROUTES};
@@ -58,7 +58,7 @@ pub struct Renderer<'a> {
     /// Every event of the site, earliest first.
     events: Vec<Listed<'a>>,
     /// The indexes of all posts: the items of the news list.
-    all_posts: Vec<usize>,
+    all_posts: Vec<PostId>,
 }
 
 /// How many upcoming events the home page lists.
@@ -82,7 +82,7 @@ impl<'a> Renderer<'a> {
             now_year: chrono::Datelike::year(&now),
             today: now.date(),
             events: calendar::all(site),
-            all_posts: (0..site.posts.len()).collect(),
+            all_posts: PostId::all(site.posts.len()).collect(),
         }
     }
 

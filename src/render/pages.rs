@@ -3,7 +3,7 @@
 
 use crate::content::meta::ProjectStatus;
 use crate::site::calendar::{self, Owner};
-use crate::site::{Post, Term};
+use crate::site::{PageId, Post, PostId, Term};
 
 use super::context::{Body, Context, MediaParts};
 use super::pagination::ListOf;
@@ -15,7 +15,8 @@ use super::{Renderer, HOME_EVENTS};
 pub(super) fn home<'a>(r: &Renderer<'a>, _: Task, path: &str) -> Context<'a> {
     let site = r.site;
     let config = &site.config;
-    let latest: Vec<usize> = (0..site.posts.len().min(config.posts_per_page.max(3))).collect();
+    let latest: Vec<PostId> =
+        PostId::all(site.posts.len().min(config.posts_per_page.max(3))).collect();
     let (upcoming, _) = r.split_events();
     let upcoming = &upcoming[..upcoming.len().min(HOME_EVENTS)];
     let body = Body::Home {
@@ -64,7 +65,7 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     };
     let mut page = r.context("post", post.title.clone(), path, &post.summary, body);
     page.json_ld = Some(structured_data::news_article(&article));
-    page.event = r.event_parts(Owner::Post(i), share.image.as_ref());
+    page.event = r.event_parts(Owner::Post(PostId::new(i)), share.image.as_ref());
     page.share = Some(share);
     page.media = MediaParts::of(&post.media.videos, &post.text.frame_src);
     page
@@ -106,7 +107,7 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let body = Body::Page(r.page_view(p));
     let mut page = r.context("page", p.title.clone(), path, &p.summary, body);
     let share = r.share(&p.summary, p.photos.cover.as_ref(), None);
-    page.event = r.event_parts(Owner::Page(task.item), share.image.as_ref());
+    page.event = r.event_parts(Owner::Page(PageId::new(task.item)), share.image.as_ref());
     page.share = Some(share);
     page.media = MediaParts::of(&p.media.videos, &p.text.frame_src);
     page
@@ -204,7 +205,7 @@ pub(super) fn year<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let t = &r.theme.translations;
     let (year, posts) = &site.years[task.item];
     let title = format!("{} {year}", t.text("archive"));
-    let mut months: Vec<(u32, Vec<usize>)> = Vec::new();
+    let mut months: Vec<(u32, Vec<PostId>)> = Vec::new();
     for &p in posts {
         let month = chrono::Datelike::month(&site.posts[p].date.local);
         match months.last_mut() {

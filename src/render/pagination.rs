@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Renderer;
+use crate::site::PostId;
 
 #[derive(Serialize)]
 pub(super) struct PageLink {
@@ -44,7 +45,7 @@ pub(super) struct Chunk<'p> {
     /// How many pages the list has.
     pub(super) total: usize,
     pub(super) url_path: String,
-    pub(super) items: &'p [usize],
+    pub(super) items: &'p [PostId],
 }
 
 /// The kinds of lists of posts.
@@ -65,7 +66,7 @@ pub(super) struct ListKind {
 
 impl<'a> Renderer<'a> {
     /// The posts of a list, and the URL path of its first page.
-    pub(super) fn list(&self, kind: ListKind) -> (&[usize], &str) {
+    pub(super) fn list(&self, kind: ListKind) -> (&[PostId], &str) {
         let site = self.site;
         let t = kind.item;
         match kind.of {

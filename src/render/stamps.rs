@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::fingerprint;
 use crate::site::calendar::Owner;
-use crate::site::{Edited, Term};
+use crate::site::{Edited, Id, PostId, Term};
 
 use super::pagination::{ListKind, ListOf};
 use super::routes::{page_templates, Each, Task, FILE_TEMPLATES, ROUTES};
@@ -85,14 +85,14 @@ impl Stamps {
     }
 
     /// The stamp of post `i` as links to it show it: its title, address and date.
-    fn post_link(r: &Renderer<'_>, i: usize) -> u64 {
+    fn post_link(r: &Renderer<'_>, i: PostId) -> u64 {
         let p = &r.site.posts[i];
         fingerprint::of((&p.title, &p.path, p.date))
     }
 
     /// The stamp of post `i`.
-    pub(super) fn post(&self, r: &Renderer<'_>, i: usize) -> u64 {
-        *self.posts[i].get_or_init(|| {
+    pub(super) fn post(&self, r: &Renderer<'_>, i: PostId) -> u64 {
+        *self.posts[i.index()].get_or_init(|| {
             let site = r.site;
             let p = &site.posts[i];
             let term = |t: &Term| fingerprint::of((&t.name, &t.path));
@@ -104,7 +104,7 @@ impl Stamps {
                     .map(|&t| term(&site.tags[t]))
                     .collect::<Vec<_>>(),
                 p.category.map(|c| term(&site.categories[c])),
-                p.project.map(|i| self.projects[i]),
+                p.project.map(|i| self.projects[i.index()]),
             ))
         })
     }
@@ -113,7 +113,7 @@ impl Stamps {
     pub(super) fn owner(&self, r: &Renderer<'_>, owner: Owner) -> u64 {
         match owner {
             Owner::Post(i) => self.post(r, i),
-            Owner::Page(i) => self.pages[i],
+            Owner::Page(i) => self.pages[i.index()],
         }
     }
 
@@ -126,7 +126,7 @@ impl Stamps {
         h.finish()
     }
 
-    fn posts(&self, r: &Renderer<'_>, list: &[usize], h: &mut DefaultHasher) {
+    fn posts(&self, r: &Renderer<'_>, list: &[PostId], h: &mut DefaultHasher) {
         for &i in list {
             self.post(r, i).hash(h);
         }
@@ -137,7 +137,7 @@ impl Stamps {
 pub(super) fn home(s: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
     let site = r.site;
     let latest = site.posts.len().min(site.config.posts_per_page.max(3));
-    s.posts(r, &(0..latest).collect::<Vec<_>>(), h);
+    s.posts(r, &PostId::all(latest).collect::<Vec<_>>(), h);
     s.projects.hash(h);
     let (upcoming, _) = r.split_events();
     let shown = &upcoming[..upcoming.len().min(HOME_EVENTS)];
@@ -159,8 +159,8 @@ pub(super) fn post(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHash
     let i = task.item;
     let newer = i.checked_sub(1);
     let older = Some(i + 1).filter(|&j| j < r.site.posts.len());
-    let link = |j: Option<usize>| j.map(|j| Stamps::post_link(r, j));
-    (s.post(r, i), link(newer), link(older)).hash(h);
+    let link = |j: Option<usize>| j.map(|j| Stamps::post_link(r, PostId::new(j)));
+    (s.post(r, PostId::new(i)), link(newer), link(older)).hash(h);
 }
 
 pub(super) fn project(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
@@ -242,8 +242,9 @@ impl<'a> Renderer<'a> {
         let mut lists = BTreeSet::new();
         for &i in &edited.posts {
             let post = &site.posts[i];
-            posts.extend(i.saturating_sub(1)..(i + 2).min(site.posts.len()));
-            projects.extend(post.project);
+            let n = i.index();
+            posts.extend(n.saturating_sub(1)..(n + 2).min(site.posts.len()));
+            projects.extend(post.project.map(Id::index));
             years.extend(
                 site.years
                     .iter()
@@ -251,8 +252,8 @@ impl<'a> Renderer<'a> {
             );
             let list = |of, item| ListKind { of, item };
             let kinds = std::iter::once(list(ListOf::Posts, 0))
-                .chain(post.tags.iter().map(|&t| list(ListOf::Tags, t)))
-                .chain(post.category.map(|c| list(ListOf::Categories, c)));
+                .chain(post.tags.iter().map(|&t| list(ListOf::Tags, t.index())))
+                .chain(post.category.map(|c| list(ListOf::Categories, c.index())));
             for kind in kinds {
                 if let Ok(at) = self.list(kind).0.binary_search(&i) {
                     lists.insert((kind, at / self.per_page() + 1));
@@ -262,13 +263,14 @@ impl<'a> Renderer<'a> {
         let posts: Vec<usize> = posts.into_iter().collect();
         let projects: Vec<usize> = projects.into_iter().collect();
         let years: Vec<usize> = years.into_iter().collect();
+        let pages: Vec<usize> = edited.pages.iter().map(|p| p.index()).collect();
         let mut tasks = Vec::new();
         for route in ROUTES {
             match route.each {
                 Each::Site(_) => tasks.extend(self.tasks(route, None)),
                 Each::Post => tasks.extend(self.tasks(route, Some(&posts))),
                 Each::Project => tasks.extend(self.tasks(route, Some(&projects))),
-                Each::Page => tasks.extend(self.tasks(route, Some(&edited.pages))),
+                Each::Page => tasks.extend(self.tasks(route, Some(&pages))),
                 Each::Year => tasks.extend(self.tasks(route, Some(&years))),
                 Each::List(of) => {
                     tasks.extend((lists.iter()).filter(|(kind, _)| kind.of == of).map(

@@ -10,7 +10,7 @@ use crate::markdown::Rendered;
 use crate::markdown::TocEntry;
 use crate::site::calendar::{self, Listed, Owner};
 use crate::site::event;
-use crate::site::{DocumentImages, Page, Post, Project, Term};
+use crate::site::{DocumentImages, Page, Post, PostId, Project, Term};
 
 use super::context::EventParts;
 use super::routes::feed_path;
@@ -349,7 +349,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn dated_links(&self, indexes: &[usize]) -> Vec<DatedLink<'a>> {
+    pub(super) fn dated_links(&self, indexes: &[PostId]) -> Vec<DatedLink<'a>> {
         indexes
             .iter()
             .map(|&i| {
@@ -363,7 +363,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn posts(&self, indexes: &[usize]) -> Vec<EntryView<'a>> {
+    pub(super) fn posts(&self, indexes: &[PostId]) -> Vec<EntryView<'a>> {
         indexes
             .iter()
             .map(|&i| self.post_view(&self.site.posts[i], false))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::entry::Kind;
 use super::load::Loader;
-use super::{Entry, PageEntry, PostEntry, ProjectEntry, Site};
+use super::{Entry, Id, PageEntry, PageId, PostEntry, PostId, ProjectEntry, Site};
 use crate::content::Source;
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::FileStamp;
@@ -68,10 +68,8 @@ impl DocumentCache {
 /// The documents that [`Site::patch`] replaced.
 #[derive(Debug, Default)]
 pub struct Edited {
-    /// Indexes into [`Site::posts`].
-    pub posts: Vec<usize>,
-    /// Indexes into [`Site::pages`].
-    pub pages: Vec<usize>,
+    pub posts: Vec<PostId>,
+    pub pages: Vec<PageId>,
 }
 
 /// A document read again: its new entry, and the cache entry holding it.
@@ -97,16 +95,16 @@ where
 }
 
 /// Puts documents read again, by their index in `model`, in place of the old ones (`entry`
-/// gives a model item's entry) and into the cache; returns their indexes.
+/// gives a model item's entry) and into the cache; returns their ids.
 fn replace<T, E>(
-    documents: Vec<(usize, &PathBuf, Reread<E>)>,
+    documents: Vec<(Id<T>, &PathBuf, Reread<E>)>,
     cache: &mut Section<E>,
     model: &mut [T],
     entry: impl Fn(&mut T) -> &mut Arc<E>,
-) -> Vec<usize> {
+) -> Vec<Id<T>> {
     let mut indexes = Vec::with_capacity(documents.len());
     for (i, path, (new, cached)) in documents {
-        *entry(&mut model[i]) = new;
+        *entry(&mut model[i.index()]) = new;
         cache.insert(path.clone(), cached);
         indexes.push(i);
     }
@@ -160,9 +158,11 @@ impl Site {
         let mut pages = Vec::new();
         for path in changed {
             if let Some(i) = self.posts.iter().position(|p| p.doc.abs_path == *path) {
+                let i = Id::new(i);
                 let new = reread(&loader, path, &*self.posts[i].entry)?;
                 posts.push((i, path, new));
             } else if let Some(i) = self.pages.iter().position(|p| p.doc.abs_path == *path) {
+                let i = Id::new(i);
                 let new = reread(&loader, path, &*self.pages[i].entry)?;
                 pages.push((i, path, new));
             } else {

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
-use super::{DocumentImages, Page, PageEntry, Post, PostEntry, Project, ProjectEntry, Site, Term};
+use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
+use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
@@ -138,8 +139,8 @@ pub(super) fn link(
         }
     }
     for (post, project) in links {
-        posts[post].project = Some(project);
-        projects[project].posts.push(post);
+        posts[post].project = Some(ProjectId::new(project));
+        projects[project].posts.push(PostId::new(post));
     }
 
     for post in &posts {
@@ -169,7 +170,7 @@ pub(super) fn link(
                 .map(|t| (t.as_str(), "tags"))
                 .collect()
         },
-        |p, t| p.tags.push(t),
+        |p, t| p.tags.push(TermId::new(t)),
     );
     let categories = collect_terms(
         &mut posts,
@@ -183,12 +184,15 @@ pub(super) fn link(
                 .map(|c| (c.as_str(), "category"))
                 .collect()
         },
-        |p, c| p.category = Some(c),
+        |p, c| p.category = Some(TermId::new(c)),
     );
 
-    let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, Vec<PostId>> = BTreeMap::new();
     for (i, post) in posts.iter().enumerate() {
-        by_year.entry(post.date.local.year()).or_default().push(i);
+        by_year
+            .entry(post.date.local.year())
+            .or_default()
+            .push(PostId::new(i));
     }
     let years = by_year.into_iter().rev().collect();
 
@@ -255,8 +259,8 @@ fn collect_terms(
                 });
                 terms.len() - 1
             });
-            if terms[t].posts.last() != Some(&i) {
-                terms[t].posts.push(i);
+            if terms[t].posts.last() != Some(&PostId::new(i)) {
+                terms[t].posts.push(PostId::new(i));
                 assignments.push((i, t));
             }
         }

@@ -13,6 +13,7 @@ pub mod search;
 pub mod video;
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -36,13 +37,79 @@ use event::Event;
 use search::DocumentTerms;
 use video::Video;
 
+/// A typed index into one of the site's lists: a [`PostId`] indexes `Site::posts` only.
+pub struct Id<T>(u32, PhantomData<fn() -> T>);
+
+pub type PostId = Id<Post>;
+pub type ProjectId = Id<Project>;
+pub type PageId = Id<Page>;
+/// A tag or a category, in its own list.
+pub type TermId = Id<Term>;
+
+impl<T> Id<T> {
+    /// The id of the item at `index`.
+    pub fn new(index: usize) -> Self {
+        Id(index as u32, PhantomData)
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The ids of a list of `len` items, in order.
+    pub fn all(len: usize) -> impl Iterator<Item = Self> {
+        (0..len).map(Self::new)
+    }
+}
+
+// By hand: derived, they would ask the same of `T`.
+impl<T> Clone for Id<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Id<T> {}
+impl<T> PartialEq for Id<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl<T> Eq for Id<T> {}
+impl<T> PartialOrd for Id<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<T> Ord for Id<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+impl<T> std::hash::Hash for Id<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+impl<T> std::fmt::Debug for Id<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+impl<T> std::ops::Index<Id<T>> for Vec<T> {
+    type Output = T;
+    fn index(&self, id: Id<T>) -> &T {
+        &self[id.index()]
+    }
+}
+
 /// A news post, ready to render: its entry, its links in this site and its photos.
 #[derive(Debug)]
 pub struct Post {
     pub entry: Arc<PostEntry>,
-    pub tags: Vec<usize>,
-    pub category: Option<usize>,
-    pub project: Option<usize>,
+    pub tags: Vec<TermId>,
+    pub category: Option<TermId>,
+    pub project: Option<ProjectId>,
     pub photos: DocumentImages,
 }
 
@@ -50,8 +117,8 @@ pub struct Post {
 #[derive(Debug)]
 pub struct Project {
     pub entry: Arc<ProjectEntry>,
-    /// Indexes into `Site::posts`, newest first.
-    pub posts: Vec<usize>,
+    /// Its posts, newest first.
+    pub posts: Vec<PostId>,
     pub photos: DocumentImages,
 }
 
@@ -164,8 +231,8 @@ pub struct Term {
     pub name: String,
     pub slug: String,
     pub path: String,
-    /// Indexes into `Site::posts`, newest first.
-    pub posts: Vec<usize>,
+    /// Its posts, newest first.
+    pub posts: Vec<PostId>,
 }
 
 /// The whole site.
@@ -178,8 +245,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub tags: Vec<Term>,
     pub categories: Vec<Term>,
-    /// Year → indexes into `posts`, newest year first.
-    pub years: Vec<(i32, Vec<usize>)>,
+    /// Year → its posts, newest year first.
+    pub years: Vec<(i32, Vec<PostId>)>,
 }
 
 impl Site {
