@@ -14,11 +14,14 @@
 //!    sections).
 //! 4. [`markdown`] renders a text to sanitised HTML and checks it.
 //! 5. [`gallery`] resolves, checks and processes photos named in front matter.
-//! 6. [`site`] builds the model: every document checked and rendered into an entry (its
-//!    event, videos, linked documents and search terms), linked into posts, projects, pages,
-//!    terms and years; [`site::DocumentCache`] keeps entries between builds of a preview.
-//! 7. [`render`] turns the model into pages through the theme: page kinds and addresses
-//!    (`routes`), template views, pagination, page fingerprints (`stamps`), JSON-LD.
+//! 6. [`site`] builds the model: every document checked and rendered into an entry (one
+//!    generic `Entry<K>` for posts, projects and pages, the kind adding its own checks,
+//!    address and fields), linked into posts, projects, pages, terms and years by typed ids,
+//!    each with its photos; [`site::DocumentCache`] keeps entries between builds of a preview.
+//! 7. [`render`] turns the model into pages through the theme: one route table (`routes`:
+//!    each page kind with its template, pages, address, context and fingerprint), typed
+//!    contexts (`context`, `pages`, `views`), pagination, page fingerprints (`stamps`),
+//!    JSON-LD.
 //! 8. [`publish`] makes the whole-site files: Atom feeds, sitemap, robots.txt, calendars,
 //!    the search index, and the linked documents to copy.
 //! 9. [`build`] runs the stages (photos, pages, site files, in-place rebuilds) and writes
