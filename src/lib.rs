@@ -4,7 +4,7 @@
 //! (`tests/architecture.rs` holds the order and checks it):
 //!
 //! 1. Leaf utilities, used by every stage: [`diagnostics`] (problems with file, line, field
-//!    and hint), [`locale`] (Polish and English words, dates, money), [`slug`], `url`
+//!    and hint), `locale` (Polish and English words, dates, money), `slug`, `url`
 //!    (addresses, output files), `fingerprint` (hashes and file stamps for incremental
 //!    builds) and `theme_names` (the built-in theme, and the ids and classes it keeps for
 //!    itself).
@@ -18,7 +18,7 @@
 //!    generic `Entry<K>` for posts, projects and pages, the kind adding its own checks,
 //!    address and fields), linked into posts, projects, pages, terms and years by typed ids,
 //!    each with its photos; [`site::DocumentCache`] keeps entries between builds of a preview.
-//! 7. [`render`] turns the model into pages through the theme: one route table (`routes`:
+//! 7. `render` turns the model into pages through the theme: one route table (`routes`:
 //!    each page kind with its template, pages, address, context and fingerprint), typed
 //!    contexts (`context`, `pages`, `views`), pagination, page fingerprints (`stamps`),
 //!    JSON-LD.
@@ -28,19 +28,21 @@
 //!    the output atomically ([`build::output`]); [`serve`] runs it again on every change for
 //!    a live preview, and [`scaffold`] creates a new site.
 
+#![forbid(unsafe_code)]
+
 pub mod build;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 mod fingerprint;
 pub mod gallery;
-pub mod locale;
+pub(crate) mod locale;
 pub mod markdown;
 pub mod publish;
-pub mod render;
+pub(crate) mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
-pub mod slug;
+pub(crate) mod slug;
 mod theme_names;
 mod url;

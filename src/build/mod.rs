@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint::{self, FileStamp};
 use crate::gallery::process::Processed;
 use crate::publish::attachments;
-use crate::render::theme::{self, Theme, ThemeError};
+use crate::render::theme::{self, Theme};
 use crate::render::{DocumentImages, Fingerprints, Renderer};
 use crate::site::{DocumentCache, Edited, Site};
 use crate::{config, content, gallery, site};
@@ -32,6 +32,8 @@ use site_files::{
     copy_attachments, copy_static, remove_stale, site_files, static_target, write_all,
 };
 
+pub use crate::render::theme::ThemeError;
+pub use crate::render::RenderError;
 pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR};
 
 /// Builds the site. On any error, nothing is written and the previous output stays.
