@@ -254,6 +254,75 @@ fn people_without_consent_are_refused_when_the_site_requires_it() {
 }
 
 #[test]
+fn a_child_needs_a_guardians_consent_on_every_site() {
+    // Without `require_consent`, in front matter and in a gallery folder's alt.yaml alike.
+    let child = "gallery:\n  - { src: a.jpg, alt: Chłopiec maluje farbami, people: true, consent: true, child: true }";
+    let site = gallery_site("", child);
+    site.write_bytes("content/posts/festyn/a.jpg", &jpeg(None, false));
+    let err = site.build_err();
+    assert!(
+        err.contains("content/posts/festyn/index.md:5: field `gallery[0].guardian_consent`"),
+        "{err}"
+    );
+    assert!(err.contains("parent or guardian"), "{err}");
+    assert!(!site.exists("index.html"), "nothing published");
+
+    let folder = gallery_site("", "gallery: { dir: zdjecia }");
+    folder.write_bytes("content/posts/festyn/zdjecia/a.jpg", &jpeg(None, false));
+    folder.write(
+        "content/posts/festyn/zdjecia/alt.yaml",
+        "a.jpg: { alt: Chłopiec maluje farbami, child: true }\n",
+    );
+    let err = folder.build_err();
+    assert!(err.contains("guardian_consent"), "{err}");
+    folder.write(
+        "content/posts/festyn/zdjecia/alt.yaml",
+        "a.jpg: { alt: Chłopiec maluje farbami, child: true, guardian_consent: true }\n",
+    );
+    folder.build_ok();
+
+    let consented = gallery_site(
+        "",
+        &child.replace("child: true", "child: true, guardian_consent: true"),
+    );
+    consented.write_bytes("content/posts/festyn/a.jpg", &jpeg(None, false));
+    consented.build_ok();
+    assert!(consented
+        .read("aktualnosci/festyn/index.html")
+        .contains("Chłopiec maluje farbami"));
+}
+
+#[test]
+fn a_caption_naming_a_client_of_the_centre_is_a_warning() {
+    let site = gallery_site(
+        "",
+        "gallery:\n  - { src: a.jpg, alt: Kobieta przy stole z paczkami, caption: \"Pani Anna Nowak, podopieczna ośrodka, odbiera paczkę\" }\n  - { src: b.jpg, alt: Wolontariusze układają paczki dla osób korzystających z pomocy społecznej }",
+    );
+    site.write_bytes("content/posts/festyn/a.jpg", &jpeg(None, false));
+    site.write_bytes("content/posts/festyn/b.jpg", &jpeg(None, false));
+    let out = site.build_ok();
+    let report = stderr(&out);
+    let warning = report
+        .lines()
+        .find(|l| l.contains("gallery[0].caption"))
+        .unwrap_or_else(|| panic!("no warning for the caption:\n{report}"));
+    assert!(
+        warning.starts_with("warning: content/posts/festyn/index.md:5:"),
+        "{warning}"
+    );
+    assert!(warning.contains("social assistance"), "{warning}");
+    assert!(report.contains("art. 100"), "{report}");
+    assert!(
+        !report.contains("gallery[1]"),
+        "nobody named in the second photo:\n{report}"
+    );
+    assert!(
+        site.exists("aktualnosci/festyn/index.html"),
+        "a warning, the site is built"
+    );
+}
+
+#[test]
 fn corrupt_and_oversized_photos_are_reported() {
     let site = built_then_gallery(
         "",

@@ -109,8 +109,11 @@ impl Start {
 }
 
 impl Model {
-    /// Stops the build when a document or photo named in one has errors.
+    /// Adds the settings' warnings, and stops the build when a document or photo named in
+    /// one has errors.
     pub(super) fn check(&mut self) -> Result<(), BuildError> {
+        let warnings = self.site.config.warnings.0.iter().cloned();
+        self.problems.extend(warnings);
         let photos = self.files.photos.iter().chain(&self.fresh);
         let found: Vec<Diagnostic> = photos.flat_map(|p| p.problems.iter().cloned()).collect();
         self.problems.extend(found);

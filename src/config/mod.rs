@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod embed;
 mod images;
+mod statement_review;
 
 pub use images::{ImageSettings, OnError};
 
@@ -214,6 +215,9 @@ pub struct Config {
     pub accessibility: crate::config::accessibility::AccessibilitySettings,
     pub checks: Checks,
     pub extra: Extra,
+    /// Advice about the settings (an incomplete accessibility statement, an overdue review):
+    /// reported by every build, which still goes on.
+    pub warnings: Warnings,
 }
 
 impl Config {
@@ -402,6 +406,17 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
+    // An unreadable `TABLICA_NOW` is the build's error to report; the review date then waits.
+    let today = crate::content::date::now(timezone)
+        .ok()
+        .map(|now| now.date());
+    let warnings = Warnings(statement_review::gaps(
+        &input.accessibility.statement,
+        &input.organisation,
+        &file,
+        text,
+        today,
+    ));
     Ok(Config {
         file,
         title,
@@ -421,7 +436,16 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         accessibility: input.accessibility,
         checks: input.checks,
         extra: input.extra,
+        warnings,
     })
+}
+
+/// Warnings about the settings. Not part of a cache key: they are advice, not settings.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings(pub Vec<Diagnostic>);
+
+impl std::hash::Hash for Warnings {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// Splits `https://host/sub` into (`https://host/sub/`, `/sub/`).

@@ -3,6 +3,7 @@
 //! cached between builds ([`process`]).
 
 pub mod alt;
+mod privacy;
 pub mod process;
 pub mod resolve;
 

@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{alt, is_photo};
+use super::{alt, is_photo, privacy};
 use crate::config::ImageSettings;
 use crate::content::meta::photo::{GallerySpec, PhotoSpec};
 use crate::content::DocumentRef;
@@ -37,6 +37,8 @@ pub struct DocumentPhotos {
 #[serde(untagged)]
 enum SidecarEntry {
     Alt(String),
+    // Its own fields, not a `PhotoSpec`: an untagged newtype struct would also take a YAML
+    // list (serde reads structs from sequences), turning a typo into a photo without alt.
     Full {
         #[serde(default)]
         alt: Option<String>,
@@ -46,6 +48,10 @@ enum SidecarEntry {
         people: bool,
         #[serde(default)]
         consent: bool,
+        #[serde(default)]
+        child: bool,
+        #[serde(default)]
+        guardian_consent: bool,
         #[serde(default)]
         decorative: bool,
     },
@@ -114,6 +120,36 @@ impl Context<'_> {
                 line,
                 format!("the photo `{}` shows people but no consent is recorded", spec.src),
                 "publish it only with the consent of the people shown, then add `consent: true`; otherwise remove the photo",
+            );
+            return None;
+        }
+        for (part, text) in [("alt", Some(&alt_text)), ("caption", spec.caption.as_ref())] {
+            if text.is_some_and(|t| privacy::may_reveal_assistance(t)) {
+                self.problems.push(
+                    Diagnostic::warning(
+                        self.doc.path,
+                        format!(
+                            "the {part} of the photo `{}` names a person together with words about social assistance",
+                            spec.src
+                        ),
+                    )
+                    .field(format!("{field}.{part}"))
+                    .at_line(line)
+                    .hint("art. 100 of the social-assistance act keeps who receives help confidential: describe the scene without the person's name, or publish only with their written consent to exactly this text"),
+                );
+            }
+        }
+        // RODO art. 8 and the civil code's image right: a child's photo needs a guardian's
+        // consent on every site, not only where `require_consent` is on.
+        if spec.child && !spec.guardian_consent {
+            self.error(
+                &format!("{field}.guardian_consent"),
+                line,
+                format!(
+                    "the photo `{}` shows a child but no consent of a parent or guardian is recorded",
+                    spec.src
+                ),
+                "publish it only with the written consent of the child's parent or legal guardian, then add `guardian_consent: true`; otherwise remove the photo or choose one where the child cannot be recognised",
             );
             return None;
         }
@@ -261,16 +297,15 @@ impl Context<'_> {
                 Some(SidecarEntry::Alt(a)) => PhotoSpec {
                     src: name.clone(),
                     alt: Some(a.clone()),
-                    caption: None,
-                    people: false,
-                    consent: false,
-                    decorative: false,
+                    ..PhotoSpec::default()
                 },
                 Some(SidecarEntry::Full {
                     alt,
                     caption,
                     people,
                     consent,
+                    child,
+                    guardian_consent,
                     decorative,
                 }) => PhotoSpec {
                     src: name.clone(),
@@ -278,6 +313,8 @@ impl Context<'_> {
                     caption: caption.clone(),
                     people: *people,
                     consent: *consent,
+                    child: *child,
+                    guardian_consent: *guardian_consent,
                     decorative: *decorative,
                 },
                 None => {

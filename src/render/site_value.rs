@@ -40,6 +40,8 @@ struct Urls {
     categories: String,
     archive: String,
     accessibility: String,
+    /// The accessibility statement's absolute address.
+    accessibility_permalink: String,
     feed: String,
     search: String,
     search_index: String,
@@ -93,6 +95,7 @@ impl<'a> SiteView<'a> {
                 categories: folder(&p.categories),
                 archive: folder(&p.archive),
                 accessibility: folder(&p.accessibility),
+                accessibility_permalink: config.permalink(&format!("{}/", p.accessibility)),
                 feed: format!("{root}{}", feed_path("")),
                 search: folder(&p.search),
                 search_index: format!("{root}{}/index.json", p.search),

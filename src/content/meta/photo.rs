@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 /// One photo as written in front matter.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PhotoSpec {
     /// Path relative to the Markdown file's folder (a page bundle).
@@ -19,6 +19,12 @@ pub struct PhotoSpec {
     /// Consent of the people shown has been recorded.
     #[serde(default)]
     pub consent: bool,
+    /// The photo shows a child: it needs `guardian_consent`, whatever the site's settings.
+    #[serde(default)]
+    pub child: bool,
+    /// A parent's or legal guardian's consent to publish the child's image has been recorded.
+    #[serde(default)]
+    pub guardian_consent: bool,
     /// Purely decorative: published with an empty alt.
     #[serde(default)]
     pub decorative: bool,
