@@ -1,6 +1,6 @@
 //! Addresses as written in requests and links.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use url::Url;
 
@@ -20,6 +20,13 @@ pub(crate) fn percent_decode(raw: &str) -> Option<String> {
         .decode_utf8()
         .ok()
         .map(|text| text.into_owned())
+}
+
+/// `path` with `/` between its parts whatever the system's separator (Windows writes `\`):
+/// how a relative output path is named in URLs and in the lists tablica writes.
+pub fn slash_path(path: &Path) -> String {
+    let parts: Vec<_> = path.iter().map(|p| p.to_string_lossy()).collect();
+    parts.join("/")
 }
 
 /// Where a URL path (`aktualnosci/x/`) is written in the output folder.
@@ -50,6 +57,18 @@ pub fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_paths_are_named_with_slashes() {
+        // On Windows `output_file` ends in `\index.html`; the name must not.
+        let file = output_file("/aktualnosci/x/");
+        assert_eq!(slash_path(&file), "aktualnosci/x/index.html");
+        assert_eq!(
+            slash_path(&Path::new("assets").join("css/site.css")),
+            "assets/css/site.css"
+        );
+        assert_eq!(slash_path(Path::new("")), "");
+    }
 
     #[test]
     fn decodes_escapes_and_refuses_broken_ones() {

@@ -12,11 +12,13 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::content::file;
 
 use super::last_build;
 use super::options::CACHE_DIR;
+use abandoned::{process_alive, remove_abandoned};
 
 /// Errors while writing the output.
 #[derive(Debug, thiserror::Error)]
@@ -82,27 +84,23 @@ impl OutputError {
     }
 }
 
-/// A hint for the I/O errors an editor can do something about. The error numbers are Linux's;
-/// EEXIST, ENOTDIR, ENOSPC and EROFS are the same on macOS and the BSDs.
+/// A hint for the I/O errors an editor can do something about, by the error's kind, which
+/// the standard library works out from the system's error number on Linux, macOS and Windows
+/// alike (a full disk is ENOSPC on one and ERROR_DISK_FULL on another).
 fn io_hint(e: &io::Error) -> Option<&'static str> {
-    const EEXIST: i32 = 17;
-    const ENOTDIR: i32 = 20;
-    const ENOSPC: i32 = 28;
-    const EROFS: i32 = 30;
-    const ENAMETOOLONG: i32 = 36;
-    const EDQUOT: i32 = 122;
-    match e.raw_os_error() {
-        Some(ENOSPC | EDQUOT) => Some(
+    use io::ErrorKind as Kind;
+    match e.kind() {
+        Kind::StorageFull | Kind::QuotaExceeded => Some(
             "the disk is full: free some space (or pass --output with a folder on another disk) and build again",
         ),
-        Some(EROFS) => Some("the disk is read-only: pass --output with a folder you can write to"),
+        Kind::ReadOnlyFilesystem => Some("the disk is read-only: pass --output with a folder you can write to"),
         // Creating a folder where a file of that name exists.
-        Some(ENOTDIR | EEXIST) => Some(
+        Kind::NotADirectory | Kind::AlreadyExists => Some(
             "a part of the output path is a file, not a folder: rename the file or pass another --output",
         ),
-        Some(ENAMETOOLONG) => Some("a file name is too long: shorten the document's file name or its `slug:`"),
-        _ if e.kind() == io::ErrorKind::PermissionDenied => Some(
-            "you may not write there: check the folder's permissions, or pass --output with a folder you can write to",
+        Kind::InvalidFilename => Some("a file name is too long: shorten the document's file name or its `slug:`"),
+        Kind::PermissionDenied => Some(
+            "you may not write there, or another program holds the folder open (on Windows: a File Explorer window or a terminal in it): close it, or pass --output with a folder you can write to",
         ),
         _ => None,
     }
@@ -116,6 +114,8 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 }
 
 const STAGING_MARK: &str = ".tablica-tmp-";
+
+mod abandoned;
 
 /// A folder the new output is written into before it replaces the target.
 #[derive(Debug)]
@@ -150,7 +150,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        remove_abandoned(parent, &name);
+        remove_abandoned(parent, &name, process_alive);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
@@ -266,7 +266,31 @@ fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     temp.push(STAGING_MARK);
     let temp = PathBuf::from(temp);
     write_file(&temp, bytes)?;
-    fs::rename(&temp, path).map_err(io_err(path))
+    rename(&temp, path).map_err(io_err(path))
+}
+
+/// How often a rename is tried: on Windows a file or folder just written may be held open for
+/// a moment by a virus scanner or the search indexer, and renaming it then fails with
+/// "access denied" (a window or terminal open in the folder holds it for good).
+const RENAME_ATTEMPTS: u32 = if cfg!(windows) { 6 } else { 1 };
+
+fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    retry(RENAME_ATTEMPTS, || fs::rename(from, to))
+}
+
+/// Runs `op` up to `attempts` times while it fails with "permission denied", waiting longer
+/// after each failure (0.1 s, 0.2 s, 0.4 s, …).
+fn retry(attempts: u32, mut op: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+    let mut tried = 1;
+    loop {
+        match op() {
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && tried < attempts => {
+                std::thread::sleep(Duration::from_millis(50 << tried));
+                tried += 1;
+            }
+            result => return result,
+        }
+    }
 }
 
 /// Writes a file, creating its folder.
@@ -281,7 +305,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 /// (renameat2 RENAME_EXCHANGE), then the old content removed.
 fn swap_into_place(new: &Path, target: &Path) -> Result<(), OutputError> {
     if !target.exists() {
-        return fs::rename(new, target).map_err(io_err(target));
+        return rename(new, target).map_err(io_err(target));
     }
     #[cfg(target_os = "linux")]
     {
@@ -292,13 +316,14 @@ fn swap_into_place(new: &Path, target: &Path) -> Result<(), OutputError> {
             return Ok(());
         }
     }
-    // Elsewhere: move the old output aside, move the new one in, delete the old one.
+    // Elsewhere (macOS, Windows): move the old output aside, move the new one in, delete the
+    // old one.
     let mut aside = new.as_os_str().to_owned();
     aside.push("-old");
     let aside = PathBuf::from(aside);
-    fs::rename(target, &aside).map_err(io_err(target))?;
-    if let Err(e) = fs::rename(new, target) {
-        let _ = fs::rename(&aside, target);
+    rename(target, &aside).map_err(io_err(target))?;
+    if let Err(e) = rename(new, target) {
+        let _ = rename(&aside, target);
         return Err(io_err(target)(e));
     }
     let _ = fs::remove_dir_all(&aside);
@@ -388,36 +413,8 @@ fn files_in(dir: &Path) -> impl Iterator<Item = String> + '_ {
                 Err(e) => (e.path()?, false),
             };
             let rel = path.strip_prefix(dir).ok()?;
-            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-            (!is_dir).then(|| parts.join("/"))
+            (!is_dir).then(|| crate::url::slash_path(rel))
         })
-}
-
-/// Removes staging folders left by builds that were killed (their process is gone): only
-/// folders with the staging name that hold [`MARKER`], which tablica wrote, or nothing.
-fn remove_abandoned(parent: &Path, name: &str) {
-    let prefix = format!(".{name}{STAGING_MARK}");
-    let Ok(entries) = fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(rest) = file_name.strip_prefix(&prefix) else {
-            continue;
-        };
-        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
-        let alive = pid
-            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
-        if alive && Path::new("/proc").exists() {
-            continue;
-        }
-        if file::is_regular(&entry.path().join(MARKER)) {
-            let _ = fs::remove_dir_all(entry.path());
-        } else {
-            // Killed before its marker was written: deleted only if empty.
-            let _ = fs::remove_dir(entry.path());
-        }
-    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -464,6 +461,41 @@ mod tests {
         assert_eq!(fs::read(target.join("new.html")).expect("read"), b"two");
         let leftovers = fs::read_dir(&site).expect("ls").count();
         assert_eq!(leftovers, 1, "only public/ remains");
+    }
+
+    #[test]
+    fn renames_are_retried_only_while_access_is_denied() {
+        let denied = || io::Error::from(io::ErrorKind::PermissionDenied);
+        let mut calls = 0;
+        let result = retry(3, || {
+            calls += 1;
+            if calls < 3 {
+                Err(denied())
+            } else {
+                Ok(())
+            }
+        });
+        assert!(result.is_ok());
+        assert_eq!(calls, 3);
+
+        calls = 0;
+        let result = retry(2, || {
+            calls += 1;
+            Err(denied())
+        });
+        assert_eq!(
+            result.map_err(|e| e.kind()),
+            Err(io::ErrorKind::PermissionDenied)
+        );
+        assert_eq!(calls, 2, "gives up after the attempts");
+
+        calls = 0;
+        let result = retry(5, || {
+            calls += 1;
+            Err(io::Error::from(io::ErrorKind::NotFound))
+        });
+        assert!(result.is_err());
+        assert_eq!(calls, 1, "other errors are not retried");
     }
 
     #[test]

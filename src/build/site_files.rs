@@ -23,14 +23,12 @@ pub(super) fn site_files(
     now: NaiveDateTime,
     pages: &[PathBuf],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
-    let sitemap = feeds::sitemap(
-        site,
-        theme,
-        pages
-            .iter()
-            .filter(|path| *path != Path::new(NOT_FOUND_FILE))
-            .map(|path| url_path_of(path)),
-    )?;
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|path| *path != Path::new(NOT_FOUND_FILE))
+        .map(|path| url_path_of(path))
+        .collect();
+    let sitemap = feeds::sitemap(site, theme, urls.iter().map(String::as_str))?;
     let t = &theme.translations;
     let labels = [
         t.text("search_kind_post"),
@@ -64,10 +62,13 @@ pub(super) fn remove_stale<'a>(dir: &Path, stale: impl Iterator<Item = &'a PathB
     }
 }
 
-/// "aktualnosci/x/index.html" → "aktualnosci/x/".
-fn url_path_of(file: &Path) -> &str {
-    let s = file.to_str().unwrap_or("");
-    s.strip_suffix("index.html").unwrap_or(s)
+/// "aktualnosci/x/index.html" → "aktualnosci/x/", with `/` on Windows too.
+fn url_path_of(file: &Path) -> String {
+    let path = crate::url::slash_path(file);
+    match path.strip_suffix("index.html") {
+        Some(dir) => dir.to_string(),
+        None => path,
+    }
 }
 
 /// Where the theme's static file `rel` goes in the output.

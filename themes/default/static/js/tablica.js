@@ -79,6 +79,16 @@
 
   if (toolbar) {
     toolbar.hidden = false;
+    var aidsToggle = document.querySelector(".aids-toggle");
+    if (aidsToggle) {
+      aidsToggle.hidden = false;
+      toolbar.setAttribute("data-folded", "");
+      aidsToggle.addEventListener("click", function () {
+        var open = aidsToggle.getAttribute("aria-expanded") !== "true";
+        aidsToggle.setAttribute("aria-expanded", open ? "true" : "false");
+        if (open) { toolbar.removeAttribute("data-folded"); } else { toolbar.setAttribute("data-folded", ""); }
+      });
+    }
     var contrastButton = toolbar.querySelector('[data-aid="contrast"]');
     if (contrastButton) { contrastButton.setAttribute("aria-pressed", contrastOn() ? "true" : "false"); }
     var readButton = toolbar.querySelector('[data-aid="read"]');
