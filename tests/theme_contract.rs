@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::{stderr, TestSite};
 
@@ -192,4 +192,119 @@ fn every_page_template_the_renderer_uses_is_in_the_page_table() {
         missing.is_empty(),
         "page templates of src/render/routes.rs missing from the table \"Templates and their `page`\" of docs/themes.md: {missing:?}"
     );
+}
+
+/// The fields of `page` docs/themes.md promises: (on every page, on the pages that have
+/// them), from the line "Keys of `page` on every page: …; …", and per page template its
+/// `page.kind`s and fields, from the table "Templates and their `page`".
+type PageTable = BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)>;
+
+fn documented_page_keys(doc: &str) -> (BTreeSet<String>, BTreeSet<String>, PageTable) {
+    // The names in backticks: `latest_posts [post]` → latest_posts.
+    let names = |text: &str| -> BTreeSet<String> {
+        text.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|s| {
+                s.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let keys = doc
+        .lines()
+        .find_map(|l| l.strip_prefix("- Keys of `page` on every page:"))
+        .expect("the line \"- Keys of `page` on every page: …\" in docs/themes.md");
+    let (always, some) = keys.split_once(';').expect("`;` between the two lists");
+    let mut table = PageTable::new();
+    let mut in_page_table = false;
+    for line in doc.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            in_page_table = heading.starts_with("Templates and their");
+        }
+        let cells: Vec<&str> = line.split(" | ").collect();
+        if in_page_table && line.starts_with("| `") && cells.len() >= 3 {
+            let template = names(cells[0]).into_iter().next().expect("a template");
+            let kinds = names(cells[1]);
+            table.insert(format!("{template}.html"), (kinds, names(cells[2])));
+        }
+    }
+    (names(always), names(some), table)
+}
+
+/// Every kind of page renders with the fields docs/themes.md lists for it: each page template
+/// is replaced by one writing its `page` as JSON, and the keys of every page built are
+/// compared with the doc.
+#[test]
+fn every_page_has_the_fields_the_theme_doc_lists() {
+    let (always, some, table) = documented_page_keys(&themes_doc());
+    assert!(table.len() >= 14, "{table:?}");
+    let site = site_with_posts();
+    site.project(
+        "razem",
+        "title: Razem\nstatus: ongoing\nstart: 2026-01-01",
+        "Projekt.",
+    )
+    .post(
+        "spotkanie",
+        "title: Spotkanie\ndate: 2026-11-02\ncategory: Wydarzenia\nproject: razem\nevent:\n  start: 2026-12-05 17:00\n  place: Klub",
+        "Zapraszamy.",
+    )
+    .post("stary", "title: Stary\ndate: 2025-03-01", "Dawno.")
+    .page(
+        "dzien-otwarty",
+        "title: Dzień otwarty\nevent:\n  start: 2026-11-10",
+        "Był.",
+    );
+    for template in table.keys() {
+        site.write(
+            &format!("themes/default/templates/{template}"),
+            &format!(
+                "{{\"template\": \"{template}\", \"page\": {{{{ page | json_encode() | safe }}}}}}"
+            ),
+        );
+    }
+    site.build_at("2026-11-30");
+    let mut seen: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(site.public()) {
+        let entry = entry.expect("an output file");
+        if entry.path().extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("a page");
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: {e}: {text}", entry.path().display()));
+        let template = json["template"].as_str().expect("template").to_string();
+        let page = json["page"].as_object().expect("page");
+        let keys: BTreeSet<String> = page.keys().cloned().collect();
+        let (kinds, fields) = &table[&template];
+        let kind = page["kind"].as_str().expect("kind");
+        assert!(
+            kinds.contains(kind),
+            "{template}: kind {kind}, documented {kinds:?}"
+        );
+        let missing: Vec<_> = always.difference(&keys).collect();
+        assert!(missing.is_empty(), "{template} lacks {missing:?}");
+        let undocumented: Vec<_> = keys
+            .iter()
+            .filter(|k| !always.contains(*k) && !some.contains(*k) && !fields.contains(*k))
+            .collect();
+        assert!(
+            undocumented.is_empty(),
+            "{template} has fields docs/themes.md does not list for it: {undocumented:?}"
+        );
+        seen.entry(template).or_default().extend(keys);
+    }
+    for (template, (_, fields)) in &table {
+        let keys = seen
+            .get(template)
+            .unwrap_or_else(|| panic!("no page rendered with {template}"));
+        let absent: Vec<_> = fields.difference(keys).collect();
+        assert!(
+            absent.is_empty(),
+            "docs/themes.md lists fields {template} never has: {absent:?}"
+        );
+    }
 }

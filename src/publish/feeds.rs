@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::render::theme::Theme;
 use crate::render::{feed_path, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE};
-use crate::site::{Post, Site};
+use crate::site::{Post, PostId, Site};
 
 /// How many posts a feed carries.
 const FEED_ENTRIES: usize = 20;
@@ -22,8 +22,8 @@ struct Channel<'a> {
     subtitle: &'a str,
     /// URL path below the site root of the page showing the same posts (`""` for home).
     page_path: &'a str,
-    /// Indexes into `site.posts`, newest first.
-    posts: &'a [usize],
+    /// Its posts, newest first.
+    posts: &'a [PostId],
 }
 
 /// The variables of `atom.xml`.
@@ -80,7 +80,7 @@ struct RobotsContext {
 /// the root, and one beside each project page and each tag page with only their posts.
 pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, RenderError> {
     let c = &site.config;
-    let all: Vec<usize> = (0..site.posts.len()).collect();
+    let all: Vec<PostId> = PostId::all(site.posts.len()).collect();
     let subtitle = c.description.as_deref().unwrap_or("");
     let mut channels = vec![Channel {
         title: c.title.clone(),
@@ -118,7 +118,7 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
         .posts
         .iter()
         .take(FEED_ENTRIES)
-        .filter_map(|&i| site.posts.get(i))
+        .filter_map(|&i| site.posts.get(i.index()))
         .collect();
     // A feed with no posts yet (a new project) takes the date of the site's newest post.
     let updated = posts

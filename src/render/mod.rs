@@ -1,6 +1,8 @@
 //! Rendering the site model through the theme's templates: builds each page's context from
 //! borrowed views of the model and renders all pages in parallel.
 
+mod context;
+mod pages;
 mod pagination;
 mod routes;
 mod site_value;
@@ -9,34 +11,23 @@ pub mod structured_data;
 pub mod theme;
 mod views;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::gallery::Image;
 use crate::site::calendar::{self, Listed};
-use crate::site::video::{Video, VideoSource};
-use crate::site::Site;
-use crate::url::output_file;
+use crate::site::{PostId, Site};
 
-use pagination::ListKind;
-use routes::{Job, Task};
-use site_value::site_value;
+use context::Context;
+use routes::{Task, ROUTES};
+use site_value::SiteView;
 use stamps::Stamps;
 use theme::{chain, Theme};
 
+pub use crate::site::DocumentImages;
 pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 pub use stamps::{Fingerprints, RenderOutcome};
-
-/// The photos of one document, as the gallery step produced them.
-#[derive(Debug, Clone, Default, Serialize, Hash)]
-pub struct DocumentImages {
-    pub cover: Option<Image>,
-    pub gallery: Vec<Image>,
-}
 
 /// A rendering failure, naming the template and the page.
 #[derive(Debug, thiserror::Error)]
@@ -62,8 +53,7 @@ pub struct RenderedPage {
 pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
-    images: &'a HashMap<PathBuf, DocumentImages>,
-    site_value: Value,
+    site_value: SiteView<'a>,
     translations: Value,
     /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
     inject: Option<&'a str>,
@@ -73,7 +63,7 @@ pub struct Renderer<'a> {
     /// Every event of the site, earliest first.
     events: Vec<Listed<'a>>,
     /// The indexes of all posts: the items of the news list.
-    all_posts: Vec<usize>,
+    all_posts: Vec<PostId>,
 }
 
 /// How many upcoming events the home page lists.
@@ -84,22 +74,20 @@ impl<'a> Renderer<'a> {
     pub fn new(
         site: &'a Site,
         theme: &'a Theme,
-        images: &'a HashMap<PathBuf, DocumentImages>,
         inject: Option<&'a str>,
         now: chrono::NaiveDateTime,
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
-            site_value: site_value(&site.config),
+            site_value: SiteView::new(&site.config),
             site,
             theme,
-            images,
             translations,
             inject,
             now_year: chrono::Datelike::year(&now),
             today: now.date(),
             events: calendar::all(site),
-            all_posts: (0..site.posts.len()).collect(),
+            all_posts: PostId::all(site.posts.len()).collect(),
         }
     }
 
@@ -107,8 +95,9 @@ impl<'a> Renderer<'a> {
         format!("{}{path}", self.site.config.root)
     }
 
-    fn images_of(&self, doc: &Path) -> Option<&'a DocumentImages> {
-        self.images.get(doc)
+    /// The site's description, for pages that have none of their own.
+    fn description(&self) -> &'a str {
+        self.site.config.description.as_deref().unwrap_or("")
     }
 
     /// Renders the pages of the site, in parallel, except those whose fingerprint (a hash of
@@ -116,24 +105,7 @@ impl<'a> Renderer<'a> {
     /// `previous`: `serve` passes the last build's fingerprints to re-render only what changed,
     /// `build` passes none and gets every page.
     pub fn render(&self, previous: &Fingerprints) -> Result<RenderOutcome, RenderError> {
-        let site = self.site;
-        let mut tasks = self.site_wide_tasks();
-        tasks.extend((0..site.posts.len()).map(|i| Task::Job(Job::Post(i))));
-        tasks.extend((0..site.projects.len()).map(|i| Task::Job(Job::Project(i))));
-        tasks.extend((0..site.pages.len()).map(|i| Task::Job(Job::Page(i))));
-        tasks.extend((0..site.years.len()).map(|i| Task::Job(Job::Year(i))));
-        tasks.extend(
-            self.paginate(ListKind::Posts)
-                .map(|c| Task::List(ListKind::Posts, c)),
-        );
-        for t in 0..site.tags.len() {
-            let kind = ListKind::Tag(t);
-            tasks.extend(self.paginate(kind).map(|c| Task::List(kind, c)));
-        }
-        for c in 0..site.categories.len() {
-            let kind = ListKind::Category(c);
-            tasks.extend(self.paginate(kind).map(|c| Task::List(kind, c)));
-        }
+        let tasks: Vec<Task> = ROUTES.iter().flat_map(|r| self.tasks(r, None)).collect();
         self.render_tasks(&tasks, previous)
     }
 
@@ -146,20 +118,16 @@ impl<'a> Renderer<'a> {
         let stamps = Stamps::new(self);
         let results: Vec<(PathBuf, u64, Option<RenderedPage>)> = tasks
             .par_iter()
-            .map(|task| {
-                let url_path = self.url_path(task);
-                let file = match task {
-                    Task::Job(Job::NotFound) => PathBuf::from(NOT_FOUND_FILE),
-                    _ => output_file(&url_path),
-                };
+            .map(|&task| {
+                let route = task.route;
+                let url_path = (route.address)(self, task);
+                let file = (route.file)(&url_path);
                 let fingerprint = stamps.task(self, task);
                 if previous.get(&file) == Some(&fingerprint) {
                     return Ok((file, fingerprint, None));
                 }
-                let page = match task {
-                    Task::Job(job) => self.render_job(job, &url_path, task.template())?,
-                    Task::List(kind, chunk) => self.render_list(*kind, chunk, task.template())?,
-                };
+                let page = (route.context)(self, task, &url_path);
+                let page = self.render_file(route.template, &file, &url_path, page)?;
                 Ok((file, fingerprint, Some(page)))
             })
             .collect::<Result<_, RenderError>>()?;
@@ -174,48 +142,15 @@ impl<'a> Renderer<'a> {
         Ok(outcome)
     }
 
-    fn render_page(
-        &self,
-        template: &str,
-        url_path: &str,
-        page: serde_json::Map<String, Value>,
-    ) -> Result<RenderedPage, RenderError> {
-        self.render_file(template, &output_file(url_path), url_path, page)
-    }
-
     fn render_file(
         &self,
         template: &str,
         path: &Path,
         url_path: &str,
-        mut page: serde_json::Map<String, Value>,
+        page: Context,
     ) -> Result<RenderedPage, RenderError> {
-        // Pages that did not describe themselves for link previews get the plain description.
-        let kind = page.get("kind").and_then(Value::as_str);
-        if !page.contains_key("share") && kind != Some("not_found") {
-            let description = page
-                .get("description")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            insert(&mut page, "share", &self.share(&description, None, None));
-        }
         let mut context = tera::Context::new();
-        let mut site = self.site_value.clone();
-        if let Some(menu) = site.get_mut("menu").and_then(Value::as_array_mut) {
-            let here = self.url(url_path);
-            for item in menu {
-                let url = item
-                    .get("url")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string();
-                let current = url == here
-                    || (url.len() > self.site.config.root.len() && here.starts_with(&url));
-                item["current"] = Value::Bool(current);
-            }
-        }
-        context.insert("site", &site);
+        context.insert("site", &self.site_value.page(&self.url(url_path)));
         context.insert("t", &self.translations);
         context.insert("page", &page);
         context.insert("now_year", &self.now_year);
@@ -238,38 +173,5 @@ impl<'a> Renderer<'a> {
             path: path.to_path_buf(),
             html,
         })
-    }
-}
-
-fn insert<T: Serialize + ?Sized>(page: &mut serde_json::Map<String, Value>, key: &str, value: &T) {
-    page.insert(
-        key.to_string(),
-        serde_json::to_value(value).unwrap_or(Value::Null),
-    );
-}
-
-/// A page's videos, and the Content-Security-Policy's `frame-src`: the origins of the
-/// videos' players and the sources of the frames embedded in the text (`embeds`, from
-/// `embed_hosts:`). `base.html` allows no frames when there are none.
-fn insert_media(page: &mut serde_json::Map<String, Value>, videos: &[Video], embeds: &[String]) {
-    let players: Vec<&str> = videos
-        .iter()
-        .filter_map(|v| match &v.source {
-            VideoSource::External { frame_src, .. } => Some(*frame_src),
-            VideoSource::Local { .. } => None,
-        })
-        .collect();
-    if !videos.is_empty() {
-        insert(page, "videos", videos);
-        insert(page, "has_external_video", &!players.is_empty());
-    }
-    let mut sources: Vec<&str> = players
-        .into_iter()
-        .chain(embeds.iter().map(String::as_str))
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
-    if !sources.is_empty() {
-        insert(page, "frame_src", &sources.join(" "));
     }
 }

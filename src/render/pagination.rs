@@ -2,9 +2,9 @@
 //! pages around.
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::{insert, RenderError, RenderedPage, Renderer};
+use super::Renderer;
+use crate::site::PostId;
 
 #[derive(Serialize)]
 pub(super) struct PageLink {
@@ -45,29 +45,39 @@ pub(super) struct Chunk<'p> {
     /// How many pages the list has.
     pub(super) total: usize,
     pub(super) url_path: String,
-    pub(super) items: &'p [usize],
+    pub(super) items: &'p [PostId],
 }
 
+/// The kinds of lists of posts.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum ListKind {
+pub(super) enum ListOf {
+    /// All news.
     Posts,
-    Tag(usize),
-    Category(usize),
+    Tags,
+    Categories,
+}
+
+/// One list of posts: all news, or the posts of one tag or category (`item`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct ListKind {
+    pub(super) of: ListOf,
+    pub(super) item: usize,
 }
 
 impl<'a> Renderer<'a> {
     /// The posts of a list, and the URL path of its first page.
-    pub(super) fn list(&self, kind: ListKind) -> (&[usize], &str) {
+    pub(super) fn list(&self, kind: ListKind) -> (&[PostId], &str) {
         let site = self.site;
-        match kind {
-            ListKind::Posts => (&self.all_posts, &site.config.paths.posts),
-            ListKind::Tag(t) => (&site.tags[t].posts, &site.tags[t].path),
-            ListKind::Category(c) => (&site.categories[c].posts, &site.categories[c].path),
+        let t = kind.item;
+        match kind.of {
+            ListOf::Posts => (&self.all_posts, &site.config.paths.posts),
+            ListOf::Tags => (&site.tags[t].posts, &site.tags[t].path),
+            ListOf::Categories => (&site.categories[t].posts, &site.categories[t].path),
         }
     }
 
     /// How many pages a list of `len` posts takes.
-    fn page_count(&self, len: usize) -> usize {
+    pub(super) fn page_count(&self, len: usize) -> usize {
         len.div_ceil(self.per_page()).max(1)
     }
 
@@ -87,12 +97,6 @@ impl<'a> Renderer<'a> {
             url_path: self.list_page_path(base, number),
             items: &items[start..end],
         }
-    }
-
-    /// Every page of a list.
-    pub(super) fn paginate(&self, kind: ListKind) -> impl Iterator<Item = Chunk<'_>> {
-        let total = self.page_count(self.list(kind).0.len());
-        (1..=total).map(move |n| self.chunk(kind, n))
     }
 
     /// The URL path of page `n` of the list whose first page is at `base`.
@@ -130,53 +134,6 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
         }
-    }
-
-    pub(super) fn render_list(
-        &self,
-        kind: ListKind,
-        chunk: &Chunk,
-        template: &str,
-    ) -> Result<RenderedPage, RenderError> {
-        let site = self.site;
-        let t = &self.theme.translations;
-        let posts = self.posts(chunk.items);
-        let mut title = match kind {
-            ListKind::Posts => t.text("news").to_string(),
-            ListKind::Tag(i) => site.tags[i].name.clone(),
-            ListKind::Category(i) => site.categories[i].name.clone(),
-        };
-        if chunk.number > 1 {
-            title = format!(
-                "{title} – {}",
-                t.text("page_n").replace("{n}", &chunk.number.to_string())
-            );
-        }
-        let (page_kind, extra) = match kind {
-            ListKind::Posts => ("posts", serde_json::json!({})),
-            ListKind::Tag(i) => {
-                let tag = &site.tags[i];
-                let feed = self.feed_link(&tag.path, t.text("tag_feed"), &tag.name);
-                (
-                    "tag",
-                    serde_json::json!({ "term": self.term_view(tag), "taxonomy": "tags", "feed": feed }),
-                )
-            }
-            ListKind::Category(i) => (
-                "category",
-                serde_json::json!({ "term": self.term_view(&site.categories[i]), "taxonomy": "categories" }),
-            ),
-        };
-        let description = site.config.description.clone().unwrap_or_default();
-        let mut page = self.header(page_kind, &title, &chunk.url_path, &description);
-        insert(&mut page, "posts", &posts);
-        insert(&mut page, "pagination", &self.pagination(kind, chunk));
-        if let Value::Object(m) = extra {
-            for (k, v) in m {
-                page.insert(k, v);
-            }
-        }
-        self.render_page(template, &chunk.url_path, page)
     }
 }
 

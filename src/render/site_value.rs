@@ -1,56 +1,124 @@
-//! The `site` value every template gets: the settings, menu and addresses it shows, made once per
-//! build.
+//! The `site` every template gets: the settings, menu and addresses it shows, made once per
+//! build ([`SiteView`]); the menu marks the current page's item per page ([`SitePage`]).
 
-use serde_json::Value;
+use serde::Serialize;
 
-use crate::config::Config;
+use crate::config::accessibility::Shortcut;
+use crate::config::{Config, Organisation, Paths};
+use crate::content::meta::Extra;
 
 use super::routes::feed_path;
 
-/// The `site` object every template sees.
-pub(super) fn site_value(config: &Config) -> Value {
-    let root = &config.root;
-    let p = &config.paths;
-    let menu: Vec<Value> = config
-        .menu
-        .iter()
-        .map(|m| {
-            // Menu URLs are written from the site root (`/aktualnosci/`); add the base path.
-            let url = if m.url.starts_with('/') && !m.url.starts_with("//") {
-                format!("{root}{}", m.url.trim_start_matches('/'))
-            } else {
-                m.url.clone()
-            };
-            serde_json::json!({ "title": m.title, "url": url, "current": false })
-        })
-        .collect();
-    serde_json::json!({
-        "title": config.title,
-        "description": config.description,
-        "language": config.language.code(),
-        "base_url": config.base_url,
-        "root": root,
-        "organisation": config.organisation,
-        "menu": menu,
-        "paths": config.paths,
-        "urls": {
-            "home": root,
-            "posts": format!("{root}{}/", p.posts),
-            "projects": format!("{root}{}/", p.projects),
-            "tags": format!("{root}{}/", p.tags),
-            "categories": format!("{root}{}/", p.categories),
-            "archive": format!("{root}{}/", p.archive),
-            "accessibility": format!("{root}{}/", p.accessibility),
-            "accessibility_permalink": config.permalink(&format!("{}/", p.accessibility)),
-            "feed": format!("{root}{}", feed_path("")),
-            "search": format!("{root}{}/", p.search),
-            "search_index": format!("{root}{}/index.json", p.search),
-            "events": format!("{root}{}/", p.events),
-        },
-        "shortcuts": config.accessibility.shortcuts(),
-        "single_key_shortcuts": config.accessibility.single_key_shortcuts,
-        "read_aloud": config.accessibility.read_aloud,
-        "extra": config.extra,
-        "generator": concat!("tablica ", env!("CARGO_PKG_VERSION")),
-    })
+/// The `site` object, but for its menu.
+#[derive(Serialize)]
+pub(super) struct SiteView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    language: &'static str,
+    base_url: &'a str,
+    root: &'a str,
+    organisation: &'a Organisation,
+    paths: &'a Paths,
+    urls: Urls,
+    shortcuts: Vec<Shortcut>,
+    single_key_shortcuts: bool,
+    read_aloud: bool,
+    extra: &'a Extra,
+    generator: &'static str,
+    /// The menu, its addresses with the base path.
+    #[serde(skip)]
+    menu: Vec<(&'a str, String)>,
+}
+
+/// Root-relative addresses of the site-wide pages and files.
+#[derive(Serialize)]
+struct Urls {
+    home: String,
+    posts: String,
+    projects: String,
+    tags: String,
+    categories: String,
+    archive: String,
+    accessibility: String,
+    /// The accessibility statement's absolute address.
+    accessibility_permalink: String,
+    feed: String,
+    search: String,
+    search_index: String,
+    events: String,
+}
+
+/// The `site` object of one page: with its menu, the item of the page marked `current`.
+#[derive(Serialize)]
+pub(super) struct SitePage<'a> {
+    #[serde(flatten)]
+    site: &'a SiteView<'a>,
+    menu: Vec<MenuItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct MenuItem<'a> {
+    title: &'a str,
+    url: &'a str,
+    current: bool,
+}
+
+impl<'a> SiteView<'a> {
+    pub(super) fn new(config: &'a Config) -> Self {
+        let root = &config.root;
+        let p = &config.paths;
+        let menu = (config.menu.iter())
+            .map(|m| {
+                // Menu URLs are written from the site root (`/aktualnosci/`); add the base path.
+                let url = if m.url.starts_with('/') && !m.url.starts_with("//") {
+                    format!("{root}{}", m.url.trim_start_matches('/'))
+                } else {
+                    m.url.clone()
+                };
+                (m.title.as_str(), url)
+            })
+            .collect();
+        let folder = |name: &str| format!("{root}{name}/");
+        SiteView {
+            title: &config.title,
+            description: config.description.as_deref(),
+            language: config.language.code(),
+            base_url: &config.base_url,
+            root,
+            organisation: &config.organisation,
+            paths: p,
+            urls: Urls {
+                home: root.clone(),
+                posts: folder(&p.posts),
+                projects: folder(&p.projects),
+                tags: folder(&p.tags),
+                categories: folder(&p.categories),
+                archive: folder(&p.archive),
+                accessibility: folder(&p.accessibility),
+                accessibility_permalink: config.permalink(&format!("{}/", p.accessibility)),
+                feed: format!("{root}{}", feed_path("")),
+                search: folder(&p.search),
+                search_index: format!("{root}{}/index.json", p.search),
+                events: folder(&p.events),
+            },
+            shortcuts: config.accessibility.shortcuts(),
+            single_key_shortcuts: config.accessibility.single_key_shortcuts,
+            read_aloud: config.accessibility.read_aloud,
+            extra: &config.extra,
+            generator: concat!("tablica ", env!("CARGO_PKG_VERSION")),
+            menu,
+        }
+    }
+
+    /// The `site` of the page at `here` (its root-relative address).
+    pub(super) fn page(&'a self, here: &str) -> SitePage<'a> {
+        let menu = (self.menu.iter())
+            .map(|(title, url)| MenuItem {
+                title,
+                url,
+                current: url == here || (url.len() > self.root.len() && here.starts_with(url)),
+            })
+            .collect();
+        SitePage { site: self, menu }
+    }
 }

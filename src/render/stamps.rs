@@ -10,10 +10,10 @@ use std::sync::OnceLock;
 
 use crate::fingerprint;
 use crate::site::calendar::Owner;
-use crate::site::{Edited, Term};
+use crate::site::{Edited, Id, PostId, Term};
 
-use super::pagination::ListKind;
-use super::routes::{Job, Task, FILE_TEMPLATES, PAGE_TEMPLATES};
+use super::pagination::{ListKind, ListOf};
+use super::routes::{page_templates, Each, Task, FILE_TEMPLATES, ROUTES};
 use super::{RenderError, RenderedPage, Renderer, HOME_EVENTS};
 
 /// Output file → fingerprint of its page.
@@ -52,14 +52,13 @@ impl Stamps {
                 .template_hashes
                 .iter()
                 .filter(|(name, _)| {
-                    !PAGE_TEMPLATES.contains(&name.as_str())
+                    !page_templates().any(|t| t == name.as_str())
                         && !FILE_TEMPLATES.contains(&name.as_str())
                 })
                 .collect::<Vec<_>>(),
         );
-        let templates = PAGE_TEMPLATES
-            .iter()
-            .map(|&name| {
+        let templates = page_templates()
+            .map(|name| {
                 (
                     name,
                     fingerprint::of((shared, theme.template_hashes.get(name))),
@@ -69,12 +68,12 @@ impl Stamps {
         let projects: Vec<u64> = site
             .projects
             .iter()
-            .map(|p| fingerprint::of((p.version, r.images_of(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, &p.photos)))
             .collect();
         let pages = site
             .pages
             .iter()
-            .map(|p| fingerprint::of((p.version, r.images_of(&p.doc.path))))
+            .map(|p| fingerprint::of((p.version, &p.photos)))
             .collect();
         Stamps {
             base,
@@ -86,26 +85,26 @@ impl Stamps {
     }
 
     /// The stamp of post `i` as links to it show it: its title, address and date.
-    fn post_link(r: &Renderer<'_>, i: usize) -> u64 {
+    fn post_link(r: &Renderer<'_>, i: PostId) -> u64 {
         let p = &r.site.posts[i];
         fingerprint::of((&p.title, &p.path, p.date))
     }
 
     /// The stamp of post `i`.
-    pub(super) fn post(&self, r: &Renderer<'_>, i: usize) -> u64 {
-        *self.posts[i].get_or_init(|| {
+    pub(super) fn post(&self, r: &Renderer<'_>, i: PostId) -> u64 {
+        *self.posts[i.index()].get_or_init(|| {
             let site = r.site;
             let p = &site.posts[i];
             let term = |t: &Term| fingerprint::of((&t.name, &t.path));
             fingerprint::of((
                 p.version,
-                r.images_of(&p.doc.path),
+                &p.photos,
                 p.tags
                     .iter()
                     .map(|&t| term(&site.tags[t]))
                     .collect::<Vec<_>>(),
                 p.category.map(|c| term(&site.categories[c])),
-                p.project.map(|i| self.projects[i]),
+                p.project.map(|i| self.projects[i.index()]),
             ))
         })
     }
@@ -114,92 +113,114 @@ impl Stamps {
     pub(super) fn owner(&self, r: &Renderer<'_>, owner: Owner) -> u64 {
         match owner {
             Owner::Post(i) => self.post(r, i),
-            Owner::Page(i) => self.pages[i],
+            Owner::Page(i) => self.pages[i.index()],
         }
     }
 
-    /// The fingerprint of a task's page.
-    pub(super) fn task(&self, r: &Renderer<'_>, task: &Task) -> u64 {
-        let site = r.site;
+    /// The fingerprint of a task's page: of its template, the site's settings and what its
+    /// route's `stamp` adds.
+    pub(super) fn task(&self, r: &Renderer<'_>, task: Task) -> u64 {
         let mut h = DefaultHasher::new();
-        (self.base, self.templates.get(task.template())).hash(&mut h);
-        let posts = |list: &[usize], h: &mut DefaultHasher| {
-            for &i in list {
-                self.post(r, i).hash(h);
-            }
-        };
-        let terms = |terms: &[Term], h: &mut DefaultHasher| {
-            for t in terms {
-                (&t.name, &t.path, t.posts.len()).hash(h);
-            }
-        };
-        match task {
-            Task::Job(job) => match *job {
-                Job::Home => {
-                    let latest = site.posts.len().min(site.config.posts_per_page.max(3));
-                    posts(&(0..latest).collect::<Vec<_>>(), &mut h);
-                    self.projects.hash(&mut h);
-                    let (upcoming, _) = r.split_events();
-                    let shown = &upcoming[..upcoming.len().min(HOME_EVENTS)];
-                    shown
-                        .iter()
-                        .for_each(|e| self.owner(r, e.owner).hash(&mut h));
-                }
-                Job::Events => {
-                    // Which events are listed, and which of them are still to come.
-                    let (upcoming, past) = r.split_events();
-                    for list in [upcoming, past] {
-                        list.len().hash(&mut h);
-                        list.iter()
-                            .for_each(|e| self.owner(r, e.owner).hash(&mut h));
-                    }
-                }
-                Job::Post(i) => {
-                    // The post and the links to its neighbours; not its index, so a new post
-                    // re-renders only its neighbours.
-                    let newer = i.checked_sub(1);
-                    let older = Some(i + 1).filter(|&j| j < site.posts.len());
-                    let link = |j: Option<usize>| j.map(|j| Self::post_link(r, j));
-                    (self.post(r, i), link(newer), link(older)).hash(&mut h);
-                }
-                Job::Project(i) => {
-                    self.projects[i].hash(&mut h);
-                    posts(&site.projects[i].posts, &mut h);
-                }
-                Job::Projects => self.projects.hash(&mut h),
-                Job::Page(i) => self.pages[i].hash(&mut h),
-                Job::NotFound | Job::Accessibility | Job::Search => {}
-                Job::TagList => terms(&site.tags, &mut h),
-                Job::CategoryList => terms(&site.categories, &mut h),
-                Job::ArchiveList => {
-                    for (year, list) in &site.years {
-                        (year, list.len()).hash(&mut h);
-                    }
-                }
-                Job::Year(i) => {
-                    site.years[i].0.hash(&mut h);
-                    for &p in &site.years[i].1 {
-                        Self::post_link(r, p).hash(&mut h);
-                    }
-                }
-            },
-            Task::List(kind, chunk) => {
-                match *kind {
-                    ListKind::Posts => 0.hash(&mut h),
-                    // The page shows the term's name and how many posts it has in all.
-                    ListKind::Tag(t) => {
-                        (1, &site.tags[t].name, site.tags[t].posts.len()).hash(&mut h)
-                    }
-                    ListKind::Category(t) => {
-                        (2, &site.categories[t].name, site.categories[t].posts.len()).hash(&mut h)
-                    }
-                }
-                (chunk.number, chunk.total).hash(&mut h);
-                posts(chunk.items, &mut h);
-            }
-        }
+        (self.base, self.templates.get(task.route.template)).hash(&mut h);
+        (task.route.stamp)(self, r, task, &mut h);
         h.finish()
     }
+
+    fn posts(&self, r: &Renderer<'_>, list: &[PostId], h: &mut DefaultHasher) {
+        for &i in list {
+            self.post(r, i).hash(h);
+        }
+    }
+}
+
+/// What the home page shows: the latest posts, the projects and the next events.
+pub(super) fn home(s: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
+    let site = r.site;
+    let latest = site.posts.len().min(site.config.posts_per_page.max(3));
+    s.posts(r, &PostId::all(latest).collect::<Vec<_>>(), h);
+    s.projects.hash(h);
+    let (upcoming, _) = r.split_events();
+    let shown = &upcoming[..upcoming.len().min(HOME_EVENTS)];
+    shown.iter().for_each(|e| s.owner(r, e.owner).hash(h));
+}
+
+/// Which events are listed, and which of them are still to come.
+pub(super) fn events(s: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
+    let (upcoming, past) = r.split_events();
+    for list in [upcoming, past] {
+        list.len().hash(h);
+        list.iter().for_each(|e| s.owner(r, e.owner).hash(h));
+    }
+}
+
+/// The post and the links to its neighbours; not its index, so a new post re-renders only
+/// its neighbours.
+pub(super) fn post(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
+    let i = task.item;
+    let newer = i.checked_sub(1);
+    let older = Some(i + 1).filter(|&j| j < r.site.posts.len());
+    let link = |j: Option<usize>| j.map(|j| Stamps::post_link(r, PostId::new(j)));
+    (s.post(r, PostId::new(i)), link(newer), link(older)).hash(h);
+}
+
+pub(super) fn project(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
+    s.projects[task.item].hash(h);
+    s.posts(r, &r.site.projects[task.item].posts, h);
+}
+
+pub(super) fn projects(s: &Stamps, _: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
+    s.projects.hash(h);
+}
+
+pub(super) fn page(s: &Stamps, _: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
+    s.pages[task.item].hash(h);
+}
+
+/// For pages that show nothing of the documents.
+pub(super) fn nothing(_: &Stamps, _: &Renderer<'_>, _: Task, _: &mut DefaultHasher) {}
+
+fn terms(terms: &[Term], h: &mut DefaultHasher) {
+    for t in terms {
+        (&t.name, &t.path, t.posts.len()).hash(h);
+    }
+}
+
+pub(super) fn tags(_: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
+    terms(&r.site.tags, h);
+}
+
+pub(super) fn categories(_: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
+    terms(&r.site.categories, h);
+}
+
+pub(super) fn archive(_: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
+    for (year, list) in &r.site.years {
+        (year, list.len()).hash(h);
+    }
+}
+
+pub(super) fn year(_: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
+    let (year, posts) = &r.site.years[task.item];
+    year.hash(h);
+    for &p in posts {
+        Stamps::post_link(r, p).hash(h);
+    }
+}
+
+/// A page of a list: which list (a term's page shows its name and how many posts it has in
+/// all), which page, and its posts.
+pub(super) fn list(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
+    let site = r.site;
+    let kind = task.list();
+    let t = kind.item;
+    match kind.of {
+        ListOf::Posts => 0.hash(h),
+        ListOf::Tags => (1, &site.tags[t].name, site.tags[t].posts.len()).hash(h),
+        ListOf::Categories => (2, &site.categories[t].name, site.categories[t].posts.len()).hash(h),
+    }
+    let chunk = r.chunk(kind, task.number);
+    (chunk.number, chunk.total).hash(h);
+    s.posts(r, chunk.items, h);
 }
 
 impl<'a> Renderer<'a> {
@@ -221,32 +242,47 @@ impl<'a> Renderer<'a> {
         let mut lists = BTreeSet::new();
         for &i in &edited.posts {
             let post = &site.posts[i];
-            posts.extend(i.saturating_sub(1)..(i + 2).min(site.posts.len()));
-            projects.extend(post.project);
+            let n = i.index();
+            posts.extend(n.saturating_sub(1)..(n + 2).min(site.posts.len()));
+            projects.extend(post.project.map(Id::index));
             years.extend(
                 site.years
                     .iter()
                     .position(|(_, l)| l.binary_search(&i).is_ok()),
             );
-            let kinds = std::iter::once(ListKind::Posts)
-                .chain(post.tags.iter().map(|&t| ListKind::Tag(t)))
-                .chain(post.category.map(ListKind::Category));
+            let list = |of, item| ListKind { of, item };
+            let kinds = std::iter::once(list(ListOf::Posts, 0))
+                .chain(post.tags.iter().map(|&t| list(ListOf::Tags, t.index())))
+                .chain(post.category.map(|c| list(ListOf::Categories, c.index())));
             for kind in kinds {
                 if let Ok(at) = self.list(kind).0.binary_search(&i) {
                     lists.insert((kind, at / self.per_page() + 1));
                 }
             }
         }
-        let mut tasks = self.site_wide_tasks();
-        tasks.extend(posts.into_iter().map(|i| Task::Job(Job::Post(i))));
-        tasks.extend(projects.into_iter().map(|i| Task::Job(Job::Project(i))));
-        tasks.extend(edited.pages.iter().map(|&i| Task::Job(Job::Page(i))));
-        tasks.extend(years.into_iter().map(|i| Task::Job(Job::Year(i))));
-        tasks.extend(
-            lists
-                .into_iter()
-                .map(|(kind, n)| Task::List(kind, self.chunk(kind, n))),
-        );
+        let posts: Vec<usize> = posts.into_iter().collect();
+        let projects: Vec<usize> = projects.into_iter().collect();
+        let years: Vec<usize> = years.into_iter().collect();
+        let pages: Vec<usize> = edited.pages.iter().map(|p| p.index()).collect();
+        let mut tasks = Vec::new();
+        for route in ROUTES {
+            match route.each {
+                Each::Site(_) => tasks.extend(self.tasks(route, None)),
+                Each::Post => tasks.extend(self.tasks(route, Some(&posts))),
+                Each::Project => tasks.extend(self.tasks(route, Some(&projects))),
+                Each::Page => tasks.extend(self.tasks(route, Some(&pages))),
+                Each::Year => tasks.extend(self.tasks(route, Some(&years))),
+                Each::List(of) => {
+                    tasks.extend((lists.iter()).filter(|(kind, _)| kind.of == of).map(
+                        |&(kind, number)| Task {
+                            route,
+                            item: kind.item,
+                            number,
+                        },
+                    ))
+                }
+            }
+        }
         self.render_tasks(&tasks, previous)
     }
 }

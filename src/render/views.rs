@@ -2,19 +2,20 @@
 //! terms and events, and the link-preview and header data of a page.
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::content::date::Date;
-use crate::content::meta::{Contact, Extra, Figure, ProjectStatus};
+use crate::content::meta::{Contact, Extra, Figure, Funding, ProjectStatus};
 use crate::gallery::Image;
+use crate::markdown::Rendered;
 use crate::markdown::TocEntry;
 use crate::site::calendar::{self, Listed, Owner};
 use crate::site::event;
-use crate::site::{Post, Project, Term};
+use crate::site::{DocumentImages, Page, Post, PostId, Project, Term};
 
+use super::context::EventParts;
 use super::routes::feed_path;
 use super::structured_data::{self, EventData, Organization, SharedImage};
-use super::{insert, Renderer};
+use super::Renderer;
 
 #[derive(Serialize)]
 pub(super) struct Link<'a> {
@@ -43,30 +44,64 @@ pub(super) struct TermView<'a> {
     pub(super) count: usize,
 }
 
+/// A post, project or static page as templates see it: one shape for the three, with the
+/// parts only some kinds have.
 #[derive(Serialize)]
-pub(super) struct PostSummary<'a> {
-    pub(super) title: &'a str,
-    pub(super) url: String,
-    pub(super) date: String,
-    pub(super) updated: Option<String>,
-    pub(super) summary: &'a str,
-    pub(super) author: Option<&'a str>,
-    pub(super) source: Option<&'a str>,
-    pub(super) tags: Vec<TermLink<'a>>,
-    pub(super) category: Option<TermLink<'a>>,
-    pub(super) project: Option<Link<'a>>,
-    pub(super) cover: Option<&'a Image>,
+pub(super) struct EntryView<'a> {
+    /// Title and address; a static page has them in its `page`.
+    #[serde(flatten)]
+    link: Option<Link<'a>>,
+    summary: Option<&'a str>,
+    updated: Option<String>,
+    cover: Option<&'a Image>,
     photo_count: usize,
-    pub(super) extra: &'a Extra,
+    extra: &'a Extra,
+    /// On the document's own page: its text and gallery.
+    #[serde(flatten)]
+    text: Option<TextView<'a>>,
+    #[serde(flatten)]
+    post: Option<PostParts<'a>>,
+    #[serde(flatten)]
+    project: Option<ProjectParts<'a>>,
 }
 
 #[derive(Serialize)]
-pub(super) struct PostFull<'a> {
+struct TextView<'a> {
+    content: &'a str,
+    gallery: &'a [Image],
+    toc: &'a [TocEntry],
+}
+
+#[derive(Serialize)]
+struct PostParts<'a> {
+    date: String,
+    author: Option<&'a str>,
+    source: Option<&'a str>,
+    tags: Vec<TermLink<'a>>,
+    category: Option<TermLink<'a>>,
+    project: Option<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProjectParts<'a> {
+    status: ProjectStatus,
+    start: Option<String>,
+    end: Option<String>,
+    organiser: Option<&'a str>,
+    /// On the project's own page.
     #[serde(flatten)]
-    pub(super) summary: PostSummary<'a>,
-    pub(super) content: &'a str,
-    pub(super) gallery: &'a [Image],
-    pub(super) toc: &'a [TocEntry],
+    details: Option<ProjectDetails<'a>>,
+}
+
+#[derive(Serialize)]
+struct ProjectDetails<'a> {
+    partners: &'a [String],
+    funding: Option<FundingView<'a>>,
+    participants: Option<u64>,
+    goals: &'a [String],
+    results: &'a [String],
+    figures: &'a [Figure],
+    contact: Option<&'a Contact>,
 }
 
 /// An event as its box on the page and event lists show it.
@@ -100,6 +135,21 @@ pub(super) struct EventMonth<'a> {
     pub(super) events: Vec<EventView<'a>>,
 }
 
+/// The funding box of a project, with the EU's share worked out.
+fn funding_view(f: &Funding) -> FundingView<'_> {
+    FundingView {
+        programme: f.programme.as_deref(),
+        fund: f.fund.as_deref(),
+        total_value: f.total_value,
+        eu_contribution: f.eu_contribution,
+        eu_share: match (f.total_value, f.eu_contribution) {
+            (Some(total), Some(eu)) if total > 0.0 => Some((eu / total * 1000.0).round() / 10.0),
+            _ => None,
+        },
+        currency: &f.currency,
+    }
+}
+
 #[derive(Serialize)]
 pub(super) struct FundingView<'a> {
     pub(super) programme: Option<&'a str>,
@@ -109,36 +159,6 @@ pub(super) struct FundingView<'a> {
     /// EU share of the total value in percent, one decimal.
     pub(super) eu_share: Option<f64>,
     pub(super) currency: &'a str,
-}
-
-#[derive(Serialize)]
-pub(super) struct ProjectSummary<'a> {
-    pub(super) title: &'a str,
-    pub(super) url: String,
-    pub(super) status: ProjectStatus,
-    pub(super) start: Option<String>,
-    pub(super) end: Option<String>,
-    pub(super) summary: &'a str,
-    pub(super) cover: Option<&'a Image>,
-    organiser: Option<&'a str>,
-    pub(super) extra: &'a Extra,
-}
-
-#[derive(Serialize)]
-pub(super) struct ProjectFull<'a> {
-    #[serde(flatten)]
-    pub(super) summary: ProjectSummary<'a>,
-    pub(super) content: &'a str,
-    pub(super) partners: &'a [String],
-    pub(super) funding: Option<FundingView<'a>>,
-    pub(super) participants: Option<u64>,
-    pub(super) goals: &'a [String],
-    pub(super) results: &'a [String],
-    pub(super) figures: &'a [Figure],
-    pub(super) contact: Option<&'a Contact>,
-    pub(super) gallery: &'a [Image],
-    pub(super) toc: &'a [TocEntry],
-    pub(super) updated: Option<String>,
 }
 
 /// What link previews (Open Graph and Twitter card tags in `base.html`) show of a page besides
@@ -166,30 +186,80 @@ pub(super) struct FeedLink<'a> {
     pub(super) name: &'a str,
 }
 
+/// A post of the yearly archive, by month.
+#[derive(Serialize)]
+pub(super) struct MonthPosts<'a> {
+    /// 1–12.
+    pub(super) month: u32,
+    /// "listopad".
+    pub(super) name: String,
+    pub(super) posts: Vec<DatedLink<'a>>,
+}
+
+/// A year of the archive.
+#[derive(Serialize)]
+pub(super) struct YearLink {
+    pub(super) year: i32,
+    pub(super) url: String,
+    pub(super) count: usize,
+}
+
+#[derive(Serialize)]
+pub(super) struct UrlOnly {
+    pub(super) url: String,
+}
+
 #[derive(Serialize)]
 pub(super) struct PageHeader<'a> {
-    pub(super) kind: &'a str,
-    pub(super) title: &'a str,
+    pub(super) kind: &'static str,
+    pub(super) title: String,
     pub(super) url: String,
     pub(super) permalink: String,
     pub(super) description: &'a str,
 }
 
 impl<'a> Renderer<'a> {
-    pub(super) fn post_summary(&self, post: &'a Post) -> PostSummary<'a> {
+    /// What posts, projects and pages have in common as templates see them: with `text`, as
+    /// on the document's own page.
+    fn entry_view(
+        &self,
+        (title, path): (Option<&'a str>, &str),
+        summary: Option<&'a str>,
+        updated: Option<Date>,
+        photos: &'a DocumentImages,
+        extra: &'a Extra,
+        text: Option<&'a Rendered>,
+    ) -> EntryView<'a> {
+        let gallery = &photos.gallery[..];
+        EntryView {
+            link: title.map(|title| Link {
+                title,
+                url: self.url(path),
+            }),
+            summary,
+            updated: updated.as_ref().map(Date::iso),
+            cover: photos.cover.as_ref(),
+            photo_count: gallery.len(),
+            extra,
+            text: text.map(|t| TextView {
+                content: &t.html,
+                gallery,
+                toc: &t.toc,
+            }),
+            post: None,
+            project: None,
+        }
+    }
+
+    /// A post as lists show it, or with `full` as its page does.
+    pub(super) fn post_view(&self, post: &'a Post, full: bool) -> EntryView<'a> {
         let site = self.site;
-        let images = self.images_of(&post.doc.path);
-        PostSummary {
-            title: &post.title,
-            url: self.url(&post.path),
+        let meta = &post.doc.meta;
+        let parts = PostParts {
             date: post.date.iso(),
-            updated: post.updated.as_ref().map(Date::iso),
-            summary: &post.summary,
-            author: post.doc.meta.author.as_deref(),
-            source: post.doc.meta.source.as_deref(),
-            tags: post
-                .tags
-                .iter()
+            author: meta.author.as_deref(),
+            source: meta.source.as_deref(),
+            tags: (post.tags.iter())
                 .map(|&t| self.term_link(&site.tags[t]))
                 .collect(),
             category: post.category.map(|c| self.term_link(&site.categories[c])),
@@ -197,10 +267,71 @@ impl<'a> Renderer<'a> {
                 title: &site.projects[p].title,
                 url: self.url(&site.projects[p].path),
             }),
-            cover: images.and_then(|i| i.cover.as_ref()),
-            photo_count: images.map_or(0, |i| i.gallery.len()),
-            extra: &post.doc.meta.extra,
+        };
+        let text = full.then_some(&post.text);
+        let (summary, doc) = (Some(post.summary.as_str()), &post.photos);
+        EntryView {
+            post: Some(parts),
+            ..self.entry_view(
+                (Some(&post.title), &post.path),
+                summary,
+                post.updated,
+                doc,
+                &meta.extra,
+                text,
+            )
         }
+    }
+
+    /// A project as lists show it, or with `full` as its page does.
+    pub(super) fn project_view(&self, project: &'a Project, full: bool) -> EntryView<'a> {
+        let meta = &project.doc.meta;
+        let details = full.then(|| ProjectDetails {
+            partners: &meta.partners,
+            funding: meta.funding.as_ref().map(funding_view),
+            participants: meta.participants,
+            goals: &meta.goals,
+            results: &meta.results,
+            figures: &meta.figures,
+            contact: meta.contact.as_ref(),
+        });
+        let parts = ProjectParts {
+            status: project.status,
+            start: project.start.as_ref().map(Date::iso),
+            end: project.end.as_ref().map(Date::iso),
+            organiser: meta.organiser.as_deref(),
+            details,
+        };
+        let text = full.then_some(&project.text);
+        let (summary, doc) = (Some(project.summary.as_str()), &project.photos);
+        let link = (Some(project.title.as_str()), project.path.as_str());
+        EntryView {
+            project: Some(parts),
+            ..self.entry_view(link, summary, project.updated, doc, &meta.extra, text)
+        }
+    }
+
+    /// A static page: its fields are its `page`'s own.
+    pub(super) fn page_view(&self, page: &'a Page) -> EntryView<'a> {
+        let meta = &page.doc.meta;
+        let summary = meta.summary.as_deref();
+        let doc = &page.photos;
+        self.entry_view(
+            (None, &page.path),
+            summary,
+            page.updated,
+            doc,
+            &meta.extra,
+            Some(&page.text),
+        )
+    }
+
+    /// The projects of one status, as lists show them.
+    pub(super) fn projects_with(&self, status: ProjectStatus) -> Vec<EntryView<'a>> {
+        (self.site.projects.iter())
+            .filter(|p| p.status == status)
+            .map(|p| self.project_view(p, false))
+            .collect()
     }
 
     fn term_link(&self, term: &'a Term) -> TermLink<'a> {
@@ -218,23 +349,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub(super) fn project_summary(&self, project: &'a Project) -> ProjectSummary<'a> {
-        ProjectSummary {
-            title: &project.title,
-            url: self.url(&project.path),
-            status: project.status,
-            start: project.start.as_ref().map(Date::iso),
-            end: project.end.as_ref().map(Date::iso),
-            summary: &project.summary,
-            cover: self
-                .images_of(&project.doc.path)
-                .and_then(|i| i.cover.as_ref()),
-            organiser: project.doc.meta.organiser.as_deref(),
-            extra: &project.doc.meta.extra,
-        }
-    }
-
-    pub(super) fn dated_links(&self, indexes: &[usize]) -> Vec<DatedLink<'a>> {
+    pub(super) fn dated_links(&self, indexes: &[PostId]) -> Vec<DatedLink<'a>> {
         indexes
             .iter()
             .map(|&i| {
@@ -248,10 +363,10 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    pub(super) fn posts(&self, indexes: &[usize]) -> Vec<PostSummary<'a>> {
+    pub(super) fn posts(&self, indexes: &[PostId]) -> Vec<EntryView<'a>> {
         indexes
             .iter()
-            .map(|&i| self.post_summary(&self.site.posts[i]))
+            .map(|&i| self.post_view(&self.site.posts[i], false))
             .collect()
     }
 
@@ -283,16 +398,13 @@ impl<'a> Renderer<'a> {
         calendar::split(&self.events, self.today)
     }
 
-    /// Adds a document's event box and its `Event` structured data to its page.
-    pub(super) fn insert_event(
+    /// A document's event box and its `Event` structured data, when it has an event.
+    pub(super) fn event_parts(
         &self,
-        page: &mut serde_json::Map<String, Value>,
         owner: Owner,
         image: Option<&SharedImage>,
-    ) {
-        let Some(e) = self.events.iter().find(|e| e.owner == owner) else {
-            return;
-        };
+    ) -> Option<EventParts<'a>> {
+        let e = self.events.iter().find(|e| e.owner == owner)?;
         let config = &self.site.config;
         let tz = config.timezone;
         let time = |d: Date| match e.event.all_day {
@@ -315,28 +427,10 @@ impl<'a> Renderer<'a> {
             image,
             language: config.language.code(),
         };
-        insert(page, "event", &self.event_view(e));
-        insert(page, "event_json_ld", &structured_data::event(&data));
-    }
-
-    pub(super) fn header(
-        &self,
-        kind: &str,
-        title: &str,
-        url_path: &str,
-        description: &str,
-    ) -> serde_json::Map<String, Value> {
-        let header = PageHeader {
-            kind,
-            title,
-            url: self.url(url_path),
-            permalink: self.site.config.permalink(url_path),
-            description,
-        };
-        match serde_json::to_value(header) {
-            Ok(Value::Object(m)) => m,
-            _ => serde_json::Map::new(),
-        }
+        Some(EventParts {
+            event: self.event_view(e),
+            event_json_ld: structured_data::event(&data),
+        })
     }
 
     /// Link-preview data of a page: of an article when it has publication `times`

@@ -5,16 +5,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
-
-use super::entry::{build_page, build_post};
-use super::load::{HasDraft, Loader};
-use super::{PageEntry, PostEntry, ProjectEntry, Site};
-use crate::config::Config;
-use crate::content::{Document, Source};
+use super::entry::Kind;
+use super::load::Loader;
+use super::{Entry, Id, PageEntry, PageId, PostEntry, PostId, ProjectEntry, Site};
+use crate::content::Source;
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::FileStamp;
-use crate::markdown::MarkdownOptions;
 
 /// Documents already read and rendered, kept between builds of a `serve` session: a file
 /// whose size and modification time are unchanged is not read again.
@@ -72,10 +68,8 @@ impl DocumentCache {
 /// The documents that [`Site::patch`] replaced.
 #[derive(Debug, Default)]
 pub struct Edited {
-    /// Indexes into [`Site::posts`].
-    pub posts: Vec<usize>,
-    /// Indexes into [`Site::pages`].
-    pub pages: Vec<usize>,
+    pub posts: Vec<PostId>,
+    pub pages: Vec<PageId>,
 }
 
 /// A document read again: its new entry, and the cache entry holding it.
@@ -84,22 +78,12 @@ pub(super) type Reread<E> = (Arc<E>, Cached<E>);
 /// Reads the document at `path` again, for [`Site::patch`]: its new entry and cache entry, or
 /// `None` unless it is still published, has no errors and shows other pages what `old` showed
 /// them.
-fn reread<M, E: Linked>(
-    loader: &Loader,
-    path: &Path,
-    old: &E,
-    make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
-) -> Option<Reread<E>>
+fn reread<K: Kind>(loader: &Loader, path: &Path, old: &Entry<K>) -> Option<Reread<Entry<K>>>
 where
-    M: DeserializeOwned + HasDraft,
+    Entry<K>: Linked,
 {
     let stamp = FileStamp::of(path);
-    let (cached, _) = loader.load(
-        &Source::new(path.to_path_buf()),
-        stamp,
-        |_| String::new(),
-        make,
-    );
+    let (cached, _) = loader.load::<K>(&Source::new(path.to_path_buf()), stamp);
     let cached = cached?;
     let Loaded::Entry(entry) = &cached.loaded else {
         return None;
@@ -111,16 +95,16 @@ where
 }
 
 /// Puts documents read again, by their index in `model`, in place of the old ones (`entry`
-/// gives a model item's entry) and into the cache; returns their indexes.
+/// gives a model item's entry) and into the cache; returns their ids.
 fn replace<T, E>(
-    documents: Vec<(usize, &PathBuf, Reread<E>)>,
+    documents: Vec<(Id<T>, &PathBuf, Reread<E>)>,
     cache: &mut Section<E>,
     model: &mut [T],
     entry: impl Fn(&mut T) -> &mut Arc<E>,
-) -> Vec<usize> {
+) -> Vec<Id<T>> {
     let mut indexes = Vec::with_capacity(documents.len());
     for (i, path, (new, cached)) in documents {
-        *entry(&mut model[i]) = new;
+        *entry(&mut model[i.index()]) = new;
         cache.insert(path.clone(), cached);
         indexes.push(i);
     }
@@ -174,10 +158,12 @@ impl Site {
         let mut pages = Vec::new();
         for path in changed {
             if let Some(i) = self.posts.iter().position(|p| p.doc.abs_path == *path) {
-                let new = reread(&loader, path, &*self.posts[i].entry, build_post)?;
+                let i = Id::new(i);
+                let new = reread(&loader, path, &*self.posts[i].entry)?;
                 posts.push((i, path, new));
             } else if let Some(i) = self.pages.iter().position(|p| p.doc.abs_path == *path) {
-                let new = reread(&loader, path, &*self.pages[i].entry, build_page)?;
+                let i = Id::new(i);
+                let new = reread(&loader, path, &*self.pages[i].entry)?;
                 pages.push((i, path, new));
             } else {
                 return None;

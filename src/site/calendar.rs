@@ -6,15 +6,13 @@ use chrono::{Datelike, NaiveDate};
 use crate::content::date::Date;
 
 use super::event::Event;
-use super::Site;
+use super::{PageId, PostId, Site};
 
 /// The document an event belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Owner {
-    /// Index into `Site::posts`.
-    Post(usize),
-    /// Index into `Site::pages`.
-    Page(usize),
+    Post(PostId),
+    Page(PageId),
 }
 
 /// An event with what lists and calendars show of its document.
@@ -42,7 +40,7 @@ impl Listed<'_> {
 pub fn all(site: &Site) -> Vec<Listed<'_>> {
     let posts = site.posts.iter().enumerate().filter_map(|(i, p)| {
         Some(Listed {
-            owner: Owner::Post(i),
+            owner: Owner::Post(PostId::new(i)),
             title: &p.title,
             slug: &p.slug,
             path: &p.path,
@@ -53,7 +51,7 @@ pub fn all(site: &Site) -> Vec<Listed<'_>> {
     });
     let pages = site.pages.iter().enumerate().filter_map(|(i, p)| {
         Some(Listed {
-            owner: Owner::Page(i),
+            owner: Owner::Page(PageId::new(i)),
             title: &p.title,
             slug: &p.slug,
             path: &p.path,

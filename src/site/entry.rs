@@ -1,19 +1,23 @@
 //! One entry of the model from one document: its title, dates, address and event checked, its text
 //! rendered, and its search terms.
 
+use serde::de::DeserializeOwned;
+
 use super::body::render_body;
-use super::event::{self, Event};
+use super::event;
 use super::search::DocumentTerms;
-use super::{next_version, Media, PageEntry, PostEntry, ProjectEntry};
+use super::{next_version, Entry, PageFacts, PostFacts, ProjectFacts};
 use crate::config::Config;
 use crate::content::date::{self, Date};
 use crate::content::meta::event::EventSpec;
+use crate::content::meta::photo::{GallerySpec, PhotoSpec};
+use crate::content::meta::video::Videos;
 use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
 use crate::locale::catalogue::{Content, Documents};
 use crate::locale::msg;
-use crate::markdown::{MarkdownOptions, Rendered};
+use crate::markdown::MarkdownOptions;
 use crate::slug::{is_valid_slug, slugify};
 
 fn required_title<M>(
@@ -98,11 +102,9 @@ fn usable<M>(doc: &Document<M>, slug: String, problems: &mut Vec<Diagnostic>) ->
     None
 }
 
-pub(super) fn project_slug(doc: &Document<ProjectMeta>) -> String {
-    doc.meta
-        .slug
-        .clone()
-        .unwrap_or_else(|| slugify(strip_date_prefix(&doc.stem)))
+/// The slug of a draft left out of the site (another document may name a draft project).
+pub(super) fn draft_slug<M: FrontMatter>(doc: &Document<M>) -> String {
+    (doc.meta.common().slug.clone()).unwrap_or_else(|| slugify(strip_date_prefix(&doc.stem)))
 }
 
 /// "2026-11-24-warsztaty" → "warsztaty".
@@ -124,197 +126,190 @@ fn strip_date_prefix(stem: &str) -> &str {
     }
 }
 
-pub(super) fn build_post(
-    config: &Config,
-    doc: Document<PostMeta>,
-    md: MarkdownOptions,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<PostEntry> {
-    let before = problems.len();
-    let title = required_title(&doc, &doc.meta.title, problems);
-    let date = match &doc.meta.date {
-        None => {
+/// The front matter every kind of document has.
+pub struct Common<'a> {
+    pub title: &'a Option<String>,
+    pub slug: &'a Option<String>,
+    pub summary: &'a Option<String>,
+    pub updated: &'a Option<String>,
+    pub draft: bool,
+    pub cover: Option<&'a PhotoSpec>,
+    pub gallery: Option<&'a GallerySpec>,
+    pub video: Option<&'a Videos>,
+    /// Of posts and pages.
+    pub event: Option<&'a EventSpec>,
+}
+
+/// Front matter of a kind of document.
+pub trait FrontMatter: DeserializeOwned + std::fmt::Debug + Send + Sync {
+    fn common(&self) -> Common<'_>;
+}
+
+/// Implements [`FrontMatter`] for a front matter type, naming its `event` field if it has one.
+macro_rules! front_matter {
+    ($meta:ty $(, $event:ident)?) => {
+        impl FrontMatter for $meta {
+            fn common(&self) -> Common<'_> {
+                Common {
+                    title: &self.title,
+                    slug: &self.slug,
+                    summary: &self.summary,
+                    updated: &self.updated,
+                    draft: self.draft,
+                    cover: self.cover.as_ref(),
+                    gallery: self.gallery.as_ref(),
+                    video: self.video.as_ref(),
+                    event: None $(.or(self.$event.as_ref()))?,
+                }
+            }
+        }
+    };
+}
+front_matter!(PostMeta, event);
+front_matter!(ProjectMeta);
+front_matter!(PageMeta, event);
+
+/// A kind of document (post, project, static page): its front matter, where its pages are,
+/// and what only it has ([`Entry::own`]), checked.
+pub trait Kind: Sized + std::fmt::Debug + Send + Sync + 'static {
+    type Meta: FrontMatter;
+    /// The URL path of the document with `slug`.
+    fn path(config: &Config, slug: &str) -> String;
+    /// What only this kind has, checked; `None` when it has errors (reported).
+    fn check(doc: &Document<Self::Meta>, problems: &mut Vec<Diagnostic>) -> Option<Self>;
+    /// What the search finds it by besides its title.
+    fn labels(_meta: &Self::Meta) -> Vec<&str> {
+        Vec::new()
+    }
+}
+
+impl Kind for PostFacts {
+    type Meta = PostMeta;
+
+    fn path(config: &Config, slug: &str) -> String {
+        format!("{}/{slug}/", config.paths.posts)
+    }
+
+    fn check(doc: &Document<PostMeta>, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+        if doc.meta.date.is_none() {
             problems.push(
                 Diagnostic::error(&doc.path, Documents::NoDate)
                     .field("date")
                     .at_line(doc.line_of("date"))
                     .hint(Documents::NoDateHint),
             );
-            None
         }
-        Some(_) => optional_date(&doc, "date", &doc.meta.date, problems)
-            .ok()
-            .flatten(),
-    };
-    let updated = optional_date(&doc, "updated", &doc.meta.updated, problems)
-        .ok()
-        .flatten();
-    let slug = slug_for(&doc, &doc.meta.slug, problems);
-    let event = optional_event(&doc, &doc.meta.event, problems);
-    let (text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
+        let date = optional_date(doc, "date", &doc.meta.date, problems).ok()??;
+        Some(PostFacts { date })
+    }
+
+    fn labels(meta: &PostMeta) -> Vec<&str> {
+        let tags = meta.tags.iter().map(String::as_str);
+        tags.chain(meta.category.as_deref()).collect()
+    }
+}
+
+impl Kind for ProjectFacts {
+    type Meta = ProjectMeta;
+
+    fn path(config: &Config, slug: &str) -> String {
+        format!("{}/{slug}/", config.paths.projects)
+    }
+
+    fn check(doc: &Document<ProjectMeta>, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+        let start = optional_date(doc, "start", &doc.meta.start, problems);
+        let end = optional_date(doc, "end", &doc.meta.end, problems);
+        if let (Ok(Some(s)), Ok(Some(e))) = (&start, &end) {
+            if e < s {
+                problems.push(
+                    Diagnostic::error(&doc.path, Documents::ProjectEndsEarly)
+                        .field("end")
+                        .at_line(doc.line_of("end"))
+                        .hint(Documents::ProjectEndsEarlyHint),
+                );
+            }
+        }
+        let status = doc.meta.status.unwrap_or_else(|| {
+            problems.push(
+                Diagnostic::error(&doc.path, Documents::NoStatus)
+                    .field("status")
+                    .at_line(doc.line_of("status"))
+                    .hint(Documents::NoStatusHint),
+            );
+            ProjectStatus::Planned
+        });
+        if let Some(f) = &doc.meta.funding {
+            if let (Some(total), Some(eu)) = (f.total_value, f.eu_contribution) {
+                if eu > total || eu < 0.0 || total < 0.0 {
+                    problems.push(
+                        Diagnostic::error(&doc.path, Documents::EuTooLarge)
+                            .field("funding.eu_contribution")
+                            .at_line(doc.line_of("funding"))
+                            .hint(Documents::EuTooLargeHint),
+                    );
+                }
+            }
+        }
+        Some(ProjectFacts {
+            status,
+            start: start.ok()?,
+            end: end.ok()?,
+        })
+    }
+}
+
+impl Kind for PageFacts {
+    type Meta = PageMeta;
+
+    fn path(_: &Config, slug: &str) -> String {
+        format!("{slug}/")
+    }
+
+    fn check(_: &Document<PageMeta>, _: &mut Vec<Diagnostic>) -> Option<Self> {
+        Some(PageFacts)
+    }
+}
+
+/// The entry of a document of kind `K`: checked, its text rendered, its search terms found;
+/// `None` when it has errors (reported in `problems`).
+pub(super) fn build<K: Kind>(
+    config: &Config,
+    doc: Document<K::Meta>,
+    md: MarkdownOptions,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Entry<K>> {
+    let before = problems.len();
+    let common = doc.meta.common();
+    let title = required_title(&doc, common.title, problems);
+    let own = K::check(&doc, problems);
+    let updated = optional_date(&doc, "updated", common.updated, problems);
+    let slug = slug_for(&doc, common.slug, problems);
+    let event = common
+        .event
+        .and_then(|spec| event::check(&doc, spec, problems));
+    let (mut text, media) = render_body(config, &doc, common.video, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    let mut post = new_post(config, doc, title?, date?, updated, slug?, (text, media));
-    post.event = event;
-    Some(post)
-}
-
-fn new_post(
-    config: &Config,
-    doc: Document<PostMeta>,
-    title: String,
-    date: Date,
-    updated: Option<Date>,
-    slug: String,
-    (mut text, media): (Rendered, Media),
-) -> PostEntry {
-    let summary = doc
-        .meta
-        .summary
-        .clone()
-        .unwrap_or_else(|| text.lead.clone());
-    let mut labels: Vec<&str> = vec![&title];
-    labels.extend(doc.meta.tags.iter().map(String::as_str));
-    labels.extend(doc.meta.category.as_deref());
-    let search = search_terms(&labels, &doc.meta.summary, &mut text);
-    PostEntry {
+    let (title, slug, own, updated) = (title?, slug?, own?, updated.ok()?);
+    let summary = (common.summary.clone()).unwrap_or_else(|| text.lead.clone());
+    let mut labels = vec![title.as_str()];
+    labels.extend(K::labels(&doc.meta));
+    // The body's plain text is needed only here: it is taken out of `text`.
+    let body = std::mem::take(&mut text.text);
+    let search = DocumentTerms::new(&labels, common.summary.as_deref(), &body);
+    Some(Entry {
         version: next_version(),
         search,
-        path: format!("{}/{slug}/", config.paths.posts),
+        path: K::path(config, &slug),
         title,
         slug,
-        date,
         updated,
         summary,
         text,
         media,
-        doc,
-        event: None,
-    }
-}
-
-/// A checked `event:` block, or `None` when there is none (or it has errors, reported).
-fn optional_event<M>(
-    doc: &Document<M>,
-    spec: &Option<EventSpec>,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Event> {
-    event::check(doc, spec.as_ref()?, problems)
-}
-
-/// A document's search terms. The body's plain text is needed only here: it is taken out of
-/// `text` rather than kept with the entry.
-fn search_terms(labels: &[&str], summary: &Option<String>, text: &mut Rendered) -> DocumentTerms {
-    DocumentTerms::new(labels, summary.as_deref(), &std::mem::take(&mut text.text))
-}
-
-pub(super) fn build_project(
-    config: &Config,
-    doc: Document<ProjectMeta>,
-    md: MarkdownOptions,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<ProjectEntry> {
-    let before = problems.len();
-    let title = required_title(&doc, &doc.meta.title, problems);
-    let start = optional_date(&doc, "start", &doc.meta.start, problems);
-    let end = optional_date(&doc, "end", &doc.meta.end, problems);
-    let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
-    let slug = slug_for(&doc, &doc.meta.slug, problems);
-    if let (Ok(Some(s)), Ok(Some(e))) = (&start, &end) {
-        if e < s {
-            problems.push(
-                Diagnostic::error(&doc.path, Documents::ProjectEndsEarly)
-                    .field("end")
-                    .at_line(doc.line_of("end"))
-                    .hint(Documents::ProjectEndsEarlyHint),
-            );
-        }
-    }
-    let status = doc.meta.status.unwrap_or_else(|| {
-        problems.push(
-            Diagnostic::error(&doc.path, Documents::NoStatus)
-                .field("status")
-                .at_line(doc.line_of("status"))
-                .hint(Documents::NoStatusHint),
-        );
-        ProjectStatus::Planned
-    });
-    if let Some(f) = &doc.meta.funding {
-        if let (Some(total), Some(eu)) = (f.total_value, f.eu_contribution) {
-            if eu > total || eu < 0.0 || total < 0.0 {
-                problems.push(
-                    Diagnostic::error(&doc.path, Documents::EuTooLarge)
-                        .field("funding.eu_contribution")
-                        .at_line(doc.line_of("funding"))
-                        .hint(Documents::EuTooLargeHint),
-                );
-            }
-        }
-    }
-    let (mut text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
-    if problems[before..].iter().any(Diagnostic::is_error) {
-        return None;
-    }
-    let summary = doc
-        .meta
-        .summary
-        .clone()
-        .unwrap_or_else(|| text.lead.clone());
-    let slug = slug?;
-    let title = title?;
-    let search = search_terms(&[&title], &doc.meta.summary, &mut text);
-    Some(ProjectEntry {
-        version: next_version(),
-        search,
-        path: format!("{}/{slug}/", config.paths.projects),
-        title,
-        slug,
-        status,
-        start: start.ok()?,
-        end: end.ok()?,
-        updated: updated.ok()?,
-        summary,
-        text,
-        media,
-        doc,
-    })
-}
-
-pub(super) fn build_page(
-    config: &Config,
-    doc: Document<PageMeta>,
-    md: MarkdownOptions,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<PageEntry> {
-    let before = problems.len();
-    let title = required_title(&doc, &doc.meta.title, problems);
-    let updated = optional_date(&doc, "updated", &doc.meta.updated, problems);
-    let slug = slug_for(&doc, &doc.meta.slug, problems);
-    let event = optional_event(&doc, &doc.meta.event, problems);
-    let (mut text, media) = render_body(config, &doc, doc.meta.video.as_ref(), md, problems);
-    if problems[before..].iter().any(Diagnostic::is_error) {
-        return None;
-    }
-    let summary = doc
-        .meta
-        .summary
-        .clone()
-        .unwrap_or_else(|| text.lead.clone());
-    let slug = slug?;
-    let title = title?;
-    let search = search_terms(&[&title], &doc.meta.summary, &mut text);
-    Some(PageEntry {
         event,
-        version: next_version(),
-        search,
-        path: format!("{slug}/"),
-        title,
-        slug,
-        updated: updated.ok()?,
-        summary,
-        text,
-        media,
+        own,
         doc,
     })
 }

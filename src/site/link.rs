@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
-use super::{Page, PageEntry, Post, PostEntry, Project, ProjectEntry, Site, Term};
+use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
+use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
@@ -32,6 +33,7 @@ pub(super) fn link(
         .map(|entry| Project {
             entry,
             posts: Vec::new(),
+            photos: DocumentImages::default(),
         })
         .collect();
     projects.sort_by(|a, b| {
@@ -54,6 +56,7 @@ pub(super) fn link(
             tags: Vec::new(),
             category: None,
             project: None,
+            photos: DocumentImages::default(),
         })
         .collect();
     posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
@@ -63,7 +66,13 @@ pub(super) fn link(
         &mut problems,
     );
 
-    let mut pages: Vec<Page> = pages.into_iter().map(|entry| Page { entry }).collect();
+    let mut pages: Vec<Page> = pages
+        .into_iter()
+        .map(|entry| Page {
+            entry,
+            photos: DocumentImages::default(),
+        })
+        .collect();
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     check_duplicates(
         pages.iter().map(|p| (&p.slug, &p.doc)),
@@ -127,8 +136,8 @@ pub(super) fn link(
         }
     }
     for (post, project) in links {
-        posts[post].project = Some(project);
-        projects[project].posts.push(post);
+        posts[post].project = Some(ProjectId::new(project));
+        projects[project].posts.push(PostId::new(post));
     }
 
     for post in &posts {
@@ -162,7 +171,7 @@ pub(super) fn link(
                 .map(|t| (t.as_str(), "tags"))
                 .collect()
         },
-        |p, t| p.tags.push(t),
+        |p, t| p.tags.push(TermId::new(t)),
     );
     let categories = collect_terms(
         &mut posts,
@@ -176,12 +185,15 @@ pub(super) fn link(
                 .map(|c| (c.as_str(), "category"))
                 .collect()
         },
-        |p, c| p.category = Some(c),
+        |p, c| p.category = Some(TermId::new(c)),
     );
 
-    let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, Vec<PostId>> = BTreeMap::new();
     for (i, post) in posts.iter().enumerate() {
-        by_year.entry(post.date.local.year()).or_default().push(i);
+        by_year
+            .entry(post.date.local.year())
+            .or_default()
+            .push(PostId::new(i));
     }
     let years = by_year.into_iter().rev().collect();
 
@@ -253,8 +265,8 @@ fn collect_terms(
                 });
                 terms.len() - 1
             });
-            if terms[t].posts.last() != Some(&i) {
-                terms[t].posts.push(i);
+            if terms[t].posts.last() != Some(&PostId::new(i)) {
+                terms[t].posts.push(PostId::new(i));
                 assignments.push((i, t));
             }
         }

@@ -4,19 +4,16 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-use serde::de::DeserializeOwned;
-
 use super::cache::{Cached, DocumentCache, Loaded, Section};
-use super::entry::{build_page, build_post, build_project, project_slug};
+use super::entry::{self, draft_slug, FrontMatter, Kind};
 use super::link::link;
-use super::{HasMedia, Site};
+use super::{Entry, Site};
 use crate::config::Config;
-use crate::content::meta::{PageMeta, PostMeta, ProjectMeta};
-use crate::content::{self, Document, Source};
+use crate::content::{self, Source};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::{self, FileStamp};
 use crate::markdown::MarkdownOptions;
+use rayon::prelude::*;
 
 /// Builds the model from the documents under `<root>/content/`. Drafts are dropped unless
 /// `drafts`. Documents unchanged since they went into `cache` are taken from it.
@@ -37,27 +34,10 @@ pub fn build(
         };
     }
     let loader = Loader::new(&config, root, drafts);
-    let (projects, draft_projects) = loader.section(
-        &sources.projects,
-        &mut cache.projects,
-        &mut problems,
-        project_slug,
-        build_project,
-    );
-    let (posts, _) = loader.section(
-        &sources.posts,
-        &mut cache.posts,
-        &mut problems,
-        |_| String::new(),
-        build_post,
-    );
-    let (pages, _) = loader.section(
-        &sources.pages,
-        &mut cache.pages,
-        &mut problems,
-        |_| String::new(),
-        build_page,
-    );
+    let (projects, draft_projects) =
+        loader.section(&sources.projects, &mut cache.projects, &mut problems);
+    let (posts, _) = loader.section(&sources.posts, &mut cache.posts, &mut problems);
+    let (pages, _) = loader.section(&sources.pages, &mut cache.pages, &mut problems);
     link(config, posts, projects, pages, &draft_projects, problems)
 }
 
@@ -84,25 +64,19 @@ impl<'a> Loader<'a> {
     }
 
     /// The section's entries and the slugs of its drafts left out.
-    pub(super) fn section<M, E>(
+    pub(super) fn section<K: Kind>(
         &self,
         sources: &[Source],
-        cache: &mut Section<E>,
+        cache: &mut Section<Entry<K>>,
         problems: &mut Vec<Diagnostic>,
-        draft_slug: impl Fn(&Document<M>) -> String + Sync,
-        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E> + Sync,
-    ) -> (Vec<Arc<E>>, Vec<String>)
-    where
-        M: DeserializeOwned + Send + HasDraft,
-        E: Send + Sync + HasMedia,
-    {
-        let results: Vec<(PathBuf, Option<Cached<E>>, Vec<Diagnostic>)> = sources
+    ) -> (Vec<Arc<Entry<K>>>, Vec<String>) {
+        let results: Vec<(PathBuf, Option<Cached<Entry<K>>>, _)> = sources
             .par_iter()
             .map(|source| {
                 let stamp = FileStamp::of(&source.path);
                 if let Some(hit) = cache.get(&source.path) {
                     let media_unchanged = match &hit.loaded {
-                        Loaded::Entry(e) => e.media().unchanged(),
+                        Loaded::Entry(e) => e.media.unchanged(),
                         Loaded::Draft(_) => true,
                     };
                     if stamp.is_some() && hit.stamp == stamp && media_unchanged {
@@ -114,7 +88,7 @@ impl<'a> Loader<'a> {
                         return (source.path.clone(), Some(again), Vec::new());
                     }
                 }
-                let (loaded, ds) = self.load(source, stamp, &draft_slug, &make);
+                let (loaded, ds) = self.load(source, stamp);
                 (source.path.clone(), loaded, ds)
             })
             .collect();
@@ -138,25 +112,20 @@ impl<'a> Loader<'a> {
 impl Loader<'_> {
     /// Reads, checks and renders one document whose file has `stamp`: its cache entry, or the
     /// problems that keep it out of the site.
-    pub(super) fn load<M, E>(
+    pub(super) fn load<K: Kind>(
         &self,
         source: &Source,
         stamp: Option<FileStamp>,
-        draft_slug: impl Fn(&Document<M>) -> String,
-        make: impl Fn(&Config, Document<M>, MarkdownOptions, &mut Vec<Diagnostic>) -> Option<E>,
-    ) -> (Option<Cached<E>>, Vec<Diagnostic>)
-    where
-        M: DeserializeOwned + HasDraft,
-    {
-        let doc = match content::read_document::<M>(self.root, source) {
+    ) -> (Option<Cached<Entry<K>>>, Vec<Diagnostic>) {
+        let doc = match content::read_document::<K::Meta>(self.root, source) {
             Ok(doc) => doc,
             Err(ds) => return (None, ds),
         };
         let mut ds = Vec::new();
-        let loaded = if doc.meta.is_draft() && !self.drafts {
+        let loaded = if doc.meta.common().draft && !self.drafts {
             Some(Loaded::Draft(draft_slug(&doc)))
         } else {
-            make(self.config, doc, self.md, &mut ds).map(|e| Loaded::Entry(Arc::new(e)))
+            entry::build(self.config, doc, self.md, &mut ds).map(|e| Loaded::Entry(Arc::new(e)))
         };
         match loaded {
             Some(loaded) => {
@@ -171,20 +140,3 @@ impl Loader<'_> {
         }
     }
 }
-
-/// Front matter that can mark a document as a draft.
-pub trait HasDraft {
-    fn is_draft(&self) -> bool;
-}
-
-macro_rules! has_draft {
-    ($($meta:ty),*) => {$(
-        impl HasDraft for $meta {
-            fn is_draft(&self) -> bool {
-                self.draft
-            }
-        }
-    )*};
-}
-
-has_draft!(PostMeta, ProjectMeta, PageMeta);

@@ -12,96 +12,141 @@ mod load;
 pub mod search;
 pub mod video;
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use serde::Serialize;
+
 use crate::config::Config;
 use crate::content::date::Date;
-use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
+use crate::content::meta::ProjectStatus;
 use crate::content::{Document, DocumentRef};
 use crate::fingerprint::FileStamp;
+use crate::gallery::Image;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
+pub use entry::{FrontMatter, Kind};
 pub use link::MAX_TAGS_PER_POST;
-pub use load::{build, HasDraft};
+pub use load::build;
 
 use event::Event;
 use search::DocumentTerms;
 use video::Video;
 
-/// A news post, ready to render: its shared document data and its links in this site.
+/// A typed index into one of the site's lists: a [`PostId`] indexes `Site::posts` only.
+pub struct Id<T>(u32, PhantomData<fn() -> T>);
+
+pub type PostId = Id<Post>;
+pub type ProjectId = Id<Project>;
+pub type PageId = Id<Page>;
+/// A tag or a category, in its own list.
+pub type TermId = Id<Term>;
+
+impl<T> Id<T> {
+    /// The id of the item at `index`.
+    pub fn new(index: usize) -> Self {
+        Id(index as u32, PhantomData)
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The ids of a list of `len` items, in order.
+    pub fn all(len: usize) -> impl Iterator<Item = Self> {
+        (0..len).map(Self::new)
+    }
+}
+
+// By hand: derived, they would ask the same of `T`.
+impl<T> Clone for Id<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Id<T> {}
+impl<T> PartialEq for Id<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+impl<T> Eq for Id<T> {}
+impl<T> PartialOrd for Id<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<T> Ord for Id<T> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+impl<T> std::hash::Hash for Id<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+impl<T> std::fmt::Debug for Id<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+impl<T> std::ops::Index<Id<T>> for Vec<T> {
+    type Output = T;
+    fn index(&self, id: Id<T>) -> &T {
+        &self[id.index()]
+    }
+}
+
+/// A news post, ready to render: its entry, its links in this site and its photos.
 #[derive(Debug)]
 pub struct Post {
     pub entry: Arc<PostEntry>,
-    pub tags: Vec<usize>,
-    pub category: Option<usize>,
-    pub project: Option<usize>,
-}
-
-/// What a post is on its own, independent of the other documents.
-#[derive(Debug)]
-pub struct PostEntry {
-    /// New for every time the file is read: equal versions mean equal content.
-    pub version: u64,
-    pub doc: Document<PostMeta>,
-    pub title: String,
-    pub slug: String,
-    /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
-    pub path: String,
-    pub date: Date,
-    pub updated: Option<Date>,
-    pub summary: String,
-    pub text: Rendered,
-    /// Videos and the bundle files the page shows.
-    pub media: Media,
-    /// Words for the search index.
-    pub search: DocumentTerms,
-    pub event: Option<Event>,
+    pub tags: Vec<TermId>,
+    pub category: Option<TermId>,
+    pub project: Option<ProjectId>,
+    pub photos: DocumentImages,
 }
 
 /// A project page.
 #[derive(Debug)]
 pub struct Project {
     pub entry: Arc<ProjectEntry>,
-    /// Indexes into `Site::posts`, newest first.
-    pub posts: Vec<usize>,
-}
-
-/// What a project is on its own.
-#[derive(Debug)]
-pub struct ProjectEntry {
-    pub version: u64,
-    pub doc: Document<ProjectMeta>,
-    pub title: String,
-    pub slug: String,
-    pub path: String,
-    pub status: ProjectStatus,
-    pub start: Option<Date>,
-    pub end: Option<Date>,
-    pub updated: Option<Date>,
-    pub summary: String,
-    pub text: Rendered,
-    /// Videos and the bundle files the page shows.
-    pub media: Media,
-    /// Words for the search index.
-    pub search: DocumentTerms,
+    /// Its posts, newest first.
+    pub posts: Vec<PostId>,
+    pub photos: DocumentImages,
 }
 
 /// A static page.
 #[derive(Debug)]
 pub struct Page {
     pub entry: Arc<PageEntry>,
+    pub photos: DocumentImages,
 }
 
-/// What a page is.
+/// The photos of one document, as the gallery step produced them.
+#[derive(Debug, Clone, Default, Serialize, Hash)]
+pub struct DocumentImages {
+    pub cover: Option<Image>,
+    pub gallery: Vec<Image>,
+}
+
+/// What a document is on its own, independent of the other documents: a post, project or
+/// static page alike, with what only its kind has in `own` (a post's date; a project's
+/// status and dates), which the entry dereferences to.
 #[derive(Debug)]
-pub struct PageEntry {
+pub struct Entry<K: Kind> {
+    /// New for every time the file is read: equal versions mean equal content.
     pub version: u64,
-    pub doc: Document<PageMeta>,
+    pub doc: Document<K::Meta>,
     pub title: String,
     pub slug: String,
+    /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
     pub path: String,
     pub updated: Option<Date>,
     pub summary: String,
@@ -110,8 +155,39 @@ pub struct PageEntry {
     pub media: Media,
     /// Words for the search index.
     pub search: DocumentTerms,
+    /// The event of a post or page (projects have none).
     pub event: Option<Event>,
+    pub own: K,
 }
+
+impl<K: Kind> std::ops::Deref for Entry<K> {
+    type Target = K;
+    fn deref(&self) -> &K {
+        &self.own
+    }
+}
+
+pub type PostEntry = Entry<PostFacts>;
+pub type ProjectEntry = Entry<ProjectFacts>;
+pub type PageEntry = Entry<PageFacts>;
+
+/// What only a post has.
+#[derive(Debug)]
+pub struct PostFacts {
+    pub date: Date,
+}
+
+/// What only a project has.
+#[derive(Debug)]
+pub struct ProjectFacts {
+    pub status: ProjectStatus,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+/// A static page has nothing of its own.
+#[derive(Debug)]
+pub struct PageFacts;
 
 macro_rules! deref_to_entry {
     ($($outer:ty => $entry:ty),*) => {$(
@@ -143,22 +219,6 @@ impl Media {
     }
 }
 
-/// An entry of the model that has [`Media`].
-trait HasMedia {
-    fn media(&self) -> &Media;
-}
-
-macro_rules! has_media {
-    ($($entry:ty),*) => {$(
-        impl HasMedia for $entry {
-            fn media(&self) -> &Media {
-                &self.media
-            }
-        }
-    )*};
-}
-has_media!(PostEntry, ProjectEntry, PageEntry);
-
 static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
 
 fn next_version() -> u64 {
@@ -171,8 +231,8 @@ pub struct Term {
     pub name: String,
     pub slug: String,
     pub path: String,
-    /// Indexes into `Site::posts`, newest first.
-    pub posts: Vec<usize>,
+    /// Its posts, newest first.
+    pub posts: Vec<PostId>,
 }
 
 /// The whole site.
@@ -185,8 +245,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub tags: Vec<Term>,
     pub categories: Vec<Term>,
-    /// Year → indexes into `posts`, newest year first.
-    pub years: Vec<(i32, Vec<usize>)>,
+    /// Year → its posts, newest year first.
+    pub years: Vec<(i32, Vec<PostId>)>,
 }
 
 impl Site {
@@ -209,19 +269,27 @@ impl Site {
     }
 }
 
-macro_rules! document_ref {
-    ($($entry:ty),*) => {$(
-        impl $entry {
-            /// What the gallery and attachment steps need to know of it.
-            pub fn document(&self) -> DocumentRef<'_> {
-                DocumentRef::new(
-                    &self.doc,
-                    &self.path,
-                    self.doc.meta.cover.as_ref(),
-                    self.doc.meta.gallery.as_ref(),
-                )
-            }
-        }
-    )*};
+impl<K: Kind> Entry<K> {
+    /// What the gallery and attachment steps need to know of it.
+    pub fn document(&self) -> DocumentRef<'_> {
+        let common = self.doc.meta.common();
+        DocumentRef::new(&self.doc, &self.path, common.cover, common.gallery)
+    }
 }
-document_ref!(PostEntry, ProjectEntry, PageEntry);
+
+impl Site {
+    /// Gives each document its processed photos (`photos`: by document path; a document
+    /// not in it has none).
+    pub fn attach_photos(&mut self, photos: &HashMap<PathBuf, DocumentImages>) {
+        let of = |doc: &Path| photos.get(doc).cloned().unwrap_or_default();
+        self.posts
+            .iter_mut()
+            .for_each(|p| p.photos = of(&p.doc.path));
+        self.projects
+            .iter_mut()
+            .for_each(|p| p.photos = of(&p.doc.path));
+        self.pages
+            .iter_mut()
+            .for_each(|p| p.photos = of(&p.doc.path));
+    }
+}

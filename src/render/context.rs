@@ -1,0 +1,161 @@
+//! What a page's template gets as `page` ([`Context`]): the header every page has, the parts
+//! some pages have, and the fields of its kind ([`Body`]). `docs/themes.md` documents these
+//! keys and `tests/theme_contract.rs` checks it against rendered pages.
+
+use serde::Serialize;
+
+use crate::site::video::{Video, VideoSource};
+
+use super::views::*;
+use super::Renderer;
+
+/// A page's context.
+#[derive(Serialize)]
+pub(super) struct Context<'a> {
+    #[serde(flatten)]
+    pub(super) header: PageHeader<'a>,
+    /// Link previews: on every page but the 404 page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) share: Option<Share<'a>>,
+    /// The page's structured data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) json_ld: Option<String>,
+    /// The Atom feed of a project's or tag's posts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) feed: Option<FeedLink<'a>>,
+    /// The event of a post or page.
+    #[serde(flatten)]
+    pub(super) event: Option<EventParts<'a>>,
+    #[serde(flatten)]
+    pub(super) media: MediaParts<'a>,
+    #[serde(flatten)]
+    pub(super) body: Body<'a>,
+}
+
+/// The fields of each kind of page (see the table of `docs/themes.md`).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(super) enum Body<'a> {
+    Home {
+        latest_posts: Vec<EntryView<'a>>,
+        ongoing_projects: Vec<EntryView<'a>>,
+        upcoming_events: Vec<EventView<'a>>,
+    },
+    Post {
+        post: EntryView<'a>,
+        newer: Option<Link<'a>>,
+        older: Option<Link<'a>>,
+    },
+    Project {
+        project: EntryView<'a>,
+        /// Its news, newest first.
+        posts: Vec<EntryView<'a>>,
+    },
+    /// A static page: its entry's fields are the page's own.
+    Page(EntryView<'a>),
+    Projects {
+        ongoing: Vec<EntryView<'a>>,
+        planned: Vec<EntryView<'a>>,
+        finished: Vec<EntryView<'a>>,
+    },
+    Terms {
+        terms: Vec<TermView<'a>>,
+    },
+    Archive {
+        years: Vec<YearLink>,
+    },
+    Year {
+        year: i32,
+        months: Vec<MonthPosts<'a>>,
+    },
+    Events {
+        upcoming: Vec<EventView<'a>>,
+        past_months: Vec<EventMonth<'a>>,
+        calendar: UrlOnly,
+    },
+    Accessibility {
+        statement: serde_json::Value,
+    },
+    List {
+        posts: Vec<EntryView<'a>>,
+        pagination: super::pagination::Pagination,
+        /// The tag or category of its page.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        term: Option<TermView<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        taxonomy: Option<&'static str>,
+    },
+    Nothing,
+}
+
+/// A document's event box and its `Event` structured data.
+#[derive(Serialize)]
+pub(super) struct EventParts<'a> {
+    pub(super) event: EventView<'a>,
+    pub(super) event_json_ld: String,
+}
+
+/// A page's videos, and the Content-Security-Policy's `frame-src`: the origins of the
+/// videos' players and the sources of the frames embedded in the text (`embed_hosts:`).
+/// `base.html` allows no frames when there are none.
+#[derive(Serialize, Default)]
+pub(super) struct MediaParts<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    videos: Option<&'a [Video]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_external_video: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frame_src: Option<String>,
+}
+
+impl<'a> MediaParts<'a> {
+    pub(super) fn of(videos: &'a [Video], embeds: &[String]) -> Self {
+        let players: Vec<&str> = videos
+            .iter()
+            .filter_map(|v| match &v.source {
+                VideoSource::External { frame_src, .. } => Some(*frame_src),
+                VideoSource::Local { .. } => None,
+            })
+            .collect();
+        let has_external_video = (!videos.is_empty()).then_some(!players.is_empty());
+        let mut sources: Vec<&str> = players
+            .into_iter()
+            .chain(embeds.iter().map(String::as_str))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        MediaParts {
+            videos: (!videos.is_empty()).then_some(videos),
+            has_external_video,
+            frame_src: (!sources.is_empty()).then(|| sources.join(" ")),
+        }
+    }
+}
+
+impl<'a> Renderer<'a> {
+    /// A page of `kind` with the fields of `body`, previewed with its description.
+    pub(super) fn context(
+        &self,
+        kind: &'static str,
+        title: String,
+        url_path: &str,
+        description: &'a str,
+        body: Body<'a>,
+    ) -> Context<'a> {
+        Context {
+            header: PageHeader {
+                kind,
+                title,
+                url: self.url(url_path),
+                permalink: self.site.config.permalink(url_path),
+                description,
+            },
+            share: Some(self.share(description, None, None)),
+            json_ld: None,
+            feed: None,
+            event: None,
+            media: MediaParts::default(),
+            body,
+        }
+    }
+}
