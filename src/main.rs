@@ -467,15 +467,6 @@ fn print_diagnostics(ds: &Diagnostics) {
     }
 }
 
-/// Seconds with the language's decimal separator: "1.25" / "1,25".
-fn seconds(report: &BuildReport) -> String {
-    let text = format!("{:.2}", report.duration.as_secs_f64());
-    match tablica::locale::language() {
-        Lang::Pl => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
 fn report(result: Result<BuildReport, BuildError>, quiet: bool, check: bool) -> ExitCode {
     match result {
         Ok(r) => {
@@ -501,7 +492,10 @@ fn report(result: Result<BuildReport, BuildError>, quiet: bool, check: bool) -> 
                         .arg("processed", r.photos_encoded)
                         .arg("cached", r.photos - r.photos_encoded)
                         .arg("files", r.files)
-                        .arg("seconds", seconds(&r))
+                        .arg(
+                            "seconds",
+                            tablica::locale::seconds(tablica::locale::language(), r.duration),
+                        )
                 );
             }
             ExitCode::SUCCESS

@@ -111,7 +111,12 @@ fn counts(out: &str) -> (usize, usize) {
             .and_then(|n| n.parse().ok())
             .expect("a number")
     };
-    (number_before(" files sent"), number_before(" deleted"))
+    let sent = if line.contains(" 1 file sent") {
+        1
+    } else {
+        number_before(" files sent")
+    };
+    (sent, number_before(" deleted"))
 }
 
 /// The site as built, without tablica's own list of it.

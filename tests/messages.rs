@@ -225,3 +225,101 @@ fn a_refused_output_folder_is_explained_in_polish() {
         "{said}"
     );
 }
+
+/// "plik", "pliki" or "plików": the form Polish gives `n` files.
+fn pliki(n: usize) -> &'static str {
+    match (n % 10, n % 100) {
+        _ if n == 1 => "plik",
+        (2..=4, t) if !(12..=14).contains(&t) => "pliki",
+        _ => "plików",
+    }
+}
+
+/// The number at the start of `text` ("12 plików…" → 12).
+fn leading_number(text: &str) -> usize {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    digits
+        .parse()
+        .unwrap_or_else(|_| panic!("no number in {text:?}"))
+}
+
+#[test]
+fn a_polish_site_deploys_with_polish_summary_dry_run_and_errors() {
+    let target = tempfile::tempdir().expect("temp dir");
+    let site = TestSite::with_config(&format!(
+        "{}deploy:\n  pendrive:\n    type: folder\n    path: {}\n",
+        SITE_YAML.replace("mops.example.org", "mops.testowo.pl"),
+        target.path().display()
+    ));
+    site.post(
+        "2026-11-20-spotkanie",
+        "title: Spotkanie\ndate: 2026-11-20",
+        "Tekst.",
+    );
+    let out = run_in(&site, "en_GB.UTF-8", &["deploy"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    let summary = said
+        .lines()
+        .find_map(|l| l.strip_prefix("opublikowano w `pendrive`: wysłano "))
+        .unwrap_or_else(|| panic!("no Polish summary in:\n{said}"));
+    let sent = leading_number(summary);
+    assert!(sent > 1, "{summary}");
+    assert!(
+        summary.starts_with(&format!("{sent} {} (", pliki(sent))),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("), usunięto 0, bez zmian 0, czas: ") && summary.ends_with(" s"),
+        "{summary}"
+    );
+
+    let said = stdout(&run_in(&site, "en_GB.UTF-8", &["deploy"]));
+    assert!(
+        said.contains(&format!(
+            "aktualne: w `pendrive` jest już ta wersja strony ({sent} {})",
+            pliki(sent)
+        )),
+        "{said}"
+    );
+
+    site.post(
+        "2026-11-21-festyn",
+        "title: Festyn\ndate: 2026-11-21",
+        "Tekst.",
+    );
+    let out = run_in(&site, "en_GB.UTF-8", &["deploy", "--dry-run"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    // The marks are aligned to the longest, "do usunięcia".
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with(&format!("  {:<12} ", "nowy")) && l.contains("index.html (")),
+        "{said}"
+    );
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with(&format!("  {:<12} ", "zmieniony"))),
+        "{said}"
+    );
+    let summary = said
+        .lines()
+        .find_map(|l| l.strip_prefix("próbne uruchomienie: wysłano by "))
+        .unwrap_or_else(|| panic!("no Polish dry-run summary in:\n{said}"));
+    let would = leading_number(summary);
+    assert!(
+        summary.starts_with(&format!("{would} {} (", pliki(would))),
+        "{summary}"
+    );
+    assert!(
+        summary.ends_with("; w miejscu publikacji `pendrive` niczego nie zmieniono"),
+        "{summary}"
+    );
+
+    let out = run_in(&site, "en_GB.UTF-8", &["deploy", "--no-build", "serwer"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "błąd: site.yaml nie ma miejsca publikacji `serwer`\n  wskazówka: miejsca publikacji to: pendrive\n"
+    );
+}

@@ -4,6 +4,9 @@ use std::net::{TcpStream, ToSocketAddrs};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::locale::catalogue::Deploy;
+use crate::locale::Message;
+
 use super::messages::DeployError;
 
 /// How long to wait for a server to answer a connection.
@@ -35,9 +38,10 @@ pub fn tcp(target: &str, host: &str, port: u16) -> Result<TcpStream, DeployError
             Err(e) => last = Some(e),
         }
     }
-    Err(unreachable(
-        last.map_or("the name has no address".to_string(), |e| e.to_string()),
-    ))
+    Err(unreachable(last.map_or_else(
+        || Message::new(Deploy::NoAddress).to_string(),
+        |e| e.to_string(),
+    )))
 }
 
 /// The user's home folder, for `~/` and `~/.ssh/known_hosts`.

@@ -1,10 +1,13 @@
-//! Every word `tablica deploy` says to the user: errors, the warning about plain FTP,
-//! progress, the dry-run list and the summary. Kept in one file to move into the message
-//! catalogue whole.
+//! What `tablica deploy` says to the user, as messages of the catalogue
+//! ([`crate::locale::catalogue::Deploy`]) in the run's language: errors with their hints, the
+//! warning about plain FTP, the progress bar's phases, the dry-run list and the summary.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use crate::locale::catalogue::{Cli, Deploy as M};
+use crate::locale::{file_size, language, msg, seconds, Lang, Message};
 
 use super::plan::{Phase, Plan};
 use super::remote::{Problem, RemoteError};
@@ -74,7 +77,7 @@ pub enum DeployError {
         error: RemoteError,
     },
     /// The manifest on the target is damaged.
-    BadManifest { target: String, detail: String },
+    BadManifest { target: String, detail: Message },
     /// The `git` command is not installed.
     GitMissing { target: String },
     /// A `git` command failed.
@@ -96,183 +99,229 @@ pub enum Action {
 
 impl std::error::Error for DeployError {}
 
+/// The message and, on the lines below it, what to do.
 impl fmt::Display for DeployError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = language();
+        write!(
+            f,
+            "{}\n  {}: {}",
+            self.message().render(lang),
+            Message::new(Cli::Hint).render(lang),
+            self.hint().render(lang)
+        )
+    }
+}
+
+impl DeployError {
+    /// What went wrong.
+    pub fn message(&self) -> Message {
         match self {
-            DeployError::NoTargets { file } => write!(
-                f,
-                "{} has no `deploy:` section, so tablica does not know where to send the site\n  hint: add a target, e.g.\n    deploy:\n      serwer:\n        type: sftp\n        host: serwer.gmina.pl\n        user: mops\n        path: /var/www/mops\n  (docs/deploy.md describes every kind)",
-                file.display()
-            ),
-            DeployError::UnknownTarget { name, known } => write!(
-                f,
-                "site.yaml has no deploy target `{name}`\n  hint: the targets are: {}",
-                known.join(", ")
-            ),
-            DeployError::ChooseTarget { known } => write!(
-                f,
-                "site.yaml has several deploy targets; say which one\n  hint: tablica deploy {}",
-                known.join(" (or) ")
-            ),
-            DeployError::NotBuilt { output } => write!(
-                f,
-                "{} is not a complete build of the site\n  hint: run `tablica build` first (deploy sends only what a build wrote)",
-                output.display()
-            ),
-            DeployError::ReadOutput { path, source } => write!(
-                f,
-                "cannot read {path} of the built site: {source}\n  hint: build again with `tablica build --force`, then deploy"
-            ),
+            DeployError::NoTargets { file } => msg!(M::NoTargets, file = shown(file)),
+            DeployError::UnknownTarget { name, .. } => msg!(M::UnknownTarget, name = name),
+            DeployError::ChooseTarget { .. } => Message::new(M::ChooseTarget),
+            DeployError::NotBuilt { output } => msg!(M::NotBuilt, output = shown(output)),
+            DeployError::ReadOutput { path, source } => {
+                msg!(M::ReadOutput, path = path, error = source.to_string())
+            }
             DeployError::ReadLocal {
                 target,
                 path,
                 source,
-            } => write!(
-                f,
-                "deploy target `{target}`: cannot read {}: {source}\n  hint: check the file name in site.yaml (relative names start in the site folder)",
-                path.display()
+            } => msg!(
+                M::ReadLocal,
+                target = target,
+                path = shown(path),
+                error = source.to_string()
             ),
-            DeployError::SecretsReadable { file, mode } => write!(
-                f,
-                "{} can be read by other users of this computer (permissions {mode:o}), so tablica will not use its passwords\n  hint: make it private with:  chmod 600 {}",
-                file.display(),
-                file.display()
+            DeployError::SecretsReadable { file, mode } => msg!(
+                M::SecretsReadable,
+                file = shown(file),
+                mode = format!("{mode:o}")
             ),
-            DeployError::SecretsInvalid { file, detail } => write!(
-                f,
-                "{} is not valid: {detail}\n  hint: write one section per target, e.g.\n    serwer:\n      password: \"…\"",
-                file.display()
-            ),
-            DeployError::MissingSecret {
-                target,
-                variable,
-                file,
-            } => write!(
-                f,
-                "deploy target `{target}` needs a password, and none is set\n  hint: set the environment variable {variable}, or write it in {} as\n    {target}:\n      password: \"…\"\n  (or give a key file with `key:` in site.yaml)",
-                file.display()
-            ),
+            DeployError::SecretsInvalid { file, detail } => {
+                msg!(M::SecretsInvalid, file = shown(file), detail = detail)
+            }
+            DeployError::MissingSecret { target, .. } => msg!(M::MissingSecret, target = target),
             DeployError::Unreachable {
                 target,
                 address,
                 detail,
-            } => write!(
-                f,
-                "deploy target `{target}`: cannot connect to {address}: {detail}\n  hint: check `host` and `port` in site.yaml and this computer's internet connection; the hosting company can tell whether the server is up"
+            } => msg!(
+                M::Unreachable,
+                target = target,
+                address = address,
+                detail = detail
             ),
-            DeployError::Handshake { target, detail } => write!(
-                f,
-                "deploy target `{target}`: the server answered, but a secure connection could not be set up: {detail}\n  hint: check that `type` and `port` in site.yaml match the service the hosting company gave you (SFTP is usually port 22, FTPS port 21)"
-            ),
+            DeployError::Handshake { target, detail } => {
+                msg!(M::Handshake, target = target, detail = detail)
+            }
             DeployError::HostKeyUnknown {
                 target,
                 host,
                 fingerprint,
-            } => write!(
-                f,
-                "deploy target `{target}`: tablica does not know the key of the server {host}, so it cannot tell that it is the real one\n  its key is: {fingerprint}\n  hint: ask the hosting company (or whoever runs the server) for the key's SHA256 fingerprint; if it is the same, add to the target in site.yaml:\n    host_key: {fingerprint}"
+            } => msg!(
+                M::HostKeyUnknown,
+                target = target,
+                host = host,
+                fingerprint = fingerprint
             ),
             DeployError::HostKeyChanged {
                 target,
                 expected,
                 found,
-            } => write!(
-                f,
-                "deploy target `{target}`: the server's key is not the one in site.yaml (expected {expected}, the server has {found}); nothing was sent\n  hint: someone may be pretending to be the server. Ask the hosting company whether the key was changed; only if they confirm {found}, put it in `host_key:`"
+            } => msg!(
+                M::HostKeyChanged,
+                target = target,
+                expected = expected,
+                found = found
             ),
             DeployError::Auth {
                 target,
                 user,
                 detail,
-            } => write!(
-                f,
-                "deploy target `{target}`: the server refused to log in user `{user}`: {detail}\n  hint: check `user` in site.yaml and the password (or the key file and its passphrase)"
-            ),
+            } => msg!(M::Auth, target = target, user = user, detail = detail),
             DeployError::Remote {
                 target,
                 action,
                 error,
             } => {
                 let doing = match action {
-                    Action::Reading => "cannot read",
-                    Action::Writing => "cannot write",
-                    Action::Deleting => "cannot delete",
-                    Action::Publishing => "cannot publish",
+                    Action::Reading => M::CannotRead,
+                    Action::Writing => M::CannotWrite,
+                    Action::Deleting => M::CannotDelete,
+                    Action::Publishing => M::CannotPublish,
                 };
-                let hint = match error.problem {
-                    Problem::PermissionDenied => "the account may not write in that folder: check `path` in site.yaml, or ask the hosting company to give the user write access to it",
-                    Problem::DiskFull => "the server's disk or quota is full: delete old files there or ask the hosting company for more space, then deploy again",
-                    Problem::NotFound => "check `path` in site.yaml: the folder must exist on the server or be creatable",
-                    Problem::Connection => "the connection broke: run `tablica deploy` again, it continues where it stopped",
-                    Problem::Other => "run `tablica deploy` again; if it fails the same way, show this message to the hosting company",
-                };
-                write!(
-                    f,
-                    "deploy target `{target}`: {doing} {}: {}\n  hint: {hint}\n  The site on the server is still whole: pages already sent link only to files sent before them, and a rerun sends the rest.",
-                    error.path, error.detail
+                msg!(
+                    M::Remote,
+                    target = target,
+                    doing = Message::new(doing),
+                    path = &error.path,
+                    detail = &error.detail
                 )
             }
-            DeployError::BadManifest { target, detail } => write!(
-                f,
-                "deploy target `{target}`: its list of deployed files ({}) is damaged: {detail}\n  hint: delete that file on the target and deploy again: every file will be sent anew",
-                super::plan::MANIFEST
+            DeployError::BadManifest { target, detail } => msg!(
+                M::BadManifest,
+                target = target,
+                manifest = super::plan::MANIFEST,
+                detail = detail.clone()
             ),
-            DeployError::GitMissing { target } => write!(
-                f,
-                "deploy target `{target}` needs the `git` program, which is not installed\n  hint: install Git (https://git-scm.com/) and try again"
-            ),
+            DeployError::GitMissing { target } => msg!(M::GitMissing, target = target),
             DeployError::Git {
                 target,
                 command,
                 output,
-            } => write!(
-                f,
-                "deploy target `{target}`: `{command}` failed:\n{output}\n  hint: check `repository` and `branch` in site.yaml, and that this computer may push to the repository (try `git push` there yourself)"
-            ),
+            } => msg!(M::Git, target = target, command = command, output = output),
         }
     }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Message {
+        match self {
+            DeployError::NoTargets { .. } => M::NoTargetsHint.into(),
+            DeployError::UnknownTarget { known, .. } => {
+                msg!(M::UnknownTargetHint, known = known.join(", "))
+            }
+            DeployError::ChooseTarget { known } => msg!(
+                M::ChooseTargetHint,
+                known = known.join(&Message::new(M::Or).to_string())
+            ),
+            DeployError::NotBuilt { .. } => M::NotBuiltHint.into(),
+            DeployError::ReadOutput { .. } => M::ReadOutputHint.into(),
+            DeployError::ReadLocal { .. } => M::ReadLocalHint.into(),
+            DeployError::SecretsReadable { file, .. } => {
+                msg!(M::SecretsReadableHint, file = shown(file))
+            }
+            DeployError::SecretsInvalid { .. } => M::SecretsInvalidHint.into(),
+            DeployError::MissingSecret {
+                target,
+                variable,
+                file,
+            } => msg!(
+                M::MissingSecretHint,
+                target = target,
+                variable = variable,
+                file = shown(file)
+            ),
+            DeployError::Unreachable { .. } => M::UnreachableHint.into(),
+            DeployError::Handshake { .. } => M::HandshakeHint.into(),
+            DeployError::HostKeyUnknown { fingerprint, .. } => {
+                msg!(M::HostKeyUnknownHint, fingerprint = fingerprint)
+            }
+            DeployError::HostKeyChanged { found, .. } => {
+                msg!(M::HostKeyChangedHint, found = found)
+            }
+            DeployError::Auth { .. } => M::AuthHint.into(),
+            DeployError::Remote { error, .. } => {
+                let hint = match error.problem {
+                    Problem::PermissionDenied => M::PermissionDeniedHint,
+                    Problem::DiskFull => M::DiskFullHint,
+                    Problem::NotFound => M::NotFoundHint,
+                    Problem::Connection => M::ConnectionHint,
+                    Problem::Other => M::OtherHint,
+                };
+                msg!(M::RemoteHint, hint = Message::new(hint))
+            }
+            DeployError::BadManifest { .. } => M::BadManifestHint.into(),
+            DeployError::GitMissing { .. } => M::GitMissingHint.into(),
+            DeployError::Git { .. } => M::GitHint.into(),
+        }
+    }
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// The warning before a plain FTP connection.
 pub fn insecure_warning(target: &str) -> String {
     format!(
-        "warning: deploy target `{target}` uses plain FTP (`insecure: true`): the password and every file travel unencrypted; use FTPS or SFTP if the server offers it"
+        "{}: {}",
+        Message::new(Cli::Warning),
+        msg!(M::InsecureFtp, target = target)
     )
 }
 
-/// The progress bar's template and the label of each phase.
-pub const PROGRESS_TEMPLATE: &str = "{prefix} {bar:30} {bytes}/{total_bytes} {msg}";
-
-pub fn phase_label(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Assets => "photos and files",
-        Phase::Pages => "pages",
-        Phase::Lists => "lists and feeds",
-    }
+pub fn phase_label(phase: Phase) -> String {
+    let key = match phase {
+        Phase::Assets => M::PhaseAssets,
+        Phase::Pages => M::PhasePages,
+        Phase::Lists => M::PhaseLists,
+    };
+    Message::new(key).to_string()
 }
 
 /// The commit message of a Git deploy.
 pub fn commit_message(sent: usize, deleted: usize) -> String {
-    format!("tablica deploy: {sent} files sent, {deleted} deleted")
+    msg!(M::CommitMessage, sent = sent, deleted = deleted).to_string()
 }
 
 /// What `--dry-run` prints: one line per change, then a summary.
-pub fn dry_run_listing(target: &str, plan: &Plan) -> String {
+pub fn dry_run_listing(target: &str, plan: &Plan, lang: Lang) -> String {
+    let [new, changed, delete] = [M::New, M::Changed, M::Delete].map(|k| k.template(lang));
+    let width = [new, changed, delete]
+        .iter()
+        .map(|m| m.chars().count())
+        .max()
+        .unwrap_or_default();
     let mut out = String::new();
     for (_, u) in &plan.uploads {
-        let mark = if u.new { "new    " } else { "changed" };
-        out.push_str(&format!("  {mark} {} ({})\n", u.path, size(u.size)));
+        let mark = if u.new { new } else { changed };
+        let size = file_size(lang, u.size);
+        out.push_str(&format!("  {mark:<width$} {} ({size})\n", u.path));
     }
     for d in &plan.deletions {
-        out.push_str(&format!("  delete  {d}\n"));
+        out.push_str(&format!("  {delete:<width$} {d}\n"));
     }
-    out.push_str(&format!(
-        "dry run: {} files would be sent ({}), {} deleted, {} unchanged; nothing was changed on `{target}`",
-        plan.uploads.len(),
-        size(plan.bytes()),
-        plan.deletions.len(),
-        plan.unchanged
-    ));
+    let summary = msg!(
+        M::DryRun,
+        sent = plan.uploads.len(),
+        size = file_size(lang, plan.bytes()),
+        deleted = plan.deletions.len(),
+        unchanged = plan.unchanged,
+        target = target
+    );
+    out.push_str(&summary.render(lang));
     out
 }
 
@@ -287,33 +336,90 @@ pub struct DeployReport {
     pub duration: Duration,
 }
 
-impl fmt::Display for DeployReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DeployReport {
+    /// The summary in `lang`.
+    pub fn message(&self, lang: Lang) -> Message {
         if self.sent == 0 && self.deleted == 0 {
-            return write!(
-                f,
-                "up to date: `{}` already has this site ({} files)",
-                self.target, self.unchanged
-            );
+            return msg!(M::UpToDate, target = &self.target, files = self.unchanged);
         }
-        write!(
-            f,
-            "deployed to `{}`: {} files sent ({}), {} deleted, {} unchanged, in {:.2} s",
-            self.target,
-            self.sent,
-            size(self.bytes),
-            self.deleted,
-            self.unchanged,
-            self.duration.as_secs_f64()
+        msg!(
+            M::Deployed,
+            target = &self.target,
+            sent = self.sent,
+            size = file_size(lang, self.bytes),
+            deleted = self.deleted,
+            unchanged = self.unchanged,
+            seconds = seconds(lang, self.duration)
         )
     }
 }
 
-/// "512 B", "12.3 kB", "4.5 MB".
-fn size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1000 => format!("{b} B"),
-        b if b < 1_000_000 => format!("{:.1} kB", b as f64 / 1e3),
-        b => format!("{:.1} MB", b as f64 / 1e6),
+impl fmt::Display for DeployReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = language();
+        f.write_str(&self.message(lang).render(lang))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(sent: usize) -> DeployReport {
+        DeployReport {
+            target: "pendrive".to_string(),
+            sent,
+            bytes: 1_258_291,
+            deleted: 3,
+            unchanged: 12,
+            duration: Duration::from_millis(1250),
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_files_with_polish_plurals() {
+        let said = |sent| report(sent).message(Lang::Pl).render(Lang::Pl);
+        assert_eq!(
+            said(5),
+            "opublikowano w `pendrive`: wysłano 5 plików (1,2\u{a0}MB), usunięto 3, bez zmian 12, czas: 1,25 s"
+        );
+        for (n, files) in [
+            (1, "1 plik "),
+            (2, "2 pliki "),
+            (12, "12 plików "),
+            (22, "22 pliki "),
+        ] {
+            assert!(
+                said(n).contains(&format!("wysłano {files}(")),
+                "{}",
+                said(n)
+            );
+        }
+        let english = report(1).message(Lang::En).render(Lang::En);
+        assert_eq!(
+            english,
+            "deployed to `pendrive`: 1 file sent (1.2\u{a0}MB), 3 deleted, 12 unchanged, in 1.25 s"
+        );
+        assert_eq!(
+            DeployReport {
+                deleted: 0,
+                ..report(0)
+            }
+            .message(Lang::Pl)
+            .render(Lang::Pl),
+            "aktualne: w `pendrive` jest już ta wersja strony (12 plików)"
+        );
+    }
+
+    #[test]
+    fn errors_render_with_their_hint_in_each_language() {
+        let e = DeployError::ChooseTarget {
+            known: vec!["a".into(), "b".into()],
+        };
+        assert_eq!(
+            e.message().render(Lang::Pl),
+            "site.yaml ma kilka miejsc publikacji; wskaż jedno z nich"
+        );
+        assert_eq!(e.hint().render(Lang::En), "tablica deploy a (or) b");
     }
 }

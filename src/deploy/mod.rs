@@ -26,10 +26,15 @@ use crate::build::output::MARKER;
 use crate::build::CACHE_DIR;
 use crate::config::deploy::Target;
 use crate::config::Config;
+use crate::locale::catalogue::Deploy;
+use crate::locale::Message;
 
 pub use messages::{Action, DeployError, DeployReport};
 use plan::{Manifest, Phase, Plan, MANIFEST};
 use remote::{LocalDir, Remote};
+
+/// The progress bar: the phase, the bar, bytes sent of all, the file being sent.
+const PROGRESS_TEMPLATE: &str = "{prefix} {bar:30} {bytes}/{total_bytes} {msg}";
 
 /// What to deploy, and where.
 #[derive(Debug, Clone)]
@@ -71,7 +76,8 @@ pub fn deploy(config: &Config, options: &DeployOptions) -> Result<Outcome, Deplo
     let manifest = read_manifest(name, remote.as_mut())?;
     let plan = Plan::new(&local, &manifest, &config.paths);
     if options.dry_run {
-        return Ok(Outcome::DryRun(messages::dry_run_listing(name, &plan)));
+        let listing = messages::dry_run_listing(name, &plan, crate::locale::language());
+        return Ok(Outcome::DryRun(listing));
     }
     let mut run = Run {
         name,
@@ -212,7 +218,7 @@ fn open(name: &str, target: &Target, root: &Path) -> Result<Box<dyn Remote>, Dep
                     remote::RemoteError::new(
                         remote::Problem::NotFound,
                         &path.display().to_string(),
-                        "the folder does not exist (is the drive connected?)",
+                        Message::new(Deploy::FolderMissing).to_string(),
                     ),
                 ));
             }
@@ -269,7 +275,7 @@ fn progress_bar(show: bool, total: u64) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
     if show {
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(messages::PROGRESS_TEMPLATE) {
+        if let Ok(style) = ProgressStyle::with_template(PROGRESS_TEMPLATE) {
             bar.set_style(style);
         }
     }

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::output::MARKER;
 use crate::config::Paths;
+use crate::locale::catalogue::Deploy;
+use crate::locale::{msg, Message};
 
 /// The manifest on the target: every file the last deploys sent, with its BLAKE3 hash.
 pub const MANIFEST: &str = ".tablica-deploy.json";
@@ -26,17 +28,18 @@ pub struct Manifest {
 impl Manifest {
     /// Reads a manifest from the target. Every path must be a plain relative path: deletions
     /// are made from this list, and the target's copy is not to be trusted with `..`.
-    pub fn parse(bytes: &[u8]) -> Result<Manifest, String> {
+    pub fn parse(bytes: &[u8]) -> Result<Manifest, Message> {
         if bytes.len() > MAX_MANIFEST_BYTES {
-            return Err(format!("it is larger than {MAX_MANIFEST_BYTES} bytes"));
+            return Err(msg!(Deploy::ManifestTooLarge, max = MAX_MANIFEST_BYTES));
         }
-        let manifest: Manifest = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        let manifest: Manifest =
+            serde_json::from_slice(bytes).map_err(|e| Message::text(e.to_string()))?;
         for (path, hash) in &manifest.files {
             if !is_plain_path(path) {
-                return Err(format!("it lists the path `{path}`"));
+                return Err(msg!(Deploy::ManifestBadPath, path = path));
             }
             if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-                return Err(format!("the hash of `{path}` is not a BLAKE3 hash"));
+                return Err(msg!(Deploy::ManifestBadHash, path = path));
             }
         }
         Ok(manifest)

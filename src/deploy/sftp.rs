@@ -9,6 +9,8 @@ use base64::Engine as _;
 use ssh2::{CheckResult, ErrorCode, HashType, KnownHostFileKind, Session, Sftp};
 
 use crate::config::deploy::Server;
+use crate::locale::catalogue::Deploy;
+use crate::locale::Message;
 
 use super::connect::{home, tcp};
 use super::messages::DeployError;
@@ -149,9 +151,7 @@ fn problem(e: &ssh2::Error) -> Problem {
 
 fn remote_error(path: &str, e: &ssh2::Error) -> RemoteError {
     let detail = match e.code() {
-        ErrorCode::SFTP(4) => {
-            "the server refused (on OpenSSH servers this is also how a full disk shows)".to_string()
-        }
+        ErrorCode::SFTP(4) => Message::new(Deploy::ServerFailure).to_string(),
         _ => e.message().to_string(),
     };
     RemoteError::new(problem(e), path, detail)

@@ -166,6 +166,15 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
     }
 }
 
+/// Seconds with two decimals and the language's decimal separator: "1.25" / "1,25".
+pub fn seconds(lang: Lang, duration: std::time::Duration) -> String {
+    let text = format!("{:.2}", duration.as_secs_f64());
+    match lang {
+        Lang::Pl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// A file size in human units with the language's decimal separator and a no-break space:
 /// "812 B", "240 KB", "1,2 MB" / "1.2 MB". Units are powers of 1024, as file managers show
 /// them; kilobytes are whole, larger units have one decimal below 100.

@@ -44,6 +44,7 @@ macro_rules! catalogue {
 
 mod cli;
 mod content;
+mod deploy;
 mod documents;
 mod markdown;
 mod photos;
@@ -51,6 +52,7 @@ mod theme;
 
 pub use cli::Cli;
 pub use content::Content;
+pub use deploy::Deploy;
 pub use documents::Documents;
 pub use markdown::Markdown;
 pub use photos::Photos;
@@ -68,6 +70,7 @@ pub enum Key {
     Templates(Templates),
     Output(Output),
     Documents(Documents),
+    Deploy(Deploy),
 }
 
 impl Key {
@@ -81,6 +84,7 @@ impl Key {
             Key::Templates(k) => k.template(lang),
             Key::Output(k) => k.template(lang),
             Key::Documents(k) => k.template(lang),
+            Key::Deploy(k) => k.template(lang),
         }
     }
 
@@ -94,6 +98,7 @@ impl Key {
         all.extend(Templates::ALL.iter().copied().map(Key::from));
         all.extend(Output::ALL.iter().copied().map(Key::from));
         all.extend(Documents::ALL.iter().copied().map(Key::from));
+        all.extend(Deploy::ALL.iter().copied().map(Key::from));
         all
     }
 }
