@@ -222,10 +222,9 @@ impl DeployError {
             DeployError::UnknownTarget { known, .. } => {
                 msg!(M::UnknownTargetHint, known = known.join(", "))
             }
-            DeployError::ChooseTarget { known } => msg!(
-                M::ChooseTargetHint,
-                known = known.join(&Message::new(M::Or).to_string())
-            ),
+            DeployError::ChooseTarget { known } => {
+                msg!(M::ChooseTargetHint, known = alternatives(known))
+            }
             DeployError::NotBuilt { .. } => M::NotBuiltHint.into(),
             DeployError::ReadOutput { .. } => M::ReadOutputHint.into(),
             DeployError::ReadLocal { .. } => M::ReadLocalHint.into(),
@@ -266,6 +265,16 @@ impl DeployError {
             DeployError::GitMissing { .. } => M::GitMissingHint.into(),
             DeployError::Git { .. } => M::GitHint.into(),
         }
+    }
+}
+
+/// "a (or) b (or) c", in the language the message is rendered in.
+fn alternatives(names: &[String]) -> Message {
+    match names {
+        [first, rest @ ..] if !rest.is_empty() => {
+            msg!(M::Or, first = first, rest = alternatives(rest))
+        }
+        _ => Message::text(names.join("")),
     }
 }
 
@@ -421,5 +430,12 @@ mod tests {
             "site.yaml ma kilka miejsc publikacji; wskaż jedno z nich"
         );
         assert_eq!(e.hint().render(Lang::En), "tablica deploy a (or) b");
+        let three = DeployError::ChooseTarget {
+            known: vec!["a".into(), "b".into(), "c".into()],
+        };
+        assert_eq!(
+            three.hint().render(Lang::Pl),
+            "wpisz: tablica deploy a (albo) b (albo) c"
+        );
     }
 }

@@ -12,7 +12,7 @@ catalogue! {
         UnknownTargetHint: "the targets are: {known}", "miejsca publikacji to: {known}";
         ChooseTarget: "site.yaml has several deploy targets; say which one", "site.yaml ma kilka miejsc publikacji; wskaż jedno z nich";
         ChooseTargetHint: "tablica deploy {known}", "wpisz: tablica deploy {known}";
-        Or: " (or) ", " (albo) ";
+        Or: "{first} (or) {rest}", "{first} (albo) {rest}";
         NotBuilt: "{output} is not a complete build of the site", "{output} nie zawiera w całości zbudowanej strony";
         NotBuiltHint: "run `tablica build` first (deploy sends only what a build wrote)",
             "najpierw uruchom `tablica build` (deploy wysyła tylko to, co zapisało budowanie)";
