@@ -296,8 +296,13 @@ fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = choose_language(&args);
     set_language(lang);
-    let matches = command(lang).get_matches_from(&args);
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = match command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(&e, lang),
+    };
     // `--lang` after the subcommand is seen by the early look too; this covers the rest.
     if let Some(chosen) = cli.lang {
         set_language(match chosen {
@@ -312,6 +317,66 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_FAILURE)
         }
     }
+}
+
+/// A mistake on the command line, in the run's language. Help and version, and every English
+/// message, go out as clap writes them (the help texts come from the catalogue already).
+fn command_line_error(e: &clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let shown_by_clap = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown_by_clap || lang == Lang::En {
+        e.exit();
+    }
+    let context = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    let arg = context(ContextKind::InvalidArg);
+    let problem = match e.kind() {
+        ErrorKind::UnknownArgument => msg!(M::ArgUnknown, arg = arg),
+        ErrorKind::InvalidSubcommand => msg!(
+            M::CommandUnknown,
+            command = context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg!(
+            M::ArgInvalidValue,
+            value = context(ContextKind::InvalidValue),
+            arg = arg
+        ),
+        ErrorKind::MissingRequiredArgument => msg!(M::ArgMissing, args = arg),
+        ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            msg!(M::ArgMissingValue, arg = arg)
+        }
+        ErrorKind::ArgumentConflict => msg!(
+            M::ArgConflict,
+            arg = arg,
+            other = context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => {
+            msg!(M::ArgUnexpected, arg = context(ContextKind::InvalidValue))
+        }
+        _ => Message::new(M::ArgBadCall),
+    };
+    eprintln!("{}: {problem}", Message::new(M::Error));
+    let suggestion = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .map(context)
+        .find(|s| !s.is_empty());
+    if let Some(suggestion) = suggestion {
+        eprintln!("  {}", msg!(M::ArgSuggest, suggestion = suggestion));
+    }
+    let valid = context(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        eprintln!("  {}", msg!(M::ArgPossibleValues, values = valid));
+    }
+    eprintln!(
+        "  {}: {}",
+        Message::new(M::Hint),
+        msg!(M::ArgSeeHelp, help = "tablica --help")
+    );
+    ExitCode::from(2)
 }
 
 fn run(command: Command) -> anyhow::Result<ExitCode> {

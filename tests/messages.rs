@@ -323,3 +323,41 @@ fn a_polish_site_deploys_with_polish_summary_dry_run_and_errors() {
         "błąd: site.yaml nie ma miejsca publikacji `serwer`\n  wskazówka: miejsca publikacji to: pendrive\n"
     );
 }
+
+#[test]
+fn mistakes_on_the_command_line_are_explained_in_polish() {
+    let site = polish_site();
+    // A misspelt option, with clap's suggestion, in Polish; exit status 2 as clap's own.
+    let out = run_in(&site, "pl_PL.UTF-8", &["build", "--draft"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(said.starts_with("błąd: nieznana opcja `--draft`"), "{said}");
+    assert!(said.contains("czy chodziło o `--drafts`?"), "{said}");
+    assert!(
+        said.contains("wskazówka: `tablica --help` pokazuje polecenia"),
+        "{said}"
+    );
+    // An unknown command, and a value outside the allowed ones.
+    let said = stderr(&run_in(&site, "pl_PL.UTF-8", &["buduj"]));
+    assert!(
+        said.starts_with("błąd: nieznane polecenie `buduj`"),
+        "{said}"
+    );
+    let said = stderr(&run_in(&site, "pl_PL.UTF-8", &["build", "--lang", "de"]));
+    assert!(
+        said.contains("`de` to niepoprawna wartość opcji `--lang"),
+        "{said}"
+    );
+    assert!(said.contains("możliwe wartości: pl, en"), "{said}");
+    assert!(!said.contains("error:"), "no English left:\n{said}");
+    // English keeps clap's own wording.
+    let said = stderr(&run_in(
+        &site,
+        "pl_PL.UTF-8",
+        &["--lang", "en", "build", "--draft"],
+    ));
+    assert!(
+        said.starts_with("error: unexpected argument '--draft'"),
+        "{said}"
+    );
+}

@@ -7,6 +7,9 @@
 //! the count passes [`MAX_VALUES`], before anything is built from it.
 
 use std::cell::Cell;
+
+use crate::locale::catalogue::Content as M;
+use crate::locale::{msg, Lang, Message};
 use std::fmt;
 
 use serde::de::{
@@ -46,40 +49,74 @@ pub fn describe(e: &serde_yaml::Error) -> String {
     if let Some(pos) = message.find(" at line ") {
         message.truncate(pos);
     }
-    without_values(&message)
+    without_values(&message, crate::locale::language())
 }
 
-/// [`describe`] on the text of a message.
-fn without_values(message: &str) -> String {
-    for prefix in ["invalid type: ", "invalid value: "] {
+/// The kind of value serde names (`string`, `a sequence`, `struct PhotoSpec`, `u32` …) in
+/// the reader's words; `None` for what it cannot name.
+fn kind_in_words(serde_kind: &str) -> Option<M> {
+    let kind = serde_kind
+        .trim()
+        .trim_start_matches("a ")
+        .trim_start_matches("an ");
+    Some(match kind.split([' ', ',']).next().unwrap_or_default() {
+        "string" | "character" | "str" | "char" => M::YamlText,
+        "integer" | "floating" | "number" | "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32"
+        | "u64" | "usize" | "isize" | "f32" | "f64" => M::YamlNumber,
+        "boolean" | "bool" => M::YamlBool,
+        "sequence" | "list" | "tuple" => M::YamlList,
+        "map" | "mapping" | "struct" => M::YamlMapping,
+        "unit" => M::YamlEmpty,
+        _ => return None,
+    })
+}
+
+/// What serde says it expected, in the reader's language: a kind of value, or the values
+/// allowed (`` `skip` or `fail` ``, `` one of `a`, `b`, `c` ``).
+fn expected_in_words(expected: &str, lang: Lang) -> String {
+    if let Some(kind) = kind_in_words(expected) {
+        return Message::new(kind).render(lang);
+    }
+    if expected.starts_with('`') {
+        let values = expected
+            .strip_prefix("one of ")
+            .unwrap_or(expected)
+            .replace("` or `", "`, `");
+        return msg!(M::YamlOneOf, values = values).render(lang);
+    }
+    if let Some(values) = expected.strip_prefix("one of ") {
+        return msg!(M::YamlOneOf, values = values).render(lang);
+    }
+    expected.to_string()
+}
+
+/// [`describe`] on the text of a message, in `lang`.
+fn without_values(message: &str, lang: Lang) -> String {
+    for (prefix, key) in [
+        ("invalid type: ", M::YamlInvalidType),
+        ("invalid value: ", M::YamlInvalidValue),
+    ] {
         let Some(start) = message.find(prefix) else {
             continue;
         };
         let rest = &message[start + prefix.len()..];
         // serde writes the value between backticks or quotes after its kind.
-        let kind = rest.split([' ', ',']).next().unwrap_or_default();
-        let kind = match kind {
-            "string" | "character" => "text",
-            "integer" | "floating" => "a number",
-            "boolean" => "true or false",
-            "sequence" => "a list",
-            "map" => "a mapping",
-            "unit" => "an empty value",
-            _ => "a value",
-        };
+        let found = Message::new(kind_in_words(rest).unwrap_or(M::YamlValue)).render(lang);
         let expected = rest
             .rfind(", expected ")
-            .map(|i| &rest[i..])
+            .map(|i| expected_in_words(&rest[i + ", expected ".len()..], lang))
             .unwrap_or_default();
-        return format!("{}{prefix}{kind}{expected}", &message[..start]);
+        let said = msg!(key, found = found, expected = expected).render(lang);
+        return format!("{}{said}", &message[..start]);
     }
     // "unknown variant `x`, expected one of …"
     if let Some(start) = message.find("unknown variant `") {
         let expected = message
             .rfind("`, expected ")
-            .map(|i| &message[i + 1..])
+            .map(|i| expected_in_words(&message[i + "`, expected ".len()..], lang))
             .unwrap_or_default();
-        return format!("{}unknown value{expected}", &message[..start]);
+        let said = msg!(M::YamlUnknownValue, expected = expected).render(lang);
+        return format!("{}{said}", &message[..start]);
     }
     message.to_string()
 }
@@ -363,12 +400,38 @@ mod tests {
         let said = describe(&e);
         assert!(!said.contains("SECRET"), "{said}");
         assert!(
-            said.contains("invalid type: text, expected a sequence"),
+            said.contains("invalid type: text, expected a list"),
             "{said}"
         );
         assert_eq!(
-            without_values("unknown variant `hasło`, expected `skip` or `fail`"),
-            "unknown value, expected `skip` or `fail`"
+            without_values(
+                "unknown variant `hasło`, expected `skip` or `fail`",
+                Lang::En
+            ),
+            "unknown value, expected one of: `skip`, `fail`"
+        );
+        assert_eq!(
+            without_values(
+                "x: unknown variant `y`, expected one of `full`, `partial`, `none`",
+                Lang::En
+            ),
+            "x: unknown value, expected one of: `full`, `partial`, `none`"
+        );
+        assert_eq!(
+            without_values("invalid type: map, expected struct PhotoSpec", Lang::En),
+            "invalid type: fields `key: value`, expected fields `key: value`"
+        );
+        assert_eq!(
+            without_values("invalid value: integer `-1`, expected u32", Lang::En),
+            "invalid value: a number, expected a number"
+        );
+        let polish = without_values(
+            "invalid type: string \"abc\", expected a sequence",
+            Lang::Pl,
+        );
+        assert_eq!(
+            polish,
+            "niewłaściwy rodzaj wartości: tekst, a powinna być lista"
         );
     }
 }

@@ -9,6 +9,19 @@ catalogue! {
         Hint: "hint", "wskazówka";
         CountPosts: "{n|post|posts}", "{n|wpis|wpisy|wpisów}";
 
+        // Mistakes on the command line (clap's own texts are English; these replace them).
+        ArgUnknown: "unknown option `{arg}`", "nieznana opcja `{arg}`";
+        ArgSuggest: "did you mean `{suggestion}`?", "czy chodziło o `{suggestion}`?";
+        CommandUnknown: "unknown command `{command}`", "nieznane polecenie `{command}`";
+        ArgInvalidValue: "`{value}` is not a valid value for `{arg}`", "`{value}` to niepoprawna wartość opcji `{arg}`";
+        ArgPossibleValues: "possible values: {values}", "możliwe wartości: {values}";
+        ArgMissing: "missing: {args}", "brakuje: {args}";
+        ArgMissingValue: "`{arg}` needs a value", "opcja `{arg}` wymaga wartości";
+        ArgConflict: "`{arg}` cannot be used together with `{other}`", "opcji `{arg}` nie można użyć razem z `{other}`";
+        ArgUnexpected: "unexpected argument `{arg}`", "nieoczekiwany argument `{arg}`";
+        ArgBadCall: "the command is not written correctly", "polecenie jest zapisane niepoprawnie";
+        ArgSeeHelp: "`{help}` lists the commands and their options", "`{help}` pokazuje polecenia i ich opcje";
+
         Built: "built: {posts|post|posts}, {projects|project|projects}, {pages|page|pages}, {photos|photo|photos} ({processed} processed, {cached} from cache), {files|file|files} in {seconds} s",
             "zbudowano: {posts|wpis|wpisy|wpisów}, {projects|projekt|projekty|projektów}, {pages|strona|strony|stron}, {photos|zdjęcie|zdjęcia|zdjęć} (przetworzone: {processed}, z pamięci podręcznej: {cached}), {files|plik|pliki|plików} w {seconds} s";
         Checked: "checked: {posts|post|posts}, {projects|project|projects}, {pages|page|pages}, {photos|photo|photos}",

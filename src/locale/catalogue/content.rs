@@ -47,6 +47,18 @@ catalogue! {
         DidYouMean: "did you mean `{close}`?", "czy chodziło o `{close}`?";
         KnownFieldsHere: "known fields here are: {known}", "znane pola w tym miejscu to: {known}";
         InvalidFrontMatter: "invalid front matter: {detail}", "błędny nagłówek: {detail}";
+        // What the YAML reader found and expected, in words that never quote the value.
+        YamlInvalidType: "invalid type: {found}, expected {expected}", "niewłaściwy rodzaj wartości: {found}, a powinna być {expected}";
+        YamlInvalidValue: "invalid value: {found}, expected {expected}", "niewłaściwa wartość: {found}, a powinna być {expected}";
+        YamlUnknownValue: "unknown value, expected {expected}", "nieznana wartość, a powinna być {expected}";
+        YamlText: "text", "tekst";
+        YamlNumber: "a number", "liczba";
+        YamlBool: "true or false", "true albo false";
+        YamlList: "a list", "lista";
+        YamlMapping: "fields `key: value`", "pola `klucz: wartość`";
+        YamlEmpty: "an empty value", "pusta wartość";
+        YamlValue: "a value", "wartość";
+        YamlOneOf: "one of: {values}", "jedna z: {values}";
         IndentWithSpaces: "indent with spaces, not tabs", "wcinaj spacjami, nie tabulatorami";
         FieldOnce: "each field may appear only once", "każde pole może wystąpić tylko raz";
         TooNested: "the front matter is too deeply nested or repeats aliases too often; write the values out",
