@@ -102,9 +102,9 @@ pub const NOW_VAR: &str = "TABLICA_NOW";
 /// The build's "now" in the site's time zone: `TABLICA_NOW` when it is set, else the clock.
 pub fn now(tz: chrono_tz::Tz) -> Result<NaiveDateTime, String> {
     match std::env::var(NOW_VAR) {
-        Ok(v) => parse(&v)
-            .map(|d| d.local)
-            .map_err(|hint| format!("{NOW_VAR}=`{v}` is not a date: {hint}")),
+        Ok(v) => parse(&v).map(|d| d.local).map_err(|hint| {
+            msg!(M::NowNotADate, var = NOW_VAR, value = v, hint = hint).to_string()
+        }),
         Err(_) => Ok(chrono::Utc::now().with_timezone(&tz).naive_local()),
     }
 }

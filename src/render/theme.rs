@@ -271,7 +271,11 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
             let date = s
                 .get(..10)
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .ok_or_else(|| tera::Error::msg(format!("not a date: {value}")))?;
+                .ok_or_else(|| {
+                    tera::Error::msg(
+                        msg!(Templates::FilterNotADate, value = value.to_string()).to_string(),
+                    )
+                })?;
             Ok(Value::String(format(lang, date)))
         }
     };
@@ -298,24 +302,25 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
             let n = value
                 .as_u64()
                 .or_else(|| value.as_f64().map(|f| f as u64))
-                .ok_or_else(|| tera::Error::msg("plural: the value must be a number"))?;
-            let key = args
-                .get("key")
-                .and_then(Value::as_str)
-                .ok_or_else(|| tera::Error::msg("plural: missing key=\"…\""))?;
+                .ok_or_else(|| {
+                    tera::Error::msg(
+                        msg!(Templates::FilterNotANumber, filter = "plural").to_string(),
+                    )
+                })?;
+            let key = args.get("key").and_then(Value::as_str).ok_or_else(|| {
+                tera::Error::msg(Message::new(Templates::PluralNoKey).to_string())
+            })?;
             t.plural(key, n).map(Value::String).ok_or_else(|| {
-                tera::Error::msg(format!(
-                    "plural: no plural forms for `{key}` in the translations"
-                ))
+                tera::Error::msg(msg!(Templates::PluralNoForms, key = key).to_string())
             })
         },
     );
     tera.register_filter(
         "money",
         move |value: &Value, args: &HashMap<String, Value>| {
-            let amount = value
-                .as_f64()
-                .ok_or_else(|| tera::Error::msg("money: the value must be a number"))?;
+            let amount = value.as_f64().ok_or_else(|| {
+                tera::Error::msg(msg!(Templates::FilterNotANumber, filter = "money").to_string())
+            })?;
             let currency = args
                 .get("currency")
                 .and_then(Value::as_str)

@@ -37,7 +37,11 @@ impl<'de> Deserialize<'de> for Videos {
         impl<'de> Visitor<'de> for OneOrMany {
             type Value = Videos;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a video (`title:` with `src:` and `captions:`, or with `youtube:`) or a list of videos")
+                write!(
+                    f,
+                    "{}",
+                    crate::locale::Message::new(crate::locale::catalogue::Content::VideoExpected)
+                )
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Videos, A::Error> {
                 let one = VideoSpec::deserialize(MapAccessDeserializer::new(map))?;

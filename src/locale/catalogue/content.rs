@@ -47,6 +47,9 @@ catalogue! {
         DidYouMean: "did you mean `{close}`?", "czy chodziło o `{close}`?";
         KnownFieldsHere: "known fields here are: {known}", "znane pola w tym miejscu to: {known}";
         InvalidFrontMatter: "invalid front matter: {detail}", "błędny nagłówek: {detail}";
+        NowNotADate: "{var}=`{value}` is not a date: {hint}", "{var}=`{value}` to nie jest data: {hint}";
+        VideoExpected: "a video (`title:` with `src:` and `captions:`, or with `youtube:`) or a list of videos",
+            "film (`title:` z `src:` i `captions:` albo z `youtube:`) lub lista filmów";
         // What the YAML reader found and expected, in words that never quote the value.
         YamlInvalidType: "invalid type: {found}, expected {expected}", "niewłaściwy rodzaj wartości: {found}, a powinna być {expected}";
         YamlInvalidValue: "invalid value: {found}, expected {expected}", "niewłaściwa wartość: {found}, a powinna być {expected}";

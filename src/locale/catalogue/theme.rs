@@ -7,6 +7,10 @@ catalogue! {
         NotText: "theme file {path} is not UTF-8 text", "plik motywu {path} nie jest tekstem UTF-8";
         NotTextDetail: "the file is not valid UTF-8 text", "plik nie jest poprawnym tekstem UTF-8";
         Template: "template error: {error}", "błąd szablonu: {error}";
+        FilterNotADate: "not a date: {value}", "to nie jest data: {value}";
+        FilterNotANumber: "{filter}: the value must be a number", "{filter}: wartość musi być liczbą";
+        PluralNoKey: "plural: missing key=\"…\"", "plural: brak key=\"…\"";
+        PluralNoForms: "plural: no plural forms for `{key}` in the translations", "plural: brak form liczby mnogiej dla `{key}` w tłumaczeniach";
         Translations: "translation file {path} is not valid: {error}", "plik tłumaczeń {path} jest błędny: {error}";
         MissingLanguage: "the theme has no translation file i18n/{lang}.yaml", "motyw nie ma pliku tłumaczeń i18n/{lang}.yaml";
         Prefix: "theme: {error}", "motyw: {error}";
