@@ -361,20 +361,22 @@ fn key_auth(sshd: &servers::Sshd) -> String {
     format!("    key: {}\n", sshd.key.display())
 }
 
+/// A started sshd, the folder `www` in its user's home, and the YAML of the target `serwer`
+/// reaching that folder with the test key.
+fn sftp_by_key() -> (servers::Sshd, PathBuf, String) {
+    let sshd = servers::sshd();
+    let target = servers::user_dir(sshd.server.dir.path(), "www");
+    let yaml = sftp_yaml("serwer", &sshd, sshd.server.port, &target, &key_auth(&sshd));
+    (sshd, target, yaml)
+}
+
 #[test]
 fn sftp_deploy_by_key_and_by_password_sends_only_changes() {
     if !servers::available("sftp_deploy_by_key_and_by_password_sends_only_changes") {
         return;
     }
-    let sshd = servers::sshd();
-    let target = servers::user_dir(sshd.server.dir.path(), "www");
-    let site = site(
-        4,
-        &format!(
-            "deploy:\n{}",
-            sftp_yaml("serwer", &sshd, sshd.server.port, &target, &key_auth(&sshd))
-        ),
-    );
+    let (sshd, target, yaml) = sftp_by_key();
+    let site = site(4, &format!("deploy:\n{yaml}"));
     incremental_cycle(&site, &target, &[]);
 
     // The same server with the password, from the environment.
@@ -404,9 +406,7 @@ fn sftp_connection_cut_mid_upload_leaves_the_site_whole_and_a_rerun_finishes() {
     ) {
         return;
     }
-    let sshd = servers::sshd();
-    let target = servers::user_dir(sshd.server.dir.path(), "www");
-    let direct = sftp_yaml("serwer", &sshd, sshd.server.port, &target, &key_auth(&sshd));
+    let (sshd, target, direct) = sftp_by_key();
     let site = site(3, &format!("deploy:\n{direct}"));
     deploy_ok(&site, &[]);
     let old = built(&site);
@@ -459,15 +459,8 @@ fn sftp_permission_denied_is_explained_and_the_site_stays_whole() {
     if !servers::available("sftp_permission_denied_is_explained_and_the_site_stays_whole") {
         return;
     }
-    let sshd = servers::sshd();
-    let target = servers::user_dir(sshd.server.dir.path(), "www");
-    let site = site(
-        2,
-        &format!(
-            "deploy:\n{}",
-            sftp_yaml("serwer", &sshd, sshd.server.port, &target, &key_auth(&sshd))
-        ),
-    );
+    let (_sshd, target, yaml) = sftp_by_key(); // the server lives as long as this binding
+    let site = site(2, &format!("deploy:\n{yaml}"));
     deploy_ok(&site, &[]);
     let before = snapshot(&target);
     servers::chmod_all(&target, "a-w");
@@ -486,9 +479,7 @@ fn sftp_unknown_server_key_is_refused_with_its_fingerprint() {
     if !servers::available("sftp_unknown_server_key_is_refused_with_its_fingerprint") {
         return;
     }
-    let sshd = servers::sshd();
-    let target = servers::user_dir(sshd.server.dir.path(), "www");
-    let yaml = sftp_yaml("serwer", &sshd, sshd.server.port, &target, &key_auth(&sshd));
+    let (sshd, target, yaml) = sftp_by_key();
     let without_key: String = yaml
         .lines()
         .filter(|l| !l.contains("host_key"))
