@@ -3,13 +3,14 @@
 //! On Unix the file is refused while other users may read it.
 
 use std::collections::BTreeMap;
-use std::fs;
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use crate::config::deploy::{secret_variable, SECRETS_FILE};
-use crate::content::yaml;
+use crate::content::{file, yaml};
 
 use super::messages::DeployError;
 
@@ -37,20 +38,30 @@ impl Secret {
     }
 }
 
+/// The largest secrets file read: a few passwords, never megabytes.
+const SECRETS_LIMIT: u64 = 64 * 1024;
+
 /// The secret of `target`: the environment variable first, then the file.
 pub fn find(root: &Path, target: &str, secret: Secret) -> Result<Option<String>, DeployError> {
     if let Ok(value) = std::env::var(secret_variable(target, secret.field())) {
         return Ok(Some(value));
     }
     let file = root.join(SECRETS_FILE);
-    if !file.exists() {
+    if std::fs::symlink_metadata(&file).is_err() {
         return Ok(None);
     }
-    check_private(&file)?;
-    let text = fs::read_to_string(&file).map_err(|e| DeployError::SecretsInvalid {
+    // The project's one way to read a file: never through a link, never a FIFO, bounded.
+    let invalid = |detail: String| DeployError::SecretsInvalid {
         file: file.clone(),
-        detail: e.to_string(),
-    })?;
+        detail,
+    };
+    let (mut handle, _) =
+        file::open(&file, SECRETS_LIMIT).map_err(|e| invalid(e.message().to_string()))?;
+    check_private(&file, &handle)?;
+    let mut text = String::new();
+    handle
+        .read_to_string(&mut text)
+        .map_err(|e| invalid(e.to_string()))?;
     let entries: Option<BTreeMap<String, Entry>> =
         yaml::from_str(&text).map_err(|e| DeployError::SecretsInvalid {
             file: file.clone(),
@@ -73,9 +84,10 @@ pub fn require_password(root: &Path, target: &str) -> Result<String, DeployError
 }
 
 #[cfg(unix)]
-fn check_private(file: &Path) -> Result<(), DeployError> {
+fn check_private(file: &Path, handle: &File) -> Result<(), DeployError> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(file)
+    let mode = handle
+        .metadata()
         .map_err(|e| DeployError::SecretsInvalid {
             file: file.to_path_buf(),
             detail: e.to_string(),
@@ -93,14 +105,27 @@ fn check_private(file: &Path) -> Result<(), DeployError> {
 
 /// On Windows a file in the user's folder is private to the user by default.
 #[cfg(not(unix))]
-fn check_private(_file: &Path) -> Result<(), DeployError> {
+fn check_private(_file: &Path, _handle: &File) -> Result<(), DeployError> {
     Ok(())
 }
 
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+    use std::fs;
     use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_link_in_place_of_the_file_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere.yaml");
+        fs::write(&elsewhere, "serwer-test:\n  password: z-linku\n").unwrap();
+        fs::set_permissions(&elsewhere, fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(SECRETS_FILE)).unwrap();
+        let err = find(dir.path(), "serwer-test", Secret::Password).unwrap_err();
+        assert!(matches!(err, DeployError::SecretsInvalid { .. }), "{err}");
+        assert!(!err.to_string().contains("z-linku"), "{err}");
+    }
 
     #[test]
     fn the_file_must_be_private_and_the_environment_wins() {
