@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::publish::{feeds, ics, search};
 use crate::render::theme::{self, Theme, ThemeError};
-use crate::render::{RenderError, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+use crate::render::{RenderError, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE, SITE_SIGNS_DIR};
 use crate::site::Site;
 
 use super::output::{Output, OutputError};
@@ -45,7 +45,25 @@ pub(super) fn site_files(
     .chain(ics::files(site, now, &calendar_name))
     .map(|(path, text)| (path, text.into_bytes()))
     .chain(search::index_files(site, labels))
+    .chain(signs_files(site))
     .collect())
+}
+
+/// The images of signs (re-encoded when read): each project's own strip beside its page, the
+/// site's under [`SITE_SIGNS_DIR`].
+fn signs_files(site: &Site) -> impl Iterator<Item = (PathBuf, Vec<u8>)> + '_ {
+    let own = (site.projects.iter()).filter_map(|p| {
+        Some((
+            Path::new(&p.path).join(&p.strip.as_ref()?.name),
+            p.strip.as_ref()?,
+        ))
+    });
+    let shared = [&site.signs.eu, &site.signs.state]
+        .into_iter()
+        .flatten()
+        .map(|s| (Path::new(SITE_SIGNS_DIR).join(&s.name), s));
+    own.chain(shared)
+        .map(|(path, signs)| (path, signs.png.to_vec()))
 }
 
 /// Writes files into the output, in parallel.

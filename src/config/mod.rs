@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::embed::EmbedHost;
 use crate::content::front_matter;
+use crate::content::meta::marking::MarkingSettings;
 use crate::content::meta::Extra;
 use crate::content::{read_text, relative, CONTENT_DIR};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -191,6 +192,8 @@ struct ConfigInput {
     extra: Extra,
     #[serde(default)]
     deploy: std::collections::BTreeMap<String, deploy::TargetInput>,
+    #[serde(default)]
+    marking: MarkingSettings,
 }
 
 /// The validated site settings.
@@ -222,6 +225,8 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    /// Images of signs for the marking of funded projects.
+    pub marking: MarkingSettings,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -463,6 +468,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        marking: input.marking,
         warnings: Warnings(warnings),
     })
 }
@@ -490,9 +496,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 17);
+        assert_eq!(keys.len(), 18);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"deploy"));
+        assert_eq!(keys.last(), Some(&"marking"));
     }
 
     #[test]

@@ -47,6 +47,24 @@ impl<M> Document<M> {
     pub fn line_of(&self, key: &str) -> Option<usize> {
         front_matter::key_line(&self.yaml, self.yaml_line, key).or(Some(self.yaml_line))
     }
+
+    /// The line of `field` inside the block `block:` (`event:`, `funding:`), or of `block:`
+    /// itself when the block is written on one line.
+    pub fn line_in(&self, block: &str, field: &str) -> Option<usize> {
+        let start = front_matter::key_line(&self.yaml, self.yaml_line, block)?;
+        self.yaml
+            .lines()
+            .enumerate()
+            .skip(start - self.yaml_line + 1)
+            .take_while(|(_, l)| l.starts_with([' ', '\t']) || l.trim().is_empty())
+            .find(|(_, l)| {
+                l.trim_start()
+                    .strip_prefix(field)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .map(|(i, _)| self.yaml_line + i)
+            .or(Some(start))
+    }
 }
 
 /// A Markdown file that is a document: `x.md`, or `x/index.md` (a page bundle).

@@ -2,6 +2,7 @@
 //! borrowed views of the model and renders all pages in parallel.
 
 mod context;
+mod marking;
 mod pages;
 mod pagination;
 mod routes;
@@ -26,6 +27,7 @@ use stamps::Stamps;
 use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
+pub use marking::SITE_SIGNS_DIR;
 pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 pub use stamps::{Fingerprints, RenderOutcome};
 

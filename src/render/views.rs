@@ -13,6 +13,7 @@ use crate::site::event;
 use crate::site::{DocumentImages, Page, Post, PostId, Project, Term};
 
 use super::context::EventParts;
+use super::marking::MarkingView;
 use super::routes::feed_path;
 use super::structured_data::{self, EventData, Organization, SharedImage};
 use super::Renderer;
@@ -80,6 +81,8 @@ struct PostParts<'a> {
     tags: Vec<TermLink<'a>>,
     category: Option<TermLink<'a>>,
     project: Option<Link<'a>>,
+    /// On the post's own page: the marking of its project.
+    marking: Option<MarkingView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +105,7 @@ struct ProjectDetails<'a> {
     results: &'a [String],
     figures: &'a [Figure],
     contact: Option<&'a Contact>,
+    marking: Option<MarkingView<'a>>,
 }
 
 /// An event as its box on the page and event lists show it.
@@ -267,6 +271,9 @@ impl<'a> Renderer<'a> {
                 title: &site.projects[p].title,
                 url: self.url(&site.projects[p].path),
             }),
+            marking: (post.project)
+                .filter(|_| full)
+                .and_then(|p| self.marking_view(&site.projects[p])),
         };
         let text = full.then_some(&post.text);
         let (summary, doc) = (Some(post.summary.as_str()), &post.photos);
@@ -294,6 +301,7 @@ impl<'a> Renderer<'a> {
             results: &meta.results,
             figures: &meta.figures,
             contact: meta.contact.as_ref(),
+            marking: self.marking_view(project),
         });
         let parts = ProjectParts {
             status: project.status,

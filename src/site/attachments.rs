@@ -44,7 +44,11 @@ pub enum BundleProblem {
 
 impl BundleProblem {
     /// The message and hint for `what` (e.g. [`M::CaptionsFile`]) named `name`.
-    pub fn describe(self, what: M, name: &str) -> (Message, Message) {
+    pub fn describe(
+        self,
+        what: impl Into<crate::locale::catalogue::Key>,
+        name: &str,
+    ) -> (Message, Message) {
         let (message, hint) = match self {
             BundleProblem::NotABundle => (M::NeedsBundle, M::NeedsBundleHint),
             BundleProblem::NotAFileName => (M::NotInFolder, M::NotInFolderHint),

@@ -250,10 +250,12 @@ impl Kind for ProjectFacts {
                 }
             }
         }
+        let strip = super::marking::check_project(doc, problems);
         Some(ProjectFacts {
             status,
             start: start.ok()?,
             end: end.ok()?,
+            strip,
         })
     }
 }

@@ -7,7 +7,6 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::content::date::{self, Date};
-use crate::content::front_matter::key_line;
 use crate::content::meta::event::EventSpec;
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
@@ -223,19 +222,7 @@ fn is_registration_link(link: &str) -> bool {
 
 /// The line of `event:`'s `field`, or of `event:` itself when the block is written on one line.
 fn field_line<M>(doc: &Document<M>, field: &str) -> Option<usize> {
-    let block = key_line(&doc.yaml, doc.yaml_line, "event")?;
-    doc.yaml
-        .lines()
-        .enumerate()
-        .skip(block - doc.yaml_line + 1)
-        .take_while(|(_, l)| l.starts_with([' ', '\t']) || l.trim().is_empty())
-        .find(|(_, l)| {
-            l.trim_start()
-                .strip_prefix(field)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|(i, _)| doc.yaml_line + i)
-        .or(Some(block))
+    doc.line_in("event", field)
 }
 
 #[cfg(test)]

@@ -206,6 +206,7 @@ pub(super) fn link(
             tags,
             categories,
             years,
+            signs: Default::default(),
         },
         problems,
     )

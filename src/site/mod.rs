@@ -9,6 +9,7 @@ mod entry;
 pub mod event;
 mod link;
 mod load;
+pub mod marking;
 pub mod search;
 pub mod video;
 
@@ -183,6 +184,8 @@ pub struct ProjectFacts {
     pub status: ProjectStatus,
     pub start: Option<Date>,
     pub end: Option<Date>,
+    /// The programme's logo strip from the project's folder.
+    pub strip: Option<marking::Signs>,
 }
 
 /// A static page has nothing of its own.
@@ -247,6 +250,8 @@ pub struct Site {
     pub categories: Vec<Term>,
     /// Year → its posts, newest year first.
     pub years: Vec<(i32, Vec<PostId>)>,
+    /// The images of signs site.yaml supplies (`marking:`).
+    pub signs: marking::SiteSigns,
 }
 
 impl Site {

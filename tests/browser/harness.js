@@ -199,4 +199,4 @@ function playwrightKeys(keys) {
   return keys.replace(/\+(\d)$/, "+Digit$1").replace("Ctrl", "Control");
 }
 
-module.exports = { SITE_DIR, useBrowser, allPages, fileOf, pageContaining, pageTypes, shortcuts, playwrightKeys };
+module.exports = { SITE_DIR, startServer, launch, useBrowser, allPages, fileOf, pageContaining, pageTypes, shortcuts, playwrightKeys };

@@ -1,6 +1,7 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
 pub mod event;
+pub mod marking;
 pub mod photo;
 pub mod video;
 
@@ -9,6 +10,7 @@ use std::hash::{Hash, Hasher};
 use serde::Deserialize;
 
 use event::EventSpec;
+use marking::{Period, SignsSpec, StateBudget};
 use photo::{GallerySpec, PhotoSpec};
 use video::Videos;
 
@@ -71,9 +73,28 @@ pub struct Funding {
     pub eu_contribution: Option<f64>,
     #[serde(default = "default_currency")]
     pub currency: String,
+    /// The EU programming period: `2021-2027` (the default) or `2014-2020`.
+    #[serde(default)]
+    pub period: Period,
+    /// The programme's own wording instead of "Dofinansowane przez Unię Europejską".
+    pub wording: Option<String>,
+    /// The programme's logo strip, from the project's folder.
+    pub strip: Option<SignsSpec>,
+    pub project_number: Option<String>,
+    pub beneficiary: Option<String>,
+    /// Show the `#FunduszeUE` hashtag.
+    #[serde(default)]
+    pub hashtag: bool,
 }
 
-fn default_currency() -> String {
+impl Funding {
+    /// Whether the EU pays a part: the project then carries the EU's marking.
+    pub fn is_eu(&self) -> bool {
+        self.fund.is_some() || self.eu_contribution.is_some() || self.strip.is_some()
+    }
+}
+
+pub(crate) fn default_currency() -> String {
     "PLN".to_string()
 }
 
@@ -108,6 +129,7 @@ pub struct ProjectMeta {
     #[serde(default)]
     pub partners: Vec<String>,
     pub funding: Option<Funding>,
+    pub state_budget: Option<StateBudget>,
     pub participants: Option<u64>,
     #[serde(default)]
     pub goals: Vec<String>,
@@ -186,7 +208,7 @@ mod tests {
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
         listed_keys_are_the_fields::<PostMeta>(16);
-        listed_keys_are_the_fields::<ProjectMeta>(20);
+        listed_keys_are_the_fields::<ProjectMeta>(21);
         listed_keys_are_the_fields::<PageMeta>(10);
         // The order of the "known fields are" hint.
         assert_eq!(

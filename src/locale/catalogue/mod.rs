@@ -47,6 +47,7 @@ mod content;
 mod deploy;
 mod documents;
 mod markdown;
+mod marking;
 mod photos;
 mod theme;
 
@@ -55,6 +56,7 @@ pub use content::Content;
 pub use deploy::Deploy;
 pub use documents::Documents;
 pub use markdown::Markdown;
+pub use marking::Marking;
 pub use photos::Photos;
 pub use theme::{Output, Templates};
 
@@ -71,6 +73,7 @@ pub enum Key {
     Output(Output),
     Documents(Documents),
     Deploy(Deploy),
+    Marking(Marking),
 }
 
 impl Key {
@@ -85,6 +88,7 @@ impl Key {
             Key::Output(k) => k.template(lang),
             Key::Documents(k) => k.template(lang),
             Key::Deploy(k) => k.template(lang),
+            Key::Marking(k) => k.template(lang),
         }
     }
 
@@ -99,6 +103,7 @@ impl Key {
         all.extend(Output::ALL.iter().copied().map(Key::from));
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all.extend(Deploy::ALL.iter().copied().map(Key::from));
+        all.extend(Marking::ALL.iter().copied().map(Key::from));
         all
     }
 }
