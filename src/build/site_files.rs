@@ -8,7 +8,10 @@ use rayon::prelude::*;
 
 use crate::publish::{feeds, ics, search};
 use crate::render::theme::{self, Theme, ThemeError};
-use crate::render::{RenderError, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE, SITE_SIGNS_DIR};
+use crate::render::{
+    brand_stylesheet, RenderError, BRAND_DIR, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE,
+    SITE_SIGNS_DIR,
+};
 use crate::site::Site;
 
 use super::output::{Output, OutputError};
@@ -45,25 +48,29 @@ pub(super) fn site_files(
     .chain(ics::files(site, now, &calendar_name))
     .map(|(path, text)| (path, text.into_bytes()))
     .chain(search::index_files(site, labels))
-    .chain(signs_files(site))
+    .chain(picture_files(site))
+    .chain(brand_stylesheet(&site.config).map(|(path, css)| (path.into(), css.into_bytes())))
     .collect())
 }
 
-/// The images of signs (re-encoded when read): each project's own strip beside its page, the
-/// site's under [`SITE_SIGNS_DIR`].
-fn signs_files(site: &Site) -> impl Iterator<Item = (PathBuf, Vec<u8>)> + '_ {
+/// The pictures (re-encoded when read): each project's own strip beside its page, the site's
+/// signs under [`SITE_SIGNS_DIR`], its logo and favicon under [`BRAND_DIR`].
+fn picture_files(site: &Site) -> impl Iterator<Item = (PathBuf, Vec<u8>)> + '_ {
     let own = (site.projects.iter()).filter_map(|p| {
-        Some((
-            Path::new(&p.path).join(&p.strip.as_ref()?.name),
-            p.strip.as_ref()?,
-        ))
+        let strip = p.strip.as_ref()?;
+        Some((Path::new(&p.path).join(&strip.name), &strip.picture))
     });
-    let shared = [&site.signs.eu, &site.signs.state]
+    let shared = [&site.pictures.eu, &site.pictures.state]
         .into_iter()
         .flatten()
-        .map(|s| (Path::new(SITE_SIGNS_DIR).join(&s.name), s));
+        .map(|s| (Path::new(SITE_SIGNS_DIR).join(&s.name), &s.picture));
+    let brand = [&site.pictures.logo, &site.pictures.favicon]
+        .into_iter()
+        .flatten()
+        .map(|p| (Path::new(BRAND_DIR).join(&p.name), p));
     own.chain(shared)
-        .map(|(path, signs)| (path, signs.png.to_vec()))
+        .chain(brand)
+        .map(|(path, picture)| (path, picture.png.to_vec()))
 }
 
 /// Writes files into the output, in parallel.

@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 mod base_url;
+pub mod brand;
 pub mod deploy;
 pub mod embed;
 mod images;
@@ -194,6 +195,8 @@ struct ConfigInput {
     deploy: std::collections::BTreeMap<String, deploy::TargetInput>,
     #[serde(default)]
     marking: MarkingSettings,
+    #[serde(default)]
+    brand: brand::BrandSettings,
 }
 
 /// The validated site settings.
@@ -227,6 +230,9 @@ pub struct Config {
     pub deploy: deploy::Targets,
     /// Images of signs for the marking of funded projects.
     pub marking: MarkingSettings,
+    /// Logo, favicon and colour as written; the colour checked in `brand_colour`.
+    pub brand: brand::BrandSettings,
+    pub brand_colour: Option<brand::Rgb>,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -426,6 +432,13 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     problems.extend(input.accessibility.validate(&file));
+    let brand_line = front_matter::block_key_line(text, 1, "brand", "colour");
+    let brand_colour = input
+        .brand
+        .colour(&file, brand_line)
+        .map_err(|d| problems.push(d))
+        .ok()
+        .flatten();
     let (deploy, deploy_problems) = deploy::validate(&file, text, input.deploy);
     problems.extend(deploy_problems);
     if !problems.is_empty() {
@@ -469,6 +482,8 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         extra: input.extra,
         deploy,
         marking: input.marking,
+        brand: input.brand,
+        brand_colour,
         warnings: Warnings(warnings),
     })
 }
@@ -496,9 +511,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 18);
+        assert_eq!(keys.len(), 19);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"marking"));
+        assert_eq!(keys.last(), Some(&"brand"));
     }
 
     #[test]

@@ -224,6 +224,23 @@ pub fn key_line(yaml: &str, yaml_line: usize, key: &str) -> Option<usize> {
         .map(|i| yaml_line + i)
 }
 
+/// The line of `field` inside the top-level block `block:`, or of `block:` itself when the
+/// block is written on one line (`None` without the block).
+pub fn block_key_line(yaml: &str, yaml_line: usize, block: &str, field: &str) -> Option<usize> {
+    let start = key_line(yaml, yaml_line, block)?;
+    yaml.lines()
+        .enumerate()
+        .skip(start - yaml_line + 1)
+        .take_while(|(_, l)| l.starts_with([' ', '\t']) || l.trim().is_empty())
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(field)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|(i, _)| yaml_line + i)
+        .or(Some(start))
+}
+
 /// The closest known key, if one is close enough to be a typo.
 fn did_you_mean<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
     let lower = key.to_lowercase();

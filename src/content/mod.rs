@@ -51,19 +51,7 @@ impl<M> Document<M> {
     /// The line of `field` inside the block `block:` (`event:`, `funding:`), or of `block:`
     /// itself when the block is written on one line.
     pub fn line_in(&self, block: &str, field: &str) -> Option<usize> {
-        let start = front_matter::key_line(&self.yaml, self.yaml_line, block)?;
-        self.yaml
-            .lines()
-            .enumerate()
-            .skip(start - self.yaml_line + 1)
-            .take_while(|(_, l)| l.starts_with([' ', '\t']) || l.trim().is_empty())
-            .find(|(_, l)| {
-                l.trim_start()
-                    .strip_prefix(field)
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-            })
-            .map(|(i, _)| self.yaml_line + i)
-            .or(Some(start))
+        front_matter::block_key_line(&self.yaml, self.yaml_line, block, field)
     }
 }
 

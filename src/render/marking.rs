@@ -69,7 +69,7 @@ impl<'a> Renderer<'a> {
         let eu = (meta.funding.as_ref())
             .filter(|f| f.is_eu())
             .map(|f| EuMarking {
-                strip: match (&project.strip, &self.site.signs.eu) {
+                strip: match (&project.strip, &self.site.pictures.eu) {
                     (Some(own), _) => Some(self.signs_view(&project.path, own)),
                     // The site's strip is the current period's.
                     (None, Some(site)) if f.period == Period::From2021 => {
@@ -85,7 +85,8 @@ impl<'a> Renderer<'a> {
                 hashtag: f.hashtag,
             });
         let state = meta.state_budget.as_ref().map(|s| StateMarking {
-            signs: (self.site.signs.state.as_ref()).map(|signs| self.signs_view(&site_dir, signs)),
+            signs: (self.site.pictures.state.as_ref())
+                .map(|signs| self.signs_view(&site_dir, signs)),
             share: s.share,
             programme: s.programme.as_deref(),
             amount: s.amount,

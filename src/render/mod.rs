@@ -29,6 +29,7 @@ use theme::{chain, Theme};
 pub use crate::site::DocumentImages;
 pub use marking::SITE_SIGNS_DIR;
 pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+pub use site_value::{brand_stylesheet, BRAND_DIR};
 pub use stamps::{Fingerprints, RenderOutcome};
 
 /// A rendering failure, naming the template and the page.
@@ -81,7 +82,7 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
-            site_value: SiteView::new(&site.config),
+            site_value: SiteView::new(&site.config, &site.pictures),
             site,
             theme,
             translations,

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::config::accessibility::Shortcut;
 use crate::config::{Config, Organisation, Paths};
 use crate::content::meta::Extra;
+use crate::site::marking::SitePictures;
 
 use super::routes::feed_path;
 
@@ -25,6 +26,7 @@ pub(super) struct SiteView<'a> {
     read_aloud: bool,
     extra: &'a Extra,
     generator: &'static str,
+    brand: Brand,
     /// The menu, its addresses with the base path.
     #[serde(skip)]
     menu: Vec<(&'a str, String)>,
@@ -48,6 +50,37 @@ struct Urls {
     events: String,
 }
 
+/// The site's own look: its colour's stylesheet, logo and favicon (addresses from the root).
+#[derive(Serialize)]
+struct Brand {
+    css: Option<String>,
+    logo: Option<Logo>,
+    favicon: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Logo {
+    url: String,
+    width: u32,
+    height: u32,
+}
+
+/// Where the site's logo and favicon are published.
+pub const BRAND_DIR: &str = "assets/brand";
+
+/// The stylesheet of the site's brand colour, as (path below the root, text): a file, since
+/// the Content-Security-Policy allows no inline style, named by its content's hash so that a
+/// new colour is never taken from a cache.
+pub fn brand_stylesheet(config: &Config) -> Option<(String, String)> {
+    let colour = config.brand_colour?;
+    let css = format!(
+        "/* The brand colour of site.yaml (`brand: colour:`), written by tablica. */\n:root {{ --brand: {}; }}\n",
+        colour.hex()
+    );
+    let hash = format!("{:016x}", crate::fingerprint::of(&css));
+    Some((format!("assets/css/brand-{}.css", &hash[..8]), css))
+}
+
 /// The `site` object of one page: with its menu, the item of the page marked `current`.
 #[derive(Serialize)]
 pub(super) struct SitePage<'a> {
@@ -64,7 +97,7 @@ struct MenuItem<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub(super) fn new(config: &'a Config) -> Self {
+    pub(super) fn new(config: &'a Config, pictures: &SitePictures) -> Self {
         let root = &config.root;
         let p = &config.paths;
         let menu = (config.menu.iter())
@@ -106,6 +139,16 @@ impl<'a> SiteView<'a> {
             read_aloud: config.accessibility.read_aloud,
             extra: &config.extra,
             generator: concat!("tablica ", env!("CARGO_PKG_VERSION")),
+            brand: Brand {
+                css: brand_stylesheet(config).map(|(path, _)| format!("{root}{path}")),
+                logo: pictures.logo.as_ref().map(|p| Logo {
+                    url: format!("{root}{BRAND_DIR}/{}", p.name),
+                    width: p.width,
+                    height: p.height,
+                }),
+                favicon: (pictures.favicon.as_ref())
+                    .map(|p| format!("{root}{BRAND_DIR}/{}", p.name)),
+            },
             menu,
         }
     }

@@ -206,7 +206,7 @@ pub(super) fn link(
             tags,
             categories,
             years,
-            signs: Default::default(),
+            pictures: Default::default(),
         },
         problems,
     )

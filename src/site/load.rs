@@ -38,9 +38,9 @@ pub fn build(
         loader.section(&sources.projects, &mut cache.projects, &mut problems);
     let (posts, _) = loader.section(&sources.posts, &mut cache.posts, &mut problems);
     let (pages, _) = loader.section(&sources.pages, &mut cache.pages, &mut problems);
-    let signs = super::marking::site_signs(&config, root, &projects, &mut problems);
+    let pictures = super::marking::site_pictures(&config, root, &projects, &mut problems);
     let (mut site, problems) = link(config, posts, projects, pages, &draft_projects, problems);
-    site.signs = signs;
+    site.pictures = pictures;
     (site, problems)
 }
 

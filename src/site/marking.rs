@@ -24,21 +24,34 @@ pub const MAX_SIGNS: usize = 4;
 const MAX_BYTES: u64 = 8 << 20;
 const MAX_PIXELS: u64 = 16_000_000;
 
-/// An image of signs, decoded and written again as PNG (which drops whatever metadata the
-/// original carried), with its alt text made of the names of its signs.
+/// A picture the site supplies (a strip of signs, a logo, a favicon), decoded and written
+/// again as PNG, which drops whatever metadata the original carried.
 #[derive(Clone)]
-pub struct Signs {
+pub struct Picture {
     /// The file name in the output (`pasek-fe.png`).
     pub name: String,
     pub png: Arc<Vec<u8>>,
-    pub alt: String,
     pub width: u32,
     pub height: u32,
 }
 
-impl std::fmt::Debug for Signs {
+impl std::fmt::Debug for Picture {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Signs({}, {}×{})", self.name, self.width, self.height)
+        write!(f, "Picture({}, {}×{})", self.name, self.width, self.height)
+    }
+}
+
+/// An image of signs, with its alt text made of the names of its signs.
+#[derive(Debug, Clone)]
+pub struct Signs {
+    pub picture: Picture,
+    pub alt: String,
+}
+
+impl std::ops::Deref for Signs {
+    type Target = Picture;
+    fn deref(&self) -> &Picture {
+        &self.picture
     }
 }
 
@@ -72,9 +85,8 @@ fn check_names(spec: &SignsSpec, eu: bool) -> Result<String, (Message, Message)>
     Ok(signs.join(", "))
 }
 
-/// Reads the image of signs at `path` as `spec` names it.
-pub fn read(path: &Path, spec: &SignsSpec, eu: bool) -> Result<Signs, (Message, Message)> {
-    let alt = check_names(spec, eu)?;
+/// Reads the picture at `path`: only a real picture, at most [`MAX_BYTES`] and [`MAX_PIXELS`].
+pub fn picture(path: &Path) -> Result<Picture, (Message, Message)> {
     let bytes = file::read(path, MAX_BYTES).map_err(|e| (e.message(), e.hint()))?;
     let not_an_image = |error: Message| {
         (
@@ -86,78 +98,103 @@ pub fn read(path: &Path, spec: &SignsSpec, eu: bool) -> Result<Signs, (Message, 
     let mut png = Vec::new();
     image
         .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| {
-            not_an_image(msg!(
-                crate::locale::catalogue::Content::CannotReadFile,
-                error = e.to_string()
-            ))
-        })?;
+        .map_err(|e| not_an_image(Message::text(e.to_string())))?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok(Signs {
+    Ok(Picture {
         name: format!("{}.png", crate::slug::slugify(&stem)),
         png: Arc::new(png),
-        alt,
         width: image.width(),
         height: image.height(),
     })
 }
 
-/// Reads an image of signs named in site.yaml (`marking:`), by its path below `content/`.
-pub fn read_site_signs(
-    root: &Path,
-    file: &Path,
-    field: &str,
-    spec: &SignsSpec,
-    eu: bool,
-) -> Result<Signs, Diagnostic> {
-    let fail = |(message, hint): (Message, Message)| {
-        Diagnostic::error(file, message).field(field).hint(hint)
-    };
-    let plain = !spec.src.is_empty()
-        && !spec.src.starts_with(['/', '\\'])
-        && !spec.src.contains(':')
-        && Path::new(&spec.src)
+/// Reads the image of signs at `path` as `spec` names it.
+pub fn read(path: &Path, spec: &SignsSpec, eu: bool) -> Result<Signs, (Message, Message)> {
+    let alt = check_names(spec, eu)?;
+    Ok(Signs {
+        picture: picture(path)?,
+        alt,
+    })
+}
+
+/// The file `src` names below `content/`, when it is a plain relative path.
+fn in_content(root: &Path, src: &str) -> Result<std::path::PathBuf, (Message, Message)> {
+    let plain = !src.is_empty()
+        && !src.starts_with(['/', '\\'])
+        && !src.contains(':')
+        && Path::new(src)
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
     if !plain {
-        return Err(fail((
-            msg!(M::NotInContent, src = &spec.src),
-            M::NotInContentHint.into(),
-        )));
+        return Err((msg!(M::NotInContent, src = src), M::NotInContentHint.into()));
     }
-    read(&root.join(content::CONTENT_DIR).join(&spec.src), spec, eu).map_err(fail)
+    Ok(root.join(content::CONTENT_DIR).join(src))
 }
 
-/// The images of signs site.yaml supplies, read.
+/// Reads a picture site.yaml names by its path below `content/`: an image of signs (`spec`
+/// with `eu` when it is the EU's strip) or, without `spec`, a logo or favicon.
+fn read_from_settings(
+    root: &Path,
+    file: &Path,
+    field: &str,
+    src: &str,
+    spec: Option<(&SignsSpec, bool)>,
+) -> Result<Signs, Diagnostic> {
+    let read = || {
+        let path = in_content(root, src)?;
+        match spec {
+            Some((spec, eu)) => read(&path, spec, eu),
+            None => Ok(Signs {
+                picture: picture(&path)?,
+                alt: String::new(),
+            }),
+        }
+    };
+    read().map_err(|(message, hint)| Diagnostic::error(file, message).field(field).hint(hint))
+}
+
+/// The pictures site.yaml supplies, read.
 #[derive(Debug, Clone, Default)]
-pub struct SiteSigns {
+pub struct SitePictures {
     /// The strip of EU projects (2021–2027) without one of their own.
     pub eu: Option<Signs>,
     /// The flag and emblem of Poland.
     pub state: Option<Signs>,
+    /// The logo or coat of arms beside the site's name.
+    pub logo: Option<Picture>,
+    pub favicon: Option<Picture>,
 }
 
-/// Reads the images of signs of site.yaml; warns when `projects` use the state budget's
-/// marking and the site supplies no flag and emblem.
-pub(super) fn site_signs(
+/// Reads the pictures of site.yaml (`marking:`, `brand:`); warns when `projects` use the state
+/// budget's marking and the site supplies no flag and emblem.
+pub(super) fn site_pictures(
     config: &Config,
     root: &Path,
     projects: &[Arc<ProjectEntry>],
     problems: &mut Vec<Diagnostic>,
-) -> SiteSigns {
-    let marking = &config.marking;
-    let mut read_one = |field: &str, spec: &Option<SignsSpec>, eu: bool| {
-        let spec = spec.as_ref()?;
-        read_site_signs(root, &config.file, field, spec, eu)
+) -> SitePictures {
+    let (marking, brand) = (&config.marking, &config.brand);
+    let mut read_one = |field: &str, src: Option<&String>, spec: Option<(&SignsSpec, bool)>| {
+        read_from_settings(root, &config.file, field, src?, spec)
             .map_err(|d| problems.push(d))
             .ok()
     };
-    let signs = SiteSigns {
-        eu: read_one("marking.eu_strip", &marking.eu_strip, true),
-        state: read_one("marking.state_signs", &marking.state_signs, false),
+    let pictures = SitePictures {
+        eu: read_one(
+            "marking.eu_strip",
+            marking.eu_strip.as_ref().map(|s| &s.src),
+            marking.eu_strip.as_ref().map(|s| (s, true)),
+        ),
+        state: read_one(
+            "marking.state_signs",
+            marking.state_signs.as_ref().map(|s| &s.src),
+            marking.state_signs.as_ref().map(|s| (s, false)),
+        ),
+        logo: read_one("brand.logo", brand.logo.as_ref(), None).map(|s| s.picture),
+        favicon: read_one("brand.favicon", brand.favicon.as_ref(), None).map(|s| s.picture),
     };
     let state_projects = (projects.iter())
         .filter(|p| p.doc.meta.state_budget.is_some())
@@ -169,7 +206,7 @@ pub(super) fn site_signs(
                 .hint(M::NoStateSignsHint),
         );
     }
-    signs
+    pictures
 }
 
 /// The project's marking checked: the strip of its folder read, the fund of a 2014–2020

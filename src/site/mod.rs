@@ -250,8 +250,8 @@ pub struct Site {
     pub categories: Vec<Term>,
     /// Year → its posts, newest year first.
     pub years: Vec<(i32, Vec<PostId>)>,
-    /// The images of signs site.yaml supplies (`marking:`).
-    pub signs: marking::SiteSigns,
+    /// The pictures site.yaml supplies (`marking:`, `brand:`).
+    pub pictures: marking::SitePictures,
 }
 
 impl Site {

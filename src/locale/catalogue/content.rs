@@ -133,5 +133,12 @@ catalogue! {
         ShortcutClash: "`{keys}` is used for both `{first}` and `{second}`", "`{keys}` służy jednocześnie do `{first}` i `{second}`";
         ShortcutClashHint: "give every action its own keys (the defaults are Alt+Shift+1 to 8 and Alt+Shift+0)",
             "każdej akcji przypisz własne klawisze (domyślne to Alt+Shift+1 do 8 i Alt+Shift+0)";
+        BrandColourForm: "the brand colour is not a colour in the form `#rrggbb`", "kolor marki nie jest kolorem w postaci `#rrggbb`";
+        BrandColourFormHint: "write it as a hash and six hexadecimal digits in quotes, e.g. `colour: \"#1d4f91\"`",
+            "wpisz go jako krzyżyk i sześć cyfr szesnastkowych w cudzysłowie, np. `colour: \"#1d4f91\"`";
+        BrandContrast: "the brand colour `{colour}` has too little contrast with white: {ratio}:1, and text needs at least 4.5:1 (the header's white text is on it, and the theme writes it on the white page)",
+            "kolor marki `{colour}` ma za mały kontrast z bielą: {ratio}:1, a tekst wymaga co najmniej 4,5:1 (na tym kolorze stoi biały tekst nagłówka, a motyw pisze nim na białej stronie)";
+        BrandContrastHint: "the nearest colour that passes is the same colour darkened: write `colour: \"{nearest}\"`",
+            "najbliższy kolor, który spełnia wymóg, to ten sam kolor przyciemniony: wpisz `colour: \"{nearest}\"`";
     }
 }
