@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::Datelike;
 
 use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
+use super::schedule::{Moment, Timetable};
 use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
 use crate::content::Document;
@@ -25,13 +26,19 @@ pub(super) fn link(
     posts: Vec<Arc<PostEntry>>,
     projects: Vec<Arc<ProjectEntry>>,
     pages: Vec<Arc<PageEntry>>,
-    draft_projects: &[String],
+    mut draft_projects: Vec<String>,
+    moment: Moment,
     mut problems: Vec<Diagnostic>,
 ) -> (Site, Vec<Diagnostic>) {
+    let mut timetable = Timetable::default();
+    let projects = moment.sift(projects, &mut timetable, &mut draft_projects);
+    let posts = moment.sift(posts, &mut timetable, &mut Vec::new());
+    let pages = moment.sift(pages, &mut timetable, &mut Vec::new());
     let mut projects: Vec<Project> = projects
         .into_iter()
-        .map(|entry| Project {
+        .map(|(entry, timing)| Project {
             entry,
+            timing,
             posts: Vec::new(),
             photos: DocumentImages::default(),
         })
@@ -51,15 +58,21 @@ pub(super) fn link(
 
     let mut posts: Vec<Post> = posts
         .into_iter()
-        .map(|entry| Post {
+        .map(|(entry, timing)| Post {
             entry,
+            timing,
             tags: Vec::new(),
             category: None,
             project: None,
             photos: DocumentImages::default(),
         })
         .collect();
-    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    // The expired last: the listed posts are the first `Site::listed_posts`.
+    posts.sort_by(|a, b| {
+        (a.timing.is_expired().cmp(&b.timing.is_expired()))
+            .then_with(|| b.date.cmp(&a.date))
+            .then_with(|| a.title.cmp(&b.title))
+    });
     check_duplicates(
         posts.iter().map(|p| (&p.slug, &p.doc)),
         Documents::DuplicatePost,
@@ -68,8 +81,9 @@ pub(super) fn link(
 
     let mut pages: Vec<Page> = pages
         .into_iter()
-        .map(|entry| Page {
+        .map(|(entry, timing)| Page {
             entry,
+            timing,
             photos: DocumentImages::default(),
         })
         .collect();
@@ -137,7 +151,9 @@ pub(super) fn link(
     }
     for (post, project) in links {
         posts[post].project = Some(ProjectId::new(project));
-        projects[project].posts.push(PostId::new(post));
+        if !posts[post].timing.is_expired() {
+            projects[project].posts.push(PostId::new(post));
+        }
     }
 
     for post in &posts {
@@ -163,11 +179,13 @@ pub(super) fn link(
         &config.paths.tags,
         &mut problems,
         |p| {
+            // An expired post is on no list, so its page links to none.
+            let tags = if p.timing.is_expired() { 0 } else { MAX_TAGS_PER_POST };
             p.doc
                 .meta
                 .tags
                 .iter()
-                .take(MAX_TAGS_PER_POST)
+                .take(tags)
                 .map(|t| (t.as_str(), "tags"))
                 .collect()
         },
@@ -182,6 +200,7 @@ pub(super) fn link(
                 .meta
                 .category
                 .iter()
+                .filter(|_| !p.timing.is_expired())
                 .map(|c| (c.as_str(), "category"))
                 .collect()
         },
@@ -189,7 +208,7 @@ pub(super) fn link(
     );
 
     let mut by_year: BTreeMap<i32, Vec<PostId>> = BTreeMap::new();
-    for (i, post) in posts.iter().enumerate() {
+    for (i, post) in posts.iter().enumerate().take_while(|(_, p)| !p.timing.is_expired()) {
         by_year
             .entry(post.date.local.year())
             .or_default()
@@ -206,6 +225,8 @@ pub(super) fn link(
             tags,
             categories,
             years,
+            timetable,
+            preview: moment.preview,
         },
         problems,
     )

@@ -1,0 +1,241 @@
+//! `publish:` and `expires:` end to end, on a pinned clock (`TABLICA_NOW`): a scheduled text is
+//! nowhere until its time, an expired one leaves every list but keeps its page, marked
+//! archival; `check` lists both; and `build --preview` shows everything, marked as a preview.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+/// Before the scheduled post's time (5 December 2026, 08:00, Warsaw).
+const BEFORE: &str = "2026-12-05 07:59";
+/// From the scheduled post's time on.
+const AFTER: &str = "2026-12-05 08:00";
+
+/// A current post, one scheduled for 5 December 08:00, one that expired at the end of
+/// 30 November (with an event), a page that expired, and a project scheduled for 2027 that a
+/// current post names.
+fn scheduled_site() -> TestSite {
+    let site = TestSite::new();
+    site.post(
+        "biezacy",
+        "title: Dyżur w sprawie dodatku osłonowego\ndate: 2026-11-20\ntags: [dyżury]\nproject: nowy-projekt",
+        "Tekst bieżący.",
+    )
+    .post(
+        "zaplanowany",
+        "title: Ferie zimowe w świetlicy\ndate: 2026-12-05\npublish: 2026-12-05 08:00\ntags: [dzieci]",
+        "Zapisy na ferie otwieramy rano.",
+    )
+    .post(
+        "wygasly",
+        "title: Nabór do programu Opieka 75+\ndate: 2026-10-01\nexpires: 2026-11-30\ntags: [nabory]\nevent:\n  start: 2026-11-15 10:00",
+        "Nabór trwa do końca listopada.",
+    )
+    .page(
+        "stary-cennik",
+        "title: Cennik usług opiekuńczych 2026\nexpires: 2026-11-30 23:59",
+        "Cennik na rok 2026.",
+    )
+    .project(
+        "nowy-projekt",
+        "title: Nowy projekt\nstatus: planned\npublish: 2027-01-01",
+        "Opis.",
+    );
+    site
+}
+
+fn sitemap_and_feeds(site: &TestSite) -> String {
+    ["sitemap.xml", "atom.xml", "aktualnosci/index.html", "index.html"]
+        .iter()
+        .map(|f| site.read(f))
+        .chain(search_index(site))
+        .collect()
+}
+
+/// Every file of the search index, as text.
+fn search_index(site: &TestSite) -> Vec<String> {
+    let dir = site.public().join("szukaj");
+    let mut texts = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.expect("a search file");
+        if entry.file_type().is_file() {
+            texts.push(fs::read_to_string(entry.path()).expect("text"));
+        }
+    }
+    assert!(!texts.is_empty(), "no search index");
+    texts
+}
+
+#[test]
+fn a_scheduled_post_is_nowhere_until_its_minute() {
+    let site = scheduled_site();
+    site.build_at(BEFORE);
+    assert!(!site.exists("aktualnosci/zaplanowany/index.html"));
+    assert!(!site.exists("tagi/dzieci/index.html"));
+    let everywhere = sitemap_and_feeds(&site);
+    assert!(!everywhere.contains("Ferie zimowe"), "{everywhere}");
+    assert!(!everywhere.contains("zaplanowany"));
+    // The current post names a project scheduled for 2027: no error, and no link to it.
+    assert!(!site.exists("projekty/nowy-projekt/index.html"));
+    assert!(!site.read("aktualnosci/biezacy/index.html").contains("projekty/nowy-projekt"));
+
+    site.build_at(AFTER);
+    let page = site.read("aktualnosci/zaplanowany/index.html");
+    assert!(page.contains("Zapisy na ferie"));
+    assert!(!page.contains("noindex"), "a published post is indexed");
+    assert!(site.exists("tagi/dzieci/index.html"));
+    let everywhere = sitemap_and_feeds(&site);
+    assert!(everywhere.contains("Ferie zimowe"));
+    assert!(site
+        .read("sitemap.xml")
+        .contains("https://mops.example.org/aktualnosci/zaplanowany/"));
+}
+
+#[test]
+fn an_expired_text_keeps_its_page_marked_archival_and_leaves_every_list() {
+    let site = scheduled_site();
+    // Still current on its last day.
+    site.build_at("2026-11-30 20:00");
+    assert!(site.read("atom.xml").contains("Opieka 75+"));
+    assert!(site.read("sitemap.xml").contains("stary-cennik"));
+
+    site.build_at("2026-12-01 00:00");
+    let page = site.read("aktualnosci/wygasly/index.html");
+    assert!(page.contains("Nabór trwa do końca listopada."));
+    assert!(page.contains("<strong>Informacja archiwalna.</strong> Ta informacja była aktualna do <time datetime=\"2026-11-30\">30 listopada 2026</time>."), "{page}");
+    assert!(page.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(!page.contains(r#"rel="canonical""#));
+    // On no list, so it links to none: no tags, no neighbours.
+    assert!(!page.contains("tagi/nabory"));
+    assert!(!page.contains("post-nav"));
+    let expired_page = site.read("stary-cennik/index.html");
+    assert!(expired_page.contains("Informacja archiwalna."));
+
+    let everywhere = sitemap_and_feeds(&site);
+    assert!(!everywhere.contains("Opieka 75+"), "{everywhere}");
+    assert!(!everywhere.contains("Cennik usług"));
+    assert!(!everywhere.contains("wygasly"));
+    assert!(!site.exists("tagi/nabory/index.html"));
+    assert!(!site.read("wydarzenia/index.html").contains("Opieka 75+"));
+    assert!(!site.read("wydarzenia/kalendarz.ics").contains("Opieka 75+"));
+    // The page's own "add to calendar" file stays, as its page links to it.
+    assert!(site.exists("aktualnosci/wygasly/wygasly.ics"));
+    // The current post's neighbours are current posts only.
+    assert!(!site.read("aktualnosci/biezacy/index.html").contains("wygasly"));
+}
+
+#[test]
+fn check_lists_what_is_scheduled_and_what_expired() {
+    let site = scheduled_site();
+    let out = site.run_at(Some("2026-12-01 12:00"), &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("scheduled: content/posts/zaplanowany.md „Ferie zimowe w świetlicy” appears on the site on 5 December 2026, 08:00"),
+        "{text}"
+    );
+    assert!(text.contains("scheduled: content/projects/nowy-projekt.md „Nowy projekt” appears on the site on 1 January 2027"));
+    assert!(text.contains("expired: content/posts/wygasly.md „Nabór do programu Opieka 75+” was current until 30 November 2026;"));
+    assert!(text.contains("expired: content/pages/stary-cennik.md „Cennik usług opiekuńczych 2026” was current until 30 November 2026, 23:59;"));
+
+    let polish = site
+        .command(&["check"])
+        .env("TABLICA_NOW", "2026-12-01 12:00")
+        .env_remove("TABLICA_LANG")
+        .output()
+        .expect("run tablica");
+    let text = stdout(&polish);
+    assert!(
+        text.contains("zaplanowane: content/posts/zaplanowany.md „Ferie zimowe w świetlicy” pojawi się na stronie 5 grudnia 2026, 08:00"),
+        "{text}"
+    );
+    assert!(text.contains("wygasłe: content/posts/wygasly.md „Nabór do programu Opieka 75+” było aktualne do 30 listopada 2026;"));
+}
+
+#[test]
+fn wrong_times_are_errors_naming_file_line_and_field_in_polish() {
+    let site = TestSite::new();
+    site.post(
+        "zly",
+        "title: Zły termin\ndate: 2026-11-20\npublish: 5.12.2026\n",
+        "Tekst.",
+    )
+    .post(
+        "odwrotny",
+        "title: Odwrotnie\ndate: 2026-11-20\npublish: 2026-12-05\nexpires: 2026-12-01",
+        "Tekst.",
+    );
+    let out = site
+        .command(&["build"])
+        .env("TABLICA_NOW", BEFORE)
+        .env_remove("TABLICA_LANG")
+        .output()
+        .expect("run tablica");
+    let errors = content_errors(&out);
+    assert!(
+        errors.contains("content/posts/zly.md:4: pole `publish`:"),
+        "{errors}"
+    );
+    assert!(errors.contains("`2026-12-05`"), "the hint corrects the date: {errors}");
+    assert!(
+        errors.contains("content/posts/odwrotny.md:5: pole `expires`: `expires:` nie jest późniejsze niż `publish:`"),
+        "{errors}"
+    );
+    assert!(!site.public().exists(), "nothing is written");
+}
+
+#[test]
+fn a_preview_shows_drafts_and_scheduled_texts_marked_and_hidden_from_search_engines() {
+    let site = scheduled_site();
+    site.post(
+        "szkic",
+        "title: Szkic wpisu o Wigilii\ndate: 2026-11-25\ndraft: true",
+        "Szkic.",
+    );
+    let out = site.run_at(Some(BEFORE), &["build", "--preview"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let scheduled = site.read("aktualnosci/zaplanowany/index.html");
+    assert!(
+        scheduled.contains("<strong>Zaplanowane.</strong> Ten tekst pojawi się na stronie <time datetime=\"2026-12-05T08:00:00\">5 grudnia 2026</time>."),
+        "{scheduled}"
+    );
+    assert!(site.exists("aktualnosci/szkic/index.html"));
+    assert!(site.exists("projekty/nowy-projekt/index.html"));
+    assert!(site.read("index.html").contains("Ferie zimowe"));
+    for entry in walkdir::WalkDir::new(site.public()) {
+        let entry = entry.expect("an output file");
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = fs::read_to_string(entry.path()).expect("html");
+            let file = entry.path().display();
+            assert!(
+                html.contains(r#"<meta name="robots" content="noindex">"#),
+                "{file}"
+            );
+            assert!(
+                html.contains(r#"<strong class="preview-banner__word">PODGLĄD</strong>"#),
+                "{file}"
+            );
+        }
+    }
+    assert_eq!(site.read("robots.txt"), "User-agent: *\nDisallow: /\n");
+
+    // The same site built for real has neither, and the draft is gone.
+    site.build_at(BEFORE);
+    assert!(!site.read("index.html").contains("preview-banner"));
+    assert!(!site.read("index.html").contains("noindex"));
+    assert!(site.read("robots.txt").contains("Allow: /"));
+    assert!(!site.exists("aktualnosci/szkic/index.html"));
+}
+
+#[test]
+fn an_english_preview_says_preview() {
+    let site = TestSite::with_config(&format!("{SITE_YAML}language: en\n"));
+    site.post("a", "title: A\ndate: 2026-11-20", "Text.");
+    let out = site.run_at(Some(BEFORE), &["build", "--preview"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let home = site.read("index.html");
+    assert!(home.contains(r#"<div class="preview-banner" role="region" aria-label="PREVIEW">"#));
+    assert!(home.contains("This is a version for the team to check"));
+}
