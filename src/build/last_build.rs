@@ -136,3 +136,25 @@ fn output_hash(output: &Path) -> String {
     let is_marker = |e: &walkdir::DirEntry| e.depth() == 1 && e.file_name() == MARKER;
     format!("{:016x}", fingerprint::of_tree(output, is_marker))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_out_of_date_from_the_next_publish_or_expiry_time() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let (cache, output) = (root.path().join("cache"), root.path().join("public"));
+        fs::create_dir_all(&output).expect("output folder");
+        let at = |s: &str| crate::content::date::parse(s).expect("a date").local;
+        let day = at("2026-12-05").date();
+        let inputs = || Inputs::of(root.path(), &output, "", day);
+        let until = Some(at("2026-12-05 08:00"));
+        inputs()
+            .record(&cache, &output, ([1, 0, 0, 0], until), &[])
+            .expect("recorded");
+        let last = |now| inputs().last_build(&cache, &output, at(now));
+        assert_eq!(last("2026-12-05 07:59").map(|l| l.posts), Some(1));
+        assert!(last("2026-12-05 08:00").is_none());
+    }
+}
