@@ -453,10 +453,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_build,
         } => {
             let progress = std::io::stderr().is_terminal();
+            // A preview target gets a preview build, in a folder of its own (without settings
+            // that load, the build below reports why).
+            let preview = tablica::config::load(&root)
+                .is_ok_and(|config| tablica::deploy::is_preview(&config, target.as_deref()));
+            let own_folder = preview && output.is_none();
+            let output = output.or_else(|| preview.then(|| tablica::deploy::preview_output(&root)));
             if !no_build {
                 let options = BuildOptions {
                     output: output.clone(),
                     progress,
+                    preview,
+                    replace_output: own_folder,
                     ..BuildOptions::new(root.clone())
                 };
                 let result = build(&options);

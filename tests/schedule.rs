@@ -239,3 +239,37 @@ fn an_english_preview_says_preview() {
     assert!(home.contains(r#"<div class="preview-banner" role="region" aria-label="PREVIEW">"#));
     assert!(home.contains("This is a version for the team to check"));
 }
+
+#[test]
+fn a_preview_target_gets_the_preview_and_the_live_one_the_site() {
+    let targets = tempfile::tempdir().expect("temp dir");
+    let (preview, live) = (targets.path().join("podglad"), targets.path().join("zywa"));
+    fs::create_dir(&preview).expect("preview folder");
+    fs::create_dir(&live).expect("live folder");
+    let site = TestSite::with_config(&format!(
+        "{SITE_YAML}deploy:\n  podglad:\n    type: folder\n    path: {}\n    preview: true\n  zywa:\n    type: folder\n    path: {}\n",
+        preview.display(),
+        live.display()
+    ));
+    site.post("biezacy", "title: Bieżący\ndate: 2026-11-20", "Tekst.")
+        .post(
+            "szkic",
+            "title: Szkic\ndate: 2026-11-25\ndraft: true",
+            "Szkic.",
+        );
+    let out = site.run_at(Some(BEFORE), &["deploy", "podglad"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let read = |dir: &std::path::Path, rel: &str| {
+        fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+    assert!(read(&preview, "index.html").contains("preview-banner"));
+    assert!(preview.join("aktualnosci/szkic/index.html").is_file());
+    assert_eq!(read(&preview, "robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert!(!site.public().exists(), "public/ stays the published site");
+
+    let out = site.run_at(Some(BEFORE), &["deploy", "zywa"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!read(&live, "index.html").contains("preview-banner"));
+    assert!(!live.join("aktualnosci/szkic/index.html").exists());
+    assert!(read(&live, "robots.txt").contains("Allow: /"));
+}
