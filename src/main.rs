@@ -566,7 +566,10 @@ fn print_timed(timed: &[tablica::site::schedule::Timed]) {
             Timing::Current => continue,
         };
         let file = t.file.display().to_string();
-        println!("{}", msg!(key, file = file, title = &t.title, when = when(date)));
+        println!(
+            "{}",
+            msg!(key, file = file, title = &t.title, when = when(date))
+        );
     }
 }
 

@@ -47,11 +47,16 @@ fn scheduled_site() -> TestSite {
 }
 
 fn sitemap_and_feeds(site: &TestSite) -> String {
-    ["sitemap.xml", "atom.xml", "aktualnosci/index.html", "index.html"]
-        .iter()
-        .map(|f| site.read(f))
-        .chain(search_index(site))
-        .collect()
+    [
+        "sitemap.xml",
+        "atom.xml",
+        "aktualnosci/index.html",
+        "index.html",
+    ]
+    .iter()
+    .map(|f| site.read(f))
+    .chain(search_index(site))
+    .collect()
 }
 
 /// Every file of the search index, as text.
@@ -79,7 +84,9 @@ fn a_scheduled_post_is_nowhere_until_its_minute() {
     assert!(!everywhere.contains("zaplanowany"));
     // The current post names a project scheduled for 2027: no error, and no link to it.
     assert!(!site.exists("projekty/nowy-projekt/index.html"));
-    assert!(!site.read("aktualnosci/biezacy/index.html").contains("projekty/nowy-projekt"));
+    assert!(!site
+        .read("aktualnosci/biezacy/index.html")
+        .contains("projekty/nowy-projekt"));
 
     site.build_at(AFTER);
     let page = site.read("aktualnosci/zaplanowany/index.html");
@@ -123,7 +130,9 @@ fn an_expired_text_keeps_its_page_marked_archival_and_leaves_every_list() {
     // The page's own "add to calendar" file stays, as its page links to it.
     assert!(site.exists("aktualnosci/wygasly/wygasly.ics"));
     // The current post's neighbours are current posts only.
-    assert!(!site.read("aktualnosci/biezacy/index.html").contains("wygasly"));
+    assert!(!site
+        .read("aktualnosci/biezacy/index.html")
+        .contains("wygasly"));
 }
 
 #[test]
@@ -178,7 +187,10 @@ fn wrong_times_are_errors_naming_file_line_and_field_in_polish() {
         errors.contains("content/posts/zly.md:4: pole `publish`:"),
         "{errors}"
     );
-    assert!(errors.contains("`2026-12-05`"), "the hint corrects the date: {errors}");
+    assert!(
+        errors.contains("`2026-12-05`"),
+        "the hint corrects the date: {errors}"
+    );
     assert!(
         errors.contains("content/posts/odwrotny.md:5: pole `expires`: `expires:` nie jest późniejsze niż `publish:`"),
         "{errors}"

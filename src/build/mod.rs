@@ -159,7 +159,12 @@ impl Builder {
     /// The model, the files published beside the pages, and the photos to process and place:
     /// of every document, or in a patched build of the edited ones only (the others' are as
     /// the last build left them). `now` is the build's time, site-local.
-    fn model(&mut self, config: config::Config, now: NaiveDateTime, canonical_root: &Path) -> Model {
+    fn model(
+        &mut self,
+        config: config::Config,
+        now: NaiveDateTime,
+        canonical_root: &Path,
+    ) -> Model {
         let options = &self.options;
         let drafts = options.drafts || options.preview;
         // The last build's model and files, taken: they come back only if this build succeeds,

@@ -124,7 +124,11 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
     let updated = posts
         .iter()
         .copied()
-        .chain(site.posts.first().filter(|p| posts.is_empty() && !p.timing.is_expired()))
+        .chain(
+            site.posts
+                .first()
+                .filter(|p| posts.is_empty() && !p.timing.is_expired()),
+        )
         .map(|p| p.updated.unwrap_or(p.date))
         .max()
         .map(|d| d.rfc3339(tz))

@@ -15,7 +15,10 @@ pub const RELEASES: &str = "https://github.com/tablica-cms/tablica/releases/down
 /// Each file: where `new` writes it in the site, and its text with `__VERSION__` and
 /// `__RELEASES__` to fill in.
 const FILES: &[(&str, &str)] = &[
-    (".github/workflows/strona.yml", include_str!("ci/github.yml")),
+    (
+        ".github/workflows/strona.yml",
+        include_str!("ci/github.yml"),
+    ),
     (".gitlab-ci.yml", include_str!("ci/gitlab.yml")),
     (
         "serwer/tablica-strona.service",

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
-use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
 use super::schedule::{Moment, Timetable};
+use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
 use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
 use crate::content::Document;
@@ -180,7 +180,11 @@ pub(super) fn link(
         &mut problems,
         |p| {
             // An expired post is on no list, so its page links to none.
-            let tags = if p.timing.is_expired() { 0 } else { MAX_TAGS_PER_POST };
+            let tags = if p.timing.is_expired() {
+                0
+            } else {
+                MAX_TAGS_PER_POST
+            };
             p.doc
                 .meta
                 .tags
@@ -208,7 +212,11 @@ pub(super) fn link(
     );
 
     let mut by_year: BTreeMap<i32, Vec<PostId>> = BTreeMap::new();
-    for (i, post) in posts.iter().enumerate().take_while(|(_, p)| !p.timing.is_expired()) {
+    for (i, post) in posts
+        .iter()
+        .enumerate()
+        .take_while(|(_, p)| !p.timing.is_expired())
+    {
         by_year
             .entry(post.date.local.year())
             .or_default()

@@ -41,7 +41,15 @@ pub fn build(
         loader.section(&sources.projects, &mut cache.projects, &mut problems);
     let (posts, _) = loader.section(&sources.posts, &mut cache.posts, &mut problems);
     let (pages, _) = loader.section(&sources.pages, &mut cache.pages, &mut problems);
-    link(config, posts, projects, pages, draft_projects, moment, problems)
+    link(
+        config,
+        posts,
+        projects,
+        pages,
+        draft_projects,
+        moment,
+        problems,
+    )
 }
 
 /// Reads, checks and renders the documents of one section, reusing cached ones.

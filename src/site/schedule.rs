@@ -65,7 +65,11 @@ impl Schedule {
     pub fn next_change(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         let publish = self.publish.map(|d| d.local);
         let expires = self.expires.map(Self::expiry);
-        publish.into_iter().chain(expires).filter(|t| *t > now).min()
+        publish
+            .into_iter()
+            .chain(expires)
+            .filter(|t| *t > now)
+            .min()
     }
 }
 
@@ -190,6 +194,9 @@ mod tests {
             Some(at("2027-01-01 00:00"))
         );
         assert_eq!(s.next_change(at("2027-01-01 00:00")), None);
-        assert_eq!(Schedule::default().timing(at("2026-12-01")), Timing::Current);
+        assert_eq!(
+            Schedule::default().timing(at("2026-12-01")),
+            Timing::Current
+        );
     }
 }
