@@ -73,6 +73,14 @@ fn search_index(site: &TestSite) -> Vec<String> {
     texts
 }
 
+/// `tablica <args>` at `now`, with messages in the site's language (Polish).
+fn in_polish(site: &TestSite, now: &str, args: &[&str]) -> std::process::Output {
+    (site.command(args).env("TABLICA_NOW", now))
+        .env_remove("TABLICA_LANG")
+        .output()
+        .expect("run tablica")
+}
+
 #[test]
 fn a_scheduled_post_is_nowhere_until_its_minute() {
     let site = scheduled_site();
@@ -149,13 +157,7 @@ fn check_lists_what_is_scheduled_and_what_expired() {
     assert!(text.contains("expired: content/posts/wygasly.md „Nabór do programu Opieka 75+” was current until 30 November 2026;"));
     assert!(text.contains("expired: content/pages/stary-cennik.md „Cennik usług opiekuńczych 2026” was current until 30 November 2026, 23:59;"));
 
-    let polish = site
-        .command(&["check"])
-        .env("TABLICA_NOW", "2026-12-01 12:00")
-        .env_remove("TABLICA_LANG")
-        .output()
-        .expect("run tablica");
-    let text = stdout(&polish);
+    let text = stdout(&in_polish(&site, "2026-12-01 12:00", &["check"]));
     assert!(
         text.contains("zaplanowane: content/posts/zaplanowany.md „Ferie zimowe w świetlicy” pojawi się na stronie 5 grudnia 2026, 08:00"),
         "{text}"
@@ -176,13 +178,7 @@ fn wrong_times_are_errors_naming_file_line_and_field_in_polish() {
         "title: Odwrotnie\ndate: 2026-11-20\npublish: 2026-12-05\nexpires: 2026-12-01",
         "Tekst.",
     );
-    let out = site
-        .command(&["build"])
-        .env("TABLICA_NOW", BEFORE)
-        .env_remove("TABLICA_LANG")
-        .output()
-        .expect("run tablica");
-    let errors = content_errors(&out);
+    let errors = content_errors(&in_polish(&site, BEFORE, &["build"]));
     assert!(
         errors.contains("content/posts/zly.md:4: pole `publish`:"),
         "{errors}"
