@@ -281,3 +281,41 @@ fn a_preview_target_gets_the_preview_and_the_live_one_the_site() {
     assert!(!live.join("aktualnosci/szkic/index.html").exists());
     assert!(read(&live, "robots.txt").contains("Allow: /"));
 }
+
+/// `serve` patches the last build's model when only a post's text changed; once a `publish:`
+/// time has passed, it must build the model again, or the scheduled post would stay missing
+/// until another file changed. (The only test here that sets `TABLICA_NOW` in this process: the
+/// others give it to the `tablica` they run.)
+#[test]
+fn the_preview_server_builds_anew_once_a_publish_time_has_passed() {
+    let site = scheduled_site();
+    let (mut builder, dir) = site.in_place_builder();
+    std::env::set_var("TABLICA_NOW", BEFORE);
+    builder.build().expect("first build");
+    assert!(!dir.join("aktualnosci/zaplanowany/index.html").exists());
+
+    // An edit that keeps the site's structure: patched, on the same day.
+    site.post(
+        "biezacy",
+        "title: Dyżur w sprawie dodatku osłonowego\ndate: 2026-11-20\ntags: [dyżury]\nproject: nowy-projekt",
+        "Tekst poprawiony.",
+    );
+    builder.changed(&[site.root().join("content/posts/biezacy.md")]);
+    let report = builder.build().expect("patched build");
+    assert!(report.patched, "an edit of the text alone is patched");
+
+    // The same edit after 08:00: the whole model, with the post now published.
+    site.post(
+        "biezacy",
+        "title: Dyżur w sprawie dodatku osłonowego\ndate: 2026-11-20\ntags: [dyżury]\nproject: nowy-projekt",
+        "Tekst poprawiony jeszcze raz.",
+    );
+    builder.changed(&[site.root().join("content/posts/biezacy.md")]);
+    std::env::set_var("TABLICA_NOW", AFTER);
+    let report = builder.build().expect("build after the publish time");
+    std::env::remove_var("TABLICA_NOW");
+    assert!(!report.patched, "the model is built again");
+    assert!(dir.join("aktualnosci/zaplanowany/index.html").is_file());
+    let home = fs::read_to_string(dir.join("index.html")).expect("home page");
+    assert!(home.contains("Ferie zimowe"), "{home}");
+}
