@@ -194,6 +194,38 @@ fn wrong_times_are_errors_naming_file_line_and_field_in_polish() {
     assert!(!site.public().exists(), "nothing is written");
 }
 
+/// A scheduled text's address and project are checked now: the build that would publish it,
+/// unattended at dawn, must not be the first to fail.
+#[test]
+fn a_scheduled_text_is_checked_before_its_time() {
+    let site = TestSite::new();
+    site.post("dyzur", "title: Dyżur\ndate: 2026-11-20", "Tekst.")
+        .post(
+            "dyzur-grudzien",
+            "title: Dyżur w grudniu\ndate: 2026-12-05\nslug: dyzur\npublish: 2026-12-05 08:00",
+            "Tekst.",
+        )
+        .post(
+            "ferie",
+            "title: Ferie\ndate: 2026-12-05\nproject: feire\npublish: 2026-12-05 08:00",
+            "Tekst.",
+        )
+        .project("ferie", "title: Ferie\nstatus: planned", "Opis.");
+    let errors = content_errors(&site.run_at(Some(BEFORE), &["build"]));
+    assert!(
+        errors.contains("field `slug`: another post already has the address `dyzur`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("content/posts/ferie.md:4: field `project`:"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("`ferie`"),
+        "the hint names the close project: {errors}"
+    );
+}
+
 #[test]
 fn a_preview_shows_drafts_and_scheduled_texts_marked_and_hidden_from_search_engines() {
     let site = scheduled_site();

@@ -31,9 +31,42 @@ pub(super) fn link(
     mut problems: Vec<Diagnostic>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut timetable = Timetable::default();
-    let projects = moment.sift(projects, &mut timetable, &mut draft_projects);
-    let posts = moment.sift(posts, &mut timetable, &mut Vec::new());
-    let pages = moment.sift(pages, &mut timetable, &mut Vec::new());
+    let (projects, later_projects) = moment.sift(projects, &mut timetable);
+    let (posts, later_posts) = moment.sift(posts, &mut timetable);
+    let (pages, later_pages) = moment.sift(pages, &mut timetable);
+    // Addresses are checked with the texts scheduled for later among them: the build that
+    // publishes one must not fail. A post may name a project scheduled for later, as a draft.
+    check_duplicates(
+        (projects.iter().map(|(p, _)| p).chain(&later_projects)).map(|p| (&p.slug, &p.doc)),
+        Documents::DuplicateProject,
+        &mut problems,
+    );
+    check_duplicates(
+        (posts.iter().map(|(p, _)| p).chain(&later_posts)).map(|p| (&p.slug, &p.doc)),
+        Documents::DuplicatePost,
+        &mut problems,
+    );
+    check_duplicates(
+        (pages.iter().map(|(p, _)| p).chain(&later_pages)).map(|p| (&p.slug, &p.doc)),
+        Documents::DuplicatePage,
+        &mut problems,
+    );
+    for page in pages.iter().map(|(p, _)| p).chain(&later_pages) {
+        if config.paths.all().contains(&page.slug.as_str())
+            || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
+        {
+            problems.push(
+                Diagnostic::error(
+                    &page.doc.path,
+                    msg!(Documents::ReservedPage, slug = &page.slug),
+                )
+                .field("slug")
+                .at_line(page.doc.line_of("slug"))
+                .hint(Documents::ReservedPageHint),
+            );
+        }
+    }
+    draft_projects.extend(later_projects.iter().map(|p| p.slug.clone()));
     let mut projects: Vec<Project> = projects
         .into_iter()
         .map(|(entry, timing)| Project {
@@ -50,11 +83,6 @@ pub(super) fn link(
             &b.title,
         ))
     });
-    check_duplicates(
-        projects.iter().map(|p| (&p.slug, &p.doc)),
-        Documents::DuplicateProject,
-        &mut problems,
-    );
 
     let mut posts: Vec<Post> = posts
         .into_iter()
@@ -73,11 +101,6 @@ pub(super) fn link(
             .then_with(|| b.date.cmp(&a.date))
             .then_with(|| a.title.cmp(&b.title))
     });
-    check_duplicates(
-        posts.iter().map(|p| (&p.slug, &p.doc)),
-        Documents::DuplicatePost,
-        &mut problems,
-    );
 
     let mut pages: Vec<Page> = pages
         .into_iter()
@@ -88,26 +111,6 @@ pub(super) fn link(
         })
         .collect();
     pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    check_duplicates(
-        pages.iter().map(|p| (&p.slug, &p.doc)),
-        Documents::DuplicatePage,
-        &mut problems,
-    );
-    for page in &pages {
-        if config.paths.all().contains(&page.slug.as_str())
-            || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
-        {
-            problems.push(
-                Diagnostic::error(
-                    &page.doc.path,
-                    msg!(Documents::ReservedPage, slug = &page.slug),
-                )
-                .field("slug")
-                .at_line(page.doc.line_of("slug"))
-                .hint(Documents::ReservedPageHint),
-            );
-        }
-    }
 
     // Links between posts and projects.
     let project_index: HashMap<&str, usize> = projects
@@ -116,12 +119,14 @@ pub(super) fn link(
         .map(|(i, p)| (p.slug.as_str(), i))
         .collect();
     let mut links = Vec::new();
-    for (i, post) in posts.iter().enumerate() {
+    // The posts scheduled for later too, so that the build publishing one does not fail.
+    let current = posts.iter().enumerate().map(|(i, p)| (Some(i), &p.entry));
+    for (i, post) in current.chain(later_posts.iter().map(|p| (None, p))) {
         let Some(reference) = post.doc.meta.project.as_deref() else {
             continue;
         };
         match project_index.get(reference) {
-            Some(&p) => links.push((i, p)),
+            Some(&p) => links.extend(i.map(|i| (i, p))),
             None if draft_projects.iter().any(|d| d == reference) => {}
             None => {
                 let mut d = Diagnostic::error(

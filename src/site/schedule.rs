@@ -102,15 +102,16 @@ pub struct Timetable {
 }
 
 impl Moment {
-    /// Each entry with its timing, but those scheduled for later (unless a preview): their
-    /// slugs are added to `left_out`, as drafts' are, so references to them are not errors.
+    /// Each entry to publish with its timing, and apart those scheduled for later (unless a
+    /// preview), which are still checked against the others: the build that publishes them
+    /// must not fail.
     pub(super) fn sift<K: Kind>(
         &self,
         entries: Vec<Arc<Entry<K>>>,
         table: &mut Timetable,
-        left_out: &mut Vec<String>,
-    ) -> Vec<(Arc<Entry<K>>, Timing)> {
+    ) -> Sifted<K> {
         let mut kept = Vec::with_capacity(entries.len());
+        let mut later = Vec::new();
         for entry in entries {
             let timing = entry.schedule.timing(self.now);
             if let Some(next) = entry.schedule.next_change(self.now) {
@@ -124,14 +125,17 @@ impl Moment {
                 });
             }
             match timing {
-                Timing::Scheduled(_) if !self.preview => left_out.push(entry.slug.clone()),
+                Timing::Scheduled(_) if !self.preview => later.push(entry),
                 _ => kept.push((entry, timing)),
             }
         }
         table.timed.sort_by(|a, b| a.file.cmp(&b.file));
-        kept
+        (kept, later)
     }
 }
+
+/// The entries to publish, with their timing, and those scheduled for later.
+pub(super) type Sifted<K> = (Vec<(Arc<Entry<K>>, Timing)>, Vec<Arc<Entry<K>>>);
 
 /// Reads and checks `publish:` and `expires:` of `doc`; `None` when one is wrong (reported).
 pub(super) fn check<M>(
