@@ -9,7 +9,10 @@ use std::io;
 use std::path::Path;
 
 /// Where the released programs are, by tag: `<RELEASES>/v0.1.0/tablica-v0.1.0-…tar.gz` (see
-/// `.github/workflows/release.yml` for the names).
+/// `.github/workflows/release.yml` for the names). The repository's public address is not
+/// recorded anywhere in this repository yet: this one is assumed, and must be corrected here
+/// (the only place) if the releases are published elsewhere. A site's workflow can also be
+/// pointed elsewhere by editing its `TABLICA_RELEASES`.
 pub const RELEASES: &str = "https://github.com/tablica-cms/tablica/releases/download";
 
 /// Each file: where `new` writes it in the site, and its text with `__VERSION__` and
