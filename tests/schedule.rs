@@ -238,7 +238,7 @@ fn a_preview_shows_drafts_and_scheduled_texts_marked_and_hidden_from_search_engi
     assert!(out.status.success(), "{}", stderr(&out));
     let scheduled = site.read("aktualnosci/zaplanowany/index.html");
     assert!(
-        scheduled.contains("<strong>Zaplanowane.</strong> Ten tekst pojawi się na stronie <time datetime=\"2026-12-05T08:00:00\">5 grudnia 2026</time>."),
+        scheduled.contains("<strong>Zaplanowane.</strong> Ten tekst pojawi się na stronie <time datetime=\"2026-12-05T08:00:00\">5 grudnia 2026, 08:00</time>."),
         "{scheduled}"
     );
     assert!(site.exists("aktualnosci/szkic/index.html"));

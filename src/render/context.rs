@@ -100,6 +100,9 @@ pub(super) struct ScheduleNotice {
     state: &'static str,
     /// Its `expires:` or `publish:`, as written (`2026-12-31` or `2026-12-05T08:00:00`).
     date: String,
+    /// Its hour ("08:00"), when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<String>,
 }
 
 impl ScheduleNotice {
@@ -112,6 +115,9 @@ impl ScheduleNotice {
         Some(ScheduleNotice {
             state,
             date: date.iso(),
+            time: date
+                .has_time
+                .then(|| date.local.format("%H:%M").to_string()),
         })
     }
 }

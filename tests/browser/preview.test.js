@@ -99,7 +99,7 @@ test("the banner says PODGLĄD in words, in a named landmark, and each notice sa
     await page.goto(site.base + PAGES.scheduled);
     assert.equal(
       await page.getByRole("note").innerText(),
-      "Zaplanowane. Ten tekst pojawi się na stronie 5 grudnia 2026.",
+      "Zaplanowane. Ten tekst pojawi się na stronie 5 grudnia 2026, 08:00.",
     );
     await page.goto(site.base + PAGES.expired);
     assert.equal(
