@@ -233,6 +233,8 @@ pub struct Config {
     /// Logo, favicon and colour as written; the colour checked in `brand_colour`.
     pub brand: brand::BrandSettings,
     pub brand_colour: Option<brand::Rgb>,
+    /// The targets that get a preview build (`preview: true`).
+    pub deploy_previews: std::collections::BTreeSet<String>,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -439,6 +441,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         .map_err(|d| problems.push(d))
         .ok()
         .flatten();
+    let deploy_previews = deploy::previews(&input.deploy);
     let (deploy, deploy_problems) = deploy::validate(&file, text, input.deploy);
     problems.extend(deploy_problems);
     if !problems.is_empty() {
@@ -484,6 +487,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         marking: input.marking,
         brand: input.brand,
         brand_colour,
+        deploy_previews,
         warnings: Warnings(warnings),
     })
 }

@@ -27,6 +27,8 @@ pub(super) struct SiteView<'a> {
     extra: &'a Extra,
     generator: &'static str,
     brand: Brand,
+    /// A preview build: every page shows a banner saying so, and asks not to be indexed.
+    preview: bool,
     /// The menu, its addresses with the base path.
     #[serde(skip)]
     menu: Vec<(&'a str, String)>,
@@ -97,7 +99,7 @@ struct MenuItem<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub(super) fn new(config: &'a Config, pictures: &SitePictures) -> Self {
+    pub(super) fn new(config: &'a Config, pictures: &SitePictures, preview: bool) -> Self {
         let root = &config.root;
         let p = &config.paths;
         let menu = (config.menu.iter())
@@ -149,6 +151,7 @@ impl<'a> SiteView<'a> {
                 favicon: (pictures.favicon.as_ref())
                     .map(|p| format!("{root}{BRAND_DIR}/{}", p.name)),
             },
+            preview,
             menu,
         }
     }
