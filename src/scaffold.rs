@@ -289,6 +289,15 @@ accessibility:
     architecture: []  # TODO: dostępność budynku: wejścia, windy, parking, toalety, pętla indukcyjna
     mobile_apps: null  # TODO: aplikacje mobilne, jeśli są
     sign_language: null  # TODO: jak skorzystać z tłumacza języka migowego
+privacy:
+  # Informacja o prywatności (RODO art. 13), strona /prywatnosc/, link w stopce.
+  # Administratorem jest organizacja z `organisation:`; o plikach cookie, pamięci przeglądarki
+  # i filmach tablica pisze sama.
+  data_protection_officer:
+    name: null  # TODO: inspektor ochrony danych (podmiot publiczny musi go wyznaczyć)
+    email: null  # TODO: adres inspektora, np. iod@twoja-domena.pl
+  hosting: null  # TODO: kto prowadzi serwer strony (zapisuje on dzienniki z adresami IP)
+  log_retention: null  # TODO: jak długo serwer przechowuje dzienniki, np. "30 dni"
 "#,
         base_url = answers.base_url,
         description = quoted(&format!("Aktualności i projekty – {}", answers.name)),
@@ -411,7 +420,8 @@ mod tests {
             config.accessibility.statement.published.as_deref(),
             Some("2026-12-01")
         );
-        // What is left to do is the statement's TODO lines, which every build points out.
+        // What is left to do is the statement's and the privacy notice's TODO lines, which
+        // every build points out.
         let fields = |config: &crate::config::Config| -> Vec<String> {
             let mut fields: Vec<String> = config
                 .warnings
@@ -426,6 +436,7 @@ mod tests {
             "accessibility.statement.architecture",
             "accessibility.statement.contact",
             "accessibility.statement.status",
+            "privacy.data_protection_officer",
         ];
         assert_eq!(fields(&config), statement);
         let examples = Given::default()

@@ -6,6 +6,7 @@ pub mod brand;
 pub mod deploy;
 pub mod embed;
 mod images;
+pub mod privacy;
 mod statement_review;
 
 pub use images::{ImageSettings, OnError};
@@ -60,6 +61,7 @@ pub struct Paths {
     pub accessibility: String,
     pub search: String,
     pub events: String,
+    pub privacy: String,
 }
 
 impl Paths {
@@ -78,11 +80,12 @@ impl Paths {
             accessibility: s("deklaracja-dostepnosci", "accessibility-statement"),
             search: s("szukaj", "search"),
             events: s("wydarzenia", "events"),
+            privacy: s("prywatnosc", "privacy"),
         }
     }
 
     /// All section names, for collision checks with page slugs.
-    pub fn all(&self) -> [&str; 9] {
+    pub fn all(&self) -> [&str; 10] {
         [
             &self.posts,
             &self.projects,
@@ -93,6 +96,7 @@ impl Paths {
             &self.accessibility,
             &self.search,
             &self.events,
+            &self.privacy,
         ]
     }
 }
@@ -110,6 +114,7 @@ struct PathsInput {
     accessibility: Option<String>,
     search: Option<String>,
     events: Option<String>,
+    privacy: Option<String>,
 }
 
 /// How a build-time accessibility check reports what it finds.
@@ -197,6 +202,7 @@ struct ConfigInput {
     marking: MarkingSettings,
     #[serde(default)]
     brand: brand::BrandSettings,
+    privacy: Option<privacy::PrivacySettings>,
 }
 
 /// The validated site settings.
@@ -233,6 +239,8 @@ pub struct Config {
     /// Logo, favicon and colour as written; the colour checked in `brand_colour`.
     pub brand: brand::BrandSettings,
     pub brand_colour: Option<brand::Rgb>,
+    /// What the privacy notice says of the administrator, the officer and the logs.
+    pub privacy: privacy::PrivacySettings,
     /// The targets that get a preview build (`preview: true`).
     pub deploy_previews: std::collections::BTreeSet<String>,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
@@ -347,6 +355,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         accessibility: p.accessibility.unwrap_or(defaults.accessibility),
         search: p.search.unwrap_or(defaults.search),
         events: p.events.unwrap_or(defaults.events),
+        privacy: p.privacy.unwrap_or(defaults.privacy),
     };
     for name in paths.all() {
         if !is_valid_slug(name) {
@@ -458,6 +467,8 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         text,
         today,
     );
+    let privacy = input.privacy.clone().unwrap_or_default();
+    warnings.extend(privacy.gaps(input.privacy.is_some(), &file, line("privacy")));
     warnings.extend(crate::url::example_host(&base_url).map(|host| {
         Diagnostic::warning(&file, msg!(M::ExampleBaseUrl, host = host))
             .field("base_url")
@@ -487,6 +498,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         marking: input.marking,
         brand: input.brand,
         brand_colour,
+        privacy,
         deploy_previews,
         warnings: Warnings(warnings),
     })
@@ -515,9 +527,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 19);
+        assert_eq!(keys.len(), 20);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"brand"));
+        assert_eq!(keys.last(), Some(&"privacy"));
     }
 
     #[test]

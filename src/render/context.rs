@@ -81,6 +81,9 @@ pub(super) enum Body<'a> {
     Accessibility {
         statement: serde_json::Value,
     },
+    Privacy {
+        privacy: crate::config::privacy::PrivacyView<'a>,
+    },
     List {
         posts: Vec<EntryView<'a>>,
         pagination: super::pagination::Pagination,

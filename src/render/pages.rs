@@ -141,6 +141,14 @@ pub(super) fn accessibility<'a>(r: &Renderer<'a>, _: Task, path: &str) -> Contex
     )
 }
 
+pub(super) fn privacy<'a>(r: &Renderer<'a>, _: Task, path: &str) -> Context<'a> {
+    let title = r.theme.translations.text("privacy_title").to_string();
+    let body = Body::Privacy {
+        privacy: r.site.config.privacy_view(),
+    };
+    r.context("privacy", title, path, r.description(), body)
+}
+
 pub(super) fn search<'a>(r: &Renderer<'a>, _: Task, path: &str) -> Context<'a> {
     let title = r.theme.translations.text("search_title").to_string();
     r.context("search", title, path, r.description(), Body::Nothing)

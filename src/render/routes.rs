@@ -145,6 +145,14 @@ pub(super) static ROUTES: &[Route] = &[
         stamp: stamps::nothing,
     },
     Route {
+        template: "privacy.html",
+        each: Each::Site(always),
+        address: folder!(privacy),
+        file: output_file,
+        context: pages::privacy,
+        stamp: stamps::nothing,
+    },
+    Route {
         template: "search.html",
         each: Each::Site(always),
         address: folder!(search),

@@ -50,6 +50,7 @@ struct Urls {
     search: String,
     search_index: String,
     events: String,
+    privacy: String,
 }
 
 /// The site's own look: its colour's stylesheet, logo and favicon (addresses from the root).
@@ -135,6 +136,7 @@ impl<'a> SiteView<'a> {
                 search: folder(&p.search),
                 search_index: format!("{root}{}/index.json", p.search),
                 events: folder(&p.events),
+                privacy: folder(&p.privacy),
             },
             shortcuts: config.accessibility.shortcuts(),
             single_key_shortcuts: config.accessibility.single_key_shortcuts,

@@ -181,6 +181,7 @@ function pageTypes() {
     "archive list": exact("/archiwum/"),
     "static page": exact("/o-nas/"),
     "accessibility statement": exact("/deklaracja-dostepnosci/"),
+    "privacy notice": exact("/prywatnosc/"),
     "search with results": pages.has("/szukaj/") ? "/szukaj/?q=warsztaty" : undefined,
     "404": pages.has("/404.html") ? "/nie-ma-takiej-strony/" : undefined,
   };

@@ -140,5 +140,8 @@ catalogue! {
             "kolor marki `{colour}` ma za mały kontrast z bielą: {ratio}:1, a tekst wymaga co najmniej 4,5:1 (na tym kolorze stoi biały tekst nagłówka, a motyw pisze nim na białej stronie)";
         BrandContrastHint: "the nearest colour that passes is the same colour darkened: write `colour: \"{nearest}\"`",
             "najbliższy kolor, który spełnia wymóg, to ten sam kolor przyciemniony: wpisz `colour: \"{nearest}\"`";
+        NoDataProtectionOfficer: "the privacy notice names no data-protection officer to write to", "informacja o prywatności nie podaje inspektora ochrony danych ani kontaktu do niego";
+        NoDataProtectionOfficerHint: "a public body must designate one (GDPR art. 37) and give the contact: add e.g. `data_protection_officer: { name: Jan Kowalski, email: iod@mops.example.org }` under `privacy:`",
+            "podmiot publiczny musi go wyznaczyć (RODO art. 37) i podać kontakt: dodaj np. `data_protection_officer: { name: Jan Kowalski, email: iod@mops.example.org }` pod `privacy:`";
     }
 }
