@@ -60,6 +60,51 @@ title: O nas
 Kilka zdań o ośrodku: czym się zajmujecie, komu pomagacie, jak się z wami skontaktować.
 "#;
 
+/// The page in Polish Sign Language: its film is the body's own to record.
+const SIGN_LANGUAGE_PAGE: &str = r#"---
+title: Informacje w polskim języku migowym
+summary: Film w polskim języku migowym (PJM) o tym, czym się zajmujemy i jak się z nami skontaktować.
+# TODO: nagrajcie film z tłumaczem PJM (treść jak w tekście łatwym do czytania) i wpiszcie go tu,
+# np. z YouTube (wczyta się dopiero po naciśnięciu „odtwórz”) albo jako plik z napisami:
+# video:
+#   title: Informacja o ośrodku w polskim języku migowym
+#   youtube: https://www.youtube.com/watch?v=...
+#   transcript: Tekst tego, co mówi tłumacz.
+---
+Tu będzie film w polskim języku migowym o tym, czym się zajmujemy i jak się z nami
+skontaktować.
+"#;
+
+/// The body's activities as easy-to-read text (ETR): short sentences, one thought each, and
+/// the same as a text file beside it.
+fn easy_read(answers: &Answers) -> (String, String) {
+    let text = format!(
+        "Kim jesteśmy\n\nNazywamy się: {name}.\n\nNasz adres: {address}.\n\n\
+         Co robimy\n\n\
+         Pomagamy ludziom, którzy mają trudności.\n\n\
+         TODO: napiszcie krótkimi zdaniami, w czym pomagacie. Jedno zdanie – jedna myśl.\n\n\
+         Jak się z nami skontaktować\n\n\
+         Możesz do nas zadzwonić: {phone}.\n\n\
+         Możesz napisać e-mail: {email}.\n\n\
+         Możesz przyjść z osobą, której ufasz.\n",
+        name = answers.name,
+        address = answers.address,
+        phone = answers.phone,
+        email = answers.email,
+    );
+    let headings = ["Kim jesteśmy", "Co robimy", "Jak się z nami skontaktować"];
+    let mut page = text.clone();
+    for h in headings {
+        page = page.replacen(&format!("{h}\n"), &format!("## {h}\n"), 1);
+    }
+    let page = format!(
+        "---\ntitle: Tekst łatwy do czytania\nsummary: {summary}\n---\n{page}\n\
+         Te same informacje są w [pliku tekstowym](informacje.txt).\n",
+        summary = "Informacje o naszej pracy napisane prostym językiem.",
+    );
+    (page, text)
+}
+
 const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
 
 /// Why `tablica new` could not make the site.
@@ -289,6 +334,13 @@ accessibility:
     architecture: []  # TODO: dostępność budynku: wejścia, windy, parking, toalety, pętla indukcyjna
     mobile_apps: null  # TODO: aplikacje mobilne, jeśli są
     sign_language: null  # TODO: jak skorzystać z tłumacza języka migowego
+accessible_info:
+  # Ustawa o zapewnianiu dostępności osobom ze szczególnymi potrzebami: tekst łatwy do czytania,
+  # film w polskim języku migowym i plik tekstowy, z linkami w nagłówku każdej strony.
+  easy_read: /tekst-latwy-do-czytania/
+  sign_language: /jezyk-migowy/
+  text: /tekst-latwy-do-czytania/informacje.txt
+  # bip: https://twoj-urzad.bip.gov.pl/  # TODO: adres Biuletynu Informacji Publicznej, jeśli go macie
 privacy:
   # Informacja o prywatności (RODO art. 13), strona /prywatnosc/, link w stopce.
   # Administratorem jest organizacja z `organisation:`; o plikach cookie, pamięci przeglądarki
@@ -320,6 +372,17 @@ pub fn create(dir: &Path, answers: &Answers) -> Result<(), ScaffoldError> {
     fs::write(content.join("posts/pierwszy-wpis/index.md"), POST)?;
     fs::write(content.join("projects/przykladowy-projekt.md"), PROJECT)?;
     fs::write(content.join("pages/o-nas.md"), PAGE)?;
+    let (easy_read_page, easy_read_text) = easy_read(answers);
+    fs::create_dir_all(content.join("pages/tekst-latwy-do-czytania"))?;
+    fs::write(
+        content.join("pages/tekst-latwy-do-czytania/index.md"),
+        easy_read_page,
+    )?;
+    fs::write(
+        content.join("pages/tekst-latwy-do-czytania/informacje.txt"),
+        easy_read_text,
+    )?;
+    fs::write(content.join("pages/jezyk-migowy.md"), SIGN_LANGUAGE_PAGE)?;
     fs::write(dir.join(".gitignore"), GITIGNORE)?;
     ci::write(dir)?;
     example_photo()

@@ -208,3 +208,56 @@ fn new_writes_ready_ci_workflows_and_a_server_timer() {
     let built = run(&site, "pl", &["build"], "");
     assert!(built.status.success(), "{}", stderr(&built));
 }
+
+#[test]
+fn new_writes_the_special_needs_pages_linked_in_the_header_and_the_privacy_notice() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = run(
+        tmp.path(),
+        "pl",
+        &["new", "nowa", "--yes", "--name", "MOPS w Testowie"],
+        "",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let yaml = settings(tmp.path());
+    for expected in [
+        "accessible_info:",
+        "easy_read: /tekst-latwy-do-czytania/",
+        "privacy:",
+        "data_protection_officer:",
+        "require_consent: true",
+    ] {
+        assert!(yaml.contains(expected), "{expected:?} in:\n{yaml}");
+    }
+    let out = run(tmp.path(), "pl", &["build", "--root", "nowa"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("pole `privacy.data_protection_officer`: informacja o prywatności nie podaje inspektora ochrony danych"),
+        "the officer is left to fill in, and every build says so:\n{}",
+        stderr(&out)
+    );
+    let public = tmp.path().join("nowa/public");
+    let read = |rel: &str| {
+        std::fs::read_to_string(public.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+    let home = read("index.html");
+    for link in [
+        r#"href="/tekst-latwy-do-czytania/"><svg"#,
+        r#"href="/jezyk-migowy/"><svg"#,
+        r#"href="/tekst-latwy-do-czytania/informacje.txt"><svg"#,
+        r#"<li><a href="/prywatnosc/">Informacja o prywatności</a></li>"#,
+    ] {
+        assert!(home.contains(link), "{link} in the home page");
+    }
+    assert!(
+        !home.contains("BIP</span>"),
+        "no BIP until its address is given"
+    );
+    let text = read("tekst-latwy-do-czytania/informacje.txt");
+    assert!(text.contains("Nazywamy się: MOPS w Testowie."), "{text}");
+    assert!(read("tekst-latwy-do-czytania/index.html")
+        .contains("<h2 id=\"kim-jestesmy\">Kim jesteśmy</h2>"));
+    assert!(read("jezyk-migowy/index.html").contains("Informacje w polskim języku migowym"));
+    assert!(read("prywatnosc/index.html")
+        .contains("Administratorem Twoich danych jest MOPS w Testowie."));
+}

@@ -6,6 +6,7 @@ pub mod brand;
 pub mod deploy;
 pub mod embed;
 mod images;
+pub mod info_links;
 pub mod privacy;
 mod statement_review;
 
@@ -203,6 +204,8 @@ struct ConfigInput {
     #[serde(default)]
     brand: brand::BrandSettings,
     privacy: Option<privacy::PrivacySettings>,
+    #[serde(default)]
+    accessible_info: info_links::InfoLinks,
 }
 
 /// The validated site settings.
@@ -241,6 +244,8 @@ pub struct Config {
     pub brand_colour: Option<brand::Rgb>,
     /// What the privacy notice says of the administrator, the officer and the logs.
     pub privacy: privacy::PrivacySettings,
+    /// ETR, PJM, text and BIP links of the header.
+    pub accessible_info: info_links::InfoLinks,
     /// The targets that get a preview build (`preview: true`).
     pub deploy_previews: std::collections::BTreeSet<String>,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
@@ -443,6 +448,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     problems.extend(input.accessibility.validate(&file));
+    problems.extend(input.accessible_info.problems(&file, text));
     let brand_line = front_matter::block_key_line(text, 1, "brand", "colour");
     let brand_colour = input
         .brand
@@ -499,6 +505,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         brand: input.brand,
         brand_colour,
         privacy,
+        accessible_info: input.accessible_info,
         deploy_previews,
         warnings: Warnings(warnings),
     })
@@ -527,9 +534,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 20);
+        assert_eq!(keys.len(), 21);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"privacy"));
+        assert_eq!(keys.last(), Some(&"accessible_info"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::config::accessibility::Shortcut;
+use crate::config::info_links::InfoLink;
 use crate::config::{Config, Organisation, Paths};
 use crate::content::meta::Extra;
 use crate::site::marking::SitePictures;
@@ -27,6 +28,8 @@ pub(super) struct SiteView<'a> {
     extra: &'a Extra,
     generator: &'static str,
     brand: Brand,
+    /// ETR, PJM, text and BIP links of the header.
+    info_links: Vec<InfoLink>,
     /// A preview build: every page shows a banner saying so, and asks not to be indexed.
     preview: bool,
     /// The menu, its addresses with the base path.
@@ -143,6 +146,7 @@ impl<'a> SiteView<'a> {
             read_aloud: config.accessibility.read_aloud,
             extra: &config.extra,
             generator: concat!("tablica ", env!("CARGO_PKG_VERSION")),
+            info_links: config.accessible_info.links(root),
             brand: Brand {
                 css: brand_stylesheet(config).map(|(path, _)| format!("{root}{path}")),
                 logo: pictures.logo.as_ref().map(|p| Logo {
