@@ -202,3 +202,23 @@ function postOf(slug) {
   assert.ok(url, `a post about ${slug}`);
   return url;
 }
+
+test("axe-core (WCAG 2.1 A/AA and experimental rules) finds nothing on the strip and state budget's pages", async () => {
+  const AXE = path.join(__dirname, "node_modules", "axe-core", "axe.min.js");
+  const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "experimental"];
+  const context = await browser.newContext({ bypassCSP: true });
+  try {
+    const found = [];
+    for (const url of ["/projekty/aktywni/", "/aktualnosci/spotkanie/", "/prywatnosc/"]) {
+      const page = await context.newPage();
+      await page.goto(servers.strip.base + url, { waitUntil: "load" });
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }).then((r) => r.violations), TAGS);
+      for (const v of violations) found.push(`${url}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      await page.close();
+    }
+    assert.deepEqual(found, []);
+  } finally {
+    await context.close();
+  }
+});
