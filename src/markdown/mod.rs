@@ -258,7 +258,9 @@ pub fn render_with_links(
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let end = find_end(&events, i);
                 let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
-                if alt.trim().is_empty() {
+                // The import's placeholder is no description either.
+                let placeholder = crate::content::meta::photo::ALT_PLACEHOLDER;
+                if alt.trim().is_empty() || alt.trim_start().starts_with(placeholder) {
                     out.findings.push(Finding {
                         check: Check::ImageAlt,
                         line,
