@@ -1,6 +1,7 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
+pub mod alias;
 pub mod attachments;
 mod body;
 mod cache;
@@ -148,6 +149,8 @@ pub struct Entry<K: Kind> {
     pub slug: String,
     /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
     pub path: String,
+    /// Old addresses that redirect here (`aliases:`).
+    pub aliases: Vec<alias::Alias>,
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
