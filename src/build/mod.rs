@@ -124,6 +124,9 @@ impl Builder {
             fingerprints,
         } = self.pages(&start, &model, &theme)?;
         timings.lap("render");
+        let patched = model.edited.is_some();
+        let earlier = (self.last.as_ref()).filter(|_| patched).map(|l| &l.pages);
+        model.check_aliases(fingerprints.iter().map(|(p, _)| p), earlier)?;
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();

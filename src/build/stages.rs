@@ -14,6 +14,7 @@ use crate::fingerprint;
 use crate::gallery::process::Processed;
 use crate::render::theme::Theme;
 use crate::render::{Fingerprints, RenderOutcome, Renderer};
+use crate::publish::redirects;
 use crate::{config, content, gallery};
 
 use super::incremental::{Base, LastOutput};
@@ -116,6 +117,22 @@ impl Model {
         self.problems.extend(warnings);
         let photos = self.files.photos.iter().chain(&self.fresh);
         let found: Vec<Diagnostic> = photos.flat_map(|p| p.problems.iter().cloned()).collect();
+        self.problems.extend(found);
+        self.errors()
+    }
+
+    /// Stops the build when an old address (`aliases:`) is also a page or an old address of
+    /// another document. `pages`: the pages rendered now; `earlier`: in a patched build, those
+    /// of the build it patches.
+    pub(super) fn check_aliases<'a>(
+        &mut self,
+        pages: impl Iterator<Item = &'a PathBuf>,
+        earlier: Option<&'a Fingerprints>,
+    ) -> Result<(), BuildError> {
+        let sources: HashMap<&str, &std::path::Path> =
+            self.site.documents().map(|d| (d.url_path, d.path)).collect();
+        let all = pages.chain(earlier.into_iter().flat_map(|f| f.keys()));
+        let found = redirects::collisions(&self.site, all.map(PathBuf::as_path), &sources);
         self.problems.extend(found);
         self.errors()
     }

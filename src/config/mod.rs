@@ -191,6 +191,8 @@ struct ConfigInput {
     extra: Extra,
     #[serde(default)]
     deploy: std::collections::BTreeMap<String, deploy::TargetInput>,
+    /// `server_files: false` leaves out `.htaccess`, `_headers` and `_redirects`.
+    server_files: Option<bool>,
 }
 
 /// The validated site settings.
@@ -222,6 +224,9 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    /// Whether the build writes the servers' configuration files (`.htaccess`, `_headers`,
+    /// `_redirects`); on unless `server_files: false`.
+    pub server_files: bool,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -463,6 +468,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        server_files: input.server_files.unwrap_or(true),
         warnings: Warnings(warnings),
     })
 }
@@ -490,9 +496,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 17);
+        assert_eq!(keys.len(), 18);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"deploy"));
+        assert_eq!(keys.last(), Some(&"server_files"));
     }
 
     #[test]

@@ -68,6 +68,18 @@ impl Alias {
     }
 }
 
+/// An old address with the document it leads to.
+#[derive(Debug, Clone, Copy)]
+pub struct Redirect<'a> {
+    /// The document's file and the line of its `aliases:`.
+    pub file: &'a std::path::Path,
+    pub line: Option<usize>,
+    pub alias: &'a Alias,
+    pub title: &'a str,
+    /// The document's address below the site root.
+    pub to: &'a str,
+}
+
 /// The document's aliases, checked; each one refused is reported at `aliases:`.
 pub(super) fn check<T>(
     doc: &Document<T>,

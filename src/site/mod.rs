@@ -261,6 +261,23 @@ impl Site {
         posts.chain(projects).chain(pages)
     }
 
+    /// Every old address (`aliases:`) of every document.
+    pub fn redirects(&self) -> impl Iterator<Item = alias::Redirect<'_>> {
+        fn of<K: Kind>(e: &Entry<K>) -> impl Iterator<Item = alias::Redirect<'_>> {
+            e.aliases.iter().map(move |alias| alias::Redirect {
+                file: &e.doc.path,
+                line: e.doc.line_of("aliases"),
+                alias,
+                title: &e.title,
+                to: &e.path,
+            })
+        }
+        let posts = self.posts.iter().flat_map(|p| of(p));
+        let projects = self.projects.iter().flat_map(|p| of(p));
+        let pages = self.pages.iter().flat_map(|p| of(p));
+        posts.chain(projects).chain(pages)
+    }
+
     /// The documents [`Site::patch`] replaced.
     pub fn edited_documents<'s>(
         &'s self,
