@@ -145,6 +145,8 @@ pub struct Checks {
     pub table_header: CheckLevel,
     /// A frame (`<iframe>`) without a title.
     pub frame_title: CheckLevel,
+    /// A link, photo or `#anchor` within the site that leads nowhere.
+    pub broken_links: CheckLevel,
 }
 
 impl Default for Checks {
@@ -156,6 +158,7 @@ impl Default for Checks {
             image_alt: CheckLevel::Error,
             table_header: CheckLevel::Warning,
             frame_title: CheckLevel::Error,
+            broken_links: CheckLevel::Warning,
         }
     }
 }

@@ -28,6 +28,7 @@ use sanitise::sanitise;
 use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
+pub use raw_html::{raw_tags, RawTag};
 pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
 
@@ -62,9 +63,18 @@ pub struct Rendered {
     pub findings: Vec<Finding>,
     /// Content-Security-Policy `frame-src` sources of the frames the text embeds, sorted.
     pub frame_src: Vec<String>,
-    /// The address of every link and image of the Markdown (as written into the page), with
-    /// its line, for the check of links within the site.
-    pub links: Vec<(String, usize)>,
+    /// Every link and image of the Markdown, for the check of links within the site.
+    pub links: Vec<TextLink>,
+}
+
+/// A link or image of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLink {
+    /// As the author wrote it (`/o-nas/`).
+    pub written: String,
+    /// As written into the page (`/mops/o-nas/` on a site under `/mops/`).
+    pub url: String,
+    pub line: usize,
 }
 
 /// How to render.
@@ -246,9 +256,7 @@ pub fn render_with_links(
                     continue;
                 }
                 let event = under_root(event, options.url_root);
-                if let Event::Start(Tag::Link { dest_url, .. }) = &event {
-                    out.links.push((dest_url.to_string(), line));
-                }
+                out.links.push(TextLink::of(&event, dest_url, line));
                 match links(dest_url) {
                     LinkNote::Keep => {}
                     LinkNote::Describe(note) => closes.push((end, Close::Note(note))),
@@ -280,9 +288,7 @@ pub fn render_with_links(
                     continue;
                 }
                 let event = under_root(event, options.url_root);
-                if let Event::Start(Tag::Image { dest_url, .. }) = &event {
-                    out.links.push((dest_url.to_string(), line));
-                }
+                out.links.push(TextLink::of(&event, dest_url, line));
                 html_events.push(event);
                 i += 1;
                 continue;
@@ -428,6 +434,21 @@ fn under_root<'e>(event: &Event<'e>, root: &str) -> Event<'e> {
         }
     }
     event
+}
+
+impl TextLink {
+    /// The link or image `event`, written `written` at `line`.
+    fn of(event: &Event, written: &str, line: usize) -> Self {
+        let url = match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url,
+            _ => written,
+        };
+        TextLink {
+            written: written.to_string(),
+            url: url.to_string(),
+            line,
+        }
+    }
 }
 
 /// Index of the event that closes the one at `start`.

@@ -302,8 +302,16 @@ fn links_and_images_from_the_root_move_under_the_site_path() {
     ] {
         assert!(r.html.contains(written), "{written}: {}", r.html);
     }
-    assert_eq!(r.links[0], ("/mops/o-nas/".to_string(), 3));
-    assert_eq!(r.links.last(), Some(&("/mops/plan.png".to_string(), 5)));
+    let link = |w: &str, url: &str, line| crate::markdown::TextLink {
+        written: w.into(),
+        url: url.into(),
+        line,
+    };
+    assert_eq!(r.links[0], link("/o-nas/", "/mops/o-nas/", 3));
+    assert_eq!(
+        r.links.last(),
+        Some(&link("/plan.png", "/mops/plan.png", 5))
+    );
     let top = under("/");
     assert!(top.html.contains("href=\"/o-nas/\"") && top.html.contains("src=\"/plan.png\""));
 }

@@ -97,8 +97,7 @@ pub fn collisions<'a>(
     pages: impl Iterator<Item = &'a Path>,
     page_sources: &HashMap<&str, &Path>,
 ) -> Vec<Diagnostic> {
-    let pages: std::collections::HashSet<String> =
-        pages.map(crate::url::slash_path).collect();
+    let pages: std::collections::HashSet<String> = pages.map(crate::url::slash_path).collect();
     let mut seen: HashMap<String, &Path> = HashMap::new();
     let mut problems = Vec::new();
     for r in site.redirects() {
@@ -118,10 +117,17 @@ pub fn collisions<'a>(
         };
         match other {
             Some(other) => problems.push(
-                Diagnostic::error(r.file, msg!(M::AliasTaken, alias = format!("/{}", r.alias.path), other = other))
-                    .field("aliases")
-                    .at_line(r.line)
-                    .hint(M::AliasTakenHint),
+                Diagnostic::error(
+                    r.file,
+                    msg!(
+                        M::AliasTaken,
+                        alias = format!("/{}", r.alias.path),
+                        other = other
+                    ),
+                )
+                .field("aliases")
+                .at_line(r.line)
+                .hint(M::AliasTakenHint),
             ),
             None => {
                 seen.insert(file, r.file);

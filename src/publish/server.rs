@@ -89,7 +89,8 @@ fn htaccess(site: &Site, policy: &str) -> String {
     for (name, value) in HEADERS {
         out += &format!("  Header always set {name} \"{value}\"\n");
     }
-    out += "  <FilesMatch \"\\.html$\">\n    Header set Cache-Control \"no-cache\"\n  </FilesMatch>\n";
+    out +=
+        "  <FilesMatch \"\\.html$\">\n    Header set Cache-Control \"no-cache\"\n  </FilesMatch>\n";
     out += &format!(
         "  <FilesMatch \"{HASHED_PHOTO}\">\n    Header set Cache-Control \"public, max-age=31536000, immutable\"\n  </FilesMatch>\n"
     );
@@ -108,7 +109,9 @@ fn htaccess(site: &Site, policy: &str) -> String {
 /// `_headers`: paths are from the host's root, `*` matches any rest of the path.
 fn headers(site: &Site, policy: &str) -> String {
     let root = &site.config.root;
-    let mut out = String::from("# Written by tablica on every build (Netlify, Cloudflare Pages). See docs/hosting.md.\n");
+    let mut out = String::from(
+        "# Written by tablica on every build (Netlify, Cloudflare Pages). See docs/hosting.md.\n",
+    );
     out += &format!("{root}*\n  Content-Security-Policy: {policy}\n");
     for (name, value) in HEADERS {
         out += &format!("  {name}: {value}\n");

@@ -27,7 +27,8 @@ use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
 pub use routes::{
-    calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, REDIRECT_TEMPLATE, ROBOTS_FILE, SITEMAP_FILE,
+    calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, REDIRECT_TEMPLATE, ROBOTS_FILE,
+    SITEMAP_FILE,
 };
 pub use stamps::{Fingerprints, RenderOutcome};
 

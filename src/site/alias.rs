@@ -53,7 +53,9 @@ impl Alias {
         }
         let last = self.path.rsplit('/').next().unwrap_or(&self.path);
         match last.rsplit_once('.') {
-            Some((_, ext)) if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") => {
+            Some((_, ext))
+                if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") =>
+            {
                 Some(self.path.clone())
             }
             Some(_) => None,
@@ -159,7 +161,8 @@ fn parse(written: &str, root: &str) -> Result<Alias, Refused> {
             || p.ends_with('.')
             || p.len() > crate::slug::MAX_LEN
             || crate::slug::is_reserved(p)
-            || p.chars().any(|c| c.is_control() || c.is_whitespace() || "\\\"<>|*:".contains(c))
+            || p.chars()
+                .any(|c| c.is_control() || c.is_whitespace() || "\\\"<>|*:".contains(c))
     };
     if parts.iter().any(bad_part) {
         return Err(Refused::Part);
@@ -180,10 +183,22 @@ mod tests {
     fn accepted_forms_and_their_files() {
         let a = ok("/aktualnosci/stary-wpis/", "/");
         assert_eq!(a.path, "aktualnosci/stary-wpis/");
-        assert_eq!(a.page_file().as_deref(), Some("aktualnosci/stary-wpis/index.html"));
-        assert_eq!(ok("/stary-wpis", "/").page_file().as_deref(), Some("stary-wpis/index.html"));
-        assert_eq!(ok("/stary.html", "/").page_file().as_deref(), Some("stary.html"));
-        assert_eq!(ok("/a/stary.HTM", "/").page_file().as_deref(), Some("a/stary.HTM"));
+        assert_eq!(
+            a.page_file().as_deref(),
+            Some("aktualnosci/stary-wpis/index.html")
+        );
+        assert_eq!(
+            ok("/stary-wpis", "/").page_file().as_deref(),
+            Some("stary-wpis/index.html")
+        );
+        assert_eq!(
+            ok("/stary.html", "/").page_file().as_deref(),
+            Some("stary.html")
+        );
+        assert_eq!(
+            ok("/a/stary.HTM", "/").page_file().as_deref(),
+            Some("a/stary.HTM")
+        );
         assert_eq!(ok("/kontakt.php", "/").page_file(), None);
         // Escapes are decoded for the file and written escaped in server rules.
         let polish = ok("/za%C5%BCa%C5%82%C3%B3/", "/");
@@ -205,7 +220,16 @@ mod tests {
         assert_eq!(refused("//evil.example/x"), Refused::NoSlash);
         assert_eq!(refused("/"), Refused::Root);
         assert_eq!(parse("/mops/", "/mops/"), Err(Refused::Root));
-        for part in ["/a//b/", "/../x/", "/a/./b", "/a/%2E%2E/b", "/con/", "/a\\b/", "/a\u{7}/", "/a /"] {
+        for part in [
+            "/a//b/",
+            "/../x/",
+            "/a/./b",
+            "/a/%2E%2E/b",
+            "/con/",
+            "/a\\b/",
+            "/a\u{7}/",
+            "/a /",
+        ] {
             assert_eq!(refused(part), Refused::Part, "{part:?}");
         }
         assert_eq!(refused("/a%zz/"), Refused::Encoding);

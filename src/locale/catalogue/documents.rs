@@ -109,6 +109,16 @@ catalogue! {
         AliasOfFile: "the old address of `{file}`", "stary adres dokumentu `{file}`";
         AliasPageOfFile: "the address of `{file}`", "adres dokumentu `{file}`";
         AliasGeneratedPage: "the address of a page tablica makes (a list, tag or archive)", "adres strony, którą tworzy tablica (lista, tag, archiwum)";
+        BrokenLink: "the link `{url}` leads to no page or file of the site", "odnośnik `{url}` nie prowadzi do żadnej strony ani pliku serwisu";
+        BrokenLinkHint: "check the address: copy it from the address bar of the page in `tablica serve`, or remove the link",
+            "sprawdź adres: skopiuj go z paska adresu strony w `tablica serve` albo usuń odnośnik";
+        BrokenAnchorHint: "the page has no such `#` section: check the part after `#` against the page's headings, or remove it",
+            "strona nie ma takiej sekcji `#`: porównaj część po `#` z nagłówkami strony albo ją usuń";
+        BrokenLinkOutsideHint: "the address is outside the site's `base_url`: write it from the site's root, e.g. `/o-nas/`",
+            "adres jest poza `base_url` serwisu: wpisz go od głównej strony serwisu, np. `/o-nas/`";
+        BrokenThemeLink: "the link `{url}` on the page `{page}` (and maybe others) leads nowhere", "odnośnik `{url}` na stronie `{page}` (i może innych) prowadzi donikąd";
+        BrokenThemeLinkHint: "it comes from the menu or another setting in site.yaml, or from the theme: correct the address there",
+            "pochodzi z menu lub innego ustawienia w site.yaml albo z szablonu: popraw adres tam";
         PriceAndFreeHint: "keep `price:` or `free: true`, not both", "zostaw `price:` albo `free: true`, nie oba";
     }
 }
