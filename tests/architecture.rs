@@ -31,6 +31,7 @@ const STAGES: &[(&str, &[&str])] = &[
 
 /// Files of the model that check one document: they must not know the whole site.
 const PER_DOCUMENT: &[&str] = &[
+    "site/alias.rs",
     "site/attachments.rs",
     "site/body.rs",
     "site/entry.rs",

@@ -26,7 +26,10 @@ use stamps::Stamps;
 use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
-pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+pub use routes::{
+    calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, REDIRECT_TEMPLATE, ROBOTS_FILE,
+    SITEMAP_FILE,
+};
 pub use stamps::{Fingerprints, RenderOutcome};
 
 /// A rendering failure, naming the template and the page.

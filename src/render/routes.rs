@@ -34,7 +34,11 @@ pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// Templates that render whole-site files, not pages, each named as its file: no page's
 /// fingerprint depends on them.
-pub(super) const FILE_TEMPLATES: &[&str] = &[FEED_FILE, SITEMAP_FILE, ROBOTS_FILE];
+pub(super) const FILE_TEMPLATES: &[&str] =
+    &[FEED_FILE, SITEMAP_FILE, ROBOTS_FILE, REDIRECT_TEMPLATE];
+
+/// The template of the page left at an old address (`aliases:`).
+pub const REDIRECT_TEMPLATE: &str = "redirect.html";
 
 /// The URL path below the site root of the feed following a page (`projekty/x/` →
 /// `projekty/x/atom.xml`; the home page `""` → `atom.xml`).

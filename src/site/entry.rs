@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::alias;
 use super::body::render_body;
 use super::event;
 use super::search::DocumentTerms;
@@ -130,6 +131,7 @@ fn strip_date_prefix(stem: &str) -> &str {
 pub struct Common<'a> {
     pub title: &'a Option<String>,
     pub slug: &'a Option<String>,
+    pub aliases: &'a [String],
     pub summary: &'a Option<String>,
     pub updated: &'a Option<String>,
     pub draft: bool,
@@ -153,6 +155,7 @@ macro_rules! front_matter {
                 Common {
                     title: &self.title,
                     slug: &self.slug,
+                    aliases: &self.aliases,
                     summary: &self.summary,
                     updated: &self.updated,
                     draft: self.draft,
@@ -284,6 +287,7 @@ pub(super) fn build<K: Kind>(
     let own = K::check(&doc, problems);
     let updated = optional_date(&doc, "updated", common.updated, problems);
     let slug = slug_for(&doc, common.slug, problems);
+    let aliases = alias::check(&doc, common.aliases, &config.root, problems);
     let event = common
         .event
         .and_then(|spec| event::check(&doc, spec, problems));
@@ -302,6 +306,7 @@ pub(super) fn build<K: Kind>(
         version: next_version(),
         search,
         path: K::path(config, &slug),
+        aliases,
         title,
         slug,
         updated,

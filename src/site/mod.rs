@@ -1,6 +1,7 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
+pub mod alias;
 pub mod attachments;
 mod body;
 mod cache;
@@ -148,6 +149,8 @@ pub struct Entry<K: Kind> {
     pub slug: String,
     /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
     pub path: String,
+    /// Old addresses that redirect here (`aliases:`).
+    pub aliases: Vec<alias::Alias>,
     pub updated: Option<Date>,
     pub summary: String,
     pub text: Rendered,
@@ -255,6 +258,23 @@ impl Site {
         let posts = self.posts.iter().map(|p| p.document());
         let projects = self.projects.iter().map(|p| p.document());
         let pages = self.pages.iter().map(|p| p.document());
+        posts.chain(projects).chain(pages)
+    }
+
+    /// Every old address (`aliases:`) of every document.
+    pub fn redirects(&self) -> impl Iterator<Item = alias::Redirect<'_>> {
+        fn of<K: Kind>(e: &Entry<K>) -> impl Iterator<Item = alias::Redirect<'_>> {
+            e.aliases.iter().map(move |alias| alias::Redirect {
+                file: &e.doc.path,
+                line: e.doc.line_of("aliases"),
+                alias,
+                title: &e.title,
+                to: &e.path,
+            })
+        }
+        let posts = self.posts.iter().flat_map(|p| of(p));
+        let projects = self.projects.iter().flat_map(|p| of(p));
+        let pages = self.pages.iter().flat_map(|p| of(p));
         posts.chain(projects).chain(pages)
     }
 

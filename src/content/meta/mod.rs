@@ -46,6 +46,10 @@ pub struct PostMeta {
     #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub extra: Extra,
     pub video: Option<Videos>,
@@ -100,6 +104,10 @@ pub struct Contact {
 pub struct ProjectMeta {
     pub title: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub status: Option<ProjectStatus>,
     pub start: Option<String>,
@@ -132,6 +140,10 @@ pub struct ProjectMeta {
 pub struct PageMeta {
     pub title: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
@@ -185,14 +197,14 @@ mod tests {
 
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
-        listed_keys_are_the_fields::<PostMeta>(16);
-        listed_keys_are_the_fields::<ProjectMeta>(20);
-        listed_keys_are_the_fields::<PageMeta>(10);
+        listed_keys_are_the_fields::<PostMeta>(17);
+        listed_keys_are_the_fields::<ProjectMeta>(21);
+        listed_keys_are_the_fields::<PageMeta>(11);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
             "title, date, updated, summary, author, tags, category, project, cover, gallery, \
-             source, draft, slug, extra, video, event"
+             source, draft, slug, aliases, extra, video, event"
         );
     }
 }
