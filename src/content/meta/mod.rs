@@ -142,6 +142,9 @@ pub struct PageMeta {
     pub extra: Extra,
     pub video: Option<Videos>,
     pub event: Option<EventSpec>,
+    /// The place among the pages of its section: lower first, then by title (default 0).
+    #[serde(default)]
+    pub weight: i64,
 }
 
 #[cfg(test)]
@@ -187,7 +190,7 @@ mod tests {
     fn front_matter_keys_are_the_struct_fields() {
         listed_keys_are_the_fields::<PostMeta>(16);
         listed_keys_are_the_fields::<ProjectMeta>(20);
-        listed_keys_are_the_fields::<PageMeta>(10);
+        listed_keys_are_the_fields::<PageMeta>(11);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
