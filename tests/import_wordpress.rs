@@ -151,7 +151,7 @@ fn an_export_becomes_a_site_that_builds_once_the_photos_are_described() {
         );
     }
     let zasilki = read(&work, "site/content/pages/pomoc/zasilki/index.md");
-    //W assert!(zasilki.contains("weight: 2\n"), "{zasilki}");
+    assert!(zasilki.contains("weight: 2\n"), "{zasilki}");
     assert!(zasilki.contains("- stały\n- okresowy\n"), "{zasilki}");
     let settings = read(&work, "site/content/site.yaml");
     assert!(

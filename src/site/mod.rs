@@ -128,6 +128,41 @@ pub struct Project {
 pub struct Page {
     pub entry: Arc<PageEntry>,
     pub photos: DocumentImages,
+    /// The page of its section (`pomoc/index.md` for `pomoc/zasilki.md`), if there is one.
+    pub parent: Option<PageId>,
+    /// The pages of the section it heads, by weight, then title.
+    pub children: Vec<PageId>,
+}
+
+impl Site {
+    /// The pages above `page`, from the top down.
+    pub fn ancestors(&self, page: PageId) -> Vec<PageId> {
+        let mut above = Vec::new();
+        let mut at = self.pages[page].parent;
+        while let Some(p) = at {
+            above.push(p);
+            at = self.pages[p].parent;
+        }
+        above.reverse();
+        above
+    }
+
+    /// The top page of the tree `page` is in (itself at the top).
+    pub fn top_page(&self, page: PageId) -> PageId {
+        self.ancestors(page).first().copied().unwrap_or(page)
+    }
+
+    /// Every page of the tree `page` is in, from its top page down (`page` alone when it is
+    /// in no section).
+    pub fn tree_of(&self, page: PageId) -> Vec<PageId> {
+        let mut tree = vec![self.top_page(page)];
+        let mut next = 0;
+        while let Some(&at) = tree.get(next) {
+            tree.extend_from_slice(&self.pages[at].children);
+            next += 1;
+        }
+        tree
+    }
 }
 
 /// The photos of one document, as the gallery step produced them.
@@ -188,9 +223,14 @@ pub struct ProjectFacts {
     pub end: Option<Date>,
 }
 
-/// A static page has nothing of its own.
+/// What only a static page has: its place in the tree of pages.
 #[derive(Debug)]
-pub struct PageFacts;
+pub struct PageFacts {
+    /// The address of the section (folder) it is in, `pomoc/`, or `` at the top.
+    pub section: String,
+    /// Its place among the pages of its section (`weight:`).
+    pub weight: i64,
+}
 
 macro_rules! deref_to_entry {
     ($($outer:ty => $entry:ty),*) => {$(

@@ -154,6 +154,9 @@ pub struct PageMeta {
     pub extra: Extra,
     pub video: Option<Videos>,
     pub event: Option<EventSpec>,
+    /// The place among the pages of its section: lower first, then by title (default 0).
+    #[serde(default)]
+    pub weight: i64,
 }
 
 #[cfg(test)]
@@ -199,7 +202,7 @@ mod tests {
     fn front_matter_keys_are_the_struct_fields() {
         listed_keys_are_the_fields::<PostMeta>(17);
         listed_keys_are_the_fields::<ProjectMeta>(21);
-        listed_keys_are_the_fields::<PageMeta>(11);
+        listed_keys_are_the_fields::<PageMeta>(12);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
