@@ -104,7 +104,7 @@ fn an_export_becomes_a_site_that_builds_once_the_photos_are_described() {
         "cover: { src: \"park.jpg\", alt: \"Park miejski z lotu ptaka\" }",
         "  - { src: \"loteria.jpg\", alt: \"Dzieci losują nagrody z kosza\", caption: \"Losowanie nagród\" }",
         "  - { src: \"img-2041.jpg\", alt: \"TODO-ALT",
-        "aliases: [\"/2024/06/festyn-rodzinny/\"]",
+        "\naliases: [\"/2024/06/festyn-rodzinny/\"]\n",
         "W sobotę w parku miejskim spotkało się ponad **200 osób**.",
         "![TODO-ALT describe what the photo scena.jpg shows](scena.jpg)\n\n*Scena z występami dzieci*",
         "## Podziękowania\n\nDziękujemy [wolontariuszom](/o-nas/).",
@@ -216,6 +216,17 @@ fn an_export_becomes_a_site_that_builds_once_the_photos_are_described() {
     assert!(public("kategorie/wydarzenia/index.html").contains("Festyn rodzinny w parku"));
     assert!(public("tagi/rodzina/index.html").contains("Festyn rodzinny w parku"));
     assert!(public("pomoc/index.html").contains("Jak możemy pomóc."));
+    // The tree: sections, their pages by weight (Asystent rodziny, 1, before Zasiłki, 2).
+    let pomoc = public("pomoc/index.html");
+    let (asystent, zasilki) = (pomoc.find("Asystent rodziny"), pomoc.find("Zasiłki"));
+    assert!(asystent.is_some() && asystent < zasilki, "{pomoc}");
+    assert!(public("pomoc/zasilki/celowy/index.html").contains("Wniosek składa się w pokoju 12."));
+    // The old address leads to the new one.
+    let redirect = public("2024/06/festyn-rodzinny/index.html");
+    assert!(
+        redirect.contains("/aktualnosci/festyn-rodzinny/"),
+        "{redirect}"
+    );
     assert!(public("o-nas/index.html").contains("Ośrodek działa od 1990 roku."));
     assert!(!work.root().join("site/public/aktualnosci/notatka").exists());
 }
@@ -328,4 +339,10 @@ fn the_theme_unit_test_data_imports_and_builds() {
         );
     }
     assert!(public("about/index.html").contains("Theme Unit Test"));
+    assert!(public("level-1/level-2/level-3/index.html").contains("Level 3"));
+    let redirect = public("2013/01/11/markup-html-tags-and-formatting/index.html");
+    assert!(
+        redirect.contains("/aktualnosci/markup-html-tags-and-formatting/"),
+        "{redirect}"
+    );
 }

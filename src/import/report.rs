@@ -37,8 +37,6 @@ pub enum ToDo {
     MoreCategories(Vec<String>),
     /// Its parent page was left out, so it is a top-level page.
     ParentLeftOut,
-    /// The old address is written as a comment: this tablica has no `aliases:` yet.
-    AliasComment,
 }
 
 impl ToDo {
@@ -59,7 +57,6 @@ impl ToDo {
             ToDo::Private => Message::new(M::WasPrivate),
             ToDo::MoreCategories(rest) => msg!(M::MoreCategories, categories = rest.join(", ")),
             ToDo::ParentLeftOut => Message::new(M::ParentLeftOut),
-            ToDo::AliasComment => Message::new(M::AliasComment),
         }
     }
 }

@@ -23,9 +23,6 @@ pub struct Context<'a> {
     /// The blog's address without its trailing `/`, to make its links paths on the new site.
     pub origin: String,
     pub uploads: Option<&'a Path>,
-    /// Whether this tablica's front matter has `aliases:` (and pages `weight:`).
-    pub aliases: bool,
-    pub weight: bool,
 }
 
 /// A document ready to write.
@@ -271,11 +268,8 @@ pub fn convert(item: &Item, place: Place, context: &Context) -> Document {
     }
     let old = old_path(&item.link, &context.origin).filter(|p| Some(p) != place.new_path.as_ref());
     if let Some(old) = old {
-        if context.aliases {
-            fm.push(format!("aliases: [{}]", quoted(&old)));
-        } else {
-            fm.push(format!("# aliases: [{}]", quoted(&old)));
-        }
+        // Links from outside to the old address keep working: a redirect to the new one.
+        fm.push(format!("aliases: [{}]", quoted(&old)));
     }
     let to_do = &mut resolver.to_do;
     to_do.extend(found.shortcodes.into_iter().map(ToDo::Shortcode));

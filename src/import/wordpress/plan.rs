@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 
 use super::document::{self, convert, Context, Document, Place};
 use super::wxr::{Export, Item};
-use crate::content::front_matter::keys;
-use crate::content::meta::{PageMeta, PostMeta};
 use crate::import::report::{LeftOut, Report, ToDo};
 
 /// Categories WordPress gives a post nobody categorised: not worth a category of their own.
@@ -115,8 +113,6 @@ pub fn plan(
             .collect(),
         origin: export.channel.link.trim_end_matches('/').to_string(),
         uploads,
-        aliases: keys::<PostMeta>().contains(&"aliases"),
-        weight: keys::<PageMeta>().contains(&"weight"),
     };
     let mut report = Report {
         source: export.channel.title.clone(),
@@ -156,21 +152,13 @@ pub fn plan(
     for doc in &documents {
         report.drafts += u64::from(doc.draft);
         report.photos += doc.copies.len() as u64;
-        if !context.aliases && doc.text.contains("\n# aliases: ") {
-            report
-                .to_do
-                .push((doc.path.display().to_string(), vec![ToDo::AliasComment]));
-        }
     }
     let used: BTreeSet<&PathBuf> = documents.iter().flat_map(|d| d.copies.values()).collect();
     report.unused_attachments =
         (context.attachments.len() as u64).saturating_sub(used.len() as u64);
     for doc in &mut documents {
         let path = doc.path.display().to_string();
-        match report.to_do.iter_mut().find(|(p, _)| *p == path) {
-            Some((_, items)) => items.splice(0..0, doc.to_do.drain(..)).for_each(drop),
-            None => report.to_do.push((path, std::mem::take(&mut doc.to_do))),
-        }
+        report.to_do.push((path, std::mem::take(&mut doc.to_do)));
     }
     report.to_do.sort();
     (documents, report)
@@ -203,9 +191,7 @@ fn plan_pages(pages: &[&Item], context: &Context, report: &mut Report) -> Vec<Do
             let has_children = children.contains_key(&page.id);
             let mut fields = Vec::new();
             fields.extend(document::updated_line(page));
-            if context.weight {
-                fields.push(format!("weight: {}", page.menu_order));
-            }
+            fields.push(format!("weight: {}", page.menu_order));
             let new_path = format!("{address}{slug}/");
             let place = Place {
                 folder: folder.clone(),

@@ -71,8 +71,6 @@ catalogue! {
         MoreCategories: "it had more categories; tablica has one, the others became tags: {categories}",
             "miał więcej kategorii; tablica ma jedną, pozostałe stały się tagami: {categories}";
         ParentLeftOut: "the page above it was left out, so it is a top-level page", "strona nadrzędna została pominięta, więc ta jest na najwyższym poziomie";
-        AliasComment: "its old address is written as a comment: this tablica cannot keep old addresses yet",
-            "jego stary adres zapisano jako komentarz: ta wersja tablicy nie umie jeszcze przekierowywać starych adresów";
         AltHint: "the site will not build until you describe what the {n|photo|photos} marked TODO-ALT show",
             "strona nie zostanie zbudowana, dopóki nie opiszesz, co widać na {n|zdjęciu oznaczonym|zdjęciach oznaczonych|zdjęciach oznaczonych} TODO-ALT";
         AltPlaceholder: "describe what the photo {file} shows", "opisz, co widać na zdjęciu {file}";
