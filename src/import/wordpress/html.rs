@@ -39,7 +39,7 @@ const DROPPED: &[&str] = &[
 ];
 
 /// Kept as HTML: Markdown has no form for them.
-const KEPT: &[&str] = &["table", "dl", "address", "details"];
+const KEPT: &[&str] = &["table", "dl", "details"];
 
 /// Inline elements kept as HTML (their text inside converted).
 const INLINE_KEPT: &[&str] = &[
@@ -282,7 +282,18 @@ impl Converter<'_> {
                 "- ".to_string()
             };
             let indent = " ".repeat(marker.len());
-            let text = inner.join("\n\n");
+            // A list inside an item follows its text directly: the list stays tight.
+            let mut text = String::new();
+            for (k, block) in inner.iter().enumerate() {
+                if k > 0 {
+                    let list = block.starts_with("- ")
+                        || block.split_once(". ").is_some_and(|(n, _)| {
+                            !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+                        });
+                    text.push_str(if list { "\n" } else { "\n\n" });
+                }
+                text.push_str(block);
+            }
             let mut lines = text.lines();
             let first = lines.next().unwrap_or_default();
             let mut item = format!("{marker}{first}");
@@ -299,40 +310,48 @@ impl Converter<'_> {
     }
 }
 
+/// Elements that make blocks of their own; the rest is text-level.
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "hr",
+    "div",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "center",
+    "address",
+];
+
 fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "blockquote"
-            | "pre"
-            | "hr"
-            | "div"
-            | "figure"
-            | "figcaption"
-            | "section"
-            | "article"
-            | "aside"
-            | "header"
-            | "footer"
-            | "main"
-            | "nav"
-            | "center"
-    ) || KEPT.contains(&name)
-        || DROPPED.contains(&name)
+    BLOCKS.contains(&name) || KEPT.contains(&name) || DROPPED.contains(&name)
 }
 
 /// Ends a paragraph of inline text: trimmed, each line safe at its start.
 fn flush(line: &mut String, out: &mut Vec<String>) {
     // A line break at either end of a paragraph shows nothing.
     let text = line.trim().trim_start_matches("\\\n").trim();
-    if !text.is_empty() && text != "\\" {
+    // An address alone on its line (what WordPress turns into an embedded player) is a link.
+    let address = text.replace('\\', "");
+    let bare = address.starts_with("https://") || address.starts_with("http://");
+    if bare && !address.contains(char::is_whitespace) && !address.contains(['<', '>']) {
+        out.push(format!("<{address}>"));
+    } else if !text.is_empty() && text != "\\" {
         let safe = text
             .lines()
             .map(safe_line_start)
@@ -409,13 +428,13 @@ mod tests {
              <a href=\"https://stary.example.org/o-nas/\">o nas</a>, 2 * 3 [a]</p>\
              <ul><li>jeden</li><li>dwa<ol><li>pod</li></ol></li></ul>\
              <blockquote><p>Cytat</p></blockquote><pre>kod\n  wcięty</pre><hr>\
-             <p>- nie lista<br>1. też nie</p>",
+             <p>- nie lista<br>1. też nie</p><p>https://www.youtube.com/watch?v=a_b</p>",
         );
         assert_eq!(
             text,
             "## Duży\n\n### Mniejszy\n\nZwykły **gruby** i *pochyły*, [o nas](/o-nas/), 2 \\* 3 \\[a\\]\n\n\
-             - jeden\n- dwa\n\n  1. pod\n\n> Cytat\n\n```\nkod\n  wcięty\n```\n\n* * *\n\n\
-             \\- nie lista\\\n1\\. też nie"
+             - jeden\n- dwa\n  1. pod\n\n> Cytat\n\n```\nkod\n  wcięty\n```\n\n* * *\n\n\
+             \\- nie lista\\\n1\\. też nie\n\n<https://www.youtube.com/watch?v=a_b>"
         );
         assert_eq!(notes, Notes::default());
     }

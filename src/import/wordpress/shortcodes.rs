@@ -67,11 +67,62 @@ fn starts_block(chunk: &str) -> bool {
     BLOCK_TAGS.contains(&name.as_str()) || (name.starts_with("!--"))
 }
 
+/// Elements that stand apart from the text around them, as WordPress's `wpautop` sees them.
+const SEPARATE: &[&str] = &[
+    "address",
+    "blockquote",
+    "div",
+    "dl",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+
+/// A blank line before each element of [`SEPARATE`] and after its end, so that text written
+/// right beside a table or a list is a paragraph of its own.
+fn separate_blocks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let closing = rest.starts_with("</");
+        let name: String = rest[if closing { 2 } else { 1 }..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let separate = SEPARATE.contains(&name.as_str());
+        if separate && !closing {
+            out.push_str("\n\n");
+        }
+        out.push_str(&rest[..end]);
+        if separate && (closing || name == "hr") {
+            out.push_str("\n\n");
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// WordPress's `wpautop`, simply: a chunk between blank lines that does not start with a block
 /// element becomes a paragraph, and its single line breaks become `<br>`. Text inside `<pre>`
 /// is left as it is.
 pub fn paragraphs(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
+    let text = separate_blocks(&text.replace("\r\n", "\n"));
     let mut out = Vec::new();
     let mut open_pre = 0usize;
     for chunk in text.split("\n\n") {
@@ -243,6 +294,13 @@ mod tests {
         assert_eq!(
             html,
             "<p>Pierwszy<br>\nwiersz</p>\n\n<h2>Tytuł</h2>\n\n<pre>a\n\nb</pre>\n\n<p>Koniec</p>"
+        );
+        // Text right beside a table is a paragraph of its own; the table's lines are not breaks.
+        let html =
+            paragraphs("<strong>Tabela</strong>\n<table>\n<tr><td>1</td></tr>\n</table>\nPo");
+        assert_eq!(
+            html,
+            "<p><strong>Tabela</strong></p>\n\n<table>\n<tr><td>1</td></tr>\n</table>\n\n<p>Po</p>"
         );
     }
 
