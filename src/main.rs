@@ -569,21 +569,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 },
         } => {
             use tablica::import::wordpress::{import, Options};
-            use tablica::locale::catalogue::Import as I;
             let today = chrono::Local::now().date_naive();
-            let options = Options {
+            match import(&Options {
                 export,
                 uploads,
                 into,
                 today,
-            };
-            match import(&options) {
+            }) {
                 Ok(outcome) => {
-                    print!("{}", outcome.report.render());
-                    let file = outcome.report_file.display().to_string();
-                    println!("\n{}", msg!(I::Done, file = file));
-                    let dir = options.into.display().to_string();
-                    println!("{}", msg!(I::NextSteps, dir = dir));
+                    print!("{outcome}");
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {

@@ -92,6 +92,14 @@ impl<'u> Photos<'u> {
             .map(|r| uploads.join(r))
             .find(|p| p.symlink_metadata().is_ok_and(|m| m.is_file()))
             .ok_or_else(|| NotCopied::Missing(rel.clone()))?;
+        // A folder on the way may be a link out of the uploads copy: only files inside count.
+        let inside = match (found.canonicalize(), uploads.canonicalize()) {
+            (Ok(file), Ok(root)) => file.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return Err(NotCopied::Missing(rel));
+        }
         let size = found.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
         if size > MAX_PHOTO_BYTES || !is_image(&found) {
             return Err(NotCopied::NotAPhoto(rel));
@@ -176,5 +184,20 @@ mod tests {
             Err(NotCopied::Missing(_))
         ));
         assert_eq!(Photos::new(None).place(url), Err(NotCopied::NoUploads));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_linked_out_of_the_uploads_copy_is_not_followed() {
+        let outside = tempfile::tempdir().expect("temp dir");
+        let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0];
+        std::fs::write(outside.path().join("tajne.png"), png).expect("write");
+        let uploads = tempfile::tempdir().expect("temp dir");
+        std::os::unix::fs::symlink(outside.path(), uploads.path().join("2024")).expect("link");
+        let mut photos = Photos::new(Some(uploads.path()));
+        assert!(matches!(
+            photos.place("https://m.pl/wp-content/uploads/2024/tajne.png"),
+            Err(NotCopied::Missing(_))
+        ));
     }
 }

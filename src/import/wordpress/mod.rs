@@ -82,6 +82,18 @@ impl ImportError {
 pub struct Outcome {
     pub report: Report,
     pub report_file: PathBuf,
+    /// The site folder, for the next steps.
+    pub site: PathBuf,
+}
+
+/// The report, where it is kept, and what to do next.
+impl std::fmt::Display for Outcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.report.render())?;
+        let file = shown(&self.report_file);
+        writeln!(f, "\n{}", msg!(M::Done, file = file))?;
+        writeln!(f, "{}", msg!(M::NextSteps, dir = shown(&self.site)))
+    }
 }
 
 fn shown(path: &Path) -> String {
@@ -182,6 +194,27 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
     file.write_all(bytes).map_err(error)
 }
 
+/// Writes the documents and copies the photos, noting each file made.
+fn write_all(
+    writes: &[(PathBuf, Vec<u8>)],
+    copies: &[(PathBuf, PathBuf)],
+    written: &mut Vec<PathBuf>,
+) -> Result<(), ImportError> {
+    for (path, bytes) in writes {
+        write_new(path, bytes)?;
+        written.push(path.clone());
+    }
+    for (to, from) in copies {
+        let bytes = fs::read(from).map_err(|e| ImportError::Read {
+            file: shown(from),
+            error: e.to_string(),
+        })?;
+        write_new(to, &bytes)?;
+        written.push(to.clone());
+    }
+    Ok(())
+}
+
 /// Imports the export into the site folder, or writes nothing and says why.
 pub fn import(options: &Options) -> Result<Outcome, ImportError> {
     let text = read_export(&options.export)?;
@@ -247,18 +280,18 @@ pub fn import(options: &Options) -> Result<Outcome, ImportError> {
     if !taken.is_empty() {
         return Err(ImportError::WouldOverwrite { files: taken });
     }
-    for (path, bytes) in &writes {
-        write_new(path, bytes)?;
+    // Should writing fail half-way (a full disk), what was written goes again: all or nothing.
+    let mut written = Vec::new();
+    let result = write_all(&writes, &copies, &mut written);
+    if result.is_err() {
+        for path in written.iter().rev() {
+            let _ = fs::remove_file(path);
+        }
     }
-    for (to, from) in &copies {
-        let bytes = fs::read(from).map_err(|e| ImportError::Read {
-            file: shown(from),
-            error: e.to_string(),
-        })?;
-        write_new(to, &bytes)?;
-    }
+    result?;
     Ok(Outcome {
         report,
         report_file,
+        site: options.into.clone(),
     })
 }
