@@ -338,7 +338,7 @@ const BLOCKS: &[&str] = &[
     "address",
 ];
 
-fn is_block(name: &str) -> bool {
+pub(super) fn is_block(name: &str) -> bool {
     BLOCKS.contains(&name) || KEPT.contains(&name) || DROPPED.contains(&name)
 }
 

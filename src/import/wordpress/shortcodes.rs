@@ -17,43 +17,13 @@ pub struct Found {
     pub dynamic_blocks: Vec<String>,
 }
 
-/// Elements that start a block of their own, so a chunk starting with one is not wrapped in `<p>`.
-const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "!--",
+/// Parts of lists, tables and definition lists: a chunk starting with one is inside a block.
+const BLOCK_PARTS: &[&str] = &[
+    "li", "dd", "dt", "tbody", "td", "tfoot", "th", "thead", "tr",
 ];
 
+/// Whether a chunk starts with an element that is a block of its own (or a comment), so it
+/// is not wrapped in `<p>`.
 fn starts_block(chunk: &str) -> bool {
     let Some(rest) = chunk.strip_prefix('<') else {
         return false;
@@ -64,7 +34,7 @@ fn starts_block(chunk: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
         .collect::<String>()
         .to_ascii_lowercase();
-    BLOCK_TAGS.contains(&name.as_str()) || (name.starts_with("!--"))
+    super::html::is_block(&name) || BLOCK_PARTS.contains(&name.as_str()) || name.starts_with("!--")
 }
 
 /// Elements that stand apart from the text around them, as WordPress's `wpautop` sees them.
