@@ -26,10 +26,11 @@ use stamps::Stamps;
 use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
-pub use routes::{
-    calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, REDIRECT_TEMPLATE, ROBOTS_FILE,
-    SITEMAP_FILE,
-};
+pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+
+/// The template of the page left at an old address (`aliases:`): a whole-site file's
+/// template, not a page's (it is not in the route table, nor in the sitemap).
+pub const REDIRECT_TEMPLATE: &str = "redirect.html";
 pub use stamps::{Fingerprints, RenderOutcome};
 
 /// A rendering failure, naming the template and the page.
