@@ -36,6 +36,7 @@ const PER_DOCUMENT: &[&str] = &[
     "site/body.rs",
     "site/entry.rs",
     "site/event.rs",
+    "site/schedule.rs",
     "site/search.rs",
     "site/video.rs",
 ];

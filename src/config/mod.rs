@@ -227,6 +227,8 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    /// The targets that get a preview build (`preview: true`).
+    pub deploy_previews: std::collections::BTreeSet<String>,
     /// Whether the build writes the servers' configuration files (`.htaccess`, `_headers`,
     /// `_redirects`); on unless `server_files: false`.
     pub server_files: bool,
@@ -429,6 +431,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     problems.extend(input.accessibility.validate(&file));
+    let deploy_previews = deploy::previews(&input.deploy);
     let (deploy, deploy_problems) = deploy::validate(&file, text, input.deploy);
     problems.extend(deploy_problems);
     if !problems.is_empty() {
@@ -471,6 +474,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        deploy_previews,
         server_files: input.server_files.unwrap_or(true),
         warnings: Warnings(warnings),
     })

@@ -101,9 +101,8 @@ pub fn collisions<'a>(
     let mut seen: HashMap<String, &Path> = HashMap::new();
     let mut problems = Vec::new();
     for r in site.redirects() {
-        let Some(file) = r.alias.page_file().or_else(|| Some(r.alias.path.clone())) else {
-            continue;
-        };
+        // An address with server rules only (`kontakt.php`) is compared as it is.
+        let file = (r.alias.page_file()).unwrap_or_else(|| r.alias.path.clone());
         let other = if let Some(first) = seen.get(&file) {
             Some(msg!(M::AliasOfFile, file = first.display().to_string()))
         } else if pages.contains(&file) {

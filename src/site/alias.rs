@@ -52,7 +52,10 @@ impl Alias {
             return Some(format!("{}index.html", self.path));
         }
         let last = self.path.rsplit('/').next().unwrap_or(&self.path);
-        match last.rsplit_once('.') {
+        // An extension is short and plain: `index.php-strona` has none.
+        let extension = (last.rsplit_once('.'))
+            .filter(|(_, ext)| ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphanumeric()));
+        match extension {
             Some((_, ext))
                 if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") =>
             {
@@ -200,6 +203,10 @@ mod tests {
             Some("a/stary.HTM")
         );
         assert_eq!(ok("/kontakt.php", "/").page_file(), None);
+        assert_eq!(
+            ok("/index.php-strona", "/").page_file().as_deref(),
+            Some("index.php-strona/index.html")
+        );
         // Escapes are decoded for the file and written escaped in server rules.
         let polish = ok("/za%C5%BCa%C5%82%C3%B3/", "/");
         assert_eq!(polish.path, "zażałó/");

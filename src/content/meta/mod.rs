@@ -45,6 +45,8 @@ pub struct PostMeta {
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     pub slug: Option<String>,
     /// Old addresses that lead here (after a move from another system), from the site's
     /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
@@ -130,6 +132,8 @@ pub struct ProjectMeta {
     pub updated: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
 }
@@ -150,6 +154,8 @@ pub struct PageMeta {
     pub gallery: Option<GallerySpec>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
     pub video: Option<Videos>,
@@ -200,14 +206,14 @@ mod tests {
 
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
-        listed_keys_are_the_fields::<PostMeta>(17);
-        listed_keys_are_the_fields::<ProjectMeta>(21);
-        listed_keys_are_the_fields::<PageMeta>(12);
+        listed_keys_are_the_fields::<PostMeta>(19);
+        listed_keys_are_the_fields::<ProjectMeta>(23);
+        listed_keys_are_the_fields::<PageMeta>(14);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
             "title, date, updated, summary, author, tags, category, project, cover, gallery, \
-             source, draft, slug, aliases, extra, video, event"
+             source, draft, publish, expires, slug, aliases, extra, video, event"
         );
     }
 }
