@@ -8,6 +8,7 @@ mod routes;
 mod site_value;
 mod stamps;
 pub mod structured_data;
+mod text_photos;
 pub mod theme;
 mod views;
 
@@ -28,6 +29,7 @@ use theme::{chain, Theme};
 pub use crate::site::DocumentImages;
 pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 pub use stamps::{Fingerprints, RenderOutcome};
+pub use text_photos::text_with_photos;
 
 /// A rendering failure, naming the template and the page.
 #[derive(Debug, thiserror::Error)]
