@@ -18,7 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::fingerprint::is_ignored_name;
 use crate::locale::catalogue::Content;
 use crate::locale::msg;
-pub use document_ref::DocumentRef;
+pub use document_ref::{DocumentRef, TextPhoto};
 pub use meta::{PageMeta, PostMeta, ProjectMeta};
 
 /// Where content lives, relative to the site root.

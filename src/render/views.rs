@@ -15,6 +15,7 @@ use crate::site::{DocumentImages, Page, PageId, Post, PostId, Project, Term};
 use super::context::EventParts;
 use super::routes::feed_path;
 use super::structured_data::{self, EventData, Organization, SharedImage};
+use super::text_with_photos;
 use super::Renderer;
 
 #[derive(Serialize)]
@@ -85,7 +86,7 @@ pub(super) struct EntryView<'a> {
 
 #[derive(Serialize)]
 struct TextView<'a> {
-    content: &'a str,
+    content: std::borrow::Cow<'a, str>,
     gallery: &'a [Image],
     toc: &'a [TocEntry],
 }
@@ -260,7 +261,7 @@ impl<'a> Renderer<'a> {
             photo_count: gallery.len(),
             extra,
             text: text.map(|t| TextView {
-                content: &t.html,
+                content: text_with_photos(&t.html, photos),
                 gallery,
                 toc: &t.toc,
             }),

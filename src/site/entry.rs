@@ -333,12 +333,15 @@ pub(super) fn build<K: Kind>(
     let event = common
         .event
         .and_then(|spec| event::check(&doc, spec, problems));
-    let (mut text, media) = render_body(config, &doc, common.video, md, problems);
+    let path = own
+        .as_ref()
+        .zip(slug.as_ref())
+        .map(|(o, s)| o.path(config, s));
+    let (mut text, media) = render_body(config, &doc, path.as_deref(), common.video, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    let (title, slug, own, updated) = (title?, slug?, own?, updated.ok()?);
-    let path = own.path(config, &slug);
+    let (title, slug, own, updated, path) = (title?, slug?, own?, updated.ok()?, path?);
     let schedule = schedule?;
     let summary = (common.summary.clone()).unwrap_or_else(|| text.lead.clone());
     let mut labels = vec![title.as_str()];

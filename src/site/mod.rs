@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::ProjectStatus;
-use crate::content::{Document, DocumentRef};
+use crate::content::{Document, DocumentRef, TextPhoto};
 use crate::fingerprint::FileStamp;
 use crate::gallery::Image;
 use crate::markdown::Rendered;
@@ -176,6 +176,9 @@ impl Site {
 pub struct DocumentImages {
     pub cover: Option<Image>,
     pub gallery: Vec<Image>,
+    /// The photos of the text, by number (`None`: left out, reported).
+    #[serde(skip)]
+    pub text: Vec<Option<Image>>,
 }
 
 /// What a document is on its own, independent of the other documents: a post, project or
@@ -257,6 +260,8 @@ deref_to_entry!(Post => PostEntry, Project => ProjectEntry, Page => PageEntry);
 #[derive(Debug, Default)]
 pub struct Media {
     pub videos: Vec<Video>,
+    /// The photos of the bundle the text shows, in the order of their markers.
+    pub photos: Vec<TextPhoto>,
     /// The bundle files the page shows something of, with their stamps when they were read. A
     /// change to one makes the document be read again, so it gets a new version and its pages
     /// a new fingerprint.
@@ -365,7 +370,13 @@ impl<K: Kind> Entry<K> {
     /// What the gallery and attachment steps need to know of it.
     pub fn document(&self) -> DocumentRef<'_> {
         let common = self.doc.meta.common();
-        DocumentRef::new(&self.doc, &self.path, common.cover, common.gallery)
+        DocumentRef::new(
+            &self.doc,
+            &self.path,
+            common.cover,
+            common.gallery,
+            &self.media.photos,
+        )
     }
 }
 

@@ -24,6 +24,7 @@ catalogue! {
         CaptionsFile: "the captions file", "plik z napisami";
         Transcript: "the transcript", "transkrypcja";
         LinkedDocument: "the linked document", "dokument z odnośnika";
+        TextPhoto: "the photo in the text", "zdjęcie w tekście";
         NeedsBundle: "{what} `{name}` needs a page bundle", "{what} `{name}` wymaga folderu wpisu";
         NeedsBundleHint: "files are published only from a page bundle: move `x.md` to `x/index.md` and put the file beside it",
             "pliki są publikowane tylko z folderu wpisu: przenieś `x.md` do `x/index.md` i połóż plik obok";
