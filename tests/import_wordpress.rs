@@ -213,6 +213,8 @@ fn an_export_becomes_a_site_that_builds_once_the_photos_are_described() {
     let post = public("aktualnosci/festyn-rodzinny/index.html");
     assert!(post.contains("Dziękujemy"), "{post}");
     assert!(post.contains("Kolejka do stoiska z grochówką"), "{post}");
+    // The photo of the text is shown in it, through the photo pipeline.
+    assert!(post.contains("alt=\"Dzieci tańczą na scenie\""), "{post}");
     assert!(public("kategorie/wydarzenia/index.html").contains("Festyn rodzinny w parku"));
     assert!(public("tagi/rodzina/index.html").contains("Festyn rodzinny w parku"));
     assert!(public("pomoc/index.html").contains("Jak możemy pomóc."));
