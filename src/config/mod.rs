@@ -153,6 +153,8 @@ pub struct Checks {
     pub table_header: CheckLevel,
     /// A frame (`<iframe>`) without a title.
     pub frame_title: CheckLevel,
+    /// A link, photo or `#anchor` within the site that leads nowhere.
+    pub broken_links: CheckLevel,
 }
 
 impl Default for Checks {
@@ -164,6 +166,7 @@ impl Default for Checks {
             image_alt: CheckLevel::Error,
             table_header: CheckLevel::Warning,
             frame_title: CheckLevel::Error,
+            broken_links: CheckLevel::Warning,
         }
     }
 }
@@ -206,6 +209,8 @@ struct ConfigInput {
     privacy: Option<privacy::PrivacySettings>,
     #[serde(default)]
     accessible_info: info_links::InfoLinks,
+    /// `server_files: false` leaves out `.htaccess`, `_headers` and `_redirects`.
+    server_files: Option<bool>,
 }
 
 /// The validated site settings.
@@ -248,6 +253,9 @@ pub struct Config {
     pub accessible_info: info_links::InfoLinks,
     /// The targets that get a preview build (`preview: true`).
     pub deploy_previews: std::collections::BTreeSet<String>,
+    /// Whether the build writes the servers' configuration files (`.htaccess`, `_headers`,
+    /// `_redirects`); on unless `server_files: false`.
+    pub server_files: bool,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -507,6 +515,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         privacy,
         accessible_info: input.accessible_info,
         deploy_previews,
+        server_files: input.server_files.unwrap_or(true),
         warnings: Warnings(warnings),
     })
 }
@@ -534,9 +543,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 21);
+        assert_eq!(keys.len(), 22);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"accessible_info"));
+        assert_eq!(keys.last(), Some(&"server_files"));
     }
 
     #[test]

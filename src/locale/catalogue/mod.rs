@@ -46,6 +46,7 @@ mod cli;
 mod content;
 mod deploy;
 mod documents;
+mod import;
 mod markdown;
 mod marking;
 mod photos;
@@ -55,6 +56,7 @@ pub use cli::Cli;
 pub use content::Content;
 pub use deploy::Deploy;
 pub use documents::Documents;
+pub use import::Import;
 pub use markdown::Markdown;
 pub use marking::Marking;
 pub use photos::Photos;
@@ -74,6 +76,7 @@ pub enum Key {
     Documents(Documents),
     Deploy(Deploy),
     Marking(Marking),
+    Import(Import),
 }
 
 impl Key {
@@ -89,6 +92,7 @@ impl Key {
             Key::Documents(k) => k.template(lang),
             Key::Deploy(k) => k.template(lang),
             Key::Marking(k) => k.template(lang),
+            Key::Import(k) => k.template(lang),
         }
     }
 
@@ -104,6 +108,7 @@ impl Key {
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all.extend(Deploy::ALL.iter().copied().map(Key::from));
         all.extend(Marking::ALL.iter().copied().map(Key::from));
+        all.extend(Import::ALL.iter().copied().map(Key::from));
         all
     }
 }
