@@ -8,14 +8,7 @@ mod common;
 use common::{assert_rejected, stderr, TestSite, SITE_YAML};
 
 fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(w, h, image::Rgb([200, 30, 30]));
-    let mut bytes = Vec::new();
-    img.write_to(
-        &mut std::io::Cursor::new(&mut bytes),
-        image::ImageFormat::Png,
-    )
-    .expect("encode");
-    bytes
+    common::solid_png(w, h, [200, 30, 30])
 }
 
 fn site_with(brand: &str) -> TestSite {

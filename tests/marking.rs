@@ -8,14 +8,7 @@ mod common;
 use common::{assert_rejected, built_site, stderr, texts, TestSite};
 
 fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(w, h, image::Rgb([250, 250, 250]));
-    let mut bytes = Vec::new();
-    img.write_to(
-        &mut std::io::Cursor::new(&mut bytes),
-        image::ImageFormat::Png,
-    )
-    .expect("encode");
-    bytes
+    common::solid_png(w, h, [250, 250, 250])
 }
 
 const EU: &str = "title: Aktywni\nstatus: ongoing\nfunding:\n  programme: FEM 2021–2027\n  fund: Europejski Fundusz Społeczny Plus\n  eu_contribution: 100\n  total_value: 200";

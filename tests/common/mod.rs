@@ -283,6 +283,18 @@ pub fn assert_rejected_by(
     err
 }
 
+/// A `w`×`h` PNG in one colour: a strip of signs, a logo.
+pub fn solid_png(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(w, h, image::Rgb(rgb));
+    let mut bytes = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut bytes),
+        image::ImageFormat::Png,
+    )
+    .expect("encode");
+    bytes
+}
+
 /// A `w`×`h` JPEG with a colour gradient that depends on `seed`, so that photos with
 /// different seeds have different cache keys.
 pub fn gradient_jpeg(w: u32, h: u32, seed: u8) -> Vec<u8> {
