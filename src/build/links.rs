@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::locale::catalogue::Documents as M;
 use crate::locale::msg;
-use crate::markdown::{raw_tags, TextLink};
+use crate::markdown::{tags, TextLink};
 use crate::render::RenderedPage;
 
 /// Attributes holding one address, by element.
@@ -222,7 +222,7 @@ fn decoded(url: &str) -> String {
 /// page.
 fn read_page(html: &str) -> (Vec<Found>, HashSet<String>) {
     let (mut found, mut ids) = (Vec::new(), HashSet::new());
-    for tag in raw_tags(html).into_iter().filter(|t| !t.end) {
+    for tag in tags(html).into_iter().filter(|t| !t.end) {
         for (name, value) in &tag.attributes {
             if name == "id" || (name == "name" && tag.name == "a") {
                 ids.insert(value.clone());
