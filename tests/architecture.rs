@@ -26,6 +26,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("sending the built site", &["deploy"]),
     ("the preview", &["serve"]),
     ("a new site", &["scaffold"]),
+    ("moving in from other systems", &["import"]),
 ];
 
 /// Files of the model that check one document: they must not know the whole site.

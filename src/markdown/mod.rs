@@ -8,6 +8,7 @@ mod raw_html;
 mod sanitise;
 mod text;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -20,7 +21,7 @@ use crate::url::is_safe_url;
 
 use crate::locale::catalogue::Markdown as M;
 use crate::locale::{msg, Message};
-use checks::{foreign_image, is_local_image, unsafe_link, VAGUE_LINK_TEXTS};
+use checks::{foreign_image, is_file_name, is_local_image, unsafe_link, VAGUE_LINK_TEXTS};
 use names::{author_classes, author_id, outside_theme};
 use nesting::bound_nesting;
 use raw_html::check_raw_html;
@@ -41,6 +42,67 @@ pub enum LinkNote {
     Describe(String),
     /// Written as it is and reported as a [`Check::Document`] finding.
     Problem { message: Message, hint: Message },
+}
+
+/// What an image in the text becomes, as the caller's photo check decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageNote {
+    /// Written as it is if its address is on this site (`/…`), else removed with a warning.
+    Keep,
+    /// One of the document's photos, by its number: written as a marker that
+    /// [`replace_photos`] turns into the processed photo.
+    Photo(usize),
+    /// Removed and reported as a [`Check::Document`] finding.
+    Problem { message: Message, hint: Message },
+    /// Written as it is and reported as a warning ([`Check::Unsafe`]).
+    Unchecked { message: Message, hint: Message },
+}
+
+/// An image of the text as the caller's photo check sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct TextImage<'a> {
+    /// Its address as written: a file name beside the document (`plakat.jpg`) or a path on
+    /// this site (`/aktualnosci/festyn/plakat.jpg`).
+    pub url: &'a str,
+    pub alt: &'a str,
+    pub line: usize,
+}
+
+/// Marks the place of a photo of the text in the HTML; the character cannot be typed as
+/// text to any effect but showing that photo of the document.
+const PHOTO_MARK: char = '\u{FFFC}';
+
+fn photo_marker(n: usize) -> String {
+    format!("{PHOTO_MARK}{n}{PHOTO_MARK}")
+}
+
+/// `html` with the marker of each photo of the text replaced by `photo(n)` (its markup;
+/// nothing when the photo is unknown).
+pub fn replace_photos(html: &str, photo: impl Fn(usize) -> Option<String>) -> Cow<'_, str> {
+    if !html.contains(PHOTO_MARK) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut parts = html.split(PHOTO_MARK);
+    out.push_str(parts.next().unwrap_or(""));
+    let mut inside = true;
+    for part in parts {
+        match part.parse::<usize>() {
+            Ok(n) if inside => {
+                out.push_str(&photo(n).unwrap_or_default());
+                inside = false;
+            }
+            _ => {
+                // Not a marker: an odd character of the text, kept.
+                if inside {
+                    out.push(PHOTO_MARK);
+                }
+                out.push_str(part);
+                inside = true;
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A heading of the text, for a table of contents.
@@ -102,6 +164,18 @@ pub fn render_with_links(
     first_line: usize,
     options: MarkdownOptions,
     links: &mut dyn FnMut(&str) -> LinkNote,
+) -> Rendered {
+    render_with(body, first_line, options, links, &mut |_| ImageNote::Keep)
+}
+
+/// Like [`render_with_links`], asking `images` about every image of the text with a file
+/// name (`plakat.jpg`) or an address on this site (`/…/plakat.jpg`).
+pub fn render_with(
+    body: &str,
+    first_line: usize,
+    options: MarkdownOptions,
+    links: &mut dyn FnMut(&str) -> LinkNote,
+    images: &mut dyn FnMut(TextImage) -> ImageNote,
 ) -> Rendered {
     let mut out = Rendered::default();
     let body = without_controls(body, first_line, &mut out);
@@ -274,7 +348,9 @@ pub fn render_with_links(
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let end = find_end(&events, i);
                 let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
-                if alt.trim().is_empty() {
+                // The import's placeholder is no description either.
+                let placeholder = crate::content::meta::photo::ALT_PLACEHOLDER;
+                if alt.trim().is_empty() || alt.trim_start().starts_with(placeholder) {
                     out.findings.push(Finding {
                         check: Check::ImageAlt,
                         line,
@@ -282,10 +358,44 @@ pub fn render_with_links(
                         hint: M::ImageNoAltHint.into(),
                     });
                 }
-                if !is_local_image(dest_url) {
-                    out.findings.push(foreign_image(line, dest_url));
-                    i = end + 1;
-                    continue;
+                let local = is_local_image(dest_url);
+                let note = if local || is_file_name(dest_url) {
+                    images(TextImage {
+                        url: dest_url,
+                        alt: alt.trim(),
+                        line,
+                    })
+                } else {
+                    ImageNote::Keep
+                };
+                match note {
+                    ImageNote::Keep if local => {}
+                    ImageNote::Keep => {
+                        out.findings.push(foreign_image(line, dest_url));
+                        i = end + 1;
+                        continue;
+                    }
+                    ImageNote::Photo(n) => {
+                        html_events.push(Event::Html(photo_marker(n).into()));
+                        i = end + 1;
+                        continue;
+                    }
+                    ImageNote::Unchecked { message, hint } => out.findings.push(Finding {
+                        check: Check::Unsafe,
+                        line,
+                        message,
+                        hint,
+                    }),
+                    ImageNote::Problem { message, hint } => {
+                        out.findings.push(Finding {
+                            check: Check::Document,
+                            line,
+                            message,
+                            hint,
+                        });
+                        i = end + 1;
+                        continue;
+                    }
                 }
                 let event = under_root(event, options.url_root);
                 out.links.push(TextLink::of(&event, dest_url, line));

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::render::theme::Theme;
-use crate::render::{feed_path, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE};
+use crate::render::{
+    feed_path, text_with_photos, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE,
+};
 use crate::site::{Post, PostId, Site};
 
 /// How many posts a feed carries.
@@ -143,7 +145,11 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
             updated: post.updated.unwrap_or(post.date).rfc3339(tz),
             author: post.doc.meta.author.as_deref().unwrap_or(author_default),
             summary: &post.summary,
-            content: absolute_links(&post.text.html, c, &c.permalink(&post.path)),
+            content: absolute_links(
+                &text_with_photos(&post.text.html, &post.photos),
+                c,
+                &c.permalink(&post.path),
+            ),
         })
         .collect();
     AtomContext {

@@ -160,6 +160,9 @@ pub struct PageMeta {
     pub extra: Extra,
     pub video: Option<Videos>,
     pub event: Option<EventSpec>,
+    /// The place among the pages of its section: lower first, then by title (default 0).
+    #[serde(default)]
+    pub weight: i64,
 }
 
 #[cfg(test)]
@@ -205,7 +208,7 @@ mod tests {
     fn front_matter_keys_are_the_struct_fields() {
         listed_keys_are_the_fields::<PostMeta>(19);
         listed_keys_are_the_fields::<ProjectMeta>(23);
-        listed_keys_are_the_fields::<PageMeta>(13);
+        listed_keys_are_the_fields::<PageMeta>(14);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),

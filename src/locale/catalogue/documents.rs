@@ -24,6 +24,7 @@ catalogue! {
         CaptionsFile: "the captions file", "plik z napisami";
         Transcript: "the transcript", "transkrypcja";
         LinkedDocument: "the linked document", "dokument z odnośnika";
+        TextPhoto: "the photo in the text", "zdjęcie w tekście";
         NeedsBundle: "{what} `{name}` needs a page bundle", "{what} `{name}` wymaga folderu wpisu";
         NeedsBundleHint: "files are published only from a page bundle: move `x.md` to `x/index.md` and put the file beside it",
             "pliki są publikowane tylko z folderu wpisu: przenieś `x.md` do `x/index.md` i połóż plik obok";
@@ -122,5 +123,12 @@ catalogue! {
         BrokenThemeLinkHint: "it comes from the menu or another setting in site.yaml, or from the theme: correct the address there",
             "pochodzi z menu lub innego ustawienia w site.yaml albo z szablonu: popraw adres tam";
         PriceAndFreeHint: "keep `price:` or `free: true`, not both", "zostaw `price:` albo `free: true`, nie oba";
+        FolderNoAddress: "the folder `{folder}` gives no address for the pages in it", "z nazwy folderu `{folder}` nie da się zrobić adresu stron, które w nim są";
+        FolderNameHint: "rename the folder using letters or digits, e.g. `pomoc`; the folders under `content/pages/` make the addresses of the pages in them",
+            "zmień nazwę folderu na zawierającą litery lub cyfry, np. `pomoc`; foldery w `content/pages/` tworzą adresy stron, które w nich leżą";
+        NoSectionPage: "the folder `{folder}` has pages but no `index.md` of its own, so they have no section page above them",
+            "folder `{folder}` ma strony, ale nie ma własnego `index.md`, więc nad tymi stronami nie ma strony działu";
+        NoSectionPageHint: "add `{folder}/index.md` with a title (it lists the pages of the folder), or move the pages up to `content/pages/`",
+            "dodaj `{folder}/index.md` z tytułem (pokaże listę stron z folderu) albo przenieś strony wyżej, do `content/pages/`";
     }
 }
