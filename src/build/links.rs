@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::locale::catalogue::Documents as M;
 use crate::locale::msg;
-use crate::markdown::{raw_tags, TextLink};
+use crate::markdown::{tags, TextLink};
 use crate::render::RenderedPage;
 
 /// Attributes holding one address, by element.
@@ -72,10 +72,13 @@ pub(super) fn read(config: &Config, pages: &[RenderedPage]) -> Vec<PageLinks> {
     }
     pages
         .par_iter()
-        .map(|p| PageLinks {
-            file: crate::url::slash_path(&p.path),
-            found: addresses(&p.html),
-            ids: ids_of(&p.html),
+        .map(|p| {
+            let (found, ids) = read_page(&p.html);
+            PageLinks {
+                file: crate::url::slash_path(&p.path),
+                found,
+                ids,
+            }
         })
         .collect()
 }
@@ -215,25 +218,15 @@ fn decoded(url: &str) -> String {
     crate::url::percent_decode(url).unwrap_or_else(|| url.to_string())
 }
 
-/// Every id (and `name` of an `a`) on a page.
-fn ids_of(html: &str) -> HashSet<String> {
-    let mut ids = HashSet::new();
-    for tag in raw_tags(html).into_iter().filter(|t| !t.end) {
+/// Every address a page names, and every id (and `name` of an `a`) on it: one read of the
+/// page.
+fn read_page(html: &str) -> (Vec<Found>, HashSet<String>) {
+    let (mut found, mut ids) = (Vec::new(), HashSet::new());
+    for tag in tags(html).into_iter().filter(|t| !t.end) {
         for (name, value) in &tag.attributes {
             if name == "id" || (name == "name" && tag.name == "a") {
                 ids.insert(value.clone());
-            }
-        }
-    }
-    ids
-}
-
-/// Every address a page names.
-fn addresses(html: &str) -> Vec<Found> {
-    let mut found = Vec::new();
-    for tag in raw_tags(html).into_iter().filter(|t| !t.end) {
-        for (name, value) in &tag.attributes {
-            if ADDRESS.contains(&(tag.name.as_str(), name.as_str())) {
+            } else if ADDRESS.contains(&(tag.name.as_str(), name.as_str())) {
                 found.push(Found {
                     written: value.clone(),
                     photo: matches!(tag.name.as_str(), "img" | "source"),
@@ -248,7 +241,7 @@ fn addresses(html: &str) -> Vec<Found> {
             }
         }
     }
-    found
+    (found, ids)
 }
 
 /// Every output file from the lists the build keeps, as `a/b/index.html`.
@@ -268,7 +261,7 @@ mod tests {
     fn addresses_are_read_as_a_browser_reads_them() {
         let html = r#"<a href="/mops/o-nas/#kontakt">x</a><img src="a.jpg" srcset="a-480.jpg 480w, b-960.jpg 960w" alt="">
             <script>var a = '<a href="/nie/">';</script><link rel="stylesheet" href="/mops/assets/s.css">"#;
-        let written: Vec<String> = addresses(html).into_iter().map(|f| f.written).collect();
+        let written: Vec<String> = read_page(html).0.into_iter().map(|f| f.written).collect();
         assert_eq!(
             written,
             [
@@ -280,7 +273,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            ids_of(r#"<h2 id="a">x</h2><a name="b"></a><p id='c'>"#).len(),
+            read_page(r#"<h2 id="a">x</h2><a name="b"></a><p id='c'>"#)
+                .1
+                .len(),
             3
         );
     }

@@ -29,7 +29,7 @@ use sanitise::sanitise;
 use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
-pub use raw_html::{raw_tags, RawTag};
+pub use raw_html::{tags, RawTag};
 pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
 

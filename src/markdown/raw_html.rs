@@ -101,10 +101,28 @@ pub struct RawTag {
     pub attributes: Vec<(String, String)>,
 }
 
-/// The tags of raw HTML, read by html5ever's tokenizer (the sanitiser's own parser), so the
-/// checks see the addresses the sanitiser and the browser see. For reporting and bounding
-/// only: the sanitiser decides what is kept.
-pub fn raw_tags(html: &str) -> Vec<RawTag> {
+/// The tags of raw HTML with the offset of each, read by html5ever's tokenizer (the
+/// sanitiser's own parser), so the checks see the addresses the sanitiser and the browser
+/// see. For reporting and bounding only: the sanitiser decides what is kept.
+pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
+    let mut tags = tags(html);
+    // The tokenizer tells where a tag ends; findings name the line where it starts. The tags
+    // come in the order they are written, so one forward search finds each.
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    for tag in &mut tags {
+        let opening = format!("<{}{}", if tag.end { "/" } else { "" }, tag.name);
+        if let Some(at) = lower[from..].find(&opening) {
+            from += at;
+        }
+        tag.offset = from;
+    }
+    tags
+}
+
+/// The tags of an HTML text as a browser's tokenizer reads them, without their offsets
+/// (`offset` is 0): for reading whole pages.
+pub fn tags(html: &str) -> Vec<RawTag> {
     use html5ever::tendril::StrTendril;
     use html5ever::tokenizer::states::RawKind;
     use html5ever::tokenizer::{
@@ -150,17 +168,5 @@ pub fn raw_tags(html: &str) -> Vec<RawTag> {
     input.push_back(StrTendril::from_slice(html));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    let mut tags = tokenizer.sink.0.take();
-    // The tokenizer tells where a tag ends; findings name the line where it starts. The tags
-    // come in the order they are written, so one forward search finds each.
-    let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    for tag in &mut tags {
-        let opening = format!("<{}{}", if tag.end { "/" } else { "" }, tag.name);
-        if let Some(at) = lower[from..].find(&opening) {
-            from += at;
-        }
-        tag.offset = from;
-    }
-    tags
+    tokenizer.sink.0.take()
 }
