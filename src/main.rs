@@ -15,6 +15,7 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use tablica::build::{build, BuildError, BuildOptions, BuildReport};
 use tablica::diagnostics::Diagnostics;
 use tablica::locale::catalogue::Cli as M;
+use tablica::locale::catalogue::Editor as Ed;
 use tablica::locale::{set_language, Lang, Message};
 use tablica::msg;
 use tablica::scaffold::{self, Given};
@@ -71,6 +72,16 @@ enum Command {
         bind: std::net::IpAddr,
         #[arg(long)]
         drafts: bool,
+    },
+    Edit {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long)]
+        login: bool,
     },
     Deploy {
         target: Option<String>,
@@ -143,6 +154,17 @@ const HELP: &[SubcommandHelp] = &[
             ("port", M::HelpPort),
             ("bind", M::HelpBind),
             ("drafts", M::HelpServeDrafts),
+        ],
+    },
+    SubcommandHelp {
+        name: "edit",
+        about: M::HelpEdit,
+        long_about: M::HelpEditLong,
+        args: &[
+            ("root", M::HelpRoot),
+            ("port", M::HelpPort),
+            ("bind", M::HelpEditBind),
+            ("login", M::HelpEditLogin),
         ],
     },
     SubcommandHelp {
@@ -425,9 +447,40 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 bind,
                 port,
                 drafts,
+                mount: None,
             };
             tablica::serve::serve(options, |addr| {
                 println!("{}", msg!(M::Serving, addr = addr.to_string()));
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Edit {
+            root,
+            port,
+            bind,
+            login,
+        } => {
+            if !bind.is_loopback() {
+                eprintln!(
+                    "{}: {}",
+                    Message::new(M::Warning),
+                    msg!(Ed::OpenToNetwork, bind = bind.to_string())
+                );
+            }
+            let options = tablica::editor::EditOptions {
+                root,
+                bind,
+                port,
+                login,
+                password: std::env::var("TABLICA_EDIT_PASSWORD")
+                    .ok()
+                    .filter(|p| !p.is_empty()),
+            };
+            tablica::editor::edit(options, |ready| {
+                println!("{}", msg!(Ed::ServingEditor, url = ready.url));
+                if let Some(url) = ready.login_url {
+                    println!("{}", msg!(Ed::LoginLink, url = url));
+                }
             })?;
             Ok(ExitCode::SUCCESS)
         }

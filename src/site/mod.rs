@@ -10,6 +10,7 @@ pub mod event;
 mod link;
 mod load;
 pub mod search;
+mod single;
 pub mod video;
 
 use std::collections::HashMap;
@@ -29,9 +30,11 @@ use crate::gallery::Image;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
+pub use entry::draft_slug as slug_of;
 pub use entry::{FrontMatter, Kind};
 pub use link::MAX_TAGS_PER_POST;
 pub use load::build;
+pub use single::check_text;
 
 use event::Event;
 use search::DocumentTerms;

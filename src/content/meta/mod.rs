@@ -1,6 +1,7 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
 pub mod event;
+pub mod fields;
 pub mod photo;
 pub mod video;
 

@@ -46,6 +46,8 @@ mod cli;
 mod content;
 mod deploy;
 mod documents;
+mod editor;
+mod fields;
 mod markdown;
 mod photos;
 mod theme;
@@ -54,6 +56,8 @@ pub use cli::Cli;
 pub use content::Content;
 pub use deploy::Deploy;
 pub use documents::Documents;
+pub use editor::Editor;
+pub use fields::Fields;
 pub use markdown::Markdown;
 pub use photos::Photos;
 pub use theme::{Output, Templates};
@@ -71,6 +75,8 @@ pub enum Key {
     Output(Output),
     Documents(Documents),
     Deploy(Deploy),
+    Fields(Fields),
+    Editor(Editor),
 }
 
 impl Key {
@@ -85,6 +91,8 @@ impl Key {
             Key::Output(k) => k.template(lang),
             Key::Documents(k) => k.template(lang),
             Key::Deploy(k) => k.template(lang),
+            Key::Fields(k) => k.template(lang),
+            Key::Editor(k) => k.template(lang),
         }
     }
 
@@ -99,6 +107,8 @@ impl Key {
         all.extend(Output::ALL.iter().copied().map(Key::from));
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all.extend(Deploy::ALL.iter().copied().map(Key::from));
+        all.extend(Fields::ALL.iter().copied().map(Key::from));
+        all.extend(Editor::ALL.iter().copied().map(Key::from));
         all
     }
 }
