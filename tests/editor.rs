@@ -400,12 +400,12 @@ fn no_path_leaves_content_and_no_request_is_unbounded() {
         assert_ne!(r.post("/redakcja/nadpisz", &form).status, 303, "{bad}");
     }
     assert!(on_disk(&site, "content/site.yaml") && disk(&site, FILE) == POST);
-    // 16 MiB is the most the editor reads; a larger body is refused before it is read.
+    // 32 MiB is the most the editor reads; a larger body is refused before it is read.
     let origin = r.origin();
     let big = r.send(
         "POST",
         "/redakcja/zapisz",
-        &[("Origin", &origin), ("Content-Length", "17000000")],
+        &[("Origin", &origin), ("Content-Length", "33554433")],
         b"",
     );
     assert_eq!(big.status, 413);
@@ -665,4 +665,191 @@ fn a_new_post_from_a_template_and_a_duplicate_are_drafts_in_the_list() {
     );
     let found = r.get("/redakcja/?q=wigilia");
     assert!(found.body.contains("Wigilia w Klubie Seniora") && !found.body.contains("(kopia)"));
+}
+
+impl Redakcja {
+    /// Sends a file as the editor's script does: the body, the fields in the address, the
+    /// token in a header.
+    fn upload(
+        &mut self,
+        what: &str,
+        fields: &[(&str, &str)],
+        csrf: &str,
+        bytes: &[u8],
+    ) -> (Reply, serde_json::Value) {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (n, v) in fields {
+            query.append_pair(n, v);
+        }
+        let origin = self.origin();
+        let reply = self.send(
+            "POST",
+            &format!("/redakcja/{what}?{}", query.finish()),
+            &[("Origin", &origin), ("X-Redakcja-CSRF", csrf)],
+            bytes,
+        );
+        let json = serde_json::from_str(&reply.body).unwrap_or(serde_json::Value::Null);
+        (reply, json)
+    }
+}
+
+/// The fields the upload forms of `rel` send with a file.
+fn upload_fields(r: &mut Redakcja, rel: &str) -> (String, String) {
+    let form = r.open(rel);
+    (get(&form, "csrf"), get(&form, "wersja"))
+}
+
+#[test]
+fn photos_are_checked_by_content_and_a_single_file_post_becomes_a_folder() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let (csrf, wersja) = upload_fields(&mut r, REL);
+    let jpeg = common::gradient_jpeg(64, 48, 7);
+    let fields = |name: &'static str, alt: &'static str| -> Vec<(&'static str, String)> {
+        vec![
+            ("plik", REL.into()),
+            ("wersja", String::new()),
+            ("nazwa", name.into()),
+            ("alt", alt.into()),
+        ]
+    };
+    let bad: [(&str, &str, Vec<u8>, &str); 4] = [
+        ("IMG_2041.jpg", "IMG_2041", jpeg.clone(), "alt"),
+        ("stol.jpg", "zdjęcie 3", jpeg.clone(), "alt"),
+        (
+            "program.jpg",
+            "Seniorzy przy stole",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec(),
+            "plik-wgrany",
+        ),
+        (
+            "../../content/site.yaml.jpg",
+            "Seniorzy przy stole",
+            jpeg.clone(),
+            "plik-wgrany",
+        ),
+    ];
+    for (name, alt, bytes, field) in bad {
+        let mut f = fields(name, alt);
+        f[1].1.clone_from(&wersja);
+        let f: Vec<(&str, &str)> = f.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let (reply, json) = r.upload("zdjecie", &f, &csrf, &bytes);
+        assert_eq!(reply.status, 422, "{name} / {alt}");
+        assert_eq!(json["bledy"][0]["pole"], field, "{name} / {alt}: {json}");
+        assert_eq!(disk(&site, FILE), POST, "{name}: nothing written");
+        assert!(
+            !on_disk(&site, "content/posts/2026-11-24-warsztaty"),
+            "{name}: no folder made"
+        );
+    }
+    let origin = r.origin();
+    let huge = r.send(
+        "POST",
+        &format!("/redakcja/zdjecie?plik={}", enc(REL)),
+        &[
+            ("Origin", &origin),
+            ("X-Redakcja-CSRF", &csrf),
+            ("Content-Length", "62914560"),
+        ],
+        b"",
+    );
+    assert_eq!(
+        huge.status, 413,
+        "a 60 MB photo is refused before it is read"
+    );
+    let good = [
+        ("plik", REL),
+        ("wersja", &wersja),
+        ("nazwa", "Stół Seniorów.JPG"),
+        ("alt", "Seniorzy gotują pierogi"),
+        ("osoby", "true"),
+        ("zgoda", "true"),
+    ];
+    let (reply, _) = r.upload("zdjecie", &good, "zły token", &jpeg);
+    assert_eq!(reply.status, 403, "the token is needed for files too");
+    let (reply, json) = r.upload("zdjecie", &good, &csrf, &jpeg);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let bundle = "posts/2026-11-24-warsztaty/index.md";
+    assert_eq!(json["plik"], bundle);
+    assert!(!on_disk(&site, FILE), "the single file became a folder");
+    let with_cover = POST.replace(
+        "category: 'Wydarzenia'\n",
+        "category: 'Wydarzenia'\ncover:\n  src: stol-seniorow.jpg\n  alt: Seniorzy gotują pierogi\n  people: true\n  consent: true\n",
+    );
+    assert_eq!(disk(&site, &format!("content/{bundle}")), with_cover);
+    assert_eq!(
+        std::fs::read(
+            site.root()
+                .join("content/posts/2026-11-24-warsztaty/stol-seniorow.jpg")
+        )
+        .expect("the photo"),
+        jpeg
+    );
+    let (csrf, wersja) = upload_fields(&mut r, bundle);
+    let second = [
+        ("plik", bundle),
+        ("wersja", &wersja),
+        ("nazwa", "b.png"),
+        ("alt", "Stół z pierogami"),
+        ("podpis", "Pierogi: ruskie"),
+    ];
+    let png = common::gradient_image(30, 20, 2, image::ImageFormat::Png);
+    let (reply, _) = r.upload("zdjecie", &second, &csrf, &png);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(
+        disk(&site, &format!("content/{bundle}")),
+        with_cover.replace(
+            "  consent: true\n",
+            "  consent: true\ngallery:\n  - src: b.png\n    alt: Stół z pierogami\n    caption: \"Pierogi: ruskie\"\n",
+        )
+    );
+    let built = site.build_ok();
+    assert!(built.status.success());
+    let page = std::fs::read_to_string(site.public().join("aktualnosci/warsztaty/index.html"))
+        .expect("the post's page");
+    assert!(
+        page.contains("alt=\"Seniorzy gotują pierogi\"")
+            && page.contains("alt=\"Stół z pierogami\"")
+    );
+}
+
+#[test]
+fn documents_are_checked_by_content_and_give_a_link_to_insert() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let (csrf, wersja) = upload_fields(&mut r, REL);
+    let base = [("plik", REL), ("wersja", wersja.as_str())];
+    for (name, bytes) in [
+        ("regulamin.pdf", b"MZ\x90\0 not a pdf".as_slice()),
+        ("regulamin.exe", b"%PDF-1.4"),
+    ] {
+        let mut f = base.to_vec();
+        f.push(("nazwa", name));
+        let (reply, json) = r.upload("dokument", &f, &csrf, bytes);
+        assert_eq!(reply.status, 422, "{name}");
+        assert_eq!(json["bledy"][0]["pole"], "plik-wgrany");
+        assert!(
+            !on_disk(&site, "content/posts/2026-11-24-warsztaty"),
+            "{name}: nothing written"
+        );
+    }
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let mut f = base.to_vec();
+    f.extend([("nazwa", "Regulamin.pdf"), ("opis", "Regulamin rekrutacji")]);
+    let (reply, json) = r.upload("dokument", &f, &csrf, pdf);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(json["link"], "[Regulamin rekrutacji](regulamin.pdf)");
+    assert_eq!(
+        std::fs::read(
+            site.root()
+                .join("content/posts/2026-11-24-warsztaty/regulamin.pdf")
+        )
+        .expect("the document"),
+        pdf
+    );
+    assert_eq!(
+        disk(&site, "content/posts/2026-11-24-warsztaty/index.md"),
+        POST,
+        "the text is the page's to save"
+    );
 }

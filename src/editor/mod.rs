@@ -13,6 +13,7 @@ mod routes;
 mod screens;
 mod store;
 mod templates;
+mod uploads;
 mod yaml_edit;
 
 use std::net::{IpAddr, SocketAddr};
@@ -27,8 +28,9 @@ pub use store::{write_atomic, Store, StoreError, EDITOR_DIR};
 
 /// Where the editor lives in the preview.
 pub const PREFIX: &str = "/redakcja/";
-/// The largest request the editor takes: a form with a long text.
-pub const MAX_BODY: u64 = 16 * 1024 * 1024;
+/// The largest request the editor takes: a photo from a phone's camera (a larger one is
+/// refused before it is read).
+pub const MAX_BODY: u64 = 32 * 1024 * 1024;
 
 /// How to run the editor.
 #[derive(Debug, Clone)]

@@ -130,4 +130,75 @@
   window.addEventListener("beforeunload", function (ev) {
     if (dirty) { ev.preventDefault(); ev.returnValue = ""; }
   });
+
+  // Photos and documents: sent as the request's body, the other fields in the address.
+  function showProblems(up, problems) {
+    var prefix = up.getAttribute("data-prefiks");
+    Array.prototype.forEach.call(up.querySelectorAll(".blad, .podsumowanie-bledow"), function (el) { el.remove(); });
+    Array.prototype.forEach.call(up.querySelectorAll("[aria-invalid]"), function (el) { el.removeAttribute("aria-invalid"); });
+    var box = document.createElement("div");
+    box.className = "podsumowanie-bledow";
+    box.setAttribute("role", "alert");
+    box.tabIndex = -1;
+    var h = document.createElement("h3");
+    h.textContent = up.getAttribute("data-problem");
+    var list = document.createElement("ul");
+    problems.forEach(function (p) {
+      var field = document.getElementById(prefix + "-" + p.pole);
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.textContent = p.blad;
+      if (field) {
+        a.href = "#" + field.id;
+        field.setAttribute("aria-invalid", "true");
+        var err = document.createElement("p");
+        err.className = "blad";
+        err.id = field.id + "-blad";
+        err.textContent = p.blad;
+        field.parentNode.insertBefore(err, field);
+        field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + err.id).trim());
+      }
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    box.appendChild(h);
+    box.appendChild(list);
+    up.insertBefore(box, up.firstChild);
+    box.focus();
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("form.wgrywanie"), function (up) {
+    up.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      if (dirty) { showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-najpierw") }]); return; }
+      var input = up.elements["plik-wgrany"];
+      var file = input.files && input.files[0];
+      var query = new URLSearchParams();
+      Array.prototype.forEach.call(up.elements, function (el) {
+        if (!el.name || el.type === "file" || el.name === "csrf" || el.type === "submit") { return; }
+        if (el.type === "checkbox") { if (el.checked) { query.set(el.name, "true"); } return; }
+        query.set(el.name, el.value);
+      });
+      query.set("nazwa", file ? file.name : "");
+      fetch(up.getAttribute("action") + "?" + query.toString(), {
+        method: "POST",
+        headers: { "X-Redakcja-CSRF": up.elements.csrf.value, "Content-Type": "application/octet-stream" },
+        body: file || new Blob([]),
+        credentials: "same-origin"
+      }).then(function (r) { return r.json(); }).then(function (answer) {
+        if (!answer.ok) { showProblems(up, answer.bledy || []); return; }
+        if (answer.link) {
+          var s = area.selectionStart;
+          area.value = area.value.slice(0, s) + answer.link + area.value.slice(area.selectionEnd);
+          Array.prototype.forEach.call(document.querySelectorAll("input[name=plik]"), function (el) { el.value = answer.plik; });
+          form.setAttribute("data-szkic", answer.plik);
+          area.dispatchEvent(new Event("input", { bubbles: true }));
+          area.focus();
+          return;
+        }
+        window.location.href = "/redakcja/edytuj?plik=" + encodeURIComponent(answer.plik) + "&zapisano=1";
+      }).catch(function () {
+        showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-problem") }]);
+      });
+    });
+  });
 }());

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::auth::{self, LoginError};
 use super::form::read_form;
-use super::{pages, screens, Editor, PREFIX};
+use super::{pages, screens, uploads, Editor, PREFIX};
 use crate::locale::catalogue::Editor as E;
 use crate::serve::{Method, MountRequest, MountResponse};
 
@@ -77,13 +77,25 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         None => return MountResponse::see_other(&format!("{PREFIX}wejscie")),
     };
     let (session_id, session) = session;
-    let form = if post {
+    // A photo or document comes as the body, its form's fields in the address.
+    let upload = matches!(path, "zdjecie" | "dokument");
+    if upload
+        && request
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("multipart/"))
+    {
+        return refuse(editor, 415, E::NeedsScript);
+    }
+    let form = if post && !upload {
         read_form(&request.body)
     } else {
         read_form(request.query().as_bytes())
     };
     if post {
-        let sent = form.get("csrf").map_or("", String::as_str);
+        let sent = match upload {
+            true => request.header("x-redakcja-csrf").unwrap_or(""),
+            false => form.get("csrf").map_or("", String::as_str),
+        };
         if !auth::same_secret(sent, &session.csrf) {
             return refuse(editor, 403, E::BadCsrf);
         }
@@ -106,6 +118,8 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (false, "historia") => screens::history(&call),
         (true, "przywroc-wersje") => screens::restore_version(&call),
         (true, "nadpisz") => screens::overwrite(&call),
+        (true, "zdjecie") => uploads::photo(&call, &request.body),
+        (true, "dokument") => uploads::document(&call, &request.body),
         (true, "wyjscie") => {
             editor.gate.end(&session_id);
             return MountResponse::see_other(&format!("{PREFIX}wejscie"))

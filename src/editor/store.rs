@@ -142,6 +142,46 @@ impl Store {
         Ok(hash(text.as_bytes()))
     }
 
+    /// Makes the single-file document `rel` (`posts/x.md`) a bundle (`posts/x/index.md`), so
+    /// that files can go beside it; a bundle stays as it is. Returns the document's path.
+    pub fn make_bundle(&self, rel: &str) -> Result<String, StoreError> {
+        let path = self.confine(rel)?;
+        if crate::content::is_bundle_index(&path) {
+            return Ok(rel.to_string());
+        }
+        let bundle = format!("{}/index.md", rel.trim_end_matches(".md"));
+        let to = self.confine(&bundle)?;
+        let _guard = self.lock();
+        let folder = to.parent().ok_or(StoreError::BadPath)?;
+        if fs::symlink_metadata(folder).is_ok() {
+            return Err(StoreError::Exists);
+        }
+        fs::create_dir(folder).map_err(write_error(folder))?;
+        fs::rename(&path, &to).map_err(write_error(&path))?;
+        Ok(bundle)
+    }
+
+    /// Writes the file `name` (a plain file name) beside the bundle `rel`, under a free name
+    /// (`name-2.jpg`…); returns the name used.
+    pub fn add_file(&self, rel: &str, name: &str, bytes: &[u8]) -> Result<String, StoreError> {
+        let path = self.confine(rel)?;
+        let folder = path.parent().ok_or(StoreError::BadPath)?;
+        if checked_relative(name)?.components().count() != 1 || name.ends_with(".md") {
+            return Err(StoreError::BadPath);
+        }
+        let _guard = self.lock();
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+        let free = (1..1000)
+            .map(|n| match n {
+                1 => name.to_string(),
+                n => format!("{stem}-{n}.{ext}"),
+            })
+            .find(|n| fs::symlink_metadata(folder.join(n)).is_err())
+            .ok_or(StoreError::Exists)?;
+        write_atomic(&folder.join(&free), bytes)?;
+        Ok(free)
+    }
+
     /// Whether a document exists at `rel`.
     pub fn exists(&self, rel: &str) -> bool {
         self.confine(rel)

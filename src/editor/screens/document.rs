@@ -139,6 +139,7 @@ fn form_page(
         t(lang, E::Save),
         t(lang, E::Preview)
     ));
+    main.push_str(&upload_forms(call, rel, hash));
     if let Some(html) = &shown.preview {
         main.push_str(&format!(
             "<section class=\"podglad\" aria-labelledby=\"podglad-tytul\"><h2 id=\"podglad-tytul\">{}</h2><div class=\"tekst\">{html}</div></section>",
@@ -359,4 +360,73 @@ pub fn overwrite(call: &Call) -> MountResponse {
         );
     }
     write(call, rel, text, call.get("wersja"))
+}
+
+/// One field of an upload form: `prefix` keeps the ids of the two forms apart.
+fn upload_field(
+    call: &Call,
+    prefix: &str,
+    name: &str,
+    label: E,
+    hint: Option<E>,
+    input: &str,
+) -> String {
+    let lang = call.editor.lang;
+    let id = format!("{prefix}-{name}");
+    let (hint_html, described) = match hint {
+        Some(h) => (
+            format!(
+                "<p class=\"podpowiedz\" id=\"{id}-podpowiedz\">{}</p>",
+                t(lang, h)
+            ),
+            format!(" aria-describedby=\"{id}-podpowiedz\""),
+        ),
+        None => (String::new(), String::new()),
+    };
+    format!(
+        "<div class=\"pole\"><label for=\"{id}\">{}</label>{hint_html}<input id=\"{id}\" name=\"{name}\"{described} {input}></div>",
+        t(lang, label)
+    )
+}
+
+/// The forms adding a photo and a document (sent by the script; without it the server says
+/// what to do instead).
+fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
+    let lang = call.editor.lang;
+    let first = t(lang, E::SaveFirst);
+    let problem = t(lang, E::ThereIsAProblem);
+    let keep = format!(
+        "{}{}{}",
+        hidden("csrf", &call.csrf),
+        hidden("plik", rel),
+        hidden("wersja", hash)
+    );
+    let checkbox = |name: &str, label: E| {
+        format!(
+            "<div class=\"wybor\"><input type=\"checkbox\" id=\"zdjecie-{name}\" name=\"{name}\" value=\"true\"><label for=\"zdjecie-{name}\">{}</label></div>",
+            t(lang, label)
+        )
+    };
+    format!(
+        "<section class=\"pliki\" aria-labelledby=\"zdjecie-tytul\"><h2 id=\"zdjecie-tytul\">{}</h2>\
+         <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}{}\
+         <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form></section>\
+         <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
+         <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
+         <button type=\"submit\" class=\"przycisk\">{}</button></form></section>",
+        t(lang, E::AddPhoto),
+        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
+        upload_field(call, "zdjecie", "alt", E::Alt, Some(E::AltHint), "type=\"text\""),
+        upload_field(call, "zdjecie", "podpis", E::Caption, None, "type=\"text\""),
+        t(lang, E::Consents),
+        checkbox("osoby", E::People),
+        checkbox("zgoda", E::Consent),
+        checkbox("dziecko", E::Child),
+        checkbox("opiekun", E::GuardianConsent),
+        t(lang, E::Upload),
+        t(lang, E::AddDocument),
+        upload_field(call, "dokument", "plik-wgrany", E::DocumentFile, Some(E::DocumentHint), "type=\"file\" accept=\".pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.doc,.xls,.ppt,.rtf\""),
+        upload_field(call, "dokument", "opis", E::LinkText, Some(E::LinkTextHint), "type=\"text\""),
+        t(lang, E::Upload),
+    )
 }

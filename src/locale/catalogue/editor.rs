@@ -112,5 +112,35 @@ catalogue! {
         LoginLink: "To log in from another device, open (once): {url}", "Aby zalogować się z innego urządzenia, otwórz (jednorazowo): {url}";
         OpenToNetwork: "the editor is open to the network at {bind}: only people with the one-time link or the password can log in",
             "redakcja jest otwarta w sieci pod {bind}: zalogować się mogą tylko osoby z jednorazowym linkiem lub hasłem";
+        NeedsScript: "Adding files needs JavaScript in the browser. Without it, copy the file into the post's folder and name it in the form.",
+            "Dodawanie plików wymaga JavaScriptu w przeglądarce. Bez niego skopiuj plik do folderu wpisu i wpisz jego nazwę w formularzu.";
+        UploadSaveFirst: "The document changed since the page was opened: save or reload it, then add the file again.",
+            "Dokument zmienił się od otwarcia strony: zapisz go lub odśwież stronę, potem dodaj plik ponownie.";
+        BundleExists: "A folder of this post's name exists already; move the post into it by hand (as index.md).",
+            "Folder o nazwie tego wpisu już istnieje; przenieś wpis do niego ręcznie (jako index.md).";
+        BadFileName: "The file name must be a plain name, without folders or `..`", "Nazwa pliku musi być zwykłą nazwą, bez folderów i `..`";
+        NotAPhoto: "This file is not a photo (JPEG, PNG, WebP or GIF), whatever its name says", "Ten plik nie jest zdjęciem (JPEG, PNG, WebP ani GIF), niezależnie od nazwy";
+        GalleryIsAFolder: "The gallery is a whole folder: copy the photo into that folder", "Galeria to cały folder: skopiuj zdjęcie do tego folderu";
+        NotADocumentKind: "Add PDF, DOCX, ODT, XLSX, ODS, PPTX, ODP, DOC, XLS, PPT or RTF documents", "Dodawaj dokumenty PDF, DOCX, ODT, XLSX, ODS, PPTX, ODP, DOC, XLS, PPT lub RTF";
+        NotWhatItSays: "The file's content is not what its name says: choose the right file", "Zawartość pliku nie odpowiada jego nazwie: wybierz właściwy plik";
+        AddPhoto: "Add a photo", "Dodaj zdjęcie";
+        PhotoFile: "Photo", "Zdjęcie";
+        PhotoFileHint: "From the computer or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first.",
+            "Z komputera albo z aparatu telefonu; pierwsze zostaje zdjęciem głównym, kolejne trafiają do galerii. Najpierw zapisz zmiany.";
+        Alt: "Description of the photo (alt text)", "Opis zdjęcia (tekst alternatywny)";
+        AltHint: "What the photo shows, for people who cannot see it, e.g. Seniorzy przy wspólnym stole", "Co widać na zdjęciu, dla osób, które go nie widzą, np. Seniorzy przy wspólnym stole";
+        Caption: "Caption (optional)", "Podpis (nieobowiązkowy)";
+        People: "People can be recognised in the photo", "Na zdjęciu można rozpoznać osoby";
+        Consent: "Their consent to publication is recorded", "Mamy ich zgodę na publikację";
+        Child: "A child is in the photo", "Na zdjęciu jest dziecko";
+        GuardianConsent: "A parent's or guardian's consent is recorded", "Mamy zgodę rodzica lub opiekuna";
+        AddDocument: "Add a document", "Dodaj dokument";
+        DocumentFile: "Document", "Dokument";
+        DocumentHint: "PDF, DOCX, ODT…; a link to it is inserted in the text where the cursor is", "PDF, DOCX, ODT…; link do niego zostanie wstawiony w tekście w miejscu kursora";
+        LinkText: "Link text", "Tekst linku";
+        LinkTextHint: "Say what the document is, e.g. Regulamin rekrutacji", "Napisz, czym jest dokument, np. Regulamin rekrutacji";
+        Upload: "Add", "Dodaj";
+        Consents: "Who is in the photo", "Kto jest na zdjęciu";
+        SaveFirst: "Save your changes first, then add the file.", "Najpierw zapisz zmiany, potem dodaj plik.";
     }
 }
