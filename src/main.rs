@@ -50,6 +50,8 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        preview: bool,
         #[arg(long, short)]
         quiet: bool,
         #[arg(long)]
@@ -72,6 +74,8 @@ enum Command {
         bind: std::net::IpAddr,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        preview: bool,
     },
     Edit {
         #[arg(long, default_value = ".")]
@@ -134,6 +138,7 @@ const HELP: &[SubcommandHelp] = &[
             ("root", M::HelpRoot),
             ("output", M::HelpOutput),
             ("drafts", M::HelpDrafts),
+            ("preview", M::HelpPreview),
             ("quiet", M::HelpQuiet),
             ("force", M::HelpForce),
             ("replace_output", M::HelpReplaceOutput),
@@ -154,6 +159,7 @@ const HELP: &[SubcommandHelp] = &[
             ("port", M::HelpPort),
             ("bind", M::HelpBind),
             ("drafts", M::HelpServeDrafts),
+            ("preview", M::HelpServePreview),
         ],
     },
     SubcommandHelp {
@@ -407,6 +413,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             root,
             output,
             drafts,
+            preview,
             quiet,
             force,
             replace_output,
@@ -414,6 +421,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let options = BuildOptions {
                 output,
                 drafts,
+                preview,
                 progress: !quiet && std::io::stderr().is_terminal(),
                 skip_unchanged: !force,
                 replace_output,
@@ -427,13 +435,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 check_only: true,
                 ..BuildOptions::new(root)
             };
-            Ok(report(build(&options), false, true))
+            let result = build(&options);
+            if let Ok(r) = &result {
+                print_timed(&r.timed);
+            }
+            Ok(report(result, false, true))
         }
         Command::Serve {
             root,
             port,
             bind,
             drafts,
+            preview,
         } => {
             if !bind.is_loopback() {
                 eprintln!(
@@ -447,6 +460,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 bind,
                 port,
                 drafts,
+                preview,
                 mount: None,
             };
             tablica::serve::serve(options, |addr| {
@@ -492,10 +506,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_build,
         } => {
             let progress = std::io::stderr().is_terminal();
+            // A preview target gets a preview build, in a folder of its own (without settings
+            // that load, the build below reports why).
+            let preview = tablica::config::load(&root)
+                .is_ok_and(|config| tablica::deploy::is_preview(&config, target.as_deref()));
+            let own_folder = preview && output.is_none();
+            let output = output.or_else(|| preview.then(|| tablica::deploy::preview_output(&root)));
             if !no_build {
                 let options = BuildOptions {
                     output: output.clone(),
                     progress,
+                    preview,
+                    replace_output: own_folder,
                     ..BuildOptions::new(root.clone())
                 };
                 let result = build(&options);
@@ -576,6 +598,31 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `check`'s list of what is scheduled for later (and when it appears) and what expired.
+fn print_timed(timed: &[tablica::site::schedule::Timed]) {
+    use tablica::site::schedule::Timing;
+    let lang = tablica::locale::language();
+    let when = |d: tablica::content::date::Date| {
+        let day = tablica::locale::date_long(lang, d.date());
+        match d.has_time {
+            true => format!("{day}, {}", d.local.format("%H:%M")),
+            false => day,
+        }
+    };
+    for t in timed {
+        let (key, date) = match t.timing {
+            Timing::Scheduled(d) => (M::CheckScheduled, d),
+            Timing::Expired(d) => (M::CheckExpired, d),
+            Timing::Current => continue,
+        };
+        let file = t.file.display().to_string();
+        println!(
+            "{}",
+            msg!(key, file = file, title = &t.title, when = when(date))
+        );
     }
 }
 

@@ -1,6 +1,8 @@
 //! `tablica new`: a small working site to start from, with the organisation's details
 //! asked for in a terminal (or given as options) and written into site.yaml.
 
+mod ci;
+
 use std::fs;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
@@ -310,6 +312,7 @@ pub fn create(dir: &Path, answers: &Answers) -> Result<(), ScaffoldError> {
     fs::write(content.join("projects/przykladowy-projekt.md"), PROJECT)?;
     fs::write(content.join("pages/o-nas.md"), PAGE)?;
     fs::write(dir.join(".gitignore"), GITIGNORE)?;
+    ci::write(dir)?;
     example_photo()
         .save_with_format(
             content.join("posts/pierwszy-wpis/zdjecie.jpg"),

@@ -35,6 +35,7 @@ const PER_DOCUMENT: &[&str] = &[
     "site/body.rs",
     "site/entry.rs",
     "site/event.rs",
+    "site/schedule.rs",
     "site/search.rs",
     "site/video.rs",
 ];

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint::FileStamp;
@@ -22,6 +22,7 @@ use crate::gallery::process::Processed;
 use crate::publish::attachments;
 use crate::render::theme::{self, Theme};
 use crate::render::{DocumentImages, RenderOutcome};
+use crate::site::schedule::Moment;
 use crate::site::{DocumentCache, Edited, Site};
 use crate::{config, site};
 
@@ -112,7 +113,7 @@ impl Builder {
         if let Some(report) = start.up_to_date(&self.options) {
             return Ok(report);
         }
-        let mut model = self.model(start.config.clone(), start.today(), &start.canonical_root);
+        let mut model = self.model(start.config.clone(), start.now, &start.canonical_root);
         timings.lap("model");
         model.check()?;
         let theme = self.theme(&model.site.config)?;
@@ -157,18 +158,26 @@ impl Builder {
 
     /// The model, the files published beside the pages, and the photos to process and place:
     /// of every document, or in a patched build of the edited ones only (the others' are as
-    /// the last build left them). `today` is the build's date, site-local.
-    fn model(&mut self, config: config::Config, today: NaiveDate, canonical_root: &Path) -> Model {
+    /// the last build left them). `now` is the build's time, site-local.
+    fn model(
+        &mut self,
+        config: config::Config,
+        now: NaiveDateTime,
+        canonical_root: &Path,
+    ) -> Model {
         let options = &self.options;
-        // The last build's model and files, taken: they come back only if this build succeeds.
+        let drafts = options.drafts || options.preview;
+        // The last build's model and files, taken: they come back only if this build succeeds,
+        // and serve only on the same day and before a document's publish or expiry time.
         let base = (self.last.as_mut())
             .and_then(|last| last.base.take())
-            .filter(|b| b.date == today);
+            .filter(|b| b.date == now.date())
+            .filter(|b| b.site.timetable.next_change.map_or(true, |t| now < t));
         let changes = self.changes.take().filter(|_| options.in_place);
         let patched = match (base, changes) {
             (Some(mut base), Some(changes)) => base
                 .site
-                .patch(&options.root, options.drafts, &mut self.documents, &changes)
+                .patch(&options.root, drafts, &mut self.documents, &changes)
                 .map(|edited| (base, edited)),
             _ => None,
         };
@@ -191,8 +200,12 @@ impl Builder {
                 }
             }
             None => {
+                let moment = Moment {
+                    now,
+                    preview: options.preview,
+                };
                 let (site, mut problems) =
-                    site::build(config, &options.root, options.drafts, &mut self.documents);
+                    site::build(config, &options.root, drafts, moment, &mut self.documents);
                 let files = Files {
                     attachments: attachments::find(&site, &mut problems),
                     ..Files::default()

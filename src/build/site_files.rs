@@ -23,10 +23,12 @@ pub(super) fn site_files(
     now: NaiveDateTime,
     pages: &[PathBuf],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
+    let archived = site.archived_paths();
     let urls: Vec<String> = pages
         .iter()
         .filter(|path| *path != Path::new(NOT_FOUND_FILE))
         .map(|path| url_path_of(path))
+        .filter(|url| !archived.contains(url.as_str()))
         .collect();
     let sitemap = feeds::sitemap(site, theme, urls.iter().map(String::as_str))?;
     let t = &theme.translations;

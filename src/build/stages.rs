@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -44,7 +44,10 @@ impl Start {
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
         let now = content::date::now(config.timezone).map_err(BuildError::Now)?;
         let inputs = (!options.check_only && !options.in_place).then(|| {
-            let build_options = format!("drafts={} inject={:?}", options.drafts, options.inject);
+            let build_options = format!(
+                "drafts={} preview={} inject={:?}",
+                options.drafts, options.preview, options.inject
+            );
             Inputs::of(root, &options.output_dir(), &build_options, now.date())
         });
         Ok(Start {
@@ -57,16 +60,11 @@ impl Start {
         })
     }
 
-    /// The build's date, site-local.
-    pub(super) fn today(&self) -> NaiveDate {
-        self.now.date()
-    }
-
     /// The report of the last build, when nothing it was made from has changed since.
     pub(super) fn up_to_date(&self, options: &BuildOptions) -> Option<BuildReport> {
         let last = (self.inputs.as_ref())
             .filter(|_| options.skip_unchanged)
-            .and_then(|i| i.last_build(&self.cache_root, &options.output_dir()))?;
+            .and_then(|i| i.last_build(&self.cache_root, &options.output_dir(), self.now))?;
         Some(BuildReport {
             posts: last.posts,
             projects: last.projects,
@@ -76,6 +74,7 @@ impl Start {
             photos: last.photos,
             photos_encoded: 0,
             warnings: sorted(last.warnings),
+            timed: Vec::new(),
             duration: self.started.elapsed(),
             up_to_date: true,
             url_root: self.config.root.clone(),
@@ -100,6 +99,7 @@ impl Start {
             photos: photo_sources(&model.files.photos).len(),
             photos_encoded: photos.encoded,
             warnings: sorted(std::mem::take(&mut model.problems)),
+            timed: site.timetable.timed.clone(),
             duration: self.started.elapsed(),
             up_to_date: false,
             url_root: site.config.root.clone(),
@@ -372,7 +372,9 @@ impl Builder {
             let counts = [report.posts, report.projects, report.pages, report.photos];
             // Not fatal: without a record the next build simply builds again.
             let warnings = &report.warnings.0;
-            let _ = inputs.record(&start.cache_root, &options.output_dir(), counts, warnings);
+            let until = model.site.timetable.next_change;
+            let output_dir = options.output_dir();
+            let _ = inputs.record(&start.cache_root, &output_dir, (counts, until), warnings);
             timings.lap("record");
         }
         // The cache keeps what this build used; a patched build used only some of it.

@@ -222,6 +222,8 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    /// The targets that get a preview build (`preview: true`).
+    pub deploy_previews: std::collections::BTreeSet<String>,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -421,6 +423,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     problems.extend(input.accessibility.validate(&file));
+    let deploy_previews = deploy::previews(&input.deploy);
     let (deploy, deploy_problems) = deploy::validate(&file, text, input.deploy);
     problems.extend(deploy_problems);
     if !problems.is_empty() {
@@ -463,6 +466,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        deploy_previews,
         warnings: Warnings(warnings),
     })
 }

@@ -12,7 +12,7 @@ use crate::content::{self, date, Source, CONTENT_DIR};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
     Draft,
-    /// Dated in the future.
+    /// To be published on a later day (`publish:`, or a date in the future).
     Scheduled,
     Published,
 }
@@ -60,6 +60,7 @@ struct Listed {
     title: Option<String>,
     date: Option<String>,
     draft: bool,
+    publish: Option<String>,
     project: Option<String>,
     tags: Vec<String>,
     slug: Option<String>,
@@ -105,9 +106,13 @@ fn item(
     let broken = meta.is_none();
     let meta = meta.unwrap_or_default();
     let parsed = meta.date.as_deref().and_then(|d| date::parse(d).ok());
+    let publish = meta.publish.as_deref().and_then(|d| date::parse(d).ok());
     let state = if meta.draft {
         State::Draft
-    } else if parsed.is_some_and(|d| d.date() > today) {
+    } else if [&parsed, &publish]
+        .iter()
+        .any(|d| d.as_ref().is_some_and(|d| d.date() > today))
+    {
         State::Scheduled
     } else {
         State::Published

@@ -102,6 +102,7 @@ pub fn edit(options: EditOptions, on_ready: impl FnOnce(Ready)) -> Result<(), Se
         bind: options.bind,
         port: options.port,
         drafts: true,
+        preview: false,
         mount: Some(Arc::clone(&editor) as Arc<dyn Mount>),
     };
     serve(serve_options, |addr: SocketAddr| {

@@ -80,7 +80,7 @@ struct RobotsContext {
 /// the root, and one beside each project page and each tag page with only their posts.
 pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, RenderError> {
     let c = &site.config;
-    let all: Vec<PostId> = PostId::all(site.posts.len()).collect();
+    let all: Vec<PostId> = PostId::all(site.listed_posts()).collect();
     let subtitle = c.description.as_deref().unwrap_or("");
     let mut channels = vec![Channel {
         title: c.title.clone(),
@@ -124,7 +124,11 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
     let updated = posts
         .iter()
         .copied()
-        .chain(site.posts.first().filter(|_| posts.is_empty()))
+        .chain(
+            site.posts
+                .first()
+                .filter(|p| posts.is_empty() && !p.timing.is_expired()),
+        )
         .map(|p| p.updated.unwrap_or(p.date))
         .max()
         .map(|d| d.rfc3339(tz))
@@ -183,8 +187,15 @@ pub fn sitemap<'a>(
     )
 }
 
-/// robots.txt: by default allowing everything and pointing to the sitemap.
+/// What a preview's robots.txt says, whatever the theme's template: keep out.
+pub const PREVIEW_ROBOTS: &str = "User-agent: *\nDisallow: /\n";
+
+/// robots.txt: by default allowing everything and pointing to the sitemap; of a preview,
+/// disallowing everything.
 pub fn robots(site: &Site, theme: &Theme) -> Result<String, RenderError> {
+    if site.preview {
+        return Ok(PREVIEW_ROBOTS.to_string());
+    }
     let sitemap_url = site.config.permalink(SITEMAP_FILE);
     theme.render(
         ROBOTS_FILE,

@@ -79,7 +79,7 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
-            site_value: SiteView::new(&site.config),
+            site_value: SiteView::new(&site.config, site.preview),
             site,
             theme,
             translations,
@@ -87,7 +87,7 @@ impl<'a> Renderer<'a> {
             now_year: chrono::Datelike::year(&now),
             today: now.date(),
             events: calendar::all(site),
-            all_posts: PostId::all(site.posts.len()).collect(),
+            all_posts: PostId::all(site.listed_posts()).collect(),
         }
     }
 

@@ -41,6 +41,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include drafts.
     pub drafts: bool,
+    /// Show the site as `build --preview` makes it (see [`BuildOptions::preview`]).
+    pub preview: bool,
     /// A part served by a later stage under its own path (the editor), if any.
     pub mount: Option<Arc<dyn Mount>>,
 }
@@ -98,7 +100,10 @@ pub fn serve(
     if let Ok(root) = options.root.canonicalize() {
         options.root = root;
     }
-    let build_options = preview_build_options(&options.root, options.drafts);
+    let build_options = BuildOptions {
+        preview: options.preview,
+        ..preview_build_options(&options.root, options.drafts)
+    };
     let out_dir = build_options.output_dir();
     let listener = Arc::new(listen(options.bind, options.port)?);
     let addr = listener.addr();

@@ -126,6 +126,7 @@ impl Linked for PostEntry {
             && (self.doc.meta.category == other.doc.meta.category)
             && (self.doc.meta.project == other.doc.meta.project)
             && (self.event.is_some() == other.event.is_some())
+            && (self.schedule == other.schedule)
     }
 }
 
@@ -133,6 +134,7 @@ impl Linked for PageEntry {
     fn same_links(&self, other: &Self) -> bool {
         (self.slug == other.slug && self.path == other.path && self.title == other.title)
             && (self.event.is_some() == other.event.is_some())
+            && (self.schedule == other.schedule)
     }
 }
 

@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 
 use super::body::render_body;
 use super::event;
+use super::schedule;
 use super::search::DocumentTerms;
 use super::{next_version, Entry, PageFacts, PostFacts, ProjectFacts};
 use crate::config::Config;
@@ -39,7 +40,7 @@ fn required_title<M>(
     }
 }
 
-fn optional_date<M>(
+pub(super) fn optional_date<M>(
     doc: &Document<M>,
     field: &str,
     value: &Option<String>,
@@ -134,6 +135,8 @@ pub struct Common<'a> {
     pub summary: &'a Option<String>,
     pub updated: &'a Option<String>,
     pub draft: bool,
+    pub publish: &'a Option<String>,
+    pub expires: &'a Option<String>,
     pub cover: Option<&'a PhotoSpec>,
     pub gallery: Option<&'a GallerySpec>,
     pub video: Option<&'a Videos>,
@@ -157,6 +160,8 @@ macro_rules! front_matter {
                     summary: &self.summary,
                     updated: &self.updated,
                     draft: self.draft,
+                    publish: &self.publish,
+                    expires: &self.expires,
                     cover: self.cover.as_ref(),
                     gallery: self.gallery.as_ref(),
                     video: self.video.as_ref(),
@@ -284,6 +289,7 @@ pub(super) fn build<K: Kind>(
     let title = required_title(&doc, common.title, problems);
     let own = K::check(&doc, problems);
     let updated = optional_date(&doc, "updated", common.updated, problems);
+    let schedule = schedule::check(&doc, &common, problems);
     let slug = slug_for(&doc, common.slug, problems);
     let event = common
         .event
@@ -293,6 +299,7 @@ pub(super) fn build<K: Kind>(
         return None;
     }
     let (title, slug, own, updated) = (title?, slug?, own?, updated.ok()?);
+    let schedule = schedule?;
     let summary = (common.summary.clone()).unwrap_or_else(|| text.lead.clone());
     let mut labels = vec![title.as_str()];
     labels.extend(K::labels(&doc.meta));
@@ -306,6 +313,7 @@ pub(super) fn build<K: Kind>(
         title,
         slug,
         updated,
+        schedule,
         summary,
         text,
         media,

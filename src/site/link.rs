@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
+use super::schedule::{Moment, Timetable};
 use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
 use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
@@ -25,61 +26,32 @@ pub(super) fn link(
     posts: Vec<Arc<PostEntry>>,
     projects: Vec<Arc<ProjectEntry>>,
     pages: Vec<Arc<PageEntry>>,
-    draft_projects: &[String],
+    mut draft_projects: Vec<String>,
+    moment: Moment,
     mut problems: Vec<Diagnostic>,
 ) -> (Site, Vec<Diagnostic>) {
-    let mut projects: Vec<Project> = projects
-        .into_iter()
-        .map(|entry| Project {
-            entry,
-            posts: Vec::new(),
-            photos: DocumentImages::default(),
-        })
-        .collect();
-    projects.sort_by(|a, b| {
-        (a.status, std::cmp::Reverse(a.start), &a.title).cmp(&(
-            b.status,
-            std::cmp::Reverse(b.start),
-            &b.title,
-        ))
-    });
+    let mut timetable = Timetable::default();
+    let (projects, later_projects) = moment.sift(projects, &mut timetable);
+    let (posts, later_posts) = moment.sift(posts, &mut timetable);
+    let (pages, later_pages) = moment.sift(pages, &mut timetable);
+    // Addresses are checked with the texts scheduled for later among them: the build that
+    // publishes one must not fail. A post may name a project scheduled for later, as a draft.
     check_duplicates(
-        projects.iter().map(|p| (&p.slug, &p.doc)),
+        (projects.iter().map(|(p, _)| p).chain(&later_projects)).map(|p| (&p.slug, &p.doc)),
         Documents::DuplicateProject,
         &mut problems,
     );
-
-    let mut posts: Vec<Post> = posts
-        .into_iter()
-        .map(|entry| Post {
-            entry,
-            tags: Vec::new(),
-            category: None,
-            project: None,
-            photos: DocumentImages::default(),
-        })
-        .collect();
-    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
     check_duplicates(
-        posts.iter().map(|p| (&p.slug, &p.doc)),
+        (posts.iter().map(|(p, _)| p).chain(&later_posts)).map(|p| (&p.slug, &p.doc)),
         Documents::DuplicatePost,
         &mut problems,
     );
-
-    let mut pages: Vec<Page> = pages
-        .into_iter()
-        .map(|entry| Page {
-            entry,
-            photos: DocumentImages::default(),
-        })
-        .collect();
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
     check_duplicates(
-        pages.iter().map(|p| (&p.slug, &p.doc)),
+        (pages.iter().map(|(p, _)| p).chain(&later_pages)).map(|p| (&p.slug, &p.doc)),
         Documents::DuplicatePage,
         &mut problems,
     );
-    for page in &pages {
+    for page in pages.iter().map(|(p, _)| p).chain(&later_pages) {
         if config.paths.all().contains(&page.slug.as_str())
             || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
         {
@@ -94,6 +66,51 @@ pub(super) fn link(
             );
         }
     }
+    draft_projects.extend(later_projects.iter().map(|p| p.slug.clone()));
+    let mut projects: Vec<Project> = projects
+        .into_iter()
+        .map(|(entry, timing)| Project {
+            entry,
+            timing,
+            posts: Vec::new(),
+            photos: DocumentImages::default(),
+        })
+        .collect();
+    projects.sort_by(|a, b| {
+        (a.status, std::cmp::Reverse(a.start), &a.title).cmp(&(
+            b.status,
+            std::cmp::Reverse(b.start),
+            &b.title,
+        ))
+    });
+
+    let mut posts: Vec<Post> = posts
+        .into_iter()
+        .map(|(entry, timing)| Post {
+            entry,
+            timing,
+            tags: Vec::new(),
+            category: None,
+            project: None,
+            photos: DocumentImages::default(),
+        })
+        .collect();
+    // The expired last: the listed posts are the first `Site::listed_posts`.
+    posts.sort_by(|a, b| {
+        (a.timing.is_expired().cmp(&b.timing.is_expired()))
+            .then_with(|| b.date.cmp(&a.date))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+
+    let mut pages: Vec<Page> = pages
+        .into_iter()
+        .map(|(entry, timing)| Page {
+            entry,
+            timing,
+            photos: DocumentImages::default(),
+        })
+        .collect();
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
 
     // Links between posts and projects.
     let project_index: HashMap<&str, usize> = projects
@@ -102,12 +119,14 @@ pub(super) fn link(
         .map(|(i, p)| (p.slug.as_str(), i))
         .collect();
     let mut links = Vec::new();
-    for (i, post) in posts.iter().enumerate() {
+    // The posts scheduled for later too, so that the build publishing one does not fail.
+    let current = posts.iter().enumerate().map(|(i, p)| (Some(i), &p.entry));
+    for (i, post) in current.chain(later_posts.iter().map(|p| (None, p))) {
         let Some(reference) = post.doc.meta.project.as_deref() else {
             continue;
         };
         match project_index.get(reference) {
-            Some(&p) => links.push((i, p)),
+            Some(&p) => links.extend(i.map(|i| (i, p))),
             None if draft_projects.iter().any(|d| d == reference) => {}
             None => {
                 let known: Vec<&str> = project_index.keys().copied().collect();
@@ -117,7 +136,9 @@ pub(super) fn link(
     }
     for (post, project) in links {
         posts[post].project = Some(ProjectId::new(project));
-        projects[project].posts.push(PostId::new(post));
+        if !posts[post].timing.is_expired() {
+            projects[project].posts.push(PostId::new(post));
+        }
     }
 
     for post in &posts {
@@ -143,11 +164,17 @@ pub(super) fn link(
         &config.paths.tags,
         &mut problems,
         |p| {
+            // An expired post is on no list, so its page links to none.
+            let tags = if p.timing.is_expired() {
+                0
+            } else {
+                MAX_TAGS_PER_POST
+            };
             p.doc
                 .meta
                 .tags
                 .iter()
-                .take(MAX_TAGS_PER_POST)
+                .take(tags)
                 .map(|t| (t.as_str(), "tags"))
                 .collect()
         },
@@ -162,6 +189,7 @@ pub(super) fn link(
                 .meta
                 .category
                 .iter()
+                .filter(|_| !p.timing.is_expired())
                 .map(|c| (c.as_str(), "category"))
                 .collect()
         },
@@ -169,7 +197,11 @@ pub(super) fn link(
     );
 
     let mut by_year: BTreeMap<i32, Vec<PostId>> = BTreeMap::new();
-    for (i, post) in posts.iter().enumerate() {
+    for (i, post) in posts
+        .iter()
+        .enumerate()
+        .take_while(|(_, p)| !p.timing.is_expired())
+    {
         by_year
             .entry(post.date.local.year())
             .or_default()
@@ -186,6 +218,8 @@ pub(super) fn link(
             tags,
             categories,
             years,
+            timetable,
+            preview: moment.preview,
         },
         problems,
     )

@@ -9,6 +9,7 @@ mod entry;
 pub mod event;
 mod link;
 mod load;
+pub mod schedule;
 pub mod search;
 mod single;
 pub mod video;
@@ -37,6 +38,7 @@ pub use load::build;
 pub use single::check_text;
 
 use event::Event;
+use schedule::{Schedule, Timetable, Timing};
 use search::DocumentTerms;
 use video::Video;
 
@@ -110,6 +112,8 @@ impl<T> std::ops::Index<Id<T>> for Vec<T> {
 #[derive(Debug)]
 pub struct Post {
     pub entry: Arc<PostEntry>,
+    /// Current, expired, or (in a preview) scheduled.
+    pub timing: Timing,
     pub tags: Vec<TermId>,
     pub category: Option<TermId>,
     pub project: Option<ProjectId>,
@@ -120,6 +124,7 @@ pub struct Post {
 #[derive(Debug)]
 pub struct Project {
     pub entry: Arc<ProjectEntry>,
+    pub timing: Timing,
     /// Its posts, newest first.
     pub posts: Vec<PostId>,
     pub photos: DocumentImages,
@@ -129,6 +134,7 @@ pub struct Project {
 #[derive(Debug)]
 pub struct Page {
     pub entry: Arc<PageEntry>,
+    pub timing: Timing,
     pub photos: DocumentImages,
 }
 
@@ -152,6 +158,8 @@ pub struct Entry<K: Kind> {
     /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
     pub path: String,
     pub updated: Option<Date>,
+    /// Its `publish:` and `expires:`.
+    pub schedule: Schedule,
     pub summary: String,
     pub text: Rendered,
     /// Videos and the bundle files the page shows.
@@ -242,7 +250,7 @@ pub struct Term {
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    /// Newest first.
+    /// Newest first; the expired ones after the others (see [`Site::listed_posts`]).
     pub posts: Vec<Post>,
     pub projects: Vec<Project>,
     pub pages: Vec<Page>,
@@ -250,9 +258,33 @@ pub struct Site {
     pub categories: Vec<Term>,
     /// Year → its posts, newest year first.
     pub years: Vec<(i32, Vec<PostId>)>,
+    /// The documents scheduled for later or expired, and when the site changes next.
+    pub timetable: Timetable,
+    /// A preview for colleagues (`build --preview`): drafts and documents scheduled for
+    /// later are in it, and every page says it is a preview.
+    pub preview: bool,
 }
 
 impl Site {
+    /// How many posts the lists, feeds and the search show: the first ones, all but the
+    /// expired.
+    pub fn listed_posts(&self) -> usize {
+        (self.posts.iter())
+            .take_while(|p| !p.timing.is_expired())
+            .count()
+    }
+
+    /// The addresses of the expired documents, whose pages the sitemap leaves out.
+    pub fn archived_paths(&self) -> std::collections::HashSet<&str> {
+        let posts = (self.posts.iter()).map(|p| (p.timing, p.path.as_str()));
+        let projects = (self.projects.iter()).map(|p| (p.timing, p.path.as_str()));
+        let pages = (self.pages.iter()).map(|p| (p.timing, p.path.as_str()));
+        (posts.chain(projects).chain(pages))
+            .filter(|(timing, _)| timing.is_expired())
+            .map(|(_, path)| path)
+            .collect()
+    }
+
     /// Every document of the site with its front matter photos, for the gallery step.
     pub fn documents(&self) -> impl Iterator<Item = DocumentRef<'_>> {
         let posts = self.posts.iter().map(|p| p.document());

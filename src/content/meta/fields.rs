@@ -57,6 +57,8 @@ const SUMMARY: Field = f("summary", K::LongText, L::Summary, L::SummaryHint);
 const COVER: Field = f("cover", K::Block, L::Cover, L::CoverHint);
 const GALLERY: Field = f("gallery", K::Block, L::Gallery, L::GalleryHint);
 const DRAFT: Field = f("draft", K::Bool, L::Draft, L::DraftHint);
+const PUBLISH: Field = f("publish", K::Date, L::Publish, L::PublishHint);
+const EXPIRES: Field = f("expires", K::Date, L::Expires, L::ExpiresHint);
 const SLUG: Field = f("slug", K::Text, L::Slug, L::SlugHint);
 const EXTRA: Field = f("extra", K::Block, L::Extra, L::ExtraHint);
 const VIDEO: Field = f("video", K::Block, L::Video, L::VideoHint);
@@ -76,6 +78,8 @@ pub const POST: &[Field] = &[
     GALLERY,
     f("source", K::Text, L::Source, L::SourceHint),
     DRAFT,
+    PUBLISH,
+    EXPIRES,
     SLUG,
     EXTRA,
     VIDEO,
@@ -108,12 +112,14 @@ pub const PROJECT: &[Field] = &[
     VIDEO,
     UPDATED,
     DRAFT,
+    PUBLISH,
+    EXPIRES,
     EXTRA,
 ];
 
 /// The fields of a static page ([`super::PageMeta`]), in documented order.
 pub const PAGE: &[Field] = &[
-    TITLE, SLUG, SUMMARY, UPDATED, COVER, GALLERY, DRAFT, EXTRA, VIDEO, EVENT,
+    TITLE, SLUG, SUMMARY, UPDATED, COVER, GALLERY, DRAFT, PUBLISH, EXPIRES, EXTRA, VIDEO, EVENT,
 ];
 
 /// The values a project's `status:` takes, as written.

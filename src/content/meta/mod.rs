@@ -46,6 +46,8 @@ pub struct PostMeta {
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     pub slug: Option<String>,
     #[serde(default)]
     pub extra: Extra,
@@ -123,6 +125,8 @@ pub struct ProjectMeta {
     pub updated: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
 }
@@ -139,6 +143,8 @@ pub struct PageMeta {
     pub gallery: Option<GallerySpec>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
     pub video: Option<Videos>,
@@ -186,14 +192,14 @@ mod tests {
 
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
-        listed_keys_are_the_fields::<PostMeta>(16);
-        listed_keys_are_the_fields::<ProjectMeta>(20);
-        listed_keys_are_the_fields::<PageMeta>(10);
+        listed_keys_are_the_fields::<PostMeta>(18);
+        listed_keys_are_the_fields::<ProjectMeta>(22);
+        listed_keys_are_the_fields::<PageMeta>(12);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
             "title, date, updated, summary, author, tags, category, project, cover, gallery, \
-             source, draft, slug, extra, video, event"
+             source, draft, publish, expires, slug, extra, video, event"
         );
     }
 }

@@ -87,6 +87,8 @@ catalogue! {
         ChooseSlugHint: "give the document a short `slug:` of your choice, e.g. `slug: kontakt`", "nadaj dokumentowi krótki `slug:` według uznania, np. `slug: kontakt`";
         NoDate: "the date is missing", "brak daty";
         NoDateHint: "add a line such as `date: 2026-11-24`", "dodaj wiersz taki jak `date: 2026-11-24`";
+        ExpiresBeforePublish: "`expires:` is not after `publish:`: the text would never be current", "`expires:` nie jest późniejsze niż `publish:`: tekst nigdy nie byłby aktualny";
+        ExpiresBeforePublishHint: "give `expires:` a later date than `publish:`, or delete one of them", "wpisz w `expires:` datę późniejszą niż w `publish:` albo usuń jedno z tych pól";
         ProjectEndsEarly: "the project ends before it starts", "projekt kończy się, zanim się zacznie";
         ProjectEndsEarlyHint: "check the `start:` and `end:` dates", "sprawdź daty `start:` i `end:`";
         NoStatus: "the project status is missing", "brak statusu projektu";

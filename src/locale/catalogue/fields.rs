@@ -28,6 +28,10 @@ catalogue! {
         SourceHint: "Where the text was first published, if elsewhere (an address)", "Gdzie tekst ukazał się najpierw, jeśli gdzie indziej (adres)";
         Draft: "Draft (not published)", "Szkic (nie publikować)";
         DraftHint: "A draft is shown only in the preview", "Szkic widać tylko w podglądzie";
+        Publish: "Publish on", "Opublikuj od";
+        PublishHint: "Empty: at once. A date and time (YYYY-MM-DD HH:MM) before which the text is not on the site; the site must be rebuilt after it", "Puste: od razu. Data i godzina (RRRR-MM-DD GG:MM), przed którą tekstu nie ma na stronie; stronę trzeba potem przebudować";
+        Expires: "Remove on", "Usuń ze strony";
+        ExpiresHint: "Empty: never. From this date and time the text is no longer on the site", "Puste: nigdy. Od tej daty i godziny tekstu nie ma już na stronie";
         Slug: "Address", "Adres";
         SlugHint: "The last part of the page's address, in small letters without Polish characters, e.g. dzien-seniora; empty: made from the file name", "Ostatnia część adresu strony, małymi literami bez polskich znaków, np. dzien-seniora; puste: z nazwy pliku";
         Extra: "Site-specific data", "Własne dane strony";
