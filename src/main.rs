@@ -448,13 +448,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             drafts,
             preview,
         } => {
-            if !bind.is_loopback() {
-                eprintln!(
-                    "{}: {}",
-                    Message::new(M::Warning),
-                    msg!(M::ServeOpenToNetwork, bind = bind.to_string())
-                );
-            }
+            warn_if_open(bind, M::ServeOpenToNetwork);
             let options = tablica::serve::ServeOptions {
                 root,
                 bind,
@@ -474,13 +468,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             bind,
             login,
         } => {
-            if !bind.is_loopback() {
-                eprintln!(
-                    "{}: {}",
-                    Message::new(M::Warning),
-                    msg!(Ed::OpenToNetwork, bind = bind.to_string())
-                );
-            }
+            warn_if_open(bind, Ed::OpenToNetwork);
             let options = tablica::editor::EditOptions {
                 root,
                 bind,
@@ -623,6 +611,14 @@ fn print_timed(timed: &[tablica::site::schedule::Timed]) {
             "{}",
             msg!(key, file = file, title = &t.title, when = when(date))
         );
+    }
+}
+
+/// Warns that the preview (or the editor) is seen by other devices, when `bind` says so.
+fn warn_if_open(bind: std::net::IpAddr, message: impl Into<tablica::locale::catalogue::Key>) {
+    if !bind.is_loopback() {
+        let said = Message::new(message).arg("bind", bind.to_string());
+        eprintln!("{}: {said}", Message::new(M::Warning));
     }
 }
 

@@ -133,6 +133,22 @@ fn item(
     }
 }
 
+/// The slugs of the site's projects, reading the project files only.
+pub fn project_slugs(root: &Path) -> Vec<String> {
+    let (sources, _) = content::find(root);
+    let content_dir = root.join(CONTENT_DIR);
+    let today = chrono::NaiveDate::MIN;
+    sources
+        .projects
+        .iter()
+        .filter_map(|source| {
+            let rel = source.path.strip_prefix(&content_dir).ok()?;
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            Some(item(root, "projects", source, rel, today).slug)
+        })
+        .collect()
+}
+
 /// Newest first (or oldest first), undated ones after, then by title.
 pub fn sort(items: &mut [Item], newest_first: bool) {
     items.sort_by(|a, b| {

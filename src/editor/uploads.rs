@@ -84,6 +84,25 @@ fn bundle(call: &Call) -> Result<(String, String, String), StoreError> {
     Ok((rel, text, hash))
 }
 
+/// Writes `bytes` beside the document (a bundle from now on) as `<stem>.<ext>` (`fallback`
+/// when the name had no letters): the document's path, text and fingerprint, and the name used.
+fn write_beside(
+    call: &Call,
+    stem: &str,
+    fallback: &str,
+    ext: &str,
+    bytes: &[u8],
+) -> Result<(String, String, String, String), MountResponse> {
+    let (rel, text, hash) = bundle(call).map_err(|e| store_refused(call, &e))?;
+    let stem = if stem.is_empty() { fallback } else { stem };
+    let file = call
+        .editor
+        .store
+        .add_file(&rel, &format!("{stem}.{ext}"), bytes)
+        .map_err(|e| store_refused(call, &e))?;
+    Ok((rel, text, hash, file))
+}
+
 /// A photo: alt text required (placeholders and file names refused, as in the build), the
 /// content a JPEG, PNG, WebP or GIF that decodes; the cover if there is none, else the next
 /// photo of the gallery.
@@ -117,22 +136,9 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
     let (Some((stem, _)), Some(ext), true) = (name, ext, problems.is_empty()) else {
         return refused(call, &problems);
     };
-    let (rel, text, hash) = match bundle(call) {
-        Ok(found) => found,
-        Err(e) => return store_refused(call, &e),
-    };
-    let stem = if stem.is_empty() {
-        "zdjecie".into()
-    } else {
-        stem
-    };
-    let file = match call
-        .editor
-        .store
-        .add_file(&rel, &format!("{stem}.{ext}"), bytes)
-    {
-        Ok(file) => file,
-        Err(e) => return store_refused(call, &e),
+    let (rel, text, hash, file) = match write_beside(call, &stem, "zdjecie", ext, bytes) {
+        Ok(done) => done,
+        Err(refusal) => return refusal,
     };
     let mut lines = yaml_edit::render("src", &Value::String(file.clone()));
     lines.push_str(&yaml_edit::render("alt", &Value::String(alt_text.into())));
@@ -209,22 +215,9 @@ pub fn document(call: &Call, bytes: &[u8]) -> MountResponse {
     if !bytes.starts_with(magic) {
         return refused(call, &[("plik-wgrany", Message::new(E::NotWhatItSays))]);
     }
-    let (rel, _, _) = match bundle(call) {
-        Ok(found) => found,
-        Err(e) => return store_refused(call, &e),
-    };
-    let stem = if stem.is_empty() {
-        "dokument".into()
-    } else {
-        stem
-    };
-    let file = match call
-        .editor
-        .store
-        .add_file(&rel, &format!("{stem}.{ext}"), bytes)
-    {
-        Ok(file) => file,
-        Err(e) => return store_refused(call, &e),
+    let (rel, _, _, file) = match write_beside(call, &stem, "dokument", &ext, bytes) {
+        Ok(done) => done,
+        Err(refusal) => return refusal,
     };
     let label = match call.get("opis").trim() {
         "" => call

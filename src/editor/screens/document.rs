@@ -219,11 +219,7 @@ fn check(
             Vec::new(),
         );
     };
-    let projects: Vec<String> = index::choices(&index::scan(root, today()))
-        .projects
-        .into_iter()
-        .map(|(slug, _)| slug)
-        .collect();
+    let projects = index::project_slugs(root);
     let problems = crate::site::check_text(&config, root, &abs, text, &projects);
     let said = |d: &Diagnostic| match &d.hint {
         Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
