@@ -853,3 +853,34 @@ fn documents_are_checked_by_content_and_give_a_link_to_insert() {
         "the text is the page's to save"
     );
 }
+
+#[test]
+fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_failed() {
+    let site = TestSite::with_config(&format!(
+        "{}deploy:\n  pendrive:\n    type: folder\n    path: serwer\n",
+        common::SITE_YAML
+    ));
+    site.write("content/posts/2026-11-24-warsztaty.md", POST);
+    std::fs::create_dir_all(site.root().join("serwer")).expect("the target folder");
+    let mut r = Redakcja::start(&site, &[], None);
+    let list = r.get("/redakcja/");
+    let publish = form_of(&list.body, "/redakcja/opublikuj");
+    let done = r.post("/redakcja/opublikuj", &publish);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("Opublikowano"), "{}", done.body);
+    let page = site.root().join("serwer/aktualnosci/warsztaty/index.html");
+    assert!(page.is_file(), "the site is in the target folder");
+    // A broken post: nothing is sent, the problem is named.
+    site.write(
+        "content/posts/zepsuty.md",
+        "---\ntitle: Zepsuty\ndate: 31.02.2026\n---\nTekst.\n",
+    );
+    let failed = r.post("/redakcja/opublikuj", &publish);
+    assert_eq!(failed.status, 422);
+    assert!(
+        failed.body.contains("content/posts/zepsuty.md") && failed.body.contains("31.02.2026"),
+        "{}",
+        failed.body
+    );
+    assert!(!site.root().join("serwer/aktualnosci/zepsuty").exists());
+}

@@ -9,6 +9,7 @@ mod auth;
 mod form;
 mod index;
 mod pages;
+mod publish;
 mod routes;
 mod screens;
 mod store;

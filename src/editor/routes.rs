@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::auth::{self, LoginError};
 use super::form::read_form;
-use super::{pages, screens, uploads, Editor, PREFIX};
+use super::{pages, publish, screens, uploads, Editor, PREFIX};
 use crate::locale::catalogue::Editor as E;
 use crate::serve::{Method, MountRequest, MountResponse};
 
@@ -118,6 +118,7 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (false, "historia") => screens::history(&call),
         (true, "przywroc-wersje") => screens::restore_version(&call),
         (true, "nadpisz") => screens::overwrite(&call),
+        (true, "opublikuj") => publish::publish(&call),
         (true, "zdjecie") => uploads::photo(&call, &request.body),
         (true, "dokument") => uploads::document(&call, &request.body),
         (true, "wyjscie") => {

@@ -68,6 +68,14 @@ pub fn list(call: &Call) -> MountResponse {
         _ => {}
     }
     main.push_str(&format!(
+        "<form method=\"post\" action=\"{PREFIX}opublikuj\" class=\"publikuj\">{}\
+         <p class=\"podpowiedz\" id=\"publikuj-podpowiedz\">{}</p>\
+         <button type=\"submit\" class=\"przycisk\" aria-describedby=\"publikuj-podpowiedz\">{}</button></form>",
+        pages::hidden("csrf", &call.csrf),
+        t(lang, E::PublishExplain),
+        t(lang, E::Publish)
+    ));
+    main.push_str(&format!(
         "<p><a class=\"przycisk\" href=\"{PREFIX}nowy\">{}</a></p>\
          <form method=\"get\" action=\"{PREFIX}\" class=\"filtry\" role=\"search\">\
          <div class=\"pole\"><label for=\"filtr-q\">{}</label><input type=\"search\" id=\"filtr-q\" name=\"q\" value=\"{}\"></div>",

@@ -142,5 +142,16 @@ catalogue! {
         Upload: "Add", "Dodaj";
         Consents: "Who is in the photo", "Kto jest na zdjęciu";
         SaveFirst: "Save your changes first, then add the file.", "Najpierw zapisz zmiany, potem dodaj plik.";
+        Publish: "Publish", "Opublikuj";
+        PublishExplain: "Builds the site from the saved texts (drafts and scheduled ones stay hidden) and sends it to the server set in site.yaml. It takes a moment.",
+            "Buduje stronę z zapisanych tekstów (szkice i zaplanowane pozostają ukryte) i wysyła ją na serwer wskazany w site.yaml. To chwilę potrwa.";
+        PublishBusy: "Publishing is already running. Wait for it to finish, then try again.", "Publikowanie już trwa. Poczekaj, aż się skończy, i spróbuj ponownie.";
+        PublishBuildFailed: "The site was not built, so nothing was published. Fix the problems below (open the texts they name) and publish again.",
+            "Strona nie została zbudowana, więc niczego nie opublikowano. Popraw problemy wymienione niżej (otwórz wskazane teksty) i opublikuj ponownie.";
+        PublishBuiltOnly: "The site is built in the public/ folder. No server is set for publishing (deploy: in site.yaml): copy public/ to the server, or ask your IT person to set it up.",
+            "Strona jest zbudowana w folderze public/. Nie wskazano serwera do publikowania (deploy: w site.yaml): skopiuj public/ na serwer albo poproś informatyka o ustawienie.";
+        Published: "Published. The site on the server is up to date.", "Opublikowano. Strona na serwerze jest aktualna.";
+        PublishDeployFailed: "The site was built, but sending it to the server failed; the site on the server is as it was. Details below; try again or ask your IT person.",
+            "Strona została zbudowana, ale wysłanie jej na serwer się nie udało; strona na serwerze jest taka jak wcześniej. Szczegóły niżej; spróbuj ponownie albo poproś informatyka.";
     }
 }
