@@ -71,7 +71,7 @@ pub(super) fn section_name(lang: Lang, section: &str) -> String {
     t(
         lang,
         match section {
-            "projects" => E::Project,
+            "projects" => E::ProjectKind,
             "pages" => E::Page,
             _ => E::Post,
         },

@@ -84,6 +84,7 @@ catalogue! {
         DateColumn: "Date", "Data";
         Post: "post", "wpis";
         Posts: "posts", "wpisy";
+        ProjectKind: "project", "projekt";
         Page: "page", "strona";
         Pages: "pages", "strony";
         Projects: "projects", "projekty";
