@@ -117,6 +117,21 @@ enum Command {
         #[arg(long)]
         ask: bool,
     },
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFrom {
+    Wordpress {
+        export: PathBuf,
+        #[arg(long)]
+        uploads: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        into: PathBuf,
+    },
 }
 
 /// The texts of one subcommand's help, from the catalogue.
@@ -201,7 +216,25 @@ const HELP: &[SubcommandHelp] = &[
             ("ask", M::HelpNewAsk),
         ],
     },
+    SubcommandHelp {
+        name: "import",
+        about: M::HelpImport,
+        long_about: M::HelpImport,
+        args: &[],
+    },
 ];
+
+/// The texts of `tablica import wordpress`, a level below the others.
+const IMPORT_WORDPRESS: SubcommandHelp = SubcommandHelp {
+    name: "wordpress",
+    about: M::HelpImportWordpress,
+    long_about: M::HelpImportWordpress,
+    args: &[
+        ("export", M::HelpImportExport),
+        ("uploads", M::HelpImportUploads),
+        ("into", M::HelpImportInto),
+    ],
+};
 
 /// clap's help layout with the headings clap writes itself in Polish.
 const POLISH_HELP: &str = "{about-with-newline}\nUżycie: {usage}\n\n{all-args}{after-help}";
@@ -232,18 +265,22 @@ fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| {
             a.help(t(M::HelpLang)).hide_possible_values(true)
         });
+    let texts = |mut sub: clap::Command, help: &SubcommandHelp| {
+        sub = sub
+            .about(t(help.about))
+            .long_about(t(help.long_about))
+            .disable_help_flag(true);
+        for (arg, help) in help.args {
+            sub = sub.mut_arg(arg, |a| a.help(t(*help)));
+        }
+        sub
+    };
     for help in HELP {
-        cmd = cmd.mut_subcommand(help.name, |mut sub| {
-            sub = sub
-                .about(t(help.about))
-                .long_about(t(help.long_about))
-                .disable_help_flag(true);
-            for (arg, help) in help.args {
-                sub = sub.mut_arg(arg, |a| a.help(t(*help)));
-            }
-            sub
-        });
+        cmd = cmd.mut_subcommand(help.name, |sub| texts(sub, help));
     }
+    cmd = cmd.mut_subcommand("import", |sub| {
+        sub.mut_subcommand("wordpress", |w| texts(w, &IMPORT_WORDPRESS))
+    });
     if lang == Lang::Pl {
         cmd = cmd
             .override_usage("tablica [OPCJE] <POLECENIE>")
@@ -585,6 +622,35 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 )
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            from:
+                ImportFrom::Wordpress {
+                    export,
+                    uploads,
+                    into,
+                },
+        } => {
+            use tablica::import::wordpress::{import, Options};
+            let today = chrono::Local::now().date_naive();
+            match import(&Options {
+                export,
+                uploads,
+                into,
+                today,
+            }) {
+                Ok(outcome) => {
+                    print!("{outcome}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("{}: {e}", Message::new(M::Error));
+                    if let Some(hint) = e.hint() {
+                        eprintln!("  {}: {hint}", Message::new(M::Hint));
+                    }
+                    Ok(ExitCode::from(EXIT_FAILURE))
+                }
+            }
         }
     }
 }

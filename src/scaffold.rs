@@ -60,7 +60,8 @@ title: O nas
 Kilka zdań o ośrodku: czym się zajmujecie, komu pomagacie, jak się z wami skontaktować.
 "#;
 
-const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
+/// What a site's Git repository leaves out: the output, the cache, the deploy passwords.
+pub const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
 
 /// Why `tablica new` could not make the site.
 #[derive(Debug, thiserror::Error)]
@@ -159,7 +160,7 @@ pub fn is_example_address(address: &str) -> bool {
     crate::url::example_host(address).is_some()
 }
 
-fn check_text(value: &str) -> Result<String, Message> {
+pub fn check_text(value: &str) -> Result<String, Message> {
     match value.trim() {
         "" => Err(Message::new(M::BadEmpty)),
         text => Ok(text.to_string()),
@@ -242,8 +243,24 @@ fn quoted(text: &str) -> String {
     serde_json::Value::String(text.to_string()).to_string()
 }
 
+/// The menu of a new site: the example's sections.
+const MENU: &[(&str, &str)] = &[
+    ("Aktualności", "/aktualnosci/"),
+    ("Projekty", "/projekty/"),
+    ("O nas", "/o-nas/"),
+];
+
 /// The site settings of a new site.
 pub fn site_yaml(answers: &Answers, today: chrono::NaiveDate) -> String {
+    let menu: Vec<(String, String)> = MENU
+        .iter()
+        .map(|(title, url)| (title.to_string(), url.to_string()))
+        .collect();
+    settings(answers, today, &menu)
+}
+
+/// The site settings of a new site with this menu (titles and addresses).
+pub fn settings(answers: &Answers, today: chrono::NaiveDate, menu: &[(String, String)]) -> String {
     let name = quoted(&answers.name);
     let email = quoted(&answers.email);
     let phone = quoted(&answers.phone);
@@ -263,9 +280,7 @@ organisation:
   email: {email}
   phone: {phone}
 menu:
-  - {{ title: Aktualności, url: /aktualnosci/ }}
-  - {{ title: Projekty, url: /projekty/ }}
-  - {{ title: O nas, url: /o-nas/ }}
+{menu}
 posts_per_page: 10
 images:
   {photos}
@@ -293,6 +308,11 @@ accessibility:
         base_url = answers.base_url,
         description = quoted(&format!("Aktualności i projekty – {}", answers.name)),
         address = quoted(&answers.address),
+        menu = menu
+            .iter()
+            .map(|(title, url)| format!("  - {{ title: {}, url: {} }}", quoted(title), quoted(url)))
+            .collect::<Vec<_>>()
+            .join("\n"),
     )
 }
 

@@ -27,10 +27,12 @@ const STAGES: &[(&str, &[&str])] = &[
     ("the preview", &["serve"]),
     ("the editor", &["editor"]),
     ("a new site", &["scaffold"]),
+    ("moving in from other systems", &["import"]),
 ];
 
 /// Files of the model that check one document: they must not know the whole site.
 const PER_DOCUMENT: &[&str] = &[
+    "site/alias.rs",
     "site/attachments.rs",
     "site/body.rs",
     "site/entry.rs",

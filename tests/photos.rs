@@ -6,62 +6,6 @@ use std::path::PathBuf;
 
 use common::*;
 
-/// An 800×400 JPEG, left half red, right half blue, optionally with an EXIF block
-/// (orientation and a GPS position) inserted after the SOI marker.
-fn jpeg(orientation: Option<u16>, gps: bool) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(800, 400, |x, _| {
-        if x < 400 {
-            image::Rgb([220, 20, 20])
-        } else {
-            image::Rgb([20, 20, 220])
-        }
-    });
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90)
-        .encode_image(&img)
-        .expect("encode");
-    let mut tiff: Vec<u8> = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
-    let mut entries: Vec<[u8; 12]> = Vec::new();
-    if let Some(o) = orientation {
-        let mut e = [0u8; 12];
-        e[..2].copy_from_slice(&0x0112u16.to_be_bytes());
-        e[2..4].copy_from_slice(&3u16.to_be_bytes());
-        e[4..8].copy_from_slice(&1u32.to_be_bytes());
-        e[8..10].copy_from_slice(&o.to_be_bytes());
-        entries.push(e);
-    }
-    let ifd0_len = 2 + entries.len() as u32 * 12 + if gps { 12 } else { 0 } + 4;
-    if gps {
-        // GPSInfo pointer to a GPS IFD right after IFD0, with GPSLatitudeRef = "N".
-        let mut e = [0u8; 12];
-        e[..2].copy_from_slice(&0x8825u16.to_be_bytes());
-        e[2..4].copy_from_slice(&4u16.to_be_bytes());
-        e[4..8].copy_from_slice(&1u32.to_be_bytes());
-        e[8..12].copy_from_slice(&(8 + ifd0_len).to_be_bytes());
-        entries.push(e);
-    }
-    tiff.extend_from_slice(&(entries.len() as u16).to_be_bytes());
-    for e in &entries {
-        tiff.extend_from_slice(e);
-    }
-    tiff.extend_from_slice(&0u32.to_be_bytes());
-    if gps {
-        tiff.extend_from_slice(&1u16.to_be_bytes());
-        tiff.extend_from_slice(&0x0001u16.to_be_bytes());
-        tiff.extend_from_slice(&2u16.to_be_bytes());
-        tiff.extend_from_slice(&2u32.to_be_bytes());
-        tiff.extend_from_slice(b"N\x00\x00\x00");
-        tiff.extend_from_slice(&0u32.to_be_bytes());
-    }
-    let mut app1 = b"Exif\x00\x00".to_vec();
-    app1.extend_from_slice(&tiff);
-    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
-    out.extend_from_slice(&((app1.len() + 2) as u16).to_be_bytes());
-    out.extend_from_slice(&app1);
-    out.extend_from_slice(&plain[2..]);
-    out
-}
-
 fn gallery_site(site_yaml_extra: &str, gallery: &str) -> TestSite {
     let site = TestSite::with_config(&format!("{SITE_YAML}{site_yaml_extra}"));
     festyn(&site, gallery);
@@ -95,10 +39,6 @@ fn output_jpegs(site: &TestSite, dir: &str) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 const ONE_PHOTO: &str =

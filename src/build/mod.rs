@@ -3,6 +3,7 @@
 
 mod incremental;
 mod last_build;
+mod links;
 mod options;
 pub mod output;
 mod photos;
@@ -125,9 +126,13 @@ impl Builder {
             fingerprints,
         } = self.pages(&start, &model, &theme)?;
         timings.lap("render");
+        let patched = model.edited.is_some();
+        let earlier = (self.last.as_ref()).filter(|_| patched).map(|l| &l.pages);
+        model.check_aliases(fingerprints.iter().map(|(p, _)| p), earlier)?;
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
+        let page_links = links::read(&model.site.config, &pages);
         let rendered = pages.len();
         let mut written = rendered;
         if let Some(output) = &output {
@@ -137,10 +142,11 @@ impl Builder {
             pages_ready(&model.site.config.root);
         }
         let pages = Pages::all(fingerprints, model.edited.is_some(), last.as_mut());
-        let check_only = self.options.check_only;
-        let site_files =
-            SiteFiles::make(&start, &model, &theme, &pages, last.as_ref(), check_only)?;
+        let site_files = SiteFiles::make(&start, &model, &theme, &pages, last.as_ref())?;
         timings.lap("feeds");
+        model.check_links(&page_links, (&pages, &site_files), &theme, output.is_some())?;
+        drop(page_links);
+        timings.lap("links");
         written += site_files.changed.len();
         let report = start.report(&mut model, &photos, (rendered, written));
         if let Some(output) = output {

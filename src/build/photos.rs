@@ -34,7 +34,7 @@ pub(super) fn resolve_photos<'s>(
     root: &Path,
     site: &Site,
 ) -> Vec<ResolvedPhotos> {
-    docs.filter(|d| d.cover.is_some() || d.gallery.is_some())
+    docs.filter(|d| d.cover.is_some() || d.gallery.is_some() || !d.text_photos.is_empty())
         .map(|doc| {
             let (photos, problems) = gallery::resolve(root, &doc, &site.config.images);
             ResolvedPhotos {
@@ -51,7 +51,7 @@ pub(super) fn resolve_photos<'s>(
 pub(super) fn photo_sources(photos: &[ResolvedPhotos]) -> Vec<PathBuf> {
     let mut set: Vec<PathBuf> = photos
         .iter()
-        .flat_map(|p| p.photos.cover.iter().chain(&p.photos.gallery))
+        .flat_map(|p| p.photos.all())
         .map(|p| p.source.clone())
         .collect();
     set.sort();
@@ -125,9 +125,20 @@ pub(super) fn place_photos(
             for photo in &p.gallery {
                 gallery.extend(place(photo)?);
             }
+            let mut text = Vec::with_capacity(p.text.len());
+            for photo in &p.text {
+                text.push(match photo {
+                    Some(photo) => place(photo)?,
+                    None => None,
+                });
+            }
             Ok(Placed {
                 doc: resolved.doc.clone(),
-                images: DocumentImages { cover, gallery },
+                images: DocumentImages {
+                    cover,
+                    gallery,
+                    text,
+                },
                 files,
             })
         })

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
-use crate::publish::{feeds, ics, search};
+use crate::publish::{feeds, ics, redirects, search, server};
 use crate::render::theme::{self, Theme, ThemeError};
 use crate::render::{RenderError, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::Site;
@@ -45,6 +45,8 @@ pub(super) fn site_files(
     .into_iter()
     .chain(feeds::atom_feeds(site, theme)?)
     .chain(ics::files(site, now, &calendar_name))
+    .chain(redirects::pages(site, theme)?)
+    .chain(server::files(site))
     .map(|(path, text)| (path, text.into_bytes()))
     .chain(search::index_files(site, labels))
     .collect())

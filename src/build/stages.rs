@@ -12,12 +12,15 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint;
 use crate::gallery::process::Processed;
+use crate::publish::redirects;
 use crate::render::theme::Theme;
 use crate::render::{Fingerprints, RenderOutcome, Renderer};
+use crate::site::{Entry, Kind};
 use crate::{config, content, gallery};
 
 use super::incremental::{Base, LastOutput};
 use super::last_build::Inputs;
+use super::links;
 use super::output::Output;
 use super::photos::{check_photos, photo_sources, place_photos};
 use super::site_files::{
@@ -116,6 +119,67 @@ impl Model {
         self.problems.extend(warnings);
         let photos = self.files.photos.iter().chain(&self.fresh);
         let found: Vec<Diagnostic> = photos.flat_map(|p| p.problems.iter().cloned()).collect();
+        self.problems.extend(found);
+        self.errors()
+    }
+
+    /// Stops the build when an old address (`aliases:`) is also a page or an old address of
+    /// another document. `pages`: the pages rendered now; `earlier`: in a patched build, those
+    /// of the build it patches.
+    pub(super) fn check_aliases<'a>(
+        &mut self,
+        pages: impl Iterator<Item = &'a PathBuf>,
+        earlier: Option<&'a Fingerprints>,
+    ) -> Result<(), BuildError> {
+        let sources: HashMap<&str, &std::path::Path> = self
+            .site
+            .documents()
+            .map(|d| (d.url_path, d.path))
+            .collect();
+        let all = pages.chain(earlier.into_iter().flat_map(|f| f.keys()));
+        let found = redirects::collisions(&self.site, all.map(PathBuf::as_path), &sources);
+        self.problems.extend(found);
+        self.errors()
+    }
+
+    /// Adds the problems of links within the site (see [`links`]), and stops the build when
+    /// they are errors. `placed`: whether the photos are in the output.
+    pub(super) fn check_links(
+        &mut self,
+        page_links: &[links::PageLinks],
+        (pages, site_files): (&Pages, &SiteFiles),
+        theme: &Theme,
+        placed: bool,
+    ) -> Result<(), BuildError> {
+        let statics: Vec<PathBuf> = theme
+            .static_files
+            .keys()
+            .map(|r| static_target(r))
+            .collect();
+        let files = &self.files;
+        let all = (pages.fingerprints.keys())
+            .chain(site_files.fingerprints.keys())
+            .chain(&statics)
+            .chain(files.attachments.iter().map(|(_, target)| target))
+            .chain(files.placed.values().flatten());
+        fn source<K: Kind>(e: &Entry<K>) -> (&str, links::Source<'_>) {
+            let links = links::Source {
+                file: &e.doc.path,
+                links: &e.text.links,
+            };
+            (e.path.as_str(), links)
+        }
+        let site = &self.site;
+        let sources = (site.posts.iter().map(|p| source(&p.entry)))
+            .chain(site.projects.iter().map(|p| source(&p.entry)))
+            .chain(site.pages.iter().map(|p| source(&p.entry)))
+            .collect();
+        let output = links::Output {
+            files: links::file_set(all),
+            sources,
+            photos_placed: placed,
+        };
+        let found = links::check(&site.config, page_links, &output);
         self.problems.extend(found);
         self.errors()
     }
@@ -289,22 +353,19 @@ impl Pages {
 impl SiteFiles {
     /// The sitemap, feeds and search index, fingerprinted like pages: in place, an unchanged
     /// file is not written again, and one that is no longer produced (the feed of a removed
-    /// tag, a search shard) is deleted. None when the build only checks.
+    /// tag, a search shard) is deleted. A build that only checks makes them too: the check
+    /// of links follows addresses to them.
     pub(super) fn make(
         start: &Start,
         model: &Model,
         theme: &Theme,
         pages: &Pages,
         last: Option<&LastOutput>,
-        check_only: bool,
     ) -> Result<Self, BuildError> {
         let mut files = SiteFiles {
             changed: Vec::new(),
             fingerprints: Fingerprints::new(),
         };
-        if check_only {
-            return Ok(files);
-        }
         let none = Fingerprints::new();
         let old = last.map_or(&none, |l| &l.site_files);
         for (path, bytes) in site_files(&model.site, theme, start.now, &pages.order)? {

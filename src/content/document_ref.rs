@@ -18,6 +18,18 @@ pub struct DocumentRef<'a> {
     pub url_path: &'a str,
     pub cover: Option<&'a PhotoSpec>,
     pub gallery: Option<&'a GallerySpec>,
+    /// The photos its text shows (`![Plakat](plakat.jpg)`), by their number in the text.
+    pub text_photos: &'a [TextPhoto],
+}
+
+/// A photo of the bundle that the text of a document shows, checked by name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TextPhoto {
+    /// Its file, beside the document.
+    pub path: std::path::PathBuf,
+    pub alt: String,
+    /// The line of the text that shows it.
+    pub line: usize,
 }
 
 impl<'a> DocumentRef<'a> {
@@ -26,6 +38,7 @@ impl<'a> DocumentRef<'a> {
         url_path: &'a str,
         cover: Option<&'a PhotoSpec>,
         gallery: Option<&'a GallerySpec>,
+        text_photos: &'a [TextPhoto],
     ) -> Self {
         DocumentRef {
             path: &doc.path,
@@ -37,6 +50,7 @@ impl<'a> DocumentRef<'a> {
             url_path,
             cover,
             gallery,
+            text_photos,
         }
     }
 }

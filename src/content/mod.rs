@@ -18,7 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::fingerprint::is_ignored_name;
 use crate::locale::catalogue::Content;
 use crate::locale::msg;
-pub use document_ref::DocumentRef;
+pub use document_ref::{DocumentRef, TextPhoto};
 pub use meta::{PageMeta, PostMeta, ProjectMeta};
 
 /// Where content lives, relative to the site root.
@@ -83,18 +83,27 @@ pub struct Sources {
 pub fn find(root: &Path) -> (Sources, Vec<Diagnostic>) {
     let content = root.join(CONTENT_DIR);
     let mut diagnostics = Vec::new();
-    let mut section = |name: &str| find_markdown(root, &content.join(name), &mut diagnostics);
+    let mut section =
+        |name: &str, nested| find_markdown(root, &content.join(name), nested, &mut diagnostics);
     let sources = Sources {
-        posts: section("posts"),
-        projects: section("projects"),
-        pages: section("pages"),
+        posts: section("posts", false),
+        projects: section("projects", false),
+        pages: section("pages", true),
     };
     (sources, diagnostics)
 }
 
 /// Markdown files of a section: `x.md` files and `x/index.md` bundles. Other `.md` files inside
-/// a bundle belong to it and are not documents of their own. Symlinks are never followed.
-fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Source> {
+/// a bundle belong to it and are not documents of their own (a video's transcript), except, when
+/// `nested` (static pages), those directly beside a bundle's `index.md` that start with front
+/// matter: the child pages of a section (`pomoc/index.md` and `pomoc/zasilki.md`). Symlinks are
+/// never followed.
+fn find_markdown(
+    root: &Path,
+    dir: &Path,
+    nested: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Source> {
     let mut found = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(false)
@@ -147,8 +156,28 @@ fn find_markdown(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> 
         .filter(|s| s.is_bundle)
         .filter_map(|s| s.path.parent().map(Path::to_path_buf))
         .collect();
-    found.retain(|s| s.is_bundle || !s.path.ancestors().skip(1).any(|a| bundles.contains(a)));
+    found.retain(|s| {
+        let parent = s.path.parent();
+        s.is_bundle
+            || (nested && parent.is_some_and(|p| bundles.contains(p)) && has_front_matter(&s.path))
+            || !s.path.ancestors().skip(1).any(|a| bundles.contains(a))
+    });
     found
+}
+
+/// Whether the file at `path` starts with a front matter fence (`---`, after a BOM); a file
+/// that cannot be read counts as a document, so that reading it reports why.
+fn has_front_matter(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok((file, _)) = file::open(path, MAX_TEXT_BYTES) else {
+        return true;
+    };
+    let mut start = Vec::with_capacity(8);
+    if file.take(6).read_to_end(&mut start).is_err() {
+        return true;
+    }
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+    start.starts_with(b"---")
 }
 
 /// `path` relative to `root` when it is inside it.

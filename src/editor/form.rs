@@ -213,7 +213,7 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
             _ => Some(Value::Bool(false)),
         },
         FieldKind::Number if sent.is_empty() => None,
-        FieldKind::Number => match sent.parse::<u64>() {
+        FieldKind::Number => match sent.parse::<i64>() {
             Ok(n) => Some(Value::Number(n.into())),
             Err(_) => return Err(E::NotANumber),
         },

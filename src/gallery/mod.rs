@@ -19,3 +19,11 @@ pub fn is_photo(path: &std::path::Path) -> bool {
         .map(|e| e.to_string_lossy().to_lowercase())
         .is_some_and(|e| PHOTO_EXTENSIONS.contains(&e.as_str()))
 }
+
+/// Whether a path names an HEIC/HEIF photo (the iPhone's format), which no maintained
+/// decoder without system libraries reads: refused with a way out (save it as JPEG).
+pub fn is_heic(path: &std::path::Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| e == "heic" || e == "heif")
+}

@@ -32,6 +32,16 @@ pub struct Photo {
 pub struct DocumentPhotos {
     pub cover: Option<Photo>,
     pub gallery: Vec<Photo>,
+    /// The photos of the text, by number (`None`: refused, reported).
+    pub text: Vec<Option<Photo>>,
+}
+
+impl DocumentPhotos {
+    /// Every photo, each as often as it is shown.
+    pub fn all(&self) -> impl Iterator<Item = &Photo> {
+        let text = self.text.iter().flatten();
+        self.cover.iter().chain(&self.gallery).chain(text)
+    }
 }
 
 /// One entry of the sidecar: just the alt text, or the same fields as in front matter.
@@ -198,11 +208,16 @@ impl Context<'_> {
             return None;
         }
         if !is_photo(rel) {
+            let (message, hint) = if super::is_heic(rel) {
+                (M::Heic, M::HeicHint)
+            } else {
+                (M::NotAPhoto, M::NotAPhotoHint)
+            };
             self.error(
                 &format!("{field}.src"),
                 line,
-                msg!(M::NotAPhoto, src = src),
-                M::NotAPhotoHint,
+                msg!(message, src = src),
+                hint,
             );
             return None;
         }
@@ -396,5 +411,36 @@ pub fn resolve(
             .collect(),
         Some(GallerySpec::Dir(d)) => cx.folder(&d.dir),
     };
-    (DocumentPhotos { cover, gallery }, cx.problems)
+    let text = (doc.text_photos.iter())
+        .map(|photo| cx.text_photo(photo))
+        .collect();
+    let photos = DocumentPhotos {
+        cover,
+        gallery,
+        text,
+    };
+    (photos, cx.problems)
+}
+
+impl Context<'_> {
+    /// A photo of the text, whose name and alt text the text's renderer checked: it must
+    /// still be a file inside the site.
+    fn text_photo(&mut self, photo: &crate::content::TextPhoto) -> Option<Photo> {
+        let name = photo.path.file_name().unwrap_or_default().to_string_lossy();
+        match photo.path.canonicalize() {
+            Ok(source) if source.starts_with(self.root) && source.is_file() => Some(Photo {
+                source,
+                alt: photo.alt.clone(),
+                caption: None,
+            }),
+            _ => {
+                self.problems.push(
+                    Diagnostic::error(self.doc.path, msg!(M::Missing, src = name.as_ref()))
+                        .at_line(Some(photo.line))
+                        .hint(M::MissingHint),
+                );
+                None
+            }
+        }
+    }
 }

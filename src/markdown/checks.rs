@@ -73,6 +73,13 @@ pub(super) fn is_local_image(url: &str) -> bool {
         && site.join(url).is_ok_and(|u| u.origin() == site.origin())
 }
 
+/// Whether an image address is a file name or path relative to the document
+/// (`plakat.jpg`, `zdjecia/plakat.jpg`): no scheme, host or site path.
+pub(super) fn is_file_name(url: &str) -> bool {
+    let url = url.trim();
+    !url.is_empty() && !url.contains(':') && !url.starts_with(['/', '\\', '#', '?'])
+}
+
 pub(super) fn foreign_image(line: usize, url: &str) -> Finding {
     Finding {
         check: Check::Unsafe,

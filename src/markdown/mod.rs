@@ -8,6 +8,7 @@ mod raw_html;
 mod sanitise;
 mod text;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -20,7 +21,7 @@ use crate::url::is_safe_url;
 
 use crate::locale::catalogue::Markdown as M;
 use crate::locale::{msg, Message};
-use checks::{foreign_image, is_local_image, unsafe_link, VAGUE_LINK_TEXTS};
+use checks::{foreign_image, is_file_name, is_local_image, unsafe_link, VAGUE_LINK_TEXTS};
 use names::{author_classes, author_id, outside_theme};
 use nesting::bound_nesting;
 use raw_html::check_raw_html;
@@ -28,6 +29,7 @@ use sanitise::sanitise;
 use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
+pub use raw_html::{raw_tags, RawTag};
 pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
 
@@ -40,6 +42,67 @@ pub enum LinkNote {
     Describe(String),
     /// Written as it is and reported as a [`Check::Document`] finding.
     Problem { message: Message, hint: Message },
+}
+
+/// What an image in the text becomes, as the caller's photo check decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImageNote {
+    /// Written as it is if its address is on this site (`/…`), else removed with a warning.
+    Keep,
+    /// One of the document's photos, by its number: written as a marker that
+    /// [`replace_photos`] turns into the processed photo.
+    Photo(usize),
+    /// Removed and reported as a [`Check::Document`] finding.
+    Problem { message: Message, hint: Message },
+    /// Written as it is and reported as a warning ([`Check::Unsafe`]).
+    Unchecked { message: Message, hint: Message },
+}
+
+/// An image of the text as the caller's photo check sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct TextImage<'a> {
+    /// Its address as written: a file name beside the document (`plakat.jpg`) or a path on
+    /// this site (`/aktualnosci/festyn/plakat.jpg`).
+    pub url: &'a str,
+    pub alt: &'a str,
+    pub line: usize,
+}
+
+/// Marks the place of a photo of the text in the HTML; the character cannot be typed as
+/// text to any effect but showing that photo of the document.
+const PHOTO_MARK: char = '\u{FFFC}';
+
+fn photo_marker(n: usize) -> String {
+    format!("{PHOTO_MARK}{n}{PHOTO_MARK}")
+}
+
+/// `html` with the marker of each photo of the text replaced by `photo(n)` (its markup;
+/// nothing when the photo is unknown).
+pub fn replace_photos(html: &str, photo: impl Fn(usize) -> Option<String>) -> Cow<'_, str> {
+    if !html.contains(PHOTO_MARK) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut parts = html.split(PHOTO_MARK);
+    out.push_str(parts.next().unwrap_or(""));
+    let mut inside = true;
+    for part in parts {
+        match part.parse::<usize>() {
+            Ok(n) if inside => {
+                out.push_str(&photo(n).unwrap_or_default());
+                inside = false;
+            }
+            _ => {
+                // Not a marker: an odd character of the text, kept.
+                if inside {
+                    out.push(PHOTO_MARK);
+                }
+                out.push_str(part);
+                inside = true;
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A heading of the text, for a table of contents.
@@ -62,6 +125,18 @@ pub struct Rendered {
     pub findings: Vec<Finding>,
     /// Content-Security-Policy `frame-src` sources of the frames the text embeds, sorted.
     pub frame_src: Vec<String>,
+    /// Every link and image of the Markdown, for the check of links within the site.
+    pub links: Vec<TextLink>,
+}
+
+/// A link or image of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLink {
+    /// As the author wrote it (`/o-nas/`).
+    pub written: String,
+    /// As written into the page (`/mops/o-nas/` on a site under `/mops/`).
+    pub url: String,
+    pub line: usize,
 }
 
 /// How to render.
@@ -71,6 +146,9 @@ pub struct MarkdownOptions<'a> {
     pub allow_raw_html: bool,
     /// Where frames (`<iframe>`) in the text may load from (`embed_hosts:` in site.yaml).
     pub embed_hosts: &'a [EmbedHost],
+    /// The path the site lives under (`/mops/`): links and images written from the root
+    /// (`/o-nas/`) are moved under it (`/mops/o-nas/`). Empty or `/`: none.
+    pub url_root: &'a str,
 }
 
 const LEAD_MAX_CHARS: usize = 220;
@@ -86,6 +164,18 @@ pub fn render_with_links(
     first_line: usize,
     options: MarkdownOptions,
     links: &mut dyn FnMut(&str) -> LinkNote,
+) -> Rendered {
+    render_with(body, first_line, options, links, &mut |_| ImageNote::Keep)
+}
+
+/// Like [`render_with_links`], asking `images` about every image of the text with a file
+/// name (`plakat.jpg`) or an address on this site (`/…/plakat.jpg`).
+pub fn render_with(
+    body: &str,
+    first_line: usize,
+    options: MarkdownOptions,
+    links: &mut dyn FnMut(&str) -> LinkNote,
+    images: &mut dyn FnMut(TextImage) -> ImageNote,
 ) -> Rendered {
     let mut out = Rendered::default();
     let body = without_controls(body, first_line, &mut out);
@@ -239,14 +329,11 @@ pub fn render_with_links(
                     i += 1;
                     continue;
                 }
+                let event = under_root(event, options.url_root);
+                out.links.push(TextLink::of(&event, dest_url, line));
                 match links(dest_url) {
                     LinkNote::Keep => {}
-                    LinkNote::Describe(note) => {
-                        html_events.push(event.clone());
-                        closes.push((end, Close::Note(note)));
-                        i += 1;
-                        continue;
-                    }
+                    LinkNote::Describe(note) => closes.push((end, Close::Note(note))),
                     LinkNote::Problem { message, hint } => out.findings.push(Finding {
                         check: Check::Document,
                         line,
@@ -254,11 +341,16 @@ pub fn render_with_links(
                         hint,
                     }),
                 }
+                html_events.push(event);
+                i += 1;
+                continue;
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let end = find_end(&events, i);
                 let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
-                if alt.trim().is_empty() {
+                // The import's placeholder is no description either.
+                let placeholder = crate::content::meta::photo::ALT_PLACEHOLDER;
+                if alt.trim().is_empty() || alt.trim_start().starts_with(placeholder) {
                     out.findings.push(Finding {
                         check: Check::ImageAlt,
                         line,
@@ -266,11 +358,50 @@ pub fn render_with_links(
                         hint: M::ImageNoAltHint.into(),
                     });
                 }
-                if !is_local_image(dest_url) {
-                    out.findings.push(foreign_image(line, dest_url));
-                    i = end + 1;
-                    continue;
+                let local = is_local_image(dest_url);
+                let note = if local || is_file_name(dest_url) {
+                    images(TextImage {
+                        url: dest_url,
+                        alt: alt.trim(),
+                        line,
+                    })
+                } else {
+                    ImageNote::Keep
+                };
+                match note {
+                    ImageNote::Keep if local => {}
+                    ImageNote::Keep => {
+                        out.findings.push(foreign_image(line, dest_url));
+                        i = end + 1;
+                        continue;
+                    }
+                    ImageNote::Photo(n) => {
+                        html_events.push(Event::Html(photo_marker(n).into()));
+                        i = end + 1;
+                        continue;
+                    }
+                    ImageNote::Unchecked { message, hint } => out.findings.push(Finding {
+                        check: Check::Unsafe,
+                        line,
+                        message,
+                        hint,
+                    }),
+                    ImageNote::Problem { message, hint } => {
+                        out.findings.push(Finding {
+                            check: Check::Document,
+                            line,
+                            message,
+                            hint,
+                        });
+                        i = end + 1;
+                        continue;
+                    }
                 }
+                let event = under_root(event, options.url_root);
+                out.links.push(TextLink::of(&event, dest_url, line));
+                html_events.push(event);
+                i += 1;
+                continue;
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let label = author_id(label, line, &mut out);
@@ -392,6 +523,41 @@ impl TableAlignment {
         };
         let tag = if self.head { "th" } else { "td" };
         Some(Event::Html(format!("<{tag} class=\"{class}\">").into()))
+    }
+}
+
+/// A link or image written from the site's root (`/o-nas/`) moved under the path the site
+/// lives under (`root`, e.g. `/mops/` → `/mops/o-nas/`); one already under it, or any other
+/// address, as it is.
+fn under_root<'e>(event: &Event<'e>, root: &str) -> Event<'e> {
+    let moved = |dest: &CowStr<'e>| -> Option<CowStr<'e>> {
+        let rest = dest.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
+        if matches!(root, "" | "/") || dest.starts_with(root) || format!("{dest}/") == root {
+            return None;
+        }
+        Some(format!("{root}{rest}").into())
+    };
+    let mut event = event.clone();
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
+        if let Some(new) = moved(dest_url) {
+            *dest_url = new;
+        }
+    }
+    event
+}
+
+impl TextLink {
+    /// The link or image `event`, written `written` at `line`.
+    fn of(event: &Event, written: &str, line: usize) -> Self {
+        let url = match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url,
+            _ => written,
+        };
+        TextLink {
+            written: written.to_string(),
+            url: url.to_string(),
+            line,
+        }
     }
 }
 

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::render::theme::Theme;
-use crate::render::{feed_path, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE};
+use crate::render::{
+    feed_path, text_with_photos, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE,
+};
 use crate::site::{Post, PostId, Site};
 
 /// How many posts a feed carries.
@@ -143,7 +145,11 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
             updated: post.updated.unwrap_or(post.date).rfc3339(tz),
             author: post.doc.meta.author.as_deref().unwrap_or(author_default),
             summary: &post.summary,
-            content: absolute_links(&post.text.html, c),
+            content: absolute_links(
+                &text_with_photos(&post.text.html, &post.photos),
+                c,
+                &c.permalink(&post.path),
+            ),
         })
         .collect();
     AtomContext {
@@ -161,11 +167,18 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
 
 /// The HTML of a post as a feed carries it: sanitised (feed readers do not apply the site's
 /// CSP, and a site may allow raw HTML), with `href="/…"` and `src="/…"` made absolute, since
-/// feed readers do not know the site's address (protocol-relative `//host/…` addresses are
+/// feed readers do not know the site's address, and addresses relative to the post's page
+/// (`regulamin.pdf` in a bundle) made absolute from the post's address `page`, which a reader
+/// would otherwise read from the feed's (protocol-relative `//host/…` addresses and `#…` are
 /// left as they are, like absolute ones). One parse of the HTML, however many links.
-fn absolute_links(html: &str, config: &Config) -> String {
+fn absolute_links(html: &str, config: &Config, page: &str) -> String {
+    let page = url::Url::parse(page).ok();
     crate::markdown::sanitise_rewriting_addresses(html, &config.embed_hosts, &|url| {
-        config.absolute_url(url)
+        let relative = !url.starts_with(['/', '#', '?']);
+        match page.as_ref().filter(|_| relative).map(|p| p.join(url)) {
+            Some(Ok(joined)) => joined.to_string(),
+            _ => config.absolute_url(url),
+        }
     })
 }
 
@@ -214,12 +227,13 @@ mod tests {
         let html = concat!(
             r#"<a href="/mops/x/">x</a><img src="/mops/a.jpg" alt="a">"#,
             r##"<a href="https://e.org/">e</a><a href="//cdn.e.org/y">y</a><a href="#s">s</a>"##,
+            r#"<a href="plan.pdf">p</a>"#,
         );
         let rel = r#" rel="noopener noreferrer""#;
         assert_eq!(
-            absolute_links(html, &config),
+            absolute_links(html, &config, "https://example.org/mops/wpis/"),
             format!(
-                r##"<a href="https://example.org/mops/x/"{rel}>x</a><img src="https://example.org/mops/a.jpg" alt="a"><a href="https://e.org/"{rel}>e</a><a href="//cdn.e.org/y"{rel}>y</a><a href="#s"{rel}>s</a>"##
+                r##"<a href="https://example.org/mops/x/"{rel}>x</a><img src="https://example.org/mops/a.jpg" alt="a"><a href="https://e.org/"{rel}>e</a><a href="//cdn.e.org/y"{rel}>y</a><a href="#s"{rel}>s</a><a href="https://example.org/mops/wpis/plan.pdf"{rel}>p</a>"##
             )
         );
     }
@@ -229,7 +243,7 @@ mod tests {
         let config = crate::config::from_yaml("title: T\nbase_url: https://example.org/\n");
         // A site that allows raw HTML hands the feed unsanitised HTML.
         let html = r#"<a href="javascript:alert(1)">a</a><img src="https://tracker.example/p.gif" alt=""><script>alert(1)</script>"#;
-        let out = absolute_links(html, &config);
+        let out = absolute_links(html, &config, "https://example.org/x/");
         assert!(
             !out.contains("javascript") && !out.contains("tracker") && !out.contains("<script"),
             "{out}"

@@ -56,8 +56,17 @@ pub(super) enum Body<'a> {
         /// Its news, newest first.
         posts: Vec<EntryView<'a>>,
     },
-    /// A static page: its entry's fields are the page's own.
-    Page(EntryView<'a>),
+    /// A static page: its entry's fields are the page's own, with its place in the tree.
+    Page {
+        #[serde(flatten)]
+        page: EntryView<'a>,
+        /// The pages above it, from the top down (the home page not included).
+        breadcrumbs: Vec<Link<'a>>,
+        /// The pages of the section it heads, in order.
+        children: Vec<PageLink<'a>>,
+        /// The tree of pages it is in, from its top page, when it is below that page.
+        section: Option<MenuPage<'a>>,
+    },
     Projects {
         ongoing: Vec<EntryView<'a>>,
         planned: Vec<EntryView<'a>>,

@@ -8,6 +8,7 @@ mod routes;
 mod site_value;
 mod stamps;
 pub mod structured_data;
+mod text_photos;
 pub mod theme;
 mod views;
 
@@ -27,7 +28,12 @@ use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
 pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+
+/// The template of the page left at an old address (`aliases:`): a whole-site file's
+/// template, not a page's (it is not in the route table, nor in the sitemap).
+pub const REDIRECT_TEMPLATE: &str = "redirect.html";
 pub use stamps::{Fingerprints, RenderOutcome};
+pub use text_photos::text_with_photos;
 
 /// A rendering failure, naming the template and the page.
 #[derive(Debug, thiserror::Error)]

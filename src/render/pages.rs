@@ -116,8 +116,26 @@ pub(super) fn projects<'a>(r: &Renderer<'a>, _: Task, path: &str) -> Context<'a>
 }
 
 pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> {
-    let p = &r.site.pages[task.item];
-    let body = Body::Page(r.page_view(p));
+    let site = r.site;
+    let id = PageId::new(task.item);
+    let p = &site.pages[id];
+    let top = site.top_page(id);
+    let link = |i: PageId| Link {
+        title: &site.pages[i].title,
+        url: r.url(&site.pages[i].path),
+    };
+    let body = Body::Page {
+        page: r.page_view(p),
+        breadcrumbs: site.ancestors(id).into_iter().map(link).collect(),
+        children: (p.children.iter())
+            .map(|&i| PageLink {
+                title: &site.pages[i].title,
+                url: r.url(&site.pages[i].path),
+                summary: &site.pages[i].summary,
+            })
+            .collect(),
+        section: (top != id).then(|| r.page_menu(top, id)),
+    };
     let mut page = r.context("page", p.title.clone(), path, &p.summary, body);
     page.schedule = ScheduleNotice::of(p.timing);
     let share = r.share(&p.summary, p.photos.cover.as_ref(), None);

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::fingerprint;
 use crate::site::calendar::Owner;
-use crate::site::{Edited, Id, PostId, Term};
+use crate::site::{Edited, Id, PageId, PostId, Term};
 
 use super::pagination::{ListKind, ListOf};
 use super::routes::{page_templates, Each, Task, FILE_TEMPLATES, ROUTES};
@@ -178,8 +178,13 @@ pub(super) fn projects(s: &Stamps, _: &Renderer<'_>, _: Task, h: &mut DefaultHas
     s.projects.hash(h);
 }
 
-pub(super) fn page(s: &Stamps, _: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
+/// A page shows the titles and addresses of the pages in its tree, and the summaries of those
+/// below it: it changes with any of them.
+pub(super) fn page(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
     s.pages[task.item].hash(h);
+    for i in r.site.tree_of(PageId::new(task.item)) {
+        s.pages[i.index()].hash(h);
+    }
 }
 
 /// For pages that show nothing of the documents.
@@ -269,7 +274,11 @@ impl<'a> Renderer<'a> {
         let posts: Vec<usize> = posts.into_iter().collect();
         let projects: Vec<usize> = projects.into_iter().collect();
         let years: Vec<usize> = years.into_iter().collect();
-        let pages: Vec<usize> = edited.pages.iter().map(|p| p.index()).collect();
+        let pages: BTreeSet<usize> = (edited.pages.iter())
+            .flat_map(|&p| site.tree_of(p))
+            .map(|p| p.index())
+            .collect();
+        let pages: Vec<usize> = pages.into_iter().collect();
         let mut tasks = Vec::new();
         for route in ROUTES {
             match route.each {

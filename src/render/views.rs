@@ -10,17 +10,36 @@ use crate::markdown::Rendered;
 use crate::markdown::TocEntry;
 use crate::site::calendar::{self, Listed, Owner};
 use crate::site::event;
-use crate::site::{DocumentImages, Page, Post, PostId, Project, Term};
+use crate::site::{DocumentImages, Page, PageId, Post, PostId, Project, Term};
 
 use super::context::EventParts;
 use super::routes::feed_path;
 use super::structured_data::{self, EventData, Organization, SharedImage};
+use super::text_with_photos;
 use super::Renderer;
 
 #[derive(Serialize)]
 pub(super) struct Link<'a> {
     pub(super) title: &'a str,
     pub(super) url: String,
+}
+
+/// A page of a section as the section's page lists it.
+#[derive(Serialize)]
+pub(super) struct PageLink<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) summary: &'a str,
+}
+
+/// A page in the menu of its section, with the pages below it.
+#[derive(Serialize)]
+pub(super) struct MenuPage<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    /// Whether it is the page being rendered.
+    pub(super) current: bool,
+    pub(super) pages: Vec<MenuPage<'a>>,
 }
 
 /// A post as the yearly archive lists it.
@@ -67,7 +86,7 @@ pub(super) struct EntryView<'a> {
 
 #[derive(Serialize)]
 struct TextView<'a> {
-    content: &'a str,
+    content: std::borrow::Cow<'a, str>,
     gallery: &'a [Image],
     toc: &'a [TocEntry],
 }
@@ -242,7 +261,7 @@ impl<'a> Renderer<'a> {
             photo_count: gallery.len(),
             extra,
             text: text.map(|t| TextView {
-                content: &t.html,
+                content: text_with_photos(&t.html, photos),
                 gallery,
                 toc: &t.toc,
             }),
@@ -324,6 +343,19 @@ impl<'a> Renderer<'a> {
             &meta.extra,
             Some(&page.text),
         )
+    }
+
+    /// The menu of the tree of pages below `top`, `current` marked.
+    pub(super) fn page_menu(&self, top: PageId, current: PageId) -> MenuPage<'a> {
+        let page = &self.site.pages[top];
+        MenuPage {
+            title: &page.title,
+            url: self.url(&page.path),
+            current: top == current,
+            pages: (page.children.iter())
+                .map(|&child| self.page_menu(child, current))
+                .collect(),
+        }
     }
 
     /// The projects of one status, as lists show them.

@@ -8,16 +8,22 @@ use super::video::{self, VideoContext};
 use super::Media;
 use crate::config::Config;
 use crate::content::meta::video::Videos;
+use crate::content::TextPhoto;
 use crate::content::{self, Document};
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint::FileStamp;
-use crate::markdown::{self, Check, LinkNote, MarkdownOptions, Rendered};
+use crate::locale::catalogue::{Documents, Photos};
+use crate::locale::{msg, Message};
+use crate::markdown::{self, Check, ImageNote, LinkNote, MarkdownOptions, Rendered, TextImage};
 
 /// Renders a document's text and resolves its videos, reporting what the checks found.
-/// Links to documents in the bundle get their type and size in the link text.
+/// Links to documents in the bundle get their type and size in the link text; photos of the
+/// bundle the text shows (by name, or by their address below the document's own, `path`)
+/// become its text photos, for the photo stage.
 pub(super) fn render_body<M>(
     config: &Config,
     doc: &Document<M>,
+    path: Option<&str>,
     videos: Option<&Videos>,
     md: MarkdownOptions,
     problems: &mut Vec<Diagnostic>,
@@ -41,7 +47,10 @@ pub(super) fn render_body<M>(
             }
         }
     };
-    let mut text = markdown::render_with_links(&doc.body, doc.body_line, md, &mut links);
+    let mut photos = Vec::new();
+    let own = path.map(|p| format!("{}{p}", config.root));
+    let mut images = |image: TextImage| text_photo(bundle, own.as_deref(), image, &mut photos);
+    let mut text = markdown::render_with(&doc.body, doc.body_line, md, &mut links, &mut images);
     report_findings(config, &doc.path, &mut text, problems);
     let videos = match videos {
         None => Vec::new(),
@@ -76,7 +85,65 @@ pub(super) fn render_body<M>(
             (p, stamp)
         })
         .collect();
-    (text, Media { videos, files })
+    let media = Media {
+        videos,
+        photos,
+        files,
+    };
+    (text, media)
+}
+
+/// What an image of the text is: a photo of the bundle (`plakat.jpg`, or `/…/plakat.jpg`
+/// below the document's own address `own`) is added to `photos`; another address on the site
+/// is kept with a warning that it is not checked.
+fn text_photo(
+    bundle: Option<&Path>,
+    own: Option<&str>,
+    image: TextImage,
+    photos: &mut Vec<TextPhoto>,
+) -> ImageNote {
+    let url = image.url.trim();
+    let name = match url.strip_prefix('/') {
+        None => Some(url.strip_prefix("./").unwrap_or(url).to_string()),
+        Some(_) => (own.and_then(|own| url.strip_prefix(own)))
+            .filter(|rest| !rest.contains('/'))
+            .and_then(crate::url::percent_decode),
+    };
+    let Some(name) = name else {
+        return ImageNote::Unchecked {
+            message: msg!(Photos::TextPhotoElsewhere, url = url),
+            hint: Photos::TextPhotoElsewhereHint.into(),
+        };
+    };
+    let problem = |message: Message, hint: Message| ImageNote::Problem { message, hint };
+    if crate::gallery::is_heic(Path::new(&name)) {
+        return problem(msg!(Photos::Heic, src = &name), Photos::HeicHint.into());
+    }
+    if !crate::gallery::is_photo(Path::new(&name)) {
+        // Not meant as a photo (`![x](x)`): left out with a warning, as it always was.
+        return ImageNote::Keep;
+    }
+    if !image.alt.is_empty() {
+        if let Some(why) = crate::gallery::alt::problem(image.alt) {
+            let why = Message::new(why);
+            let message = msg!(Photos::BadAlt, why = why, alt = image.alt, src = &name);
+            return problem(message, Photos::BadAltTextHint.into());
+        }
+    }
+    match attachments::bundle_file(bundle, &name) {
+        Ok(path) => {
+            photos.push(TextPhoto {
+                path,
+                alt: image.alt.to_string(),
+                line: image.line,
+            });
+            ImageNote::Photo(photos.len() - 1)
+        }
+        Err(e) => {
+            let (message, hint) = e.describe(Documents::TextPhoto, &name);
+            problem(message, hint)
+        }
+    }
 }
 
 /// Adds the findings of rendered Markdown from `file` to `problems`, as the site configures

@@ -133,6 +133,7 @@ impl Linked for PostEntry {
 impl Linked for PageEntry {
     fn same_links(&self, other: &Self) -> bool {
         (self.slug == other.slug && self.path == other.path && self.title == other.title)
+            && (self.weight == other.weight)
             && (self.event.is_some() == other.event.is_some())
             && (self.schedule == other.schedule)
     }

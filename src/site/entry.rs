@@ -3,6 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::alias;
 use super::body::render_body;
 use super::event;
 use super::schedule;
@@ -132,6 +133,7 @@ fn strip_date_prefix(stem: &str) -> &str {
 pub struct Common<'a> {
     pub title: &'a Option<String>,
     pub slug: &'a Option<String>,
+    pub aliases: &'a [String],
     pub summary: &'a Option<String>,
     pub updated: &'a Option<String>,
     pub draft: bool,
@@ -157,6 +159,7 @@ macro_rules! front_matter {
                 Common {
                     title: &self.title,
                     slug: &self.slug,
+                    aliases: &self.aliases,
                     summary: &self.summary,
                     updated: &self.updated,
                     draft: self.draft,
@@ -180,7 +183,7 @@ front_matter!(PageMeta, event);
 pub trait Kind: Sized + std::fmt::Debug + Send + Sync + 'static {
     type Meta: FrontMatter;
     /// The URL path of the document with `slug`.
-    fn path(config: &Config, slug: &str) -> String;
+    fn path(&self, config: &Config, slug: &str) -> String;
     /// What only this kind has, checked; `None` when it has errors (reported).
     fn check(doc: &Document<Self::Meta>, problems: &mut Vec<Diagnostic>) -> Option<Self>;
     /// What the search finds it by besides its title.
@@ -192,7 +195,7 @@ pub trait Kind: Sized + std::fmt::Debug + Send + Sync + 'static {
 impl Kind for PostFacts {
     type Meta = PostMeta;
 
-    fn path(config: &Config, slug: &str) -> String {
+    fn path(&self, config: &Config, slug: &str) -> String {
         format!("{}/{slug}/", config.paths.posts)
     }
 
@@ -218,7 +221,7 @@ impl Kind for PostFacts {
 impl Kind for ProjectFacts {
     type Meta = ProjectMeta;
 
-    fn path(config: &Config, slug: &str) -> String {
+    fn path(&self, config: &Config, slug: &str) -> String {
         format!("{}/{slug}/", config.paths.projects)
     }
 
@@ -267,13 +270,49 @@ impl Kind for ProjectFacts {
 impl Kind for PageFacts {
     type Meta = PageMeta;
 
-    fn path(_: &Config, slug: &str) -> String {
-        format!("{slug}/")
+    fn path(&self, _: &Config, slug: &str) -> String {
+        format!("{}{slug}/", self.section)
     }
 
-    fn check(_: &Document<PageMeta>, _: &mut Vec<Diagnostic>) -> Option<Self> {
-        Some(PageFacts)
+    fn check(doc: &Document<PageMeta>, problems: &mut Vec<Diagnostic>) -> Option<Self> {
+        let section = page_section(doc, problems)?;
+        Some(PageFacts {
+            section,
+            weight: doc.meta.weight,
+        })
     }
+}
+
+/// The address of the section a page is in, from the folders between `content/pages/` and it
+/// (`content/pages/pomoc/zasilki.md` and `content/pages/pomoc/zasilki/index.md` → `pomoc/`;
+/// a page directly in `pages/`, or its bundle, → ``). `None` when a folder's name cannot be
+/// an address (reported).
+fn page_section(doc: &Document<PageMeta>, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let pages = std::path::Path::new(crate::content::CONTENT_DIR).join("pages");
+    let mut folder = doc.path.parent();
+    if crate::content::is_bundle_index(&doc.path) {
+        folder = folder.and_then(std::path::Path::parent);
+    }
+    let Some(inside) = folder.and_then(|f| f.strip_prefix(&pages).ok()) else {
+        return Some(String::new());
+    };
+    let mut section = String::new();
+    for name in inside.iter() {
+        let name = name.to_string_lossy();
+        let slug = slugify(&name);
+        let problem = match crate::slug::check(&slug) {
+            _ if slug.is_empty() => Some(msg!(Documents::FolderNoAddress, folder = name.as_ref())),
+            Err(e) => Some(e.message()),
+            Ok(()) => None,
+        };
+        if let Some(message) = problem {
+            problems.push(Diagnostic::error(&doc.path, message).hint(Documents::FolderNameHint));
+            return None;
+        }
+        section.push_str(&slug);
+        section.push('/');
+    }
+    Some(section)
 }
 
 /// The entry of a document of kind `K`: checked, its text rendered, its search terms found;
@@ -291,14 +330,19 @@ pub(super) fn build<K: Kind>(
     let updated = optional_date(&doc, "updated", common.updated, problems);
     let schedule = schedule::check(&doc, &common, problems);
     let slug = slug_for(&doc, common.slug, problems);
+    let aliases = alias::check(&doc, common.aliases, &config.root, problems);
     let event = common
         .event
         .and_then(|spec| event::check(&doc, spec, problems));
-    let (mut text, media) = render_body(config, &doc, common.video, md, problems);
+    let path = own
+        .as_ref()
+        .zip(slug.as_ref())
+        .map(|(o, s)| o.path(config, s));
+    let (mut text, media) = render_body(config, &doc, path.as_deref(), common.video, md, problems);
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    let (title, slug, own, updated) = (title?, slug?, own?, updated.ok()?);
+    let (title, slug, own, updated, path) = (title?, slug?, own?, updated.ok()?, path?);
     let schedule = schedule?;
     let summary = (common.summary.clone()).unwrap_or_else(|| text.lead.clone());
     let mut labels = vec![title.as_str()];
@@ -309,7 +353,8 @@ pub(super) fn build<K: Kind>(
     Some(Entry {
         version: next_version(),
         search,
-        path: K::path(config, &slug),
+        path,
+        aliases,
         title,
         slug,
         updated,

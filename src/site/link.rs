@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
-use super::schedule::{Moment, Timetable};
-use super::{DocumentImages, Page, PageEntry, Post, PostEntry, PostId, Project, ProjectEntry};
+use super::schedule::{Moment, Sifted, Timetable};
+use super::{DocumentImages, Page, PageEntry, PageId, Post, PostEntry, PostId, Project};
+use super::{PageFacts, ProjectEntry};
 use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
 use crate::content::Document;
@@ -46,26 +47,6 @@ pub(super) fn link(
         Documents::DuplicatePost,
         &mut problems,
     );
-    check_duplicates(
-        (pages.iter().map(|(p, _)| p).chain(&later_pages)).map(|p| (&p.slug, &p.doc)),
-        Documents::DuplicatePage,
-        &mut problems,
-    );
-    for page in pages.iter().map(|(p, _)| p).chain(&later_pages) {
-        if config.paths.all().contains(&page.slug.as_str())
-            || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
-        {
-            problems.push(
-                Diagnostic::error(
-                    &page.doc.path,
-                    msg!(Documents::ReservedPage, slug = &page.slug),
-                )
-                .field("slug")
-                .at_line(page.doc.line_of("slug"))
-                .hint(Documents::ReservedPageHint),
-            );
-        }
-    }
     draft_projects.extend(later_projects.iter().map(|p| p.slug.clone()));
     let mut projects: Vec<Project> = projects
         .into_iter()
@@ -102,15 +83,7 @@ pub(super) fn link(
             .then_with(|| a.title.cmp(&b.title))
     });
 
-    let mut pages: Vec<Page> = pages
-        .into_iter()
-        .map(|(entry, timing)| Page {
-            entry,
-            timing,
-            photos: DocumentImages::default(),
-        })
-        .collect();
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let pages = link_pages(&config, (pages, later_pages), &mut problems);
 
     // Links between posts and projects.
     let project_index: HashMap<&str, usize> = projects
@@ -302,6 +275,108 @@ fn collect_terms(
     }
     let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
     order.iter().filter_map(|&old| slots[old].take()).collect()
+}
+
+/// The static pages in the order of their addresses, each linked to the page of its section
+/// and to the pages of the section it heads; duplicate and reserved addresses reported.
+fn link_pages(
+    config: &Config,
+    (pages, later): Sifted<PageFacts>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    let mut pages: Vec<Page> = pages
+        .into_iter()
+        .map(|(entry, timing)| Page {
+            entry,
+            timing,
+            photos: DocumentImages::default(),
+            parent: None,
+            children: Vec::new(),
+        })
+        .collect();
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    // Addresses are checked with the pages scheduled for later among them: the build that
+    // publishes one must not fail.
+    let all = || pages.iter().map(|p| &p.entry).chain(&later);
+    let addresses: Vec<String> = all()
+        .map(|p| p.path.trim_end_matches('/').to_string())
+        .collect();
+    check_duplicates(
+        addresses.iter().zip(all().map(|p| &p.doc)),
+        Documents::DuplicatePage,
+        problems,
+    );
+    for page in all().filter(|p| p.section.is_empty()) {
+        if config.paths.all().contains(&page.slug.as_str())
+            || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
+        {
+            problems.push(
+                Diagnostic::error(
+                    &page.doc.path,
+                    msg!(Documents::ReservedPage, slug = &page.slug),
+                )
+                .field("slug")
+                .at_line(page.doc.line_of("slug"))
+                .hint(Documents::ReservedPageHint),
+            );
+        }
+    }
+    let index: HashMap<&str, usize> = (pages.iter().enumerate())
+        .map(|(i, p)| (p.path.as_str(), i))
+        .collect();
+    let mut missing: BTreeMap<String, &Path> = BTreeMap::new();
+    let parents: Vec<Option<usize>> = (pages.iter())
+        .map(|p| {
+            if p.section.is_empty() {
+                return None;
+            }
+            let parent = index.get(p.section.as_str()).copied();
+            if parent.is_none() {
+                let folder = p.doc.path.parent().map(|f| {
+                    if crate::content::is_bundle_index(&p.doc.path) {
+                        f.parent().unwrap_or(f)
+                    } else {
+                        f
+                    }
+                });
+                missing
+                    .entry(p.section.clone())
+                    .or_insert(folder.unwrap_or(&p.doc.path));
+            }
+            parent
+        })
+        .collect();
+    for folder in missing.values() {
+        let folder = folder.display().to_string();
+        problems.push(
+            Diagnostic::warning(
+                folder.clone(),
+                msg!(Documents::NoSectionPage, folder = &folder),
+            )
+            .hint(msg!(Documents::NoSectionPageHint, folder = &folder)),
+        );
+    }
+    for (child, parent) in parents.into_iter().enumerate() {
+        if let Some(parent) = parent {
+            pages[child].parent = Some(PageId::new(parent));
+            pages[parent].children.push(PageId::new(child));
+        }
+    }
+    let order = |i: &PageId| {
+        let p = &pages[i.index()];
+        (p.weight, deunicode::deunicode(&p.title).to_lowercase())
+    };
+    let sorted: Vec<Vec<PageId>> = (pages.iter())
+        .map(|p| {
+            let mut children = p.children.clone();
+            children.sort_by_cached_key(order);
+            children
+        })
+        .collect();
+    for (page, children) in pages.iter_mut().zip(sorted) {
+        page.children = children;
+    }
+    pages
 }
 
 fn check_duplicates<'a, M: 'a>(

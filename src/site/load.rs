@@ -65,6 +65,7 @@ impl<'a> Loader<'a> {
         let md = MarkdownOptions {
             allow_raw_html: config.allow_raw_html,
             embed_hosts: &config.embed_hosts,
+            url_root: &config.root,
         };
         Loader {
             config,

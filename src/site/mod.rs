@@ -1,6 +1,7 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
+pub mod alias;
 pub mod attachments;
 mod body;
 mod cache;
@@ -25,7 +26,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::date::Date;
 use crate::content::meta::ProjectStatus;
-use crate::content::{Document, DocumentRef};
+use crate::content::{Document, DocumentRef, TextPhoto};
 use crate::fingerprint::FileStamp;
 use crate::gallery::Image;
 use crate::markdown::Rendered;
@@ -136,6 +137,41 @@ pub struct Page {
     pub entry: Arc<PageEntry>,
     pub timing: Timing,
     pub photos: DocumentImages,
+    /// The page of its section (`pomoc/index.md` for `pomoc/zasilki.md`), if there is one.
+    pub parent: Option<PageId>,
+    /// The pages of the section it heads, by weight, then title.
+    pub children: Vec<PageId>,
+}
+
+impl Site {
+    /// The pages above `page`, from the top down.
+    pub fn ancestors(&self, page: PageId) -> Vec<PageId> {
+        let mut above = Vec::new();
+        let mut at = self.pages[page].parent;
+        while let Some(p) = at {
+            above.push(p);
+            at = self.pages[p].parent;
+        }
+        above.reverse();
+        above
+    }
+
+    /// The top page of the tree `page` is in (itself at the top).
+    pub fn top_page(&self, page: PageId) -> PageId {
+        self.ancestors(page).first().copied().unwrap_or(page)
+    }
+
+    /// Every page of the tree `page` is in, from its top page down (`page` alone when it is
+    /// in no section).
+    pub fn tree_of(&self, page: PageId) -> Vec<PageId> {
+        let mut tree = vec![self.top_page(page)];
+        let mut next = 0;
+        while let Some(&at) = tree.get(next) {
+            tree.extend_from_slice(&self.pages[at].children);
+            next += 1;
+        }
+        tree
+    }
 }
 
 /// The photos of one document, as the gallery step produced them.
@@ -143,6 +179,9 @@ pub struct Page {
 pub struct DocumentImages {
     pub cover: Option<Image>,
     pub gallery: Vec<Image>,
+    /// The photos of the text, by number (`None`: left out, reported).
+    #[serde(skip)]
+    pub text: Vec<Option<Image>>,
 }
 
 /// What a document is on its own, independent of the other documents: a post, project or
@@ -157,6 +196,8 @@ pub struct Entry<K: Kind> {
     pub slug: String,
     /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
     pub path: String,
+    /// Old addresses that redirect here (`aliases:`).
+    pub aliases: Vec<alias::Alias>,
     pub updated: Option<Date>,
     /// Its `publish:` and `expires:`.
     pub schedule: Schedule,
@@ -196,9 +237,14 @@ pub struct ProjectFacts {
     pub end: Option<Date>,
 }
 
-/// A static page has nothing of its own.
+/// What only a static page has: its place in the tree of pages.
 #[derive(Debug)]
-pub struct PageFacts;
+pub struct PageFacts {
+    /// The address of the section (folder) it is in, `pomoc/`, or `` at the top.
+    pub section: String,
+    /// Its place among the pages of its section (`weight:`).
+    pub weight: i64,
+}
 
 macro_rules! deref_to_entry {
     ($($outer:ty => $entry:ty),*) => {$(
@@ -217,6 +263,8 @@ deref_to_entry!(Post => PostEntry, Project => ProjectEntry, Page => PageEntry);
 #[derive(Debug, Default)]
 pub struct Media {
     pub videos: Vec<Video>,
+    /// The photos of the bundle the text shows, in the order of their markers.
+    pub photos: Vec<TextPhoto>,
     /// The bundle files the page shows something of, with their stamps when they were read. A
     /// change to one makes the document be read again, so it gets a new version and its pages
     /// a new fingerprint.
@@ -293,6 +341,23 @@ impl Site {
         posts.chain(projects).chain(pages)
     }
 
+    /// Every old address (`aliases:`) of every document.
+    pub fn redirects(&self) -> impl Iterator<Item = alias::Redirect<'_>> {
+        fn of<K: Kind>(e: &Entry<K>) -> impl Iterator<Item = alias::Redirect<'_>> {
+            e.aliases.iter().map(move |alias| alias::Redirect {
+                file: &e.doc.path,
+                line: e.doc.line_of("aliases"),
+                alias,
+                title: &e.title,
+                to: &e.path,
+            })
+        }
+        let posts = self.posts.iter().flat_map(|p| of(p));
+        let projects = self.projects.iter().flat_map(|p| of(p));
+        let pages = self.pages.iter().flat_map(|p| of(p));
+        posts.chain(projects).chain(pages)
+    }
+
     /// The documents [`Site::patch`] replaced.
     pub fn edited_documents<'s>(
         &'s self,
@@ -308,7 +373,13 @@ impl<K: Kind> Entry<K> {
     /// What the gallery and attachment steps need to know of it.
     pub fn document(&self) -> DocumentRef<'_> {
         let common = self.doc.meta.common();
-        DocumentRef::new(&self.doc, &self.path, common.cover, common.gallery)
+        DocumentRef::new(
+            &self.doc,
+            &self.path,
+            common.cover,
+            common.gallery,
+            &self.media.photos,
+        )
     }
 }
 

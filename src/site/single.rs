@@ -72,6 +72,7 @@ where
     let md = MarkdownOptions {
         allow_raw_html: config.allow_raw_html,
         embed_hosts: &config.embed_hosts,
+        url_root: &config.root,
     };
     let kept = doc.clone();
     if let Some(entry) = entry::build::<K>(config, doc, md, problems) {

@@ -59,6 +59,7 @@ const GALLERY: Field = f("gallery", K::Block, L::Gallery, L::GalleryHint);
 const DRAFT: Field = f("draft", K::Bool, L::Draft, L::DraftHint);
 const PUBLISH: Field = f("publish", K::Date, L::Publish, L::PublishHint);
 const EXPIRES: Field = f("expires", K::Date, L::Expires, L::ExpiresHint);
+const ALIASES: Field = f("aliases", K::Lines, L::Aliases, L::AliasesHint);
 const SLUG: Field = f("slug", K::Text, L::Slug, L::SlugHint);
 const EXTRA: Field = f("extra", K::Block, L::Extra, L::ExtraHint);
 const VIDEO: Field = f("video", K::Block, L::Video, L::VideoHint);
@@ -81,6 +82,7 @@ pub const POST: &[Field] = &[
     PUBLISH,
     EXPIRES,
     SLUG,
+    ALIASES,
     EXTRA,
     VIDEO,
     EVENT,
@@ -90,6 +92,7 @@ pub const POST: &[Field] = &[
 pub const PROJECT: &[Field] = &[
     TITLE,
     SLUG,
+    ALIASES,
     SUMMARY,
     f("status", K::Status, L::Status, L::StatusHint),
     f("start", K::Date, L::Start, L::StartHint),
@@ -119,7 +122,20 @@ pub const PROJECT: &[Field] = &[
 
 /// The fields of a static page ([`super::PageMeta`]), in documented order.
 pub const PAGE: &[Field] = &[
-    TITLE, SLUG, SUMMARY, UPDATED, COVER, GALLERY, DRAFT, PUBLISH, EXPIRES, EXTRA, VIDEO, EVENT,
+    TITLE,
+    SLUG,
+    ALIASES,
+    SUMMARY,
+    UPDATED,
+    COVER,
+    GALLERY,
+    DRAFT,
+    PUBLISH,
+    EXPIRES,
+    EXTRA,
+    VIDEO,
+    EVENT,
+    f("weight", K::Number, L::Weight, L::WeightHint),
 ];
 
 /// The values a project's `status:` takes, as written.

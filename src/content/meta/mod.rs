@@ -49,6 +49,10 @@ pub struct PostMeta {
     pub publish: Option<String>,
     pub expires: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub extra: Extra,
     pub video: Option<Videos>,
@@ -103,6 +107,10 @@ pub struct Contact {
 pub struct ProjectMeta {
     pub title: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub status: Option<ProjectStatus>,
     pub start: Option<String>,
@@ -137,6 +145,10 @@ pub struct ProjectMeta {
 pub struct PageMeta {
     pub title: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
@@ -149,6 +161,9 @@ pub struct PageMeta {
     pub extra: Extra,
     pub video: Option<Videos>,
     pub event: Option<EventSpec>,
+    /// The place among the pages of its section: lower first, then by title (default 0).
+    #[serde(default)]
+    pub weight: i64,
 }
 
 #[cfg(test)]
@@ -192,14 +207,14 @@ mod tests {
 
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
-        listed_keys_are_the_fields::<PostMeta>(18);
-        listed_keys_are_the_fields::<ProjectMeta>(22);
-        listed_keys_are_the_fields::<PageMeta>(12);
+        listed_keys_are_the_fields::<PostMeta>(19);
+        listed_keys_are_the_fields::<ProjectMeta>(23);
+        listed_keys_are_the_fields::<PageMeta>(14);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
             "title, date, updated, summary, author, tags, category, project, cover, gallery, \
-             source, draft, publish, expires, slug, extra, video, event"
+             source, draft, publish, expires, slug, aliases, extra, video, event"
         );
     }
 }

@@ -275,6 +275,7 @@ pub fn save(call: &Call) -> MountResponse {
             let md = crate::markdown::MarkdownOptions {
                 allow_raw_html: config.as_ref().is_some_and(|c| c.allow_raw_html),
                 embed_hosts: config.as_ref().map_or(&[], |c| &c.embed_hosts),
+                url_root: config.as_ref().map_or("/", |c| c.root.as_str()),
             };
             crate::markdown::render(&parts.body, 1, md).html
         });

@@ -113,6 +113,14 @@ catalogue! {
             "Bez pytań: bierze podane opcje, a resztę wypełnia przykładami.";
         HelpNewAsk: "Ask for every detail not given as an option, reading answers from standard input even when it is not a terminal (for scripts and tests).",
             "Pyta o każdą daną niepodaną w opcjach, czytając odpowiedzi ze standardowego wejścia nawet wtedy, gdy nie jest terminalem (dla skryptów i testów).";
+        HelpImport: "Move a site in from another system.", "Przenosi stronę z innego systemu.";
+        HelpImportWordpress: "Turn a WordPress export (Tools → Export → All content) into a tablica site: posts, pages in their tree, photos, old addresses; then print a report of what needs a person (also written as a file). Writes nothing when a file of the site would be overwritten.",
+            "Zamienia eksport z WordPressa (Narzędzia → Eksport → Cała zawartość) na stronę tablicy: wpisy, strony z ich hierarchią, zdjęcia, stare adresy; potem wypisuje raport tego, co wymaga uwagi (zapisany też w pliku). Niczego nie zapisuje, jeśli miałby nadpisać plik strony.";
+        HelpImportExport: "The export file (.xml) downloaded from WordPress.", "Plik eksportu (.xml) pobrany z WordPressa.";
+        HelpImportUploads: "A copy of the old site's wp-content/uploads folder, to take the photos from.",
+            "Kopia folderu wp-content/uploads starej strony, z której zostaną wzięte zdjęcia.";
+        HelpImportInto: "The site folder: an existing tablica site, or an empty or new folder (default: the current one).",
+            "Folder strony: istniejąca strona tablicy albo pusty lub nowy folder (domyślnie bieżący).";
 
         CannotCreate: "cannot create a site in {dir}", "nie można utworzyć strony w {dir}";
         FolderNotEmpty: "the folder is not empty", "folder nie jest pusty";

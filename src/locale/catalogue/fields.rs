@@ -32,6 +32,10 @@ catalogue! {
         PublishHint: "Empty: at once. A date and time (YYYY-MM-DD HH:MM) before which the text is not on the site; the site must be rebuilt after it", "Puste: od razu. Data i godzina (RRRR-MM-DD GG:MM), przed którą tekstu nie ma na stronie; stronę trzeba potem przebudować";
         Expires: "Remove on", "Usuń ze strony";
         ExpiresHint: "Empty: never. From this date and time the text is no longer on the site", "Puste: nigdy. Od tej daty i godziny tekstu nie ma już na stronie";
+        Aliases: "Old addresses", "Dawne adresy";
+        AliasesHint: "One per line, e.g. /aktualnosci/stary-adres/: they lead here after a move", "Po jednym w wierszu, np. /aktualnosci/stary-adres/: prowadzą tutaj po przeprowadzce strony";
+        Weight: "Order among the section's pages", "Kolejność wśród stron działu";
+        WeightHint: "A whole number; lower comes first (0 when empty)", "Liczba całkowita; mniejsza jest wyżej (puste: 0)";
         Slug: "Address", "Adres";
         SlugHint: "The last part of the page's address, in small letters without Polish characters, e.g. dzien-seniora; empty: made from the file name", "Ostatnia część adresu strony, małymi literami bez polskich znaków, np. dzien-seniora; puste: z nazwy pliku";
         Extra: "Site-specific data", "Własne dane strony";

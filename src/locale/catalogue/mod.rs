@@ -48,6 +48,7 @@ mod deploy;
 mod documents;
 mod editor;
 mod fields;
+mod import;
 mod markdown;
 mod photos;
 mod theme;
@@ -58,6 +59,7 @@ pub use deploy::Deploy;
 pub use documents::Documents;
 pub use editor::Editor;
 pub use fields::Fields;
+pub use import::Import;
 pub use markdown::Markdown;
 pub use photos::Photos;
 pub use theme::{Output, Templates};
@@ -77,6 +79,7 @@ pub enum Key {
     Deploy(Deploy),
     Fields(Fields),
     Editor(Editor),
+    Import(Import),
 }
 
 impl Key {
@@ -93,6 +96,7 @@ impl Key {
             Key::Deploy(k) => k.template(lang),
             Key::Fields(k) => k.template(lang),
             Key::Editor(k) => k.template(lang),
+            Key::Import(k) => k.template(lang),
         }
     }
 
@@ -109,6 +113,7 @@ impl Key {
         all.extend(Deploy::ALL.iter().copied().map(Key::from));
         all.extend(Fields::ALL.iter().copied().map(Key::from));
         all.extend(Editor::ALL.iter().copied().map(Key::from));
+        all.extend(Import::ALL.iter().copied().map(Key::from));
         all
     }
 }

@@ -8,6 +8,7 @@ catalogue! {
         AltShort: "the alt text is too short to describe the photo", "tekst alternatywny jest za krótki, by opisać zdjęcie";
         AltFileName: "the alt text is a file name", "tekst alternatywny to nazwa pliku";
         AltPlaceholder: "the alt text is a placeholder, not a description", "tekst alternatywny to wypełniacz, a nie opis";
+        AltImportPlaceholder: "the alt text is still the placeholder the import wrote", "tekst alternatywny to wciąż wypełniacz wpisany przy imporcie";
         AltCameraName: "the alt text is a camera file name", "tekst alternatywny to nazwa pliku z aparatu";
         BadAlt: "{why}: \"{alt}\" (photo `{src}`)", "{why}: „{alt}” (zdjęcie `{src}`)";
         BadAltHint: "describe what the photo shows, e.g. `alt: Seniorzy podczas warsztatów kulinarnych`; a purely decorative photo can be marked `decorative: true`",
@@ -32,6 +33,16 @@ catalogue! {
             "umieść zdjęcie obok pliku Markdown (w folderze wpisu) i wpisz samą jego nazwę, np. `src: zdjecie-1.jpg`";
         NotAPhoto: "`{src}` is not a photo tablica can publish", "`{src}` to nie jest zdjęcie, które tablica może opublikować";
         NotAPhotoHint: "use JPEG, PNG, WebP or GIF files", "używaj plików JPEG, PNG, WebP albo GIF";
+        Heic: "`{src}` is an HEIC photo (the iPhone's format), which browsers do not show and tablica cannot convert",
+            "`{src}` to zdjęcie HEIC (format iPhone'a): przeglądarki go nie pokazują, a tablica nie umie go przekonwertować";
+        HeicHint: "save this photo as JPEG (on the iPhone: share it by e-mail or to Files, which sends JPEG; or open it on a computer and export it as JPEG), put it beside the text and write its new name; for the next photos set Settings → Camera → Formats → Most Compatible",
+            "zapisz to zdjęcie jako JPEG (na iPhonie: wyślij je e-mailem albo zapisz w aplikacji Pliki, które dają JPEG; albo otwórz je na komputerze i wyeksportuj jako JPEG), połóż obok tekstu i wpisz jego nową nazwę; by kolejne zdjęcia były w JPEG, ustaw w telefonie Ustawienia → Aparat → Formaty → Najbardziej zgodny";
+        BadAltTextHint: "describe what the photo shows between the brackets, e.g. `![Seniorzy podczas warsztatów kulinarnych](kuchnia.jpg)`",
+            "opisz w nawiasie kwadratowym, co widać na zdjęciu, np. `![Seniorzy podczas warsztatów kulinarnych](kuchnia.jpg)`";
+        TextPhotoElsewhere: "the image `{url}` is not a photo beside this document: it is shown as written, not resized, cleaned of GPS data or checked to exist",
+            "obraz `{url}` nie jest zdjęciem z folderu tego dokumentu: pokazuje się tak, jak go wpisano, bez zmniejszenia, usunięcia danych GPS i sprawdzenia, czy istnieje";
+        TextPhotoElsewhereHint: "put the photo beside `index.md` and write just its name: `![Plakat festynu](plakat.jpg)`",
+            "połóż zdjęcie obok `index.md` i wpisz samą jego nazwę: `![Plakat festynu](plakat.jpg)`";
         LinkOutside: "the photo `{src}` is a link to a file outside the site", "zdjęcie `{src}` jest dowiązaniem do pliku spoza strony";
         BrokenLink: "the photo `{src}` is a link that leads nowhere (a broken link or a loop of links)", "zdjęcie `{src}` jest dowiązaniem donikąd (zerwanym albo zapętlonym)";
         LinkHint: "copy the photo into the document's folder instead of linking to it", "skopiuj zdjęcie do folderu dokumentu zamiast tworzyć dowiązanie";
