@@ -41,6 +41,7 @@ pub mod config;
 pub mod content;
 pub mod deploy;
 pub mod diagnostics;
+pub mod editor;
 mod fingerprint;
 pub mod gallery;
 pub mod import;

@@ -15,6 +15,7 @@ use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use tablica::build::{build, BuildError, BuildOptions, BuildReport};
 use tablica::diagnostics::Diagnostics;
 use tablica::locale::catalogue::Cli as M;
+use tablica::locale::catalogue::Editor as Ed;
 use tablica::locale::{set_language, Lang, Message};
 use tablica::msg;
 use tablica::scaffold::{self, Given};
@@ -75,6 +76,16 @@ enum Command {
         drafts: bool,
         #[arg(long)]
         preview: bool,
+    },
+    Edit {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        #[arg(long)]
+        login: bool,
     },
     Deploy {
         target: Option<String>,
@@ -164,6 +175,17 @@ const HELP: &[SubcommandHelp] = &[
             ("bind", M::HelpBind),
             ("drafts", M::HelpServeDrafts),
             ("preview", M::HelpServePreview),
+        ],
+    },
+    SubcommandHelp {
+        name: "edit",
+        about: M::HelpEdit,
+        long_about: M::HelpEditLong,
+        args: &[
+            ("root", M::HelpRoot),
+            ("port", M::HelpPort),
+            ("bind", M::HelpEditBind),
+            ("login", M::HelpEditLogin),
         ],
     },
     SubcommandHelp {
@@ -463,22 +485,41 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             drafts,
             preview,
         } => {
-            if !bind.is_loopback() {
-                eprintln!(
-                    "{}: {}",
-                    Message::new(M::Warning),
-                    msg!(M::ServeOpenToNetwork, bind = bind.to_string())
-                );
-            }
+            warn_if_open(bind, M::ServeOpenToNetwork);
             let options = tablica::serve::ServeOptions {
                 root,
                 bind,
                 port,
                 drafts,
                 preview,
+                mount: None,
             };
             tablica::serve::serve(options, |addr| {
                 println!("{}", msg!(M::Serving, addr = addr.to_string()));
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Edit {
+            root,
+            port,
+            bind,
+            login,
+        } => {
+            warn_if_open(bind, Ed::OpenToNetwork);
+            let options = tablica::editor::EditOptions {
+                root,
+                bind,
+                port,
+                login,
+                password: std::env::var("TABLICA_EDIT_PASSWORD")
+                    .ok()
+                    .filter(|p| !p.is_empty()),
+            };
+            tablica::editor::edit(options, |ready| {
+                println!("{}", msg!(Ed::ServingEditor, url = ready.url));
+                if let Some(url) = ready.login_url {
+                    println!("{}", msg!(Ed::LoginLink, url = url));
+                }
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -636,6 +677,14 @@ fn print_timed(timed: &[tablica::site::schedule::Timed]) {
             "{}",
             msg!(key, file = file, title = &t.title, when = when(date))
         );
+    }
+}
+
+/// Warns that the preview (or the editor) is seen by other devices, when `bind` says so.
+fn warn_if_open(bind: std::net::IpAddr, message: impl Into<tablica::locale::catalogue::Key>) {
+    if !bind.is_loopback() {
+        let said = Message::new(message).arg("bind", bind.to_string());
+        eprintln!("{}: {said}", Message::new(M::Warning));
     }
 }
 

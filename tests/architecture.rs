@@ -25,6 +25,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("the build", &["build"]),
     ("sending the built site", &["deploy"]),
     ("the preview", &["serve"]),
+    ("the editor", &["editor"]),
     ("a new site", &["scaffold"]),
     ("moving in from other systems", &["import"]),
 ];

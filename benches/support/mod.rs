@@ -129,8 +129,13 @@ pub fn edit(file: &Path, n: usize) {
 /// Starts the real `tablica serve` on a free port for the site at `root`; returns the
 /// process and its port once it has printed its address (after the first build).
 pub fn start_tablica_serve(root: &Path) -> (Child, u16) {
+    start_tablica(root, "serve")
+}
+
+/// Starts `tablica <command>` (`serve` or `edit`) as [`start_tablica_serve`] does.
+pub fn start_tablica(root: &Path, command: &str) -> (Child, u16) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
-        .args(["serve", "--port", "0", "--root"])
+        .args([command, "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

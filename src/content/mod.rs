@@ -237,15 +237,25 @@ pub fn read_document<M: DeserializeOwned>(
     root: &Path,
     source: &Source,
 ) -> Result<Document<M>, Vec<Diagnostic>> {
+    let text = read_text(root, &source.path).map_err(|d| vec![d])?;
+    parse_document(root, source, &text)
+}
+
+/// Parses `text` as the document `source` (which need not be on disk yet): what
+/// [`read_document`] does once the file is read.
+pub fn parse_document<M: DeserializeOwned>(
+    root: &Path,
+    source: &Source,
+    text: &str,
+) -> Result<Document<M>, Vec<Diagnostic>> {
     let (abs, is_bundle) = (source.path.as_path(), source.is_bundle);
     let rel = relative(root, abs);
-    let text = read_text(root, abs).map_err(|d| vec![d])?;
     if text.trim().is_empty() {
         return Err(vec![Diagnostic::error(&rel, Content::EmptyFile)
             .at_line(Some(1))
             .hint(Content::EmptyFileHint)]);
     }
-    let split = front_matter::split(&rel, &text).map_err(|d| vec![d])?;
+    let split = front_matter::split(&rel, text).map_err(|d| vec![d])?;
     let meta = front_matter::parse::<M>(&rel, split.yaml, split.yaml_line)?;
     let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
     let stem = if is_bundle {

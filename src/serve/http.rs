@@ -11,6 +11,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::files::serve_file;
+use super::mount::{Method, Mount, MountRequest};
 use super::status::Shared;
 use super::LIVE_SCRIPT;
 use crate::render::theme::escape_html;
@@ -30,6 +31,8 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// After refusing a request, this much of the rest is read and dropped (so the refusal
 /// reaches the client instead of a reset), never more.
 const LINGER_BYTES: u64 = 64 * 1024;
+/// A mounted part's request body must arrive within this (a photo from a phone on Wi-Fi).
+const BODY_TIMEOUT: Duration = Duration::from_secs(120);
 /// An idle event stream gets a comment this often, to notice closed tabs.
 const KEEPALIVE: Duration = Duration::from_secs(15);
 
@@ -117,6 +120,10 @@ struct Request {
     path: String,
     /// Close the connection after the answer: asked for, or a body we do not read.
     close: bool,
+    /// For the mounted part only: the request whose body is still to be read.
+    mounted: Option<MountRequest>,
+    /// The length of that body.
+    body_length: u64,
 }
 
 /// Why a request is answered without looking at its path.
@@ -132,7 +139,8 @@ fn connection(mut stream: TcpStream, shared: &Arc<Shared>) {
     };
     let mut buffer = Vec::new();
     loop {
-        let request = match read_request(&mut stream, &mut buffer, local) {
+        let mount = shared.mount.as_deref();
+        let request = match read_request(&mut stream, &mut buffer, local, mount) {
             Ok(Some(request)) => request,
             Ok(None) => return,
             Err(refusal) => {
@@ -162,6 +170,7 @@ fn read_request(
     stream: &mut TcpStream,
     buffer: &mut Vec<u8>,
     local: SocketAddr,
+    mount: Option<&dyn Mount>,
 ) -> Result<Option<Request>, Refusal> {
     let deadline = Instant::now() + REQUEST_TIMEOUT;
     let too_large = Refusal {
@@ -174,8 +183,12 @@ fn read_request(
             let mut parsed = httparse::Request::new(&mut headers);
             match parsed.parse(buffer) {
                 Ok(httparse::Status::Complete(length)) => {
-                    let request = accept(&parsed, local)?;
+                    let mut request = accept(&parsed, local, mount)?;
                     buffer.drain(..length);
+                    if let Some(mounted) = &mut request.mounted {
+                        mounted.peer = stream.peer_addr().map_or(local.ip(), |a| a.ip());
+                        mounted.body = read_body(stream, buffer, request.body_length)?;
+                    }
                     return Ok(Some(request));
                 }
                 Ok(httparse::Status::Partial) if buffer.len() >= MAX_HEAD => return Err(too_large),
@@ -201,8 +214,40 @@ fn read_request(
     }
 }
 
-/// Checks a parsed request's method and host.
-fn accept(parsed: &httparse::Request, local: SocketAddr) -> Result<Request, Refusal> {
+/// Reads a mounted request's body of `length` bytes (already bounded), part of which may be
+/// in `buffer` after the head.
+fn read_body(
+    stream: &mut TcpStream,
+    buffer: &mut Vec<u8>,
+    length: u64,
+) -> Result<Vec<u8>, Refusal> {
+    let length = usize::try_from(length).unwrap_or(usize::MAX);
+    let deadline = Instant::now() + BODY_TIMEOUT;
+    let timeout = Refusal {
+        status: 408,
+        message: "the request body did not arrive in time\n",
+    };
+    while buffer.len() < length {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return Err(timeout);
+        }
+        let mut chunk = vec![0u8; 64 * 1024];
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return Err(timeout),
+            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+        }
+    }
+    Ok(buffer.drain(..length).collect())
+}
+
+/// Checks a parsed request's method and host. POST is taken only under the mounted part's
+/// prefix, with a `Content-Length` no larger than it allows.
+fn accept(
+    parsed: &httparse::Request,
+    local: SocketAddr,
+    mount: Option<&dyn Mount>,
+) -> Result<Request, Refusal> {
     let header = |name: &str| {
         parsed
             .headers
@@ -219,9 +264,12 @@ fn accept(parsed: &httparse::Request, local: SocketAddr) -> Result<Request, Refu
             })
         }
     }
-    let head_only = match parsed.method {
-        Some("GET") => false,
-        Some("HEAD") => true,
+    let path = parsed.path.unwrap_or("/").to_string();
+    let mount = mount.filter(|m| path.starts_with(m.prefix()));
+    let method = match parsed.method {
+        Some("GET") => Method::Get,
+        Some("HEAD") => Method::Head,
+        Some("POST") if mount.is_some() => Method::Post,
         _ => {
             return Err(Refusal {
                 status: 405,
@@ -229,6 +277,7 @@ fn accept(parsed: &httparse::Request, local: SocketAddr) -> Result<Request, Refu
             })
         }
     };
+    let head_only = method == Method::Head;
     let has_body = header("Transfer-Encoding").is_some()
         || header("Content-Length").is_some_and(|l| l.trim() != "0");
     let close = has_body
@@ -236,10 +285,60 @@ fn accept(parsed: &httparse::Request, local: SocketAddr) -> Result<Request, Refu
             Some(c) => c.eq_ignore_ascii_case("close"),
             None => parsed.version == Some(0),
         };
+    let Some(mount) = mount else {
+        return Ok(Request {
+            head_only,
+            path,
+            close,
+            mounted: None,
+            body_length: 0,
+        });
+    };
+    let body_length = match (header("Transfer-Encoding"), header("Content-Length")) {
+        (Some(_), _) => {
+            return Err(Refusal {
+                status: 411,
+                message: "send the length of the body (Content-Length)\n",
+            })
+        }
+        (None, None) => 0,
+        (None, Some(length)) => length.trim().parse::<u64>().map_err(|_| Refusal {
+            status: 400,
+            message: "bad request\n",
+        })?,
+    };
+    if body_length > mount.max_body() {
+        return Err(Refusal {
+            status: 413,
+            message: "the request is too large\n",
+        });
+    }
+    let headers = parsed
+        .headers
+        .iter()
+        .filter_map(|h| {
+            let value = std::str::from_utf8(h.value).ok()?;
+            Some((h.name.to_ascii_lowercase(), value.trim().to_string()))
+        })
+        .collect();
+    let mounted = MountRequest {
+        method,
+        target: path.clone(),
+        headers,
+        body: Vec::new(),
+        peer: local.ip(),
+        local,
+    };
     Ok(Request {
         head_only,
-        path: parsed.path.unwrap_or("/").to_string(),
-        close,
+        path,
+        // The body is read, so the connection can carry on.
+        close: match header("Connection") {
+            Some(c) => c.eq_ignore_ascii_case("close"),
+            None => parsed.version == Some(0),
+        },
+        mounted: Some(mounted),
+        body_length,
     })
 }
 
@@ -271,11 +370,20 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        303 => "See Other",
         400 => "Bad Request",
+        403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        411 => "Length Required",
+        413 => "Content Too Large",
         421 => "Misdirected Request",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
         431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
         503 => "Service Unavailable",
         _ => "",
     }
@@ -315,6 +423,7 @@ fn simple(status: u16, message: &str) -> Vec<u8> {
 /// An answer's body.
 pub(super) enum Body {
     Text(String),
+    Bytes(Vec<u8>),
     File(File, u64),
 }
 
@@ -328,6 +437,7 @@ impl Answer<'_> {
     pub(super) fn send(self, status: u16, headers: &[(&str, &str)], body: Body) -> bool {
         let length = match &body {
             Body::Text(text) => text.len() as u64,
+            Body::Bytes(bytes) => bytes.len() as u64,
             Body::File(_, length) => *length,
         };
         let length = length.to_string();
@@ -353,6 +463,7 @@ impl Answer<'_> {
         }
         match body {
             Body::Text(text) => self.stream.write_all(text.as_bytes()).is_ok(),
+            Body::Bytes(bytes) => self.stream.write_all(&bytes).is_ok(),
             Body::File(file, length) => {
                 std::io::copy(&mut file.take(length), self.stream).is_ok_and(|n| n == length)
             }
@@ -372,6 +483,16 @@ impl Answer<'_> {
 fn handle(request: &Request, stream: &mut TcpStream, shared: &Arc<Shared>) -> bool {
     let path = request.path.split(['?', '#']).next().unwrap_or("/");
     let answer = Answer { request, stream };
+    if let (Some(mounted), Some(mount)) = (&request.mounted, &shared.mount) {
+        let response = mount.handle(mounted);
+        let headers: Vec<(&str, &str)> = response
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .filter(|(n, v)| !v.contains(['\r', '\n']) && !n.contains(['\r', '\n', ':']))
+            .collect();
+        return answer.send(response.status, &headers, Body::Bytes(response.body));
+    }
     match path {
         "/__tablica/live.js" => answer.text(200, "text/javascript; charset=utf-8", LIVE_JS),
         "/__tablica/live.css" => answer.text(200, "text/css; charset=utf-8", LIVE_CSS),

@@ -4,6 +4,7 @@
 
 mod files;
 mod http;
+mod mount;
 mod status;
 mod watch;
 
@@ -16,6 +17,7 @@ use std::time::Instant;
 use crate::build::{BuildOptions, Builder, CACHE_DIR};
 use crate::locale::catalogue::Cli as M;
 use crate::locale::{msg, Message};
+pub use mount::{Method, Mount, MountRequest, MountResponse};
 use status::Shared;
 pub use status::Status;
 
@@ -29,7 +31,7 @@ const PORT_ATTEMPTS: u16 = 20;
 const LIVE_SCRIPT: &str = "<script src=\"/__tablica/live.js\" defer></script>";
 
 /// How to run the preview.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ServeOptions {
     /// The site folder.
     pub root: PathBuf,
@@ -41,6 +43,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Show the site as `build --preview` makes it (see [`BuildOptions::preview`]).
     pub preview: bool,
+    /// A part served by a later stage under its own path (the editor), if any.
+    pub mount: Option<Arc<dyn Mount>>,
 }
 
 /// Why the preview could not start.
@@ -103,7 +107,7 @@ pub fn serve(
     let out_dir = build_options.output_dir();
     let listener = Arc::new(listen(options.bind, options.port)?);
     let addr = listener.addr();
-    let shared = Arc::new(Shared::new(out_dir.clone()));
+    let shared = Arc::new(Shared::new(out_dir.clone(), options.mount.clone()));
     let stop = Arc::new(AtomicBool::new(false));
 
     let mut events = watch::start(&options.root)?;

@@ -2,11 +2,12 @@
 //! the last build, numbered, so that open pages know when to reload or show an error.
 
 use std::path::PathBuf;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use serde::Serialize;
 
+use super::mount::Mount;
 use crate::build::BuildError;
 use crate::locale::catalogue::Cli;
 use crate::locale::Message;
@@ -122,6 +123,8 @@ pub struct Shared {
     changed: Condvar,
     /// The folder the pages are served from.
     pub out_dir: PathBuf,
+    /// The part served by a later stage (the editor), if any.
+    pub mount: Option<Arc<dyn Mount>>,
 }
 
 struct State {
@@ -132,7 +135,7 @@ struct State {
 }
 
 impl Shared {
-    pub fn new(out_dir: PathBuf) -> Self {
+    pub fn new(out_dir: PathBuf, mount: Option<Arc<dyn Mount>>) -> Self {
         let building = Message::new(Cli::BeingBuilt);
         Shared {
             state: Mutex::new(State {
@@ -149,6 +152,7 @@ impl Shared {
             }),
             changed: Condvar::new(),
             out_dir,
+            mount,
         }
     }
 

@@ -104,8 +104,9 @@ fn usable<M>(doc: &Document<M>, slug: String, problems: &mut Vec<Diagnostic>) ->
     None
 }
 
-/// The slug of a draft left out of the site (another document may name a draft project).
-pub(super) fn draft_slug<M: FrontMatter>(doc: &Document<M>) -> String {
+/// The slug of a document from `slug:` or its file name, unchecked (also of a draft left out
+/// of the site: another document may name a draft project).
+pub fn draft_slug<M: FrontMatter>(doc: &Document<M>) -> String {
     (doc.meta.common().slug.clone()).unwrap_or_else(|| slugify(strip_date_prefix(&doc.stem)))
 }
 

@@ -102,28 +102,8 @@ pub(super) fn link(
             Some(&p) => links.extend(i.map(|i| (i, p))),
             None if draft_projects.iter().any(|d| d == reference) => {}
             None => {
-                let mut d = Diagnostic::error(
-                    &post.doc.path,
-                    msg!(Documents::NoProject, reference = reference),
-                )
-                .field("project")
-                .at_line(post.doc.line_of("project"));
                 let known: Vec<&str> = project_index.keys().copied().collect();
-                let best = known
-                    .iter()
-                    .map(|k| (strsim::jaro_winkler(reference, k), *k))
-                    .filter(|(s, _)| *s > 0.75)
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                d = match best {
-                    Some((_, k)) => d.hint(msg!(Documents::NoProjectDidYouMean, close = k)),
-                    None if known.is_empty() => d.hint(Documents::NoProjects),
-                    None => {
-                        let mut names = known.clone();
-                        names.sort_unstable();
-                        d.hint(msg!(Documents::UseOneOf, list = names.join(", ")))
-                    }
-                };
-                problems.push(d);
+                problems.push(unknown_project(&post.doc, reference, &known));
             }
         }
     }
@@ -420,6 +400,28 @@ fn check_duplicates<'a, M: 'a>(
                 .at_line(doc.line_of("slug"))
                 .hint(Documents::DuplicateHint),
             );
+        }
+    }
+}
+
+/// The error for a post naming the project `reference` that is not among `known`, with the
+/// closest name or the list of them.
+pub(super) fn unknown_project<M>(doc: &Document<M>, reference: &str, known: &[&str]) -> Diagnostic {
+    let d = Diagnostic::error(&doc.path, msg!(Documents::NoProject, reference = reference))
+        .field("project")
+        .at_line(doc.line_of("project"));
+    let best = known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(reference, k), *k))
+        .filter(|(s, _)| *s > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((_, k)) => d.hint(msg!(Documents::NoProjectDidYouMean, close = k)),
+        None if known.is_empty() => d.hint(Documents::NoProjects),
+        None => {
+            let mut names = known.to_vec();
+            names.sort_unstable();
+            d.hint(msg!(Documents::UseOneOf, list = names.join(", ")))
         }
     }
 }

@@ -13,6 +13,7 @@ mod load;
 pub mod marking;
 pub mod schedule;
 pub mod search;
+mod single;
 pub mod video;
 
 use std::collections::HashMap;
@@ -32,9 +33,11 @@ use crate::gallery::Image;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
+pub use entry::draft_slug as slug_of;
 pub use entry::{FrontMatter, Kind};
 pub use link::MAX_TAGS_PER_POST;
 pub use load::build;
+pub use single::check_text;
 
 use event::Event;
 use schedule::{Schedule, Timetable, Timing};

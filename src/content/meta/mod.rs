@@ -2,6 +2,7 @@
 
 pub mod event;
 pub mod marking;
+pub mod fields;
 pub mod photo;
 pub mod video;
 

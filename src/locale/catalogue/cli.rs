@@ -145,5 +145,10 @@ catalogue! {
             "Co dalej:\n  1. Uzupełnij deklarację dostępności w {settings} (wiersze oznaczone TODO).\n  2. Obejrzyj stronę:  tablica serve --root {dir}\n  3. Zbuduj ją do publikacji:  tablica build --root {dir}";
         ExampleAddress: "The site's address is still an example: change `base_url` in {settings} before publishing.",
             "Adres strony to wciąż przykład: zmień `base_url` w {settings} przed publikacją.";
+        HelpEdit: "Edit the site in the browser (Redakcja), with a live preview", "Edytuj stronę w przeglądarce (Redakcja), z podglądem na żywo";
+        HelpEditLong: "Starts the live preview with the editor at /redakcja/ and prints its address. It listens on 127.0.0.1; --bind opens it to the network and then requires a login (a one-time link printed here, or the password from TABLICA_EDIT_PASSWORD).",
+            "Uruchamia podgląd na żywo z redakcją pod /redakcja/ i wypisuje jej adres. Nasłuchuje na 127.0.0.1; --bind otwiera ją w sieci i wtedy wymaga logowania (jednorazowy link wypisany tutaj albo hasło ze zmiennej TABLICA_EDIT_PASSWORD).";
+        HelpEditLogin: "require a login on this computer too (a shared office PC)", "wymagaj logowania także na tym komputerze (wspólny komputer w biurze)";
+        HelpEditBind: "the address to listen on (127.0.0.1; another needs a login)", "adres, na którym nasłuchiwać (127.0.0.1; inny wymaga logowania)";
     }
 }

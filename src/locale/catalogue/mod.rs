@@ -46,6 +46,8 @@ mod cli;
 mod content;
 mod deploy;
 mod documents;
+mod editor;
+mod fields;
 mod import;
 mod markdown;
 mod marking;
@@ -56,6 +58,8 @@ pub use cli::Cli;
 pub use content::Content;
 pub use deploy::Deploy;
 pub use documents::Documents;
+pub use editor::Editor;
+pub use fields::Fields;
 pub use import::Import;
 pub use markdown::Markdown;
 pub use marking::Marking;
@@ -76,6 +80,8 @@ pub enum Key {
     Documents(Documents),
     Deploy(Deploy),
     Marking(Marking),
+    Fields(Fields),
+    Editor(Editor),
     Import(Import),
 }
 
@@ -92,6 +98,8 @@ impl Key {
             Key::Documents(k) => k.template(lang),
             Key::Deploy(k) => k.template(lang),
             Key::Marking(k) => k.template(lang),
+            Key::Fields(k) => k.template(lang),
+            Key::Editor(k) => k.template(lang),
             Key::Import(k) => k.template(lang),
         }
     }
@@ -108,6 +116,8 @@ impl Key {
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all.extend(Deploy::ALL.iter().copied().map(Key::from));
         all.extend(Marking::ALL.iter().copied().map(Key::from));
+        all.extend(Fields::ALL.iter().copied().map(Key::from));
+        all.extend(Editor::ALL.iter().copied().map(Key::from));
         all.extend(Import::ALL.iter().copied().map(Key::from));
         all
     }

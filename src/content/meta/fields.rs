@@ -1,0 +1,166 @@
+//! The catalogue of front matter fields: for each kind of document, its fields in their
+//! documented order, each with its kind of value, label and help text. The build reads the
+//! structs of [`super`]; the editor (`tablica edit`) draws its form from this list, and a test
+//! keeps the two the same, so a new field is declared once here and once in its struct.
+
+use crate::locale::catalogue::Fields as L;
+
+/// What kind of value a field holds, and so which form control edits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// One line of text.
+    Text,
+    /// A few lines of plain text.
+    LongText,
+    /// `YYYY-MM-DD`, optionally with a time.
+    Date,
+    /// A list of short texts written `[a, b]`, edited as a comma-separated line.
+    Tags,
+    /// A list of texts, edited one per line.
+    Lines,
+    /// The slug of one of the site's projects.
+    Project,
+    /// One of the project statuses.
+    Status,
+    /// `true` or `false`.
+    Bool,
+    /// A whole number.
+    Number,
+    /// A nested block (photos, event, funding…), edited as YAML text.
+    Block,
+}
+
+/// One field of the front matter.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub key: &'static str,
+    pub kind: FieldKind,
+    pub label: L,
+    pub hint: L,
+}
+
+const fn f(key: &'static str, kind: FieldKind, label: L, hint: L) -> Field {
+    Field {
+        key,
+        kind,
+        label,
+        hint,
+    }
+}
+
+use FieldKind as K;
+
+const TITLE: Field = f("title", K::Text, L::Title, L::TitleHint);
+const DATE: Field = f("date", K::Date, L::Date, L::DateHint);
+const UPDATED: Field = f("updated", K::Date, L::Updated, L::UpdatedHint);
+const SUMMARY: Field = f("summary", K::LongText, L::Summary, L::SummaryHint);
+const COVER: Field = f("cover", K::Block, L::Cover, L::CoverHint);
+const GALLERY: Field = f("gallery", K::Block, L::Gallery, L::GalleryHint);
+const DRAFT: Field = f("draft", K::Bool, L::Draft, L::DraftHint);
+const PUBLISH: Field = f("publish", K::Date, L::Publish, L::PublishHint);
+const EXPIRES: Field = f("expires", K::Date, L::Expires, L::ExpiresHint);
+const ALIASES: Field = f("aliases", K::Lines, L::Aliases, L::AliasesHint);
+const SLUG: Field = f("slug", K::Text, L::Slug, L::SlugHint);
+const EXTRA: Field = f("extra", K::Block, L::Extra, L::ExtraHint);
+const VIDEO: Field = f("video", K::Block, L::Video, L::VideoHint);
+const EVENT: Field = f("event", K::Block, L::Event, L::EventHint);
+
+/// The fields of a news post ([`super::PostMeta`]), in documented order.
+pub const POST: &[Field] = &[
+    TITLE,
+    DATE,
+    UPDATED,
+    SUMMARY,
+    f("author", K::Text, L::Author, L::AuthorHint),
+    f("tags", K::Tags, L::Tags, L::TagsHint),
+    f("category", K::Text, L::Category, L::CategoryHint),
+    f("project", K::Project, L::Project, L::ProjectHint),
+    COVER,
+    GALLERY,
+    f("source", K::Text, L::Source, L::SourceHint),
+    DRAFT,
+    PUBLISH,
+    EXPIRES,
+    SLUG,
+    ALIASES,
+    EXTRA,
+    VIDEO,
+    EVENT,
+];
+
+/// The fields of a project page ([`super::ProjectMeta`]), in documented order.
+pub const PROJECT: &[Field] = &[
+    TITLE,
+    SLUG,
+    ALIASES,
+    SUMMARY,
+    f("status", K::Status, L::Status, L::StatusHint),
+    f("start", K::Date, L::Start, L::StartHint),
+    f("end", K::Date, L::End, L::EndHint),
+    f("organiser", K::Text, L::Organiser, L::OrganiserHint),
+    f("partners", K::Lines, L::Partners, L::PartnersHint),
+    f("funding", K::Block, L::Funding, L::FundingHint),
+    f("state_budget", K::Block, L::StateBudget, L::StateBudgetHint),
+    f(
+        "participants",
+        K::Number,
+        L::Participants,
+        L::ParticipantsHint,
+    ),
+    f("goals", K::Lines, L::Goals, L::GoalsHint),
+    f("results", K::Lines, L::Results, L::ResultsHint),
+    f("figures", K::Block, L::Figures, L::FiguresHint),
+    f("contact", K::Block, L::Contact, L::ContactHint),
+    COVER,
+    GALLERY,
+    VIDEO,
+    UPDATED,
+    DRAFT,
+    PUBLISH,
+    EXPIRES,
+    EXTRA,
+];
+
+/// The fields of a static page ([`super::PageMeta`]), in documented order.
+pub const PAGE: &[Field] = &[
+    TITLE,
+    SLUG,
+    ALIASES,
+    SUMMARY,
+    UPDATED,
+    COVER,
+    GALLERY,
+    DRAFT,
+    PUBLISH,
+    EXPIRES,
+    EXTRA,
+    VIDEO,
+    EVENT,
+    f("weight", K::Number, L::Weight, L::WeightHint),
+];
+
+/// The values a project's `status:` takes, as written.
+pub const PROJECT_STATUSES: &[(&str, L)] = &[
+    ("planned", L::StatusPlanned),
+    ("ongoing", L::StatusOngoing),
+    ("finished", L::StatusFinished),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::front_matter::keys;
+    use crate::content::meta::{PageMeta, PostMeta, ProjectMeta};
+
+    fn same<T: serde::de::DeserializeOwned>(fields: &[Field]) {
+        let listed: Vec<&str> = fields.iter().map(|f| f.key).collect();
+        assert_eq!(listed, keys::<T>(), "the catalogue and the struct differ");
+    }
+
+    #[test]
+    fn the_catalogue_lists_every_field_of_each_kind_in_struct_order() {
+        same::<PostMeta>(POST);
+        same::<ProjectMeta>(PROJECT);
+        same::<PageMeta>(PAGE);
+    }
+}

@@ -1,0 +1,290 @@
+//! The form of a document, drawn from the field catalogue ([`crate::content::meta::fields`])
+//! that the build's front matter follows, and the document text made from what was sent.
+//! Only fields whose shown value changed are rewritten ([`super::yaml_edit`]); the rest of
+//! the file keeps its exact text.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::content::yaml;
+
+use super::yaml_edit::{self, Block, Change};
+use crate::content::meta::fields::{self, Field, FieldKind};
+use crate::locale::catalogue::Editor as E;
+
+/// The name of the form field holding the Markdown text.
+pub const BODY: &str = "tresc";
+
+/// A document cut into what the form edits.
+#[derive(Debug, Clone)]
+pub struct Parts {
+    /// The opening fence line (`---\n`).
+    pub open: String,
+    pub blocks: Vec<Block>,
+    /// The closing fence line (`---\n` or `...\n`).
+    pub close: String,
+    pub body: String,
+}
+
+/// The fields of the document at `rel` (by its section).
+pub fn fields_of(rel: &str) -> &'static [Field] {
+    match rel.split('/').next() {
+        Some("projects") => fields::PROJECT,
+        Some("pages") => fields::PAGE,
+        _ => fields::POST,
+    }
+}
+
+/// Cuts `text` at its front matter fences; a text without front matter gets an empty one.
+pub fn parts(text: &str) -> Parts {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if first.trim_end() == "---" {
+        let mut yaml = String::new();
+        for line in lines.by_ref() {
+            let t = line.trim_end();
+            if t == "---" || t == "..." {
+                let consumed = first.len() + yaml.len() + line.len();
+                return Parts {
+                    open: first.to_string(),
+                    blocks: yaml_edit::blocks(&yaml),
+                    close: line.to_string(),
+                    body: text[consumed..].to_string(),
+                };
+            }
+            yaml.push_str(line);
+        }
+    }
+    Parts {
+        open: "---\n".into(),
+        blocks: Vec::new(),
+        close: "---\n".into(),
+        body: text.to_string(),
+    }
+}
+
+impl Parts {
+    /// The whole text again.
+    pub fn text(&self) -> String {
+        let mut close = self.close.clone();
+        if !close.ends_with('\n') {
+            close.push('\n');
+        }
+        format!(
+            "{}{}{}{}",
+            self.open,
+            yaml_edit::join(&self.blocks),
+            close,
+            self.body
+        )
+    }
+
+    fn block(&self, key: &str) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.key.as_deref() == Some(key))
+    }
+
+    /// What the form shows for `field`.
+    pub fn shown(&self, field: &Field) -> String {
+        let Some(block) = self.block(field.key) else {
+            return String::new();
+        };
+        let value = yaml_edit::value(block);
+        match (field.kind, value) {
+            (FieldKind::Tags | FieldKind::Lines, Some(Value::Array(items))) => {
+                let sep = if field.kind == FieldKind::Tags {
+                    ", "
+                } else {
+                    "\n"
+                };
+                items.iter().map(scalar_text).collect::<Vec<_>>().join(sep)
+            }
+            (FieldKind::Block, _) | (_, None) => yaml_edit::value_text(block),
+            (_, Some(v)) => scalar_text(&v),
+        }
+    }
+
+    /// Sets a field's value directly (new documents: the title and date asked for).
+    pub fn set(&mut self, key: &str, value: &str, order: &[&str]) {
+        let value = (!value.is_empty()).then(|| Value::String(value.to_string()));
+        yaml_edit::apply(&mut self.blocks, key, &Change::Value(value), order);
+    }
+}
+
+/// A value as one line of the form: text as it is, numbers and `true`/`false` written out.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        other => serde_json::to_string(other)
+            .unwrap_or_default()
+            .trim_end()
+            .to_string(),
+    }
+}
+
+/// The sent form: each name with its last value (a checkbox follows its hidden `false`).
+pub fn read_form(body: &[u8]) -> HashMap<String, String> {
+    url::form_urlencoded::parse(body)
+        .map(|(k, v)| (k.into_owned(), v.replace("\r\n", "\n").replace('\r', "\n")))
+        .collect()
+}
+
+/// The form name of a field.
+pub fn name(field: &Field) -> String {
+    format!("f_{}", field.key)
+}
+
+/// Applies the sent form to `parts`: the fields whose shown value changed, and the text.
+/// Problems in what was sent (a number that is not one, a block that is not YAML) are
+/// returned by field key, and nothing is changed then.
+pub fn apply(
+    parts: &mut Parts,
+    fields: &[Field],
+    form: &HashMap<String, String>,
+) -> Result<(), Vec<(String, E)>> {
+    let order: Vec<&str> = fields.iter().map(|f| f.key).collect();
+    let mut changes = Vec::new();
+    let mut problems = Vec::new();
+    for field in fields {
+        let Some(sent) = form.get(&name(field)) else {
+            continue; // not in the form: left as it is
+        };
+        let sent = if field.kind == FieldKind::Block || field.kind == FieldKind::Lines {
+            sent.trim_end().to_string()
+        } else {
+            sent.trim().to_string()
+        };
+        let mut shown = parts.shown(field);
+        if field.kind == FieldKind::Bool && shown.is_empty() {
+            shown = "false".into(); // absent reads as false
+        }
+        let sent = if field.kind == FieldKind::Bool && sent.is_empty() {
+            "false".to_string()
+        } else {
+            sent
+        };
+        if sent == shown {
+            continue;
+        }
+        match change(field, &sent) {
+            Ok(c) => changes.push((field.key, c)),
+            Err(e) => problems.push((field.key.to_string(), e)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for (key, c) in changes {
+        yaml_edit::apply(&mut parts.blocks, key, &c, &order);
+    }
+    if let Some(body) = form.get(BODY) {
+        parts.body.clone_from(body);
+    }
+    Ok(())
+}
+
+/// The change a field's new shown value makes.
+fn change(field: &Field, sent: &str) -> Result<Change, E> {
+    let text = |s: &str| (!s.is_empty()).then(|| Value::String(s.to_string()));
+    let list = |items: Vec<&str>| {
+        let items: Vec<Value> = items
+            .into_iter()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| Value::String(s.to_string()))
+            .collect();
+        (!items.is_empty()).then_some(Value::Array(items))
+    };
+    Ok(Change::Value(match field.kind {
+        FieldKind::Block => {
+            if yaml::from_str::<Value>(sent).is_err() {
+                return Err(E::NotYaml);
+            }
+            return Ok(Change::Text(sent.to_string()));
+        }
+        FieldKind::Tags => list(sent.split(',').collect()),
+        FieldKind::Lines => list(sent.lines().collect()),
+        FieldKind::Bool => match sent {
+            "true" => Some(Value::Bool(true)),
+            _ => Some(Value::Bool(false)),
+        },
+        FieldKind::Number if sent.is_empty() => None,
+        FieldKind::Number => match sent.parse::<i64>() {
+            Ok(n) => Some(Value::Number(n.into())),
+            Err(_) => return Err(E::NotANumber),
+        },
+        FieldKind::Text
+        | FieldKind::LongText
+        | FieldKind::Date
+        | FieldKind::Project
+        | FieldKind::Status => text(sent),
+    }))
+}
+
+/// The form field a problem of the build belongs to: `event.start` → `event`,
+/// `gallery[1]` → `gallery`; problems of the text and of unknown fields go to the text.
+pub fn field_of(problem_field: Option<&str>, fields: &[Field]) -> String {
+    let key = problem_field
+        .map(|f| f.split(['.', '[']).next().unwrap_or(f))
+        .unwrap_or("");
+    if fields.iter().any(|f| f.key == key) {
+        key.to_string()
+    } else {
+        BODY.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POST: &str = "---\n# komentarz\ntitle: Warsztaty\ndate: 2026-11-24\ntags:\n  - a\n  - b\ncover: { src: x.jpg, alt: Stół }\n---\n\nTreść.\n";
+
+    fn shown_form(parts: &Parts) -> HashMap<String, String> {
+        let mut form: HashMap<String, String> = fields::POST
+            .iter()
+            .map(|f| (name(f), parts.shown(f)))
+            .collect();
+        form.insert(BODY.into(), parts.body.clone());
+        form
+    }
+
+    #[test]
+    fn an_unchanged_form_gives_the_file_back_byte_for_byte() {
+        let mut p = parts(POST);
+        assert_eq!(p.text(), POST);
+        let form = shown_form(&p);
+        apply(&mut p, fields::POST, &form).expect("valid");
+        assert_eq!(p.text(), POST);
+    }
+
+    #[test]
+    fn a_changed_field_is_rewritten_alone() {
+        let mut p = parts(POST);
+        let mut form = shown_form(&p);
+        form.insert("f_title".into(), "Warsztaty: nowe".into());
+        form.insert("f_draft".into(), "true".into());
+        form.insert(BODY.into(), "\nInna treść.\n".into());
+        apply(&mut p, fields::POST, &form).expect("valid");
+        assert_eq!(
+            p.text(),
+            "---\n# komentarz\ntitle: \"Warsztaty: nowe\"\ndate: 2026-11-24\ntags:\n  - a\n  - b\ncover: { src: x.jpg, alt: Stół }\ndraft: true\n---\n\nInna treść.\n"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_refused_by_field() {
+        let mut p = parts(POST);
+        let mut form = shown_form(&p);
+        form.insert("f_event".into(), "start: [".into());
+        assert_eq!(
+            apply(&mut p, fields::POST, &form),
+            Err(vec![("event".to_string(), E::NotYaml)])
+        );
+        assert_eq!(p.text(), POST);
+    }
+}

@@ -1,0 +1,429 @@
+//! The form of a document: shown, checked, previewed, saved, and the conflict when the file
+//! changed since it was opened.
+
+use std::collections::HashMap;
+
+use super::super::form::{self, Parts, BODY};
+use super::super::index;
+use super::super::pages::{control, error_summary, hidden, notice, Control};
+use super::super::store::StoreError;
+use super::{edit_url, enc, esc, page, problem_page, t, today, Call, E, PREFIX};
+use crate::content::meta::fields::Field;
+use crate::content::CONTENT_DIR;
+use crate::diagnostics::Diagnostic;
+use crate::locale::Message;
+use crate::serve::MountResponse;
+
+/// What the form of a document shows besides the file.
+#[derive(Default)]
+struct Shown<'a> {
+    /// Values sent, shown instead of the file's (after a refused save).
+    sent: Option<&'a HashMap<String, String>>,
+    /// Problems by form field.
+    errors: Vec<(String, String)>,
+    warnings: Vec<String>,
+    preview: Option<String>,
+    notice: Option<String>,
+}
+
+/// The form of a document: `parts` of the file whose fingerprint is `hash`.
+fn form_page(
+    call: &Call,
+    rel: &str,
+    parts: &Parts,
+    hash: &str,
+    shown: Shown,
+    status: u16,
+) -> MountResponse {
+    let lang = call.editor.lang;
+    let fields = form::fields_of(rel);
+    let items = index::scan(&call.editor.root, today());
+    let choices = index::choices(&items);
+    let title = parts_title(parts, rel);
+    let mut main = error_summary(lang, &shown.errors);
+    if let Some(n) = &shown.notice {
+        main.push_str(&notice(n));
+    }
+    main.push_str(&format!(
+        "<h1>{}</h1><p class=\"plik\">{} <code>{}/{}</code></p>",
+        esc(&title),
+        t(lang, E::File),
+        CONTENT_DIR,
+        esc(rel)
+    ));
+    if !shown.warnings.is_empty() {
+        let items: String = shown
+            .warnings
+            .iter()
+            .map(|w| format!("<li>{}</li>", esc(w)))
+            .collect();
+        main.push_str(&format!(
+            "<div class=\"ostrzezenia\"><h2>{}</h2><ul>{items}</ul></div>",
+            t(lang, E::Warnings)
+        ));
+    }
+    main.push_str(&format!(
+        "<form method=\"post\" action=\"{PREFIX}zapisz\" novalidate class=\"formularz\" data-szkic=\"{}\">{}{}{}",
+        esc(rel),
+        hidden("csrf", &call.csrf),
+        hidden("plik", rel),
+        hidden("wersja", hash)
+    ));
+    let tags: String = choices
+        .tags
+        .iter()
+        .map(|t| format!("<option value=\"{}\">", esc(t)))
+        .collect();
+    main.push_str(&format!("<datalist id=\"tagi\">{tags}</datalist>"));
+    for field in fields {
+        let value = shown
+            .sent
+            .and_then(|s| s.get(&form::name(field)).cloned())
+            .unwrap_or_else(|| parts.shown(field));
+        let errors = shown
+            .errors
+            .iter()
+            .filter(|(f, _)| f == field.key)
+            .map(|(_, e)| e.clone())
+            .collect();
+        main.push_str(&control(
+            lang,
+            &Control {
+                field,
+                value,
+                errors,
+                projects: &choices.projects,
+                suggestions: Some("tagi"),
+            },
+        ));
+    }
+    let body = shown
+        .sent
+        .and_then(|s| s.get(BODY).cloned())
+        .unwrap_or_else(|| parts.body.clone());
+    let body_errors: Vec<&String> = shown
+        .errors
+        .iter()
+        .filter(|(f, _)| f == BODY)
+        .map(|(_, e)| e)
+        .collect();
+    let (invalid, error_html) = if body_errors.is_empty() {
+        (String::new(), String::new())
+    } else {
+        let texts: Vec<String> = body_errors.iter().map(|e| esc(e)).collect();
+        (
+            " aria-invalid=\"true\"".to_string(),
+            format!(
+                "<p class=\"blad\" id=\"blad-tresc\"><span class=\"niewidoczne\">{}: </span>{}</p>",
+                t(lang, E::Error),
+                texts.join("<br>")
+            ),
+        )
+    };
+    let described = if body_errors.is_empty() {
+        "podpowiedz-tresc"
+    } else {
+        "podpowiedz-tresc blad-tresc"
+    };
+    main.push_str(&format!(
+        "<div class=\"pole{}\"><label for=\"pole-tresc\">{}</label><p class=\"podpowiedz\" id=\"podpowiedz-tresc\">{}</p>{error_html}\
+         <textarea id=\"pole-tresc\" name=\"{BODY}\" rows=\"18\" aria-describedby=\"{described}\"{invalid}>\n{}</textarea></div>",
+        if body_errors.is_empty() { "" } else { " z-bledem" },
+        t(lang, E::Text),
+        t(lang, E::TextHint),
+        esc(&body)
+    ));
+    main.push_str(&format!(
+        "<div class=\"przyciski\"><button type=\"submit\" name=\"akcja\" value=\"zapisz\" class=\"przycisk\">{}</button>\
+         <button type=\"submit\" name=\"akcja\" value=\"podglad\" class=\"przycisk drugi\">{}</button></div></form>",
+        t(lang, E::Save),
+        t(lang, E::Preview)
+    ));
+    main.push_str(&upload_forms(call, rel, hash));
+    if let Some(html) = &shown.preview {
+        main.push_str(&format!(
+            "<section class=\"podglad\" aria-labelledby=\"podglad-tytul\"><h2 id=\"podglad-tytul\">{}</h2><div class=\"tekst\">{html}</div></section>",
+            t(lang, E::Preview)
+        ));
+    }
+    main.push_str(&format!(
+        "<h2>{}</h2><ul class=\"akcje\"><li><a href=\"{PREFIX}historia?plik={}\">{}</a></li></ul>\
+         <form method=\"post\" action=\"{PREFIX}duplikuj\" class=\"w-linii\">{}{}<button type=\"submit\" class=\"przycisk drugi\">{}</button></form>\
+         <form method=\"post\" action=\"{PREFIX}usun\" class=\"w-linii\">{}{}<button type=\"submit\" class=\"przycisk ostrzegawczy\">{}</button></form>",
+        t(lang, E::MoreActions),
+        esc(&enc(rel)),
+        t(lang, E::History),
+        hidden("csrf", &call.csrf),
+        hidden("plik", rel),
+        t(lang, E::Duplicate),
+        hidden("csrf", &call.csrf),
+        hidden("plik", rel),
+        t(lang, E::Delete),
+    ));
+    let page_title = if shown.errors.is_empty() {
+        title
+    } else {
+        format!("{}: {title}", Message::new(E::Error).render(lang))
+    };
+    page(lang, status, &page_title, &main, Some(&call.csrf))
+}
+
+pub(super) fn parts_title(parts: &Parts, rel: &str) -> String {
+    let title = parts.shown(&crate::content::meta::fields::POST[0]);
+    if title.is_empty() {
+        rel.to_string()
+    } else {
+        title
+    }
+}
+
+/// The form of the document `?plik=`.
+pub fn edit(call: &Call) -> MountResponse {
+    let rel = call.get("plik");
+    match call.editor.store.read(rel) {
+        Ok((text, hash)) => {
+            let notice = (call.get("zapisano") == "1")
+                .then(|| Message::new(E::Saved).render(call.editor.lang));
+            let shown = Shown {
+                notice,
+                ..Shown::default()
+            };
+            form_page(call, rel, &form::parts(&text), &hash, shown, 200)
+        }
+        Err(e) => problem_page(call, 404, &e),
+    }
+}
+
+/// The problems of `text` as the document `rel`: (form field, message) of errors, warnings.
+fn check(
+    call: &Call,
+    rel: &str,
+    text: &str,
+    fields: &[Field],
+) -> (Vec<(String, String)>, Vec<String>) {
+    let lang = call.editor.lang;
+    let root = &call.editor.root;
+    let config = match crate::config::load(root) {
+        Ok(c) => c,
+        Err(ds) => {
+            let errors = ds
+                .iter()
+                .map(|d| (BODY.to_string(), d.render(lang)))
+                .collect();
+            return (errors, Vec::new());
+        }
+    };
+    let Ok(abs) = call.editor.store.confine(rel) else {
+        return (
+            vec![(BODY.to_string(), Message::new(E::BadPath).render(lang))],
+            Vec::new(),
+        );
+    };
+    let projects = index::project_slugs(root);
+    let problems = crate::site::check_text(&config, root, &abs, text, &projects);
+    let said = |d: &Diagnostic| match &d.hint {
+        Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
+        None => d.message.render(lang),
+    };
+    let errors = problems
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (form::field_of(d.field.as_deref(), fields), said(d)))
+        .collect();
+    let warnings = problems
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(said)
+        .collect();
+    (errors, warnings)
+}
+
+/// Saving the form: checked first, written only without errors and only over the version
+/// that was opened.
+pub fn save(call: &Call) -> MountResponse {
+    let lang = call.editor.lang;
+    let rel = call.get("plik");
+    let expected = call.get("wersja");
+    let (text, hash) = match call.editor.store.read(rel) {
+        Ok(found) => found,
+        Err(e) => return problem_page(call, 404, &e),
+    };
+    let fields = form::fields_of(rel);
+    let mut parts = form::parts(&text);
+    let sent = &call.form;
+    if let Err(problems) = form::apply(&mut parts, fields, sent) {
+        let errors = problems
+            .into_iter()
+            .map(|(f, e)| (f, Message::new(e).render(lang)))
+            .collect();
+        let shown = Shown {
+            sent: Some(sent),
+            errors,
+            ..Shown::default()
+        };
+        return form_page(call, rel, &form::parts(&text), expected, shown, 422);
+    }
+    let mine = parts.text();
+    if hash != expected {
+        return conflict(call, rel, &mine, &text, &hash);
+    }
+    let (errors, warnings) = check(call, rel, &mine, fields);
+    let preview = call.get("akcja") == "podglad";
+    if !errors.is_empty() || preview {
+        let html = preview.then(|| {
+            let config = crate::config::load(&call.editor.root).ok();
+            let md = crate::markdown::MarkdownOptions {
+                allow_raw_html: config.as_ref().is_some_and(|c| c.allow_raw_html),
+                embed_hosts: config.as_ref().map_or(&[], |c| &c.embed_hosts),
+                url_root: config.as_ref().map_or("/", |c| c.root.as_str()),
+            };
+            crate::markdown::render(&parts.body, 1, md).html
+        });
+        let status = if errors.is_empty() { 200 } else { 422 };
+        let shown = Shown {
+            sent: Some(sent),
+            errors,
+            warnings,
+            preview: html,
+            ..Shown::default()
+        };
+        return form_page(call, rel, &form::parts(&text), expected, shown, status);
+    }
+    write(call, rel, &mine, expected)
+}
+
+/// Writes `text` over the version `expected` of `rel`, then shows the form again.
+pub(super) fn write(call: &Call, rel: &str, text: &str, expected: &str) -> MountResponse {
+    match call.editor.store.save(rel, text, expected) {
+        Ok(_) => MountResponse::see_other(&format!("{}&zapisano=1", edit_url(rel))),
+        Err(StoreError::Conflict { theirs, hash }) => conflict(call, rel, text, &theirs, &hash),
+        Err(e) => problem_page(call, 500, &e),
+    }
+}
+
+/// The file changed since it was opened: both versions, and a choice.
+fn conflict(call: &Call, rel: &str, mine: &str, theirs: &str, their_hash: &str) -> MountResponse {
+    let lang = call.editor.lang;
+    let main = format!(
+        "<h1>{}</h1><p>{}</p>\
+         <div class=\"dwie-wersje\"><div class=\"pole\"><label for=\"moja\">{}</label><textarea id=\"moja\" rows=\"16\" readonly>\n{}</textarea></div>\
+         <div class=\"pole\"><label for=\"ich\">{}</label><textarea id=\"ich\" rows=\"16\" readonly>\n{}</textarea></div></div>\
+         <h2>{}</h2><form method=\"post\" action=\"{PREFIX}nadpisz\">{}{}{}{}<button type=\"submit\" class=\"przycisk\">{}</button></form>\
+         <p><a href=\"{}\">{}</a></p>",
+        t(lang, E::ConflictTitle),
+        t(lang, E::ConflictExplain),
+        t(lang, E::MyVersion),
+        esc(mine),
+        t(lang, E::DiskVersion),
+        esc(theirs),
+        t(lang, E::WhatNow),
+        hidden("csrf", &call.csrf),
+        hidden("plik", rel),
+        hidden("wersja", their_hash),
+        hidden("tekst", mine),
+        t(lang, E::KeepMine),
+        esc(&edit_url(rel)),
+        t(lang, E::TakeTheirs),
+    );
+    page(
+        lang,
+        409,
+        &Message::new(E::ConflictTitle).render(lang),
+        &main,
+        Some(&call.csrf),
+    )
+}
+
+/// "Keep my version" after a conflict: the whole text, checked, over the version shown.
+pub fn overwrite(call: &Call) -> MountResponse {
+    let lang = call.editor.lang;
+    let rel = call.get("plik");
+    let text = call.get("tekst");
+    let (errors, _) = check(call, rel, text, form::fields_of(rel));
+    if let Some((_, first)) = errors.first() {
+        let main = format!(
+            "<h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p>",
+            t(lang, E::Refused),
+            esc(first),
+            esc(&edit_url(rel)),
+            t(lang, E::BackToDocument)
+        );
+        return page(
+            lang,
+            422,
+            &Message::new(E::Refused).render(lang),
+            &main,
+            Some(&call.csrf),
+        );
+    }
+    write(call, rel, text, call.get("wersja"))
+}
+
+/// One field of an upload form: `prefix` keeps the ids of the two forms apart.
+fn upload_field(
+    call: &Call,
+    prefix: &str,
+    name: &str,
+    label: E,
+    hint: Option<E>,
+    input: &str,
+) -> String {
+    let lang = call.editor.lang;
+    let id = format!("{prefix}-{name}");
+    let (hint_html, described) = match hint {
+        Some(h) => (
+            format!(
+                "<p class=\"podpowiedz\" id=\"{id}-podpowiedz\">{}</p>",
+                t(lang, h)
+            ),
+            format!(" aria-describedby=\"{id}-podpowiedz\""),
+        ),
+        None => (String::new(), String::new()),
+    };
+    format!(
+        "<div class=\"pole\"><label for=\"{id}\">{}</label>{hint_html}<input id=\"{id}\" name=\"{name}\"{described} {input}></div>",
+        t(lang, label)
+    )
+}
+
+/// The forms adding a photo and a document (sent by the script; without it the server says
+/// what to do instead).
+fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
+    let lang = call.editor.lang;
+    let first = t(lang, E::SaveFirst);
+    let problem = t(lang, E::ThereIsAProblem);
+    let keep = format!(
+        "{}{}{}",
+        hidden("csrf", &call.csrf),
+        hidden("plik", rel),
+        hidden("wersja", hash)
+    );
+    let checkbox = |name: &str, label: E| {
+        format!(
+            "<div class=\"wybor\"><input type=\"checkbox\" id=\"zdjecie-{name}\" name=\"{name}\" value=\"true\"><label for=\"zdjecie-{name}\">{}</label></div>",
+            t(lang, label)
+        )
+    };
+    format!(
+        "<section class=\"pliki\" aria-labelledby=\"zdjecie-tytul\"><h2 id=\"zdjecie-tytul\">{}</h2>\
+         <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}{}\
+         <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form></section>\
+         <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
+         <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
+         <button type=\"submit\" class=\"przycisk\">{}</button></form></section>",
+        t(lang, E::AddPhoto),
+        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
+        upload_field(call, "zdjecie", "alt", E::Alt, Some(E::AltHint), "type=\"text\""),
+        upload_field(call, "zdjecie", "podpis", E::Caption, None, "type=\"text\""),
+        t(lang, E::Consents),
+        checkbox("osoby", E::People),
+        checkbox("zgoda", E::Consent),
+        checkbox("dziecko", E::Child),
+        checkbox("opiekun", E::GuardianConsent),
+        t(lang, E::Upload),
+        t(lang, E::AddDocument),
+        upload_field(call, "dokument", "plik-wgrany", E::DocumentFile, Some(E::DocumentHint), "type=\"file\" accept=\".pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.doc,.xls,.ppt,.rtf\""),
+        upload_field(call, "dokument", "opis", E::LinkText, Some(E::LinkTextHint), "type=\"text\""),
+        t(lang, E::Upload),
+    )
+}

@@ -1,0 +1,148 @@
+// Redakcja (`tablica edit`) in Chromium: axe-core (WCAG 2.1 A/AA with its experimental rules)
+// on every screen of the editor, including a form with errors; a post created and saved by
+// keyboard alone; every screen usable at 360 px without sideways scrolling. Screenshots of the
+// screens go to docs/img/redakcja-*.png (for the editor's guide) when SCREENSHOTS=1.
+"use strict";
+
+const { test, before, after } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { spawn } = require("node:child_process");
+const { useBrowser } = require("./harness");
+
+const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
+const AXE = path.join(__dirname, "node_modules", "axe-core", "axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "experimental"];
+const SHOTS = path.join(__dirname, "..", "..", "docs", "img");
+const REL = "posts/2026-11-24-warsztaty.md";
+
+const site = useBrowser();
+const editor = {};
+
+function write(rel, text) {
+  const file = path.join(editor.root, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+before(async () => {
+  editor.root = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-edit-"));
+  write("content/site.yaml", "title: MOPS Testowo\nbase_url: https://mops.example.org/\n");
+  write(`content/${REL}`, "---\ntitle: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]\n---\nGotujemy razem.\n");
+  write("content/projects/razem.md", "---\ntitle: Razem\nstatus: ongoing\n---\nProjekt.\n");
+  editor.child = spawn(BIN, ["edit", "--port", "0", "--root", editor.root], { stdio: ["ignore", "pipe", "pipe"] });
+  editor.base = await new Promise((resolve, reject) => {
+    let out = "";
+    editor.child.stdout.on("data", (chunk) => {
+      out += chunk;
+      const found = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (found) resolve(found[0]);
+    });
+    editor.child.on("exit", (code) => reject(new Error(`tablica edit ended (${code}): ${out}`)));
+  });
+});
+
+after(() => {
+  editor.child?.kill();
+  fs.rmSync(editor.root, { recursive: true, force: true });
+});
+
+const screens = () => [
+  ["lista", "/redakcja/"],
+  ["lista-filtr", "/redakcja/?stan=opublikowany&q=warsztaty"],
+  ["formularz", `/redakcja/edytuj?plik=${encodeURIComponent(REL)}`],
+  ["nowy", "/redakcja/nowy"],
+  ["kosz", "/redakcja/kosz"],
+  ["historia", `/redakcja/historia?plik=${encodeURIComponent(REL)}`],
+];
+
+/** The form of the post sent with a date no one can read: the error summary and field errors. */
+async function withErrors(page) {
+  await page.goto(editor.base + screens()[2][1]);
+  await page.fill("#pole-date", "31.02.2026");
+  await page.fill("#pole-title", "");
+  await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
+}
+
+async function axe(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    TAGS,
+  );
+  return result.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("axe-core finds nothing on any screen of the editor, errors included", async () => {
+  const context = await site.browser.newContext({ bypassCSP: true });
+  const found = [];
+  try {
+    const page = await context.newPage();
+    for (const [name, url] of screens()) {
+      await page.goto(editor.base + url);
+      found.push(...(await axe(page, name)));
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, `redakcja-${name}.png`) });
+    }
+    await withErrors(page);
+    const summary = page.locator(".podsumowanie-bledow");
+    assert.equal(await summary.count(), 1, "the error summary is shown");
+    assert.equal(await page.evaluate(() => document.activeElement.className), "podsumowanie-bledow", "and takes the focus");
+    found.push(...(await axe(page, "bledy")));
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, "redakcja-bledy.png") });
+  } finally {
+    await context.close();
+  }
+  if (found.length) assert.fail(`axe-core found ${found.length} violation(s):\n${found.join("\n")}`);
+});
+
+test("a post is created and saved by keyboard alone", async () => {
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(editor.base + "/redakcja/nowy");
+    const tabTo = async (selector) => {
+      for (let i = 0; i < 60; i++) {
+        if (await page.evaluate((s) => document.activeElement.matches(s), selector)) return;
+        await page.keyboard.press("Tab");
+      }
+      assert.fail(`Tab never reached ${selector}`);
+    };
+    await tabTo("#pole-szablon");
+    await page.keyboard.press("ArrowDown"); // rekrutacja
+    await tabTo("#pole-title");
+    await page.keyboard.type("Nabór wolontariuszy");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/edytuj\?plik=/);
+    await tabTo("#pole-tresc");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+b");
+    await page.keyboard.type("Zgłoszenia do piątku");
+    await tabTo("button[value=zapisz]");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/zapisano=1/);
+    const plik = new URL(page.url()).searchParams.get("plik");
+    const text = fs.readFileSync(path.join(editor.root, "content", plik), "utf8");
+    assert.match(text, /^---\ntitle: Nabór wolontariuszy\ndate: \d{4}-\d{2}-\d{2}\n/);
+    assert.match(text, /\*\*Zgłoszenia do piątku\*\*/, "Ctrl+B bolded what was typed");
+    assert.equal(await page.locator(".komunikat[role=status]").count(), 1, "the save is announced");
+  } finally {
+    await context.close();
+  }
+});
+
+test("every screen fits a 360 px wide phone", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    const page = await context.newPage();
+    for (const [name, url] of screens()) {
+      await page.goto(editor.base + url);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 360, `${name}: the page is ${wide}px wide`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,886 @@
+//! `tablica edit` (Redakcja): the real binary on a free port, driven over HTTP as a browser
+//! would (cookies, Origin, the forms as the pages give them), and by pages of other origins
+//! that try to write. Every test checks the files on disk.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::TestSite;
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A running `tablica edit` and a browser's cookie for it.
+struct Redakcja {
+    child: Child,
+    port: u16,
+    /// The one-time login link, when the editor asked for a login.
+    login_link: Option<String>,
+    cookie: Option<String>,
+}
+
+impl Drop for Redakcja {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An answer: status, headers (names in lower case) and body.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A form as a page gives it: each field's name and value, in order.
+type Form = Vec<(String, String)>;
+
+fn set(form: &mut Form, name: &str, value: &str) {
+    match form.iter_mut().rev().find(|(n, _)| n == name) {
+        Some(field) => field.1 = value.to_string(),
+        None => form.push((name.to_string(), value.to_string())),
+    }
+}
+
+fn get(form: &Form, name: &str) -> String {
+    form.iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn encode(form: &Form) -> String {
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (n, v) in form {
+        out.append_pair(n, v);
+    }
+    out.finish()
+}
+
+/// The fields the form `action` of `html` would send, as a browser sends them: inputs
+/// (checkboxes only when checked), selects and textareas, with the newline after
+/// `<textarea>` dropped as HTML parsing drops it.
+fn form_of(html: &str, action: &str) -> Form {
+    let doc = scraper::Html::parse_document(html);
+    let selector =
+        scraper::Selector::parse(&format!("form[action=\"{action}\"]")).expect("selector");
+    let form = doc
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("no form {action} in {html}"));
+    let fields = scraper::Selector::parse("input, select, textarea").expect("selector");
+    let option = scraper::Selector::parse("option[selected]").expect("selector");
+    let mut out = Form::new();
+    for el in form.select(&fields) {
+        let v = el.value();
+        let Some(name) = v.attr("name") else { continue };
+        let value = match v.name() {
+            "textarea" => el.text().collect::<String>(),
+            "select" => el
+                .select(&option)
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .unwrap_or("")
+                .to_string(),
+            _ if v.attr("type") == Some("checkbox") && v.attr("checked").is_none() => continue,
+            _ if v.attr("type") == Some("submit") => continue,
+            _ => v.attr("value").unwrap_or("").to_string(),
+        };
+        out.push((name.to_string(), value));
+    }
+    out
+}
+
+impl Redakcja {
+    fn start(site: &TestSite, extra: &[&str], password: Option<&str>) -> Redakcja {
+        let mut args = vec!["edit", "--port", "0"];
+        args.extend(extra);
+        let mut command = site.command(&args);
+        if let Some(p) = password {
+            command.env("TABLICA_EDIT_PASSWORD", p);
+        }
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start tablica edit");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let line = rx.recv_timeout(PATIENCE).expect("edit prints its address");
+        let port = line
+            .split("127.0.0.1:")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let login_link = rx
+            .recv_timeout(Duration::from_millis(500))
+            .ok()
+            .and_then(|l| {
+                l.split_once("http://")
+                    .map(|(_, url)| format!("http://{url}"))
+            });
+        Redakcja {
+            child,
+            port,
+            login_link,
+            cookie: None,
+        }
+    }
+
+    fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// A raw request with `headers`; the cookie from the last `Set-Cookie` is sent and kept.
+    fn send(&mut self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(PATIENCE)).expect("timeout");
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n",
+            self.port
+        );
+        if !headers.iter().any(|(n, _)| *n == "Content-Length") {
+            head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        if let Some(c) = &self.cookie {
+            head.push_str(&format!("Cookie: {c}\r\n"));
+        }
+        for (n, v) in headers {
+            head.push_str(&format!("{n}: {v}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).expect("send head");
+        let _ = stream.write_all(body);
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        let reply = Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        };
+        if let Some(c) = reply.header("set-cookie") {
+            let pair = c.split(';').next().unwrap_or("").to_string();
+            self.cookie = (!pair.ends_with('=')).then_some(pair);
+        }
+        reply
+    }
+
+    fn get(&mut self, path: &str) -> Reply {
+        self.send("GET", path, &[], b"")
+    }
+
+    /// Sends `form` to `path` as the editor's own page would.
+    fn post(&mut self, path: &str, form: &Form) -> Reply {
+        let origin = self.origin();
+        let body = encode(form);
+        self.send(
+            "POST",
+            path,
+            &[
+                ("Origin", &origin),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ],
+            body.as_bytes(),
+        )
+    }
+
+    /// The edit form of `rel` (under content/).
+    fn open(&mut self, rel: &str) -> Form {
+        let reply = self.get(&format!("/redakcja/edytuj?plik={}", enc(rel)));
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        form_of(&reply.body, "/redakcja/zapisz")
+    }
+}
+
+fn enc(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+const POST: &str = "---\n# Napisane ręcznie: ten komentarz zostaje\ntitle: Warsztaty kulinarne   # roboczy tytuł\ndate: 2026-11-24\ntags:\n  - seniorzy\n  - warsztaty\ncategory: 'Wydarzenia'\n---\n\nTreść wpisu z **pogrubieniem**.\n\n## Program\n\n- gotowanie\n";
+
+fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write("content/posts/2026-11-24-warsztaty.md", POST);
+    site.project("razem", "title: Razem\nstatus: ongoing", "Projekt.");
+    site
+}
+
+fn history_of(site: &TestSite, rel: &str) -> Vec<String> {
+    let dir = site.root().join(".redakcja/historia").join(rel);
+    let mut found: BTreeMap<String, String> = BTreeMap::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(e.path()).expect("a kept version");
+        found.insert(e.file_name().to_string_lossy().into_owned(), text);
+    }
+    found.into_values().collect()
+}
+
+/// A file of the site (not of its output), as text.
+fn disk(site: &TestSite, rel: &str) -> String {
+    std::fs::read_to_string(site.root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn on_disk(site: &TestSite, rel: &str) -> bool {
+    site.root().join(rel).exists()
+}
+
+const REL: &str = "posts/2026-11-24-warsztaty.md";
+const FILE: &str = "content/posts/2026-11-24-warsztaty.md";
+
+#[test]
+fn the_session_cookie_is_strict_http_only_and_only_on_the_editor() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let list = r.get("/redakcja/");
+    assert_eq!(list.status, 200);
+    let cookie = list.header("set-cookie").expect("a session on 127.0.0.1");
+    for part in ["HttpOnly", "SameSite=Strict", "Path=/redakcja/"] {
+        assert!(cookie.contains(part), "{cookie}");
+    }
+    let csp = list.header("content-security-policy").expect("a CSP");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert!(
+        list.body.contains("Warsztaty kulinarne"),
+        "the list shows the post"
+    );
+    r.cookie = None;
+    let home = r.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.header("set-cookie").is_none(),
+        "the public site never gets a cookie"
+    );
+    let refused = r.send("POST", "/", &[], b"");
+    assert_eq!(
+        refused.status, 405,
+        "the preview stays read-only outside the editor"
+    );
+}
+
+/// What a write is called, its headers and its body.
+type Attempt<'a> = (&'a str, Vec<(&'a str, &'a str)>, String);
+
+#[test]
+fn writes_from_another_origin_or_without_the_token_are_refused_and_write_nothing() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let mut form = r.open(REL);
+    set(&mut form, "f_title", "Przejęty tytuł");
+    let body = encode(&form);
+    let ours = r.origin();
+    let urlencoded = ("Content-Type", "application/x-www-form-urlencoded");
+    let attempts: Vec<Attempt> = vec![
+        (
+            "another origin",
+            vec![("Origin", "http://evil.example"), urlencoded],
+            body.clone(),
+        ),
+        (
+            "a null origin",
+            vec![("Origin", "null"), urlencoded],
+            body.clone(),
+        ),
+        ("no origin nor referer", vec![urlencoded], body.clone()),
+        (
+            "a cross-site fetch",
+            vec![
+                ("Origin", &ours),
+                ("Sec-Fetch-Site", "cross-site"),
+                urlencoded,
+            ],
+            body.clone(),
+        ),
+        (
+            "the referer of another site",
+            vec![("Referer", "http://evil.example/redakcja/"), urlencoded],
+            body.clone(),
+        ),
+        (
+            "no CSRF token",
+            vec![("Origin", &ours), urlencoded],
+            body.replace("csrf=", "x="),
+        ),
+        ("a wrong CSRF token", vec![("Origin", &ours), urlencoded], {
+            let mut f = form.clone();
+            set(&mut f, "csrf", "zgadniety");
+            encode(&f)
+        }),
+    ];
+    for (what, headers, body) in attempts {
+        let reply = r.send("POST", "/redakcja/zapisz", &headers, body.as_bytes());
+        assert_eq!(reply.status, 403, "{what}: {}", reply.body);
+        assert_eq!(disk(&site, FILE), POST, "{what} wrote nothing");
+    }
+    let saved_cookie = r.cookie.take();
+    let reply = r.post("/redakcja/zapisz", &form);
+    assert_eq!(reply.status, 403, "no session");
+    r.cookie = saved_cookie;
+    assert_eq!(disk(&site, FILE), POST);
+    assert_eq!(
+        r.post("/redakcja/zapisz", &form).status,
+        303,
+        "the page's own form saves"
+    );
+    assert!(disk(&site, FILE).contains("title: Przejęty tytuł\n"));
+}
+
+#[test]
+fn no_path_leaves_content_and_no_request_is_unbounded() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let csrf = get(&r.open(REL), "csrf");
+    for path in [
+        "../content/site.yaml",
+        "posts/../../content/site.yaml",
+        "site.yaml",
+        "/etc/passwd",
+        "posts/..%2f..%2fsite.yaml",
+        "posts/.ukryty.md",
+        "posts\\..\\..\\site.yaml",
+        "themes/x.md",
+    ] {
+        let shown = r.get(&format!("/redakcja/edytuj?plik={}", enc(path)));
+        assert_eq!(shown.status, 404, "{path}");
+        assert!(
+            !shown.body.contains("organisation"),
+            "{path}: nothing of site.yaml shown"
+        );
+        let form: Form = vec![("csrf".into(), csrf.clone()), ("plik".into(), path.into())];
+        assert_eq!(r.post("/redakcja/usun", &form).status, 404, "{path}");
+        let form: Form = vec![
+            ("csrf".into(), csrf.clone()),
+            ("id".into(), format!("20260101T000000.000000Z/{path}")),
+        ];
+        assert_ne!(r.post("/redakcja/przywroc", &form).status, 303, "{path}");
+    }
+    for bad in ["../../x", "posts/../../../etc/passwd", "posts/x.sh"] {
+        let form: Form = vec![
+            ("csrf".into(), csrf.clone()),
+            ("plik".into(), bad.into()),
+            ("wersja".into(), "x".into()),
+            ("tekst".into(), "---\ntitle: x\n---\n".into()),
+        ];
+        assert_ne!(r.post("/redakcja/nadpisz", &form).status, 303, "{bad}");
+    }
+    assert!(on_disk(&site, "content/site.yaml") && disk(&site, FILE) == POST);
+    // 32 MiB is the most the editor reads; a larger body is refused before it is read.
+    let origin = r.origin();
+    let big = r.send(
+        "POST",
+        "/redakcja/zapisz",
+        &[("Origin", &origin), ("Content-Length", "33554433")],
+        b"",
+    );
+    assert_eq!(big.status, 413);
+}
+
+#[test]
+fn opened_to_others_it_needs_a_login_that_is_rate_limited() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &["--login"], Some("długie hasło redakcji"));
+    let first = r.get("/redakcja/");
+    assert_eq!(first.status, 303, "no session, no editor");
+    assert_eq!(first.header("location"), Some("/redakcja/wejscie"));
+    assert!(r
+        .get(&format!("/redakcja/edytuj?plik={}", enc(REL)))
+        .body
+        .is_empty());
+    let link = r.login_link.clone().expect("a one-time link is printed");
+    let path = link
+        .split_once(&r.origin())
+        .map(|(_, p)| p.to_string())
+        .expect("our address");
+    let login = r.get(&path);
+    assert_eq!(login.status, 303);
+    assert!(r.cookie.is_some(), "the link starts a session");
+    assert_eq!(r.get("/redakcja/").status, 200);
+    r.cookie = None;
+    assert_eq!(r.get(&path).status, 403, "the link works once");
+    let wrong: Form = vec![("haslo".into(), "zgaduję".into())];
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(r.post("/redakcja/wejscie", &wrong).status);
+    }
+    assert_eq!(
+        statuses,
+        [403, 403, 403, 403, 429],
+        "the used link counted as a failure"
+    );
+    let right: Form = vec![("haslo".into(), "długie hasło redakcji".into())];
+    assert_eq!(
+        r.post("/redakcja/wejscie", &right).status,
+        429,
+        "even the right one waits"
+    );
+    assert!(r.cookie.is_none());
+}
+
+#[test]
+fn an_unchanged_form_writes_nothing_and_one_change_rewrites_only_that_field() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let form = r.open(REL);
+    assert_eq!(get(&form, "f_tags"), "seniorzy, warsztaty");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert_eq!(disk(&site, FILE), POST, "byte for byte");
+    assert!(
+        history_of(&site, REL).is_empty(),
+        "nothing changed, nothing kept"
+    );
+
+    let mut form = r.open(REL);
+    set(&mut form, "f_summary", "Gotujemy razem: zupa i pierogi");
+    set(&mut form, "f_draft", "true");
+    let body = get(&form, "tresc").replace("gotowanie", "gotowanie\n- degustacja");
+    set(&mut form, "tresc", &body);
+    let reply = r.post("/redakcja/zapisz", &form);
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let expected = "---\n# Napisane ręcznie: ten komentarz zostaje\ntitle: Warsztaty kulinarne   # roboczy tytuł\ndate: 2026-11-24\nsummary: \"Gotujemy razem: zupa i pierogi\"\ntags:\n  - seniorzy\n  - warsztaty\ncategory: 'Wydarzenia'\ndraft: true\n---\n\nTreść wpisu z **pogrubieniem**.\n\n## Program\n\n- gotowanie\n- degustacja\n";
+    assert_eq!(disk(&site, FILE), expected);
+    assert_eq!(
+        history_of(&site, REL),
+        [POST],
+        "the previous version is kept"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root().join("content/posts"))
+        .expect("posts")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left");
+}
+
+#[test]
+fn a_file_changed_since_it_was_opened_is_never_overwritten_silently() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let mut form = r.open(REL);
+    let theirs = POST.replace(
+        "Warsztaty kulinarne",
+        "Warsztaty kulinarne (poprawione przez kolegę)",
+    );
+    site.write(FILE, &theirs);
+    set(&mut form, "f_category", "Seniorzy");
+    let reply = r.post("/redakcja/zapisz", &form);
+    assert_eq!(reply.status, 409);
+    assert_eq!(disk(&site, FILE), theirs, "nothing was written");
+    assert!(
+        reply.body.contains("poprawione przez kolegę"),
+        "their version is shown"
+    );
+    assert!(reply.body.contains("category: Seniorzy"), "and mine");
+    // "Save my version": the colleague's goes to the history.
+    let mine = form_of(&reply.body, "/redakcja/nadpisz");
+    let saved = r.post("/redakcja/nadpisz", &mine);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert!(disk(&site, FILE).contains("category: Seniorzy\n"));
+    assert_eq!(history_of(&site, REL), [theirs.as_str()]);
+    // An earlier version comes back, and the one it replaces is kept in turn.
+    let page = r.get(&format!("/redakcja/historia?plik={}", enc(REL)));
+    let restore = form_of(&page.body, "/redakcja/przywroc-wersje");
+    assert_eq!(r.post("/redakcja/przywroc-wersje", &restore).status, 303);
+    assert_eq!(disk(&site, FILE), theirs);
+    assert_eq!(history_of(&site, REL).len(), 2);
+}
+
+#[test]
+fn deleted_documents_wait_in_the_bin_and_come_back_whole() {
+    let site = site();
+    site.write(
+        "content/posts/galeria/index.md",
+        "---\ntitle: Galeria\ndate: 2026-10-01\n---\nZdjęcia.\n",
+    );
+    site.write_bytes(
+        "content/posts/galeria/a.jpg",
+        &common::gradient_jpeg(40, 30, 1),
+    );
+    let mut r = Redakcja::start(&site, &[], None);
+    for rel in [REL, "posts/galeria/index.md"] {
+        let form: Form = vec![
+            ("csrf".into(), get(&r.open(rel), "csrf")),
+            ("plik".into(), rel.into()),
+        ];
+        assert_eq!(r.post("/redakcja/usun", &form).status, 303);
+    }
+    assert!(!on_disk(&site, FILE) && !on_disk(&site, "content/posts/galeria"));
+    let bin = r.get("/redakcja/kosz");
+    let restore = form_of(&bin.body, "/redakcja/przywroc");
+    assert_eq!(r.post("/redakcja/przywroc", &restore).status, 303);
+    let restored_first = on_disk(&site, FILE) || on_disk(&site, "content/posts/galeria/a.jpg");
+    assert!(restored_first);
+    let bin = r.get("/redakcja/kosz");
+    let restore = form_of(&bin.body, "/redakcja/przywroc");
+    assert_eq!(r.post("/redakcja/przywroc", &restore).status, 303);
+    assert_eq!(disk(&site, FILE), POST);
+    assert_eq!(
+        std::fs::read(site.root().join("content/posts/galeria/a.jpg")).expect("photo back"),
+        common::gradient_jpeg(40, 30, 1)
+    );
+}
+
+#[test]
+fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_nothing() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let cases: [(&str, &str, &str, &str); 4] = [
+        ("f_title", "", "title", "tytuł"),
+        ("f_date", "31.02.2026", "date", "31.02.2026"),
+        (
+            "f_project",
+            "nieznany-projekt",
+            "project",
+            "nieznany-projekt",
+        ),
+        ("f_event", "start: [", "event", "YAML"),
+    ];
+    for (name, value, field, said) in cases {
+        let mut form = r.open(REL);
+        set(&mut form, name, value);
+        let reply = r.post("/redakcja/zapisz", &form);
+        assert_eq!(reply.status, 422, "{name}={value}");
+        assert_eq!(disk(&site, FILE), POST, "{name}={value} wrote nothing");
+        let doc = scraper::Html::parse_document(&reply.body);
+        let link =
+            scraper::Selector::parse(&format!(".podsumowanie-bledow a[href=\"#pole-{field}\"]"))
+                .expect("selector");
+        let summary: String = doc.select(&link).flat_map(|a| a.text()).collect();
+        assert!(
+            summary.contains(said),
+            "{name}: the summary links to the field: {summary:?}"
+        );
+        let next_to = scraper::Selector::parse(&format!("#blad-{field}")).expect("selector");
+        assert!(
+            doc.select(&next_to).next().is_some(),
+            "{name}: the error is next to the field"
+        );
+        let input = scraper::Selector::parse(&format!("#pole-{field}[aria-invalid=true]"))
+            .expect("selector");
+        assert!(
+            doc.select(&input).next().is_some(),
+            "{name}: the field is marked invalid"
+        );
+        if name != "f_title" {
+            assert!(
+                reply.body.contains(&format!("value=\"{value}\"")) || reply.body.contains(value),
+                "{name}: what was typed is kept"
+            );
+        }
+    }
+    let mut form = r.open(REL);
+    set(&mut form, "f_project", "razem");
+    assert_eq!(
+        r.post("/redakcja/zapisz", &form).status,
+        303,
+        "a known project saves"
+    );
+    assert!(disk(&site, FILE).contains("category: 'Wydarzenia'\nproject: razem\n---"));
+}
+
+#[test]
+fn a_new_post_from_a_template_and_a_duplicate_are_drafts_in_the_list() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get("/redakcja/nowy");
+    let mut form = form_of(&page.body, "/redakcja/utworz");
+    set(&mut form, "szablon", "zaproszenie");
+    set(&mut form, "tytul", "");
+    assert_eq!(
+        r.post("/redakcja/utworz", &form).status,
+        422,
+        "a title is needed"
+    );
+    set(&mut form, "tytul", "Wigilia w Klubie Seniora");
+    let created = r.post("/redakcja/utworz", &form);
+    assert_eq!(created.status, 303);
+    let location = created
+        .header("location")
+        .expect("the new post opens")
+        .to_string();
+    let rel = url::form_urlencoded::parse(location.split_once('?').expect("query").1.as_bytes())
+        .find(|(k, _)| k == "plik")
+        .map(|(_, v)| v.into_owned())
+        .expect("plik");
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    assert_eq!(rel, format!("posts/{today}-wigilia-w-klubie-seniora.md"));
+    let text = disk(&site, &format!("content/{rel}"));
+    assert!(
+        text.starts_with(&format!(
+            "---\ntitle: Wigilia w Klubie Seniora\ndate: {today}\n"
+        )),
+        "{text}"
+    );
+    assert!(text.contains("draft: true\nevent:\n  start:"), "{text}");
+    let form: Form = vec![
+        ("csrf".into(), get(&r.open(REL), "csrf")),
+        ("plik".into(), REL.into()),
+    ];
+    assert_eq!(r.post("/redakcja/duplikuj", &form).status, 303);
+    let copy = disk(&site, "content/posts/2026-11-24-warsztaty-kopia.md");
+    assert!(
+        copy.contains("title: Warsztaty kulinarne (kopia)\n") && copy.contains("draft: true\n"),
+        "{copy}"
+    );
+    let drafts = r.get("/redakcja/?stan=szkic");
+    assert!(drafts.body.contains("Wigilia w Klubie Seniora") && drafts.body.contains("(kopia)"));
+    assert!(
+        !drafts.body.contains(">Warsztaty kulinarne<"),
+        "published posts are filtered out"
+    );
+    let found = r.get("/redakcja/?q=wigilia");
+    assert!(found.body.contains("Wigilia w Klubie Seniora") && !found.body.contains("(kopia)"));
+}
+
+impl Redakcja {
+    /// Sends a file as the editor's script does: the body, the fields in the address, the
+    /// token in a header.
+    fn upload(
+        &mut self,
+        what: &str,
+        fields: &[(&str, &str)],
+        csrf: &str,
+        bytes: &[u8],
+    ) -> (Reply, serde_json::Value) {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (n, v) in fields {
+            query.append_pair(n, v);
+        }
+        let origin = self.origin();
+        let reply = self.send(
+            "POST",
+            &format!("/redakcja/{what}?{}", query.finish()),
+            &[("Origin", &origin), ("X-Redakcja-CSRF", csrf)],
+            bytes,
+        );
+        let json = serde_json::from_str(&reply.body).unwrap_or(serde_json::Value::Null);
+        (reply, json)
+    }
+}
+
+/// The fields the upload forms of `rel` send with a file.
+fn upload_fields(r: &mut Redakcja, rel: &str) -> (String, String) {
+    let form = r.open(rel);
+    (get(&form, "csrf"), get(&form, "wersja"))
+}
+
+#[test]
+fn photos_are_checked_by_content_and_a_single_file_post_becomes_a_folder() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let (csrf, wersja) = upload_fields(&mut r, REL);
+    let jpeg = common::gradient_jpeg(64, 48, 7);
+    let fields = |name: &'static str, alt: &'static str| -> Vec<(&'static str, String)> {
+        vec![
+            ("plik", REL.into()),
+            ("wersja", String::new()),
+            ("nazwa", name.into()),
+            ("alt", alt.into()),
+        ]
+    };
+    let bad: [(&str, &str, Vec<u8>, &str); 4] = [
+        ("IMG_2041.jpg", "IMG_2041", jpeg.clone(), "alt"),
+        ("stol.jpg", "zdjęcie 3", jpeg.clone(), "alt"),
+        (
+            "program.jpg",
+            "Seniorzy przy stole",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec(),
+            "plik-wgrany",
+        ),
+        (
+            "../../content/site.yaml.jpg",
+            "Seniorzy przy stole",
+            jpeg.clone(),
+            "plik-wgrany",
+        ),
+    ];
+    for (name, alt, bytes, field) in bad {
+        let mut f = fields(name, alt);
+        f[1].1.clone_from(&wersja);
+        let f: Vec<(&str, &str)> = f.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let (reply, json) = r.upload("zdjecie", &f, &csrf, &bytes);
+        assert_eq!(reply.status, 422, "{name} / {alt}");
+        assert_eq!(json["bledy"][0]["pole"], field, "{name} / {alt}: {json}");
+        assert_eq!(disk(&site, FILE), POST, "{name}: nothing written");
+        assert!(
+            !on_disk(&site, "content/posts/2026-11-24-warsztaty"),
+            "{name}: no folder made"
+        );
+    }
+    let origin = r.origin();
+    let huge = r.send(
+        "POST",
+        &format!("/redakcja/zdjecie?plik={}", enc(REL)),
+        &[
+            ("Origin", &origin),
+            ("X-Redakcja-CSRF", &csrf),
+            ("Content-Length", "62914560"),
+        ],
+        b"",
+    );
+    assert_eq!(
+        huge.status, 413,
+        "a 60 MB photo is refused before it is read"
+    );
+    let good = [
+        ("plik", REL),
+        ("wersja", &wersja),
+        ("nazwa", "Stół Seniorów.JPG"),
+        ("alt", "Seniorzy gotują pierogi"),
+        ("osoby", "true"),
+        ("zgoda", "true"),
+    ];
+    let (reply, _) = r.upload("zdjecie", &good, "zły token", &jpeg);
+    assert_eq!(reply.status, 403, "the token is needed for files too");
+    let (reply, json) = r.upload("zdjecie", &good, &csrf, &jpeg);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let bundle = "posts/2026-11-24-warsztaty/index.md";
+    assert_eq!(json["plik"], bundle);
+    assert!(!on_disk(&site, FILE), "the single file became a folder");
+    let with_cover = POST.replace(
+        "category: 'Wydarzenia'\n",
+        "category: 'Wydarzenia'\ncover:\n  src: stol-seniorow.jpg\n  alt: Seniorzy gotują pierogi\n  people: true\n  consent: true\n",
+    );
+    assert_eq!(disk(&site, &format!("content/{bundle}")), with_cover);
+    assert_eq!(
+        std::fs::read(
+            site.root()
+                .join("content/posts/2026-11-24-warsztaty/stol-seniorow.jpg")
+        )
+        .expect("the photo"),
+        jpeg
+    );
+    let (csrf, wersja) = upload_fields(&mut r, bundle);
+    let second = [
+        ("plik", bundle),
+        ("wersja", &wersja),
+        ("nazwa", "b.png"),
+        ("alt", "Stół z pierogami"),
+        ("podpis", "Pierogi: ruskie"),
+    ];
+    let png = common::gradient_image(30, 20, 2, image::ImageFormat::Png);
+    let (reply, _) = r.upload("zdjecie", &second, &csrf, &png);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(
+        disk(&site, &format!("content/{bundle}")),
+        with_cover.replace(
+            "  consent: true\n",
+            "  consent: true\ngallery:\n  - src: b.png\n    alt: Stół z pierogami\n    caption: \"Pierogi: ruskie\"\n",
+        )
+    );
+    let built = site.build_ok();
+    assert!(built.status.success());
+    let page = std::fs::read_to_string(site.public().join("aktualnosci/warsztaty/index.html"))
+        .expect("the post's page");
+    assert!(
+        page.contains("alt=\"Seniorzy gotują pierogi\"")
+            && page.contains("alt=\"Stół z pierogami\"")
+    );
+}
+
+#[test]
+fn documents_are_checked_by_content_and_give_a_link_to_insert() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let (csrf, wersja) = upload_fields(&mut r, REL);
+    let base = [("plik", REL), ("wersja", wersja.as_str())];
+    for (name, bytes) in [
+        ("regulamin.pdf", b"MZ\x90\0 not a pdf".as_slice()),
+        ("regulamin.exe", b"%PDF-1.4"),
+    ] {
+        let mut f = base.to_vec();
+        f.push(("nazwa", name));
+        let (reply, json) = r.upload("dokument", &f, &csrf, bytes);
+        assert_eq!(reply.status, 422, "{name}");
+        assert_eq!(json["bledy"][0]["pole"], "plik-wgrany");
+        assert!(
+            !on_disk(&site, "content/posts/2026-11-24-warsztaty"),
+            "{name}: nothing written"
+        );
+    }
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let mut f = base.to_vec();
+    f.extend([("nazwa", "Regulamin.pdf"), ("opis", "Regulamin rekrutacji")]);
+    let (reply, json) = r.upload("dokument", &f, &csrf, pdf);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(json["link"], "[Regulamin rekrutacji](regulamin.pdf)");
+    assert_eq!(
+        std::fs::read(
+            site.root()
+                .join("content/posts/2026-11-24-warsztaty/regulamin.pdf")
+        )
+        .expect("the document"),
+        pdf
+    );
+    assert_eq!(
+        disk(&site, "content/posts/2026-11-24-warsztaty/index.md"),
+        POST,
+        "the text is the page's to save"
+    );
+}
+
+#[test]
+fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_failed() {
+    let site = TestSite::with_config(&format!(
+        "{}deploy:\n  pendrive:\n    type: folder\n    path: serwer\n",
+        common::SITE_YAML
+    ));
+    site.write("content/posts/2026-11-24-warsztaty.md", POST);
+    std::fs::create_dir_all(site.root().join("serwer")).expect("the target folder");
+    let mut r = Redakcja::start(&site, &[], None);
+    let list = r.get("/redakcja/");
+    let publish = form_of(&list.body, "/redakcja/opublikuj");
+    let done = r.post("/redakcja/opublikuj", &publish);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("Opublikowano"), "{}", done.body);
+    let page = site.root().join("serwer/aktualnosci/warsztaty/index.html");
+    assert!(page.is_file(), "the site is in the target folder");
+    // A broken post: nothing is sent, the problem is named.
+    site.write(
+        "content/posts/zepsuty.md",
+        "---\ntitle: Zepsuty\ndate: 31.02.2026\n---\nTekst.\n",
+    );
+    let failed = r.post("/redakcja/opublikuj", &publish);
+    assert_eq!(failed.status, 422);
+    assert!(
+        failed.body.contains("content/posts/zepsuty.md") && failed.body.contains("31.02.2026"),
+        "{}",
+        failed.body
+    );
+    assert!(!site.root().join("serwer/aktualnosci/zepsuty").exists());
+}
