@@ -191,6 +191,16 @@ struct ConfigInput {
     extra: Extra,
     #[serde(default)]
     deploy: std::collections::BTreeMap<String, deploy::TargetInput>,
+    #[serde(default)]
+    feeds: FeedSettings,
+}
+
+/// `feeds:` in site.yaml: what the feeds carry.
+#[derive(Debug, Clone, Default, Deserialize, Hash)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedSettings {
+    /// The RSS feeds carry each post's whole text, not only its summary (Atom always does).
+    pub rss_full_text: bool,
 }
 
 /// The validated site settings.
@@ -222,6 +232,7 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    pub feeds: FeedSettings,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -463,6 +474,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        feeds: input.feeds,
         warnings: Warnings(warnings),
     })
 }
@@ -490,9 +502,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 17);
+        assert_eq!(keys.len(), 18);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"deploy"));
+        assert_eq!(keys.last(), Some(&"feeds"));
     }
 
     #[test]

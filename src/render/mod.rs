@@ -27,7 +27,8 @@ use stamps::Stamps;
 use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
-pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+pub use routes::{calendar_path, feed_path, rss_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE};
+pub use routes::{RSS_FILE, SITEMAP_FILE};
 pub use stamps::{Fingerprints, RenderOutcome};
 pub use text_photos::text_with_photos;
 
