@@ -1,29 +1,33 @@
-//! tablica compared with Hugo on the same generated sites, both as real binaries in child
-//! processes. Run with `cargo bench --bench compare` (installs Hugo's Debian package with
-//! `apt-get install -y hugo` if `hugo` is not on PATH). `TABLICA_BENCH_POSTS=1000` (comma-
+//! tablica compared with Hugo and Zola on the same generated sites, all as real binaries in
+//! child processes. Run with `cargo bench --bench compare` (installs Hugo's Debian package with
+//! `apt-get install -y hugo` if `hugo` is not on PATH; Zola is a third column when
+//! `benches/zola/build.sh` has built it, or `TABLICA_BENCH_ZOLA` names a binary). `TABLICA_BENCH_POSTS=1000` (comma-
 //! separated) changes the site sizes, `TABLICA_BENCH_PHOTOS` the number of photos (default 12);
 //! with `TABLICA_BENCH_KEEP=1` the generated sites and their outputs are kept for inspection.
 //!
 //! Cases, per site size:
 //! - cold build: output and caches deleted first (tablica: the output and `.tablica-cache`;
-//!   Hugo: the output and `resources`);
+//!   Hugo: the output and `resources`; Zola: the output and `static/processed_images`);
 //! - rebuild, nothing changed: the same command again into the existing output (tablica finds
-//!   nothing changed and stops; Hugo builds everything again);
+//!   nothing changed and stops; Hugo and Zola build everything again);
 //! - full rebuild: the same with `tablica build --force`, which builds everything again too;
-//! - edit in serve: `tablica serve` and `hugo server` run; one post is appended to and the clock
-//!   stops when its page, fetched over HTTP every 5 ms, shows the new text.
+//! - edit in serve: `tablica serve`, `hugo server` and `zola serve` run; one post is appended
+//!   to and the clock stops when its page, fetched over HTTP every 5 ms, shows the new text.
 //!
 //! And photo processing: a small site with one gallery post of large photos, cold (caches
-//! deleted) and warm (caches and output kept). Hugo's template resizes each photo to tablica's
-//! widths and thumbnail with tablica's quality and filter.
+//! deleted) and warm (caches and output kept). Hugo's and Zola's templates resize each photo
+//! to tablica's widths and thumbnail with tablica's quality (Hugo also with its filter; Zola's
+//! is fixed).
 //!
 //! Per case: the median wall time, CPU time (user + system) and peak resident memory of the
-//! child process, and the ratio of the wall times tablica/Hugo. Runs of the two alternate, so
-//! both see the same load.
+//! child process, and the ratios of the wall times tablica/Hugo and tablica/Zola. Runs of the
+//! tools alternate, so all see the same load. Per site size, what each tool wrote in its
+//! cold build: HTML pages, files and bytes.
 
 mod corpus;
 mod hugo;
 mod support;
+mod zola;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -41,10 +45,22 @@ const PHOTO_WARM_RUNS: usize = 5;
 /// The longest a server may take to show its first build or an edit.
 const SERVER_LIMIT: Duration = Duration::from_secs(600);
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Debug)]
 enum Tool {
     Tablica,
     Hugo,
+    /// Zola's binary.
+    Zola(PathBuf),
+}
+
+impl Tool {
+    fn name(&self) -> &'static str {
+        match self {
+            Tool::Tablica => "tablica",
+            Tool::Hugo => "Hugo",
+            Tool::Zola(_) => "Zola",
+        }
+    }
 }
 
 /// One tool's copy of a generated site, and where its build goes.
@@ -55,10 +71,11 @@ struct Site {
 }
 
 impl Site {
-    /// The build command: `tablica build --quiet` or `hugo --quiet`, into `out`. `force`
-    /// makes tablica build even when nothing changed (Hugo always builds everything).
+    /// The build command: `tablica build --quiet`, `hugo --quiet` or `zola build`, into
+    /// `out`. `force` makes tablica build even when nothing changed (Hugo and Zola always
+    /// build everything).
     fn build_command(&self, force: bool) -> Command {
-        match self.tool {
+        match &self.tool {
             Tool::Tablica => {
                 let mut c = Command::new(env!("CARGO_BIN_EXE_tablica"));
                 c.args(["build", "--quiet", "--root"])
@@ -78,6 +95,15 @@ impl Site {
                     .arg(&self.out);
                 c
             }
+            Tool::Zola(bin) => {
+                // `--force`: Zola refuses to replace an existing output folder without it.
+                let mut c = Command::new(bin);
+                c.arg("--root")
+                    .arg(&self.root)
+                    .args(["build", "--force", "--output-dir"])
+                    .arg(&self.out);
+                c
+            }
         }
     }
 
@@ -86,6 +112,7 @@ impl Site {
         let cache = match self.tool {
             Tool::Tablica => tablica::build::CACHE_DIR,
             Tool::Hugo => "resources",
+            Tool::Zola(_) => "static/processed_images",
         };
         for dir in [self.out.clone(), self.root.join(cache)] {
             if dir.exists() {
@@ -94,29 +121,43 @@ impl Site {
         }
     }
 
-    /// Starts the preview server (`tablica serve`, `hugo server`); the process and its port.
+    /// Starts the preview server (`tablica serve`, `hugo server`, `zola serve`); the process
+    /// and its port.
     fn start_server(&self) -> (Child, u16) {
-        match self.tool {
-            Tool::Tablica => support::start_tablica_serve(&self.root),
+        let port = support::free_port();
+        let command = match &self.tool {
+            Tool::Tablica => return support::start_tablica_serve(&self.root),
             Tool::Hugo => {
-                let port = support::free_port();
-                let child = Command::new("hugo")
-                    .args([
-                        "server",
-                        "--bind",
-                        "127.0.0.1",
-                        "--port",
-                        &port.to_string(),
-                        "-s",
-                    ])
-                    .arg(&self.root)
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .expect("start hugo server");
-                (child, port)
+                let mut c = Command::new("hugo");
+                c.args([
+                    "server",
+                    "--bind",
+                    "127.0.0.1",
+                    "--port",
+                    &port.to_string(),
+                    "-s",
+                ])
+                .arg(&self.root);
+                c
             }
-        }
+            Tool::Zola(bin) => {
+                let mut c = Command::new(bin);
+                c.arg("--root").arg(&self.root).args([
+                    "serve",
+                    "--interface",
+                    "127.0.0.1",
+                    "--port",
+                    &port.to_string(),
+                ]);
+                c
+            }
+        };
+        let child = { command }
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("start {}'s server: {e}", self.tool.name()));
+        (child, port)
     }
 }
 
@@ -127,42 +168,77 @@ struct Sample {
     peak_rss_kib: u64,
 }
 
-/// One line of the table.
+/// One line of the table: a sample per tool, in the order of the sites.
 struct Row {
     case: String,
     runs: usize,
-    tablica: Sample,
-    hugo: Sample,
+    samples: Vec<Sample>,
 }
 
-impl Row {
-    /// A row from the samples of both tools, tablica's first.
-    fn new(case: String, runs: usize, [tablica, hugo]: [Sample; 2]) -> Self {
-        Row {
-            case,
-            runs,
-            tablica,
-            hugo,
+/// What a cold build wrote: HTML pages, all files and their bytes.
+struct Written {
+    pages: usize,
+    files: usize,
+    bytes: u64,
+}
+
+impl Written {
+    /// Counts the files under `out`.
+    fn of(out: &Path) -> Self {
+        let mut written = Written {
+            pages: 0,
+            files: 0,
+            bytes: 0,
+        };
+        for entry in walkdir::WalkDir::new(out).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                written.files += 1;
+                written.bytes += entry.metadata().map_or(0, |m| m.len());
+                if entry.path().extension().is_some_and(|e| e == "html") {
+                    written.pages += 1;
+                }
+            }
         }
+        written
     }
 }
 
 fn main() {
     let hugo_version = hugo::ensure_installed();
+    let zola = zola::binary();
     let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
     let photos = support::sizes_from_env("TABLICA_BENCH_PHOTOS", "12")[0];
-    println!("tablica {} vs {hugo_version}", env!("CARGO_PKG_VERSION"));
+    match &zola {
+        Some((_, version)) => println!(
+            "tablica {} vs {hugo_version} vs {version}",
+            env!("CARGO_PKG_VERSION")
+        ),
+        None => println!(
+            "tablica {} vs {hugo_version} (no Zola {}: build it with `bash benches/zola/build.sh`)",
+            env!("CARGO_PKG_VERSION"),
+            zola::VERSION
+        ),
+    }
+    let zola = zola.map(|(bin, _)| bin);
     println!(
         "{} CPU cores available; medians of alternating runs of the real binaries",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
+    let mut names = vec!["tablica", "Hugo"];
+    if zola.is_some() {
+        names.push("Zola");
+    }
     // Each size's rows as soon as they are measured: a run at 10,000 posts takes minutes.
-    print_header();
+    print_header(&names);
     for posts in sizes {
-        site_cases(posts).iter().for_each(print_row);
+        site_cases(posts, zola.as_deref())
+            .iter()
+            .for_each(print_row);
         settle_disk();
     }
-    photo_cases(photos).iter().for_each(print_row);
+    photo_cases(photos, zola.as_deref())
+        .iter()
+        .for_each(print_row);
     print_notes(photos);
 }
 
@@ -182,8 +258,9 @@ fn work_dir() -> tempfile::TempDir {
     dir
 }
 
-/// Generates a site of `posts` posts for both tools in a temporary folder.
-fn generate_sites(dir: &Path, posts: usize, photos: usize) -> [Site; 2] {
+/// Generates a site of `posts` posts for each tool in a temporary folder: tablica, Hugo, and
+/// Zola when `zola` is its binary.
+fn generate_sites(dir: &Path, posts: usize, photos: usize, zola: Option<&Path>) -> Vec<Site> {
     let tablica_root = dir.join("tablica");
     corpus::generate(&tablica_root, posts, SEED);
     if photos > 0 {
@@ -191,78 +268,115 @@ fn generate_sites(dir: &Path, posts: usize, photos: usize) -> [Site; 2] {
     }
     let hugo_root = dir.join("hugo");
     hugo::write_site(&tablica_root, &hugo_root);
-    [
+    let mut sites = vec![Site {
+        tool: Tool::Hugo,
+        root: hugo_root,
+        out: dir.join("hugo-out"),
+    }];
+    if let Some(bin) = zola {
+        let zola_root = dir.join("zola");
+        zola::write_site(&tablica_root, &zola_root);
+        sites.push(Site {
+            tool: Tool::Zola(bin.to_path_buf()),
+            root: zola_root,
+            out: dir.join("zola-out"),
+        });
+    }
+    sites.insert(
+        0,
         Site {
             tool: Tool::Tablica,
             root: tablica_root,
             out: dir.join("tablica-out"),
         },
-        Site {
-            tool: Tool::Hugo,
-            root: hugo_root,
-            out: dir.join("hugo-out"),
-        },
-    ]
+    );
+    sites
 }
 
 /// Cold build, rebuild with nothing changed and an edit in serve, for a site of `posts`.
-fn site_cases(posts: usize) -> Vec<Row> {
+fn site_cases(posts: usize, zola: Option<&Path>) -> Vec<Row> {
     let dir = work_dir();
     eprintln!("generating {posts} posts…");
-    let sites = generate_sites(dir.path(), posts, 0);
+    let sites = generate_sites(dir.path(), posts, 0, zola);
     let runs = if posts > 1000 { 3 } else { 5 };
     let label = thousands(posts);
     eprintln!("{label} posts: cold builds");
     let cold = measure_builds(&sites, runs, Site::clear, false);
+    print_written(&label, &sites);
     eprintln!("{label} posts: rebuilds");
     let rebuild = measure_builds(&sites, runs, |_| {}, false);
     let forced = measure_builds(&sites, runs, |_| {}, true);
     eprintln!("{label} posts: edits in serve");
     let post = posts / 3;
-    let serve = sites.each_ref().map(|site| measure_serve(site, post));
+    let serve = sites.iter().map(|site| measure_serve(site, post)).collect();
     vec![
-        Row::new(format!("cold build, {label} posts"), runs, cold),
-        Row::new(format!("rebuild, nothing changed, {label}"), runs, rebuild),
-        Row::new(format!("full rebuild (--force), {label}"), runs, forced),
-        Row::new(format!("edit in serve → page, {label}"), EDITS, serve),
+        Row {
+            case: format!("cold build, {label} posts"),
+            runs,
+            samples: cold,
+        },
+        Row {
+            case: format!("rebuild, nothing changed, {label}"),
+            runs,
+            samples: rebuild,
+        },
+        Row {
+            case: format!("full rebuild (--force), {label}"),
+            runs,
+            samples: forced,
+        },
+        Row {
+            case: format!("edit in serve → page, {label}"),
+            runs: EDITS,
+            samples: serve,
+        },
     ]
 }
 
 /// Photo processing cold (caches deleted) and warm (caches and output kept; tablica with
 /// `--force`, so that it processes the gallery from its cache instead of skipping the build).
-fn photo_cases(photos: usize) -> Vec<Row> {
+fn photo_cases(photos: usize, zola: Option<&Path>) -> Vec<Row> {
     let dir = work_dir();
     eprintln!("generating {photos} photos…");
-    let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos);
+    let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos, zola);
     settle_disk();
     eprintln!("photos: cold");
     let cold = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear, false);
+    print_written(&format!("{photos} photos"), &sites);
     // The cold runs wrote their caches and outputs: on disk before the warm runs are timed.
     settle_disk();
     eprintln!("photos: warm");
     let warm = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {}, true);
     vec![
-        Row::new(format!("photos cold, {photos}"), PHOTO_COLD_RUNS, cold),
-        Row::new(format!("photos warm, {photos}"), PHOTO_WARM_RUNS, warm),
+        Row {
+            case: format!("photos cold, {photos}"),
+            runs: PHOTO_COLD_RUNS,
+            samples: cold,
+        },
+        Row {
+            case: format!("photos warm, {photos}"),
+            runs: PHOTO_WARM_RUNS,
+            samples: warm,
+        },
     ]
 }
 
-/// Builds both sites `runs` times, alternating, `prepare` called before each build; `force`
-/// as in [`Site::build_command`].
+/// Builds every site `runs` times, alternating, `prepare` called before each build; `force`
+/// as in [`Site::build_command`]. A sample per site, in their order.
 fn measure_builds(
-    sites: &[Site; 2],
+    sites: &[Site],
     runs: usize,
     prepare: impl Fn(&Site),
     force: bool,
-) -> [Sample; 2] {
-    let mut results: [Vec<ChildRun>; 2] = [Vec::new(), Vec::new()];
+) -> Vec<Sample> {
+    let mut results: Vec<Vec<ChildRun>> = sites.iter().map(|_| Vec::new()).collect();
     for _ in 0..runs {
         for (site, result) in sites.iter().zip(&mut results) {
             prepare(site);
             result.push(support::run_measured(&mut site.build_command(force)));
         }
     }
-    results.map(|r| sample_of(&r))
+    results.iter().map(|r| sample_of(r)).collect()
 }
 
 /// The medians of some runs.
@@ -347,50 +461,81 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// Prints the header of the table.
-fn print_header() {
+/// Prints the header of the table: per tool its wall time, CPU time and peak memory; the
+/// ratios of tablica's wall time to each other tool's.
+fn print_header(names: &[&str]) {
     println!();
-    println!(
-        "{:<33} {:>4} {:>11} {:>11} {:>8} {:>9} {:>9} {:>8} {:>8}",
-        "case", "runs", "tablica", "Hugo", "t/Hugo", "CPU t", "CPU Hugo", "MB t", "MB Hugo"
-    );
+    let mut line = format!("{:<33} {:>4}", "case", "runs");
+    for name in names {
+        line += &format!(
+            " {:>11} {:>9} {:>6}",
+            name,
+            format!("CPU {name}"),
+            format!("MB {name}")
+        );
+    }
+    for name in &names[1..] {
+        line += &format!(" {:>7}", format!("t/{name}"));
+    }
+    println!("{line}");
 }
 
-/// Prints one line of the table: medians, the ratio of wall times and peak memory in MiB.
+/// Prints one line of the table: medians, peak memory in MiB and the ratios of wall times.
 fn print_row(row: &Row) {
-    println!(
-        "{:<33} {:>4} {:>11} {:>11} {:>8.2} {:>9} {:>9} {:>8.0} {:>8.0}",
-        row.case,
-        row.runs,
-        format_duration(row.tablica.wall),
-        format_duration(row.hugo.wall),
-        row.tablica.wall.as_secs_f64() / row.hugo.wall.as_secs_f64(),
-        format_duration(row.tablica.cpu),
-        format_duration(row.hugo.cpu),
-        row.tablica.peak_rss_kib as f64 / 1024.0,
-        row.hugo.peak_rss_kib as f64 / 1024.0,
-    );
+    let mut line = format!("{:<33} {:>4}", row.case, row.runs);
+    for sample in &row.samples {
+        line += &format!(
+            " {:>11} {:>9} {:>6.0}",
+            format_duration(sample.wall),
+            format_duration(sample.cpu),
+            sample.peak_rss_kib as f64 / 1024.0
+        );
+    }
+    let tablica = row.samples[0].wall.as_secs_f64();
+    for other in &row.samples[1..] {
+        line += &format!(" {:>7.2}", tablica / other.wall.as_secs_f64());
+    }
+    println!("{line}");
 }
 
-/// Prints what the figures mean and how the two builds differ.
+/// Prints what each tool's last cold build wrote (stderr, beside the progress, so that the
+/// table stays one table).
+fn print_written(label: &str, sites: &[Site]) {
+    for site in sites {
+        let w = Written::of(&site.out);
+        eprintln!(
+            "{label}: {} wrote {} HTML pages, {} files, {:.1} MB",
+            site.tool.name(),
+            w.pages,
+            w.files,
+            w.bytes as f64 / 1e6
+        );
+    }
+}
+
+/// Prints what the figures mean and how the builds differ.
 fn print_notes(photos: usize) {
     println!();
     println!(
-        "wall, CPU (user+sys) and peak RSS of the child process, medians; t/Hugo = tablica's \
-         wall time / Hugo's. Edit in serve: from the write to the page showing the new text \
+        "wall, CPU (user+sys) and peak RSS of the child process, medians; t/X = tablica's \
+         wall time / X's. Edit in serve: from the write to the page showing the new text \
          (polled over HTTP every 5 ms), CPU of the server in between, peak RSS over the session."
     );
     println!(
-        "Both build the post pages, the list paginated by 10, tag, category and project pages \
-         and feeds. tablica also writes the search index, an archive, JSON-LD, sanitised HTML \
-         and Atom feeds per tag and project (Hugo: RSS per section and term); Hugo's `hugo \
-         server` renders into memory, tablica's serve to disk. Rebuild, nothing changed: tablica \
-         finds nothing changed and stops (`up to date`); Hugo builds everything again. Full \
-         rebuild: tablica with --force. Photos warm: tablica with --force (from its cache)."
+        "All build the home page with the 10 newest posts, the post list paginated by 10, post \
+         pages, tag and category pages paginated by 10, project pages (Hugo and Zola paginate \
+         them too), feeds, a sitemap and robots.txt. tablica also writes the search index, an archive, JSON-LD, \
+         sanitised HTML and Atom feeds per tag and project (Hugo: RSS per section and term; \
+         Zola: Atom per term); `hugo server` and `zola serve` render into memory, tablica's \
+         serve to disk. Rebuild, nothing changed: tablica finds nothing changed and stops (`up \
+         to date`); Hugo and Zola build everything again. Full rebuild: tablica with --force. \
+         Photos warm: tablica with --force (from its cache). Counts of what each wrote: above."
     );
     println!(
         "Photos: {photos} generated {}×{} JPEGs in one gallery post (plus {PHOTO_SITE_POSTS} \
-         posts), resized to 480, 960, 1600 px and a 320 px thumbnail, quality 82, Catmull-Rom.",
+         posts), resized to 480, 960, 1600 px and a 320 px thumbnail, quality 82 (tablica and \
+         Hugo: Catmull-Rom; Zola: its fixed Lanczos3). Zola also copies the originals into its \
+         output (its default for a page's files).",
         corpus::photos::WIDTH,
         corpus::photos::HEIGHT
     );

@@ -17,6 +17,7 @@ use serde_json::Value;
 use tablica::build::{BuildOptions, Builder};
 use tablica::config;
 use tablica::publish::search;
+use tablica::site::schedule::Moment;
 use tablica::site::{self, DocumentCache};
 
 const QUERIES: &[&str] = &[
@@ -70,7 +71,11 @@ fn truncate(q: &str) -> String {
 /// How long writing the index takes, measured in process on the built model.
 fn index_time(root: &Path) -> Duration {
     let config = config::load(root).expect("site settings");
-    let (site, _) = site::build(config, root, false, &mut DocumentCache::default());
+    let moment = Moment {
+        now: tablica::content::date::now(config.timezone).expect("a valid TABLICA_NOW"),
+        preview: false,
+    };
+    let (site, _) = site::build(config, root, false, moment, &mut DocumentCache::default());
     let started = Instant::now();
     let files = search::index_files(&site, ["Aktualność", "Projekt", "Strona"]);
     let elapsed = started.elapsed();

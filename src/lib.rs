@@ -31,6 +31,8 @@
 //!    a live preview, and [`scaffold`] creates a new site.
 //! 10. [`deploy`] sends the built site to the server (SFTP, FTPS, Git, a folder),
 //!     incrementally and in an order that keeps the live site whole.
+//! 11. [`import`] moves a site in from WordPress: its export read, its posts and pages
+//!     written as documents with their photos, and a report of what needs a person.
 
 #![forbid(unsafe_code)]
 
@@ -41,6 +43,7 @@ pub mod deploy;
 pub mod diagnostics;
 mod fingerprint;
 pub mod gallery;
+pub mod import;
 pub mod locale;
 pub mod markdown;
 pub mod publish;

@@ -49,6 +49,8 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        preview: bool,
         #[arg(long, short)]
         quiet: bool,
         #[arg(long)]
@@ -71,6 +73,8 @@ enum Command {
         bind: std::net::IpAddr,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        preview: bool,
     },
     Deploy {
         target: Option<String>,
@@ -102,6 +106,21 @@ enum Command {
         #[arg(long)]
         ask: bool,
     },
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFrom {
+    Wordpress {
+        export: PathBuf,
+        #[arg(long)]
+        uploads: Option<PathBuf>,
+        #[arg(long, default_value = ".")]
+        into: PathBuf,
+    },
 }
 
 /// The texts of one subcommand's help, from the catalogue.
@@ -123,6 +142,7 @@ const HELP: &[SubcommandHelp] = &[
             ("root", M::HelpRoot),
             ("output", M::HelpOutput),
             ("drafts", M::HelpDrafts),
+            ("preview", M::HelpPreview),
             ("quiet", M::HelpQuiet),
             ("force", M::HelpForce),
             ("replace_output", M::HelpReplaceOutput),
@@ -143,6 +163,7 @@ const HELP: &[SubcommandHelp] = &[
             ("port", M::HelpPort),
             ("bind", M::HelpBind),
             ("drafts", M::HelpServeDrafts),
+            ("preview", M::HelpServePreview),
         ],
     },
     SubcommandHelp {
@@ -173,7 +194,25 @@ const HELP: &[SubcommandHelp] = &[
             ("ask", M::HelpNewAsk),
         ],
     },
+    SubcommandHelp {
+        name: "import",
+        about: M::HelpImport,
+        long_about: M::HelpImport,
+        args: &[],
+    },
 ];
+
+/// The texts of `tablica import wordpress`, a level below the others.
+const IMPORT_WORDPRESS: SubcommandHelp = SubcommandHelp {
+    name: "wordpress",
+    about: M::HelpImportWordpress,
+    long_about: M::HelpImportWordpress,
+    args: &[
+        ("export", M::HelpImportExport),
+        ("uploads", M::HelpImportUploads),
+        ("into", M::HelpImportInto),
+    ],
+};
 
 /// clap's help layout with the headings clap writes itself in Polish.
 const POLISH_HELP: &str = "{about-with-newline}\nUżycie: {usage}\n\n{all-args}{after-help}";
@@ -204,18 +243,22 @@ fn command(lang: Lang) -> clap::Command {
         .mut_arg("lang", |a| {
             a.help(t(M::HelpLang)).hide_possible_values(true)
         });
+    let texts = |mut sub: clap::Command, help: &SubcommandHelp| {
+        sub = sub
+            .about(t(help.about))
+            .long_about(t(help.long_about))
+            .disable_help_flag(true);
+        for (arg, help) in help.args {
+            sub = sub.mut_arg(arg, |a| a.help(t(*help)));
+        }
+        sub
+    };
     for help in HELP {
-        cmd = cmd.mut_subcommand(help.name, |mut sub| {
-            sub = sub
-                .about(t(help.about))
-                .long_about(t(help.long_about))
-                .disable_help_flag(true);
-            for (arg, help) in help.args {
-                sub = sub.mut_arg(arg, |a| a.help(t(*help)));
-            }
-            sub
-        });
+        cmd = cmd.mut_subcommand(help.name, |sub| texts(sub, help));
     }
+    cmd = cmd.mut_subcommand("import", |sub| {
+        sub.mut_subcommand("wordpress", |w| texts(w, &IMPORT_WORDPRESS))
+    });
     if lang == Lang::Pl {
         cmd = cmd
             .override_usage("tablica [OPCJE] <POLECENIE>")
@@ -385,6 +428,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             root,
             output,
             drafts,
+            preview,
             quiet,
             force,
             replace_output,
@@ -392,6 +436,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let options = BuildOptions {
                 output,
                 drafts,
+                preview,
                 progress: !quiet && std::io::stderr().is_terminal(),
                 skip_unchanged: !force,
                 replace_output,
@@ -405,13 +450,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 check_only: true,
                 ..BuildOptions::new(root)
             };
-            Ok(report(build(&options), false, true))
+            let result = build(&options);
+            if let Ok(r) = &result {
+                print_timed(&r.timed);
+            }
+            Ok(report(result, false, true))
         }
         Command::Serve {
             root,
             port,
             bind,
             drafts,
+            preview,
         } => {
             if !bind.is_loopback() {
                 eprintln!(
@@ -425,6 +475,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 bind,
                 port,
                 drafts,
+                preview,
             };
             tablica::serve::serve(options, |addr| {
                 println!("{}", msg!(M::Serving, addr = addr.to_string()));
@@ -439,10 +490,18 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_build,
         } => {
             let progress = std::io::stderr().is_terminal();
+            // A preview target gets a preview build, in a folder of its own (without settings
+            // that load, the build below reports why).
+            let preview = tablica::config::load(&root)
+                .is_ok_and(|config| tablica::deploy::is_preview(&config, target.as_deref()));
+            let own_folder = preview && output.is_none();
+            let output = output.or_else(|| preview.then(|| tablica::deploy::preview_output(&root)));
             if !no_build {
                 let options = BuildOptions {
                     output: output.clone(),
                     progress,
+                    preview,
+                    replace_output: own_folder,
                     ..BuildOptions::new(root.clone())
                 };
                 let result = build(&options);
@@ -523,6 +582,60 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            from:
+                ImportFrom::Wordpress {
+                    export,
+                    uploads,
+                    into,
+                },
+        } => {
+            use tablica::import::wordpress::{import, Options};
+            let today = chrono::Local::now().date_naive();
+            match import(&Options {
+                export,
+                uploads,
+                into,
+                today,
+            }) {
+                Ok(outcome) => {
+                    print!("{outcome}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("{}: {e}", Message::new(M::Error));
+                    if let Some(hint) = e.hint() {
+                        eprintln!("  {}: {hint}", Message::new(M::Hint));
+                    }
+                    Ok(ExitCode::from(EXIT_FAILURE))
+                }
+            }
+        }
+    }
+}
+
+/// `check`'s list of what is scheduled for later (and when it appears) and what expired.
+fn print_timed(timed: &[tablica::site::schedule::Timed]) {
+    use tablica::site::schedule::Timing;
+    let lang = tablica::locale::language();
+    let when = |d: tablica::content::date::Date| {
+        let day = tablica::locale::date_long(lang, d.date());
+        match d.has_time {
+            true => format!("{day}, {}", d.local.format("%H:%M")),
+            false => day,
+        }
+    };
+    for t in timed {
+        let (key, date) = match t.timing {
+            Timing::Scheduled(d) => (M::CheckScheduled, d),
+            Timing::Expired(d) => (M::CheckExpired, d),
+            Timing::Current => continue,
+        };
+        let file = t.file.display().to_string();
+        println!(
+            "{}",
+            msg!(key, file = file, title = &t.title, when = when(date))
+        );
     }
 }
 

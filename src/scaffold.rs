@@ -1,6 +1,8 @@
 //! `tablica new`: a small working site to start from, with the organisation's details
 //! asked for in a terminal (or given as options) and written into site.yaml.
 
+mod ci;
+
 use std::fs;
 use std::io::{self, BufRead, Write};
 use std::path::Path;
@@ -58,7 +60,8 @@ title: O nas
 Kilka zdań o ośrodku: czym się zajmujecie, komu pomagacie, jak się z wami skontaktować.
 "#;
 
-const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
+/// What a site's Git repository leaves out: the output, the cache, the deploy passwords.
+pub const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
 
 /// Why `tablica new` could not make the site.
 #[derive(Debug, thiserror::Error)]
@@ -157,7 +160,7 @@ pub fn is_example_address(address: &str) -> bool {
     crate::url::example_host(address).is_some()
 }
 
-fn check_text(value: &str) -> Result<String, Message> {
+pub fn check_text(value: &str) -> Result<String, Message> {
     match value.trim() {
         "" => Err(Message::new(M::BadEmpty)),
         text => Ok(text.to_string()),
@@ -240,8 +243,24 @@ fn quoted(text: &str) -> String {
     serde_json::Value::String(text.to_string()).to_string()
 }
 
+/// The menu of a new site: the example's sections.
+const MENU: &[(&str, &str)] = &[
+    ("Aktualności", "/aktualnosci/"),
+    ("Projekty", "/projekty/"),
+    ("O nas", "/o-nas/"),
+];
+
 /// The site settings of a new site.
 pub fn site_yaml(answers: &Answers, today: chrono::NaiveDate) -> String {
+    let menu: Vec<(String, String)> = MENU
+        .iter()
+        .map(|(title, url)| (title.to_string(), url.to_string()))
+        .collect();
+    settings(answers, today, &menu)
+}
+
+/// The site settings of a new site with this menu (titles and addresses).
+pub fn settings(answers: &Answers, today: chrono::NaiveDate, menu: &[(String, String)]) -> String {
     let name = quoted(&answers.name);
     let email = quoted(&answers.email);
     let phone = quoted(&answers.phone);
@@ -261,9 +280,7 @@ organisation:
   email: {email}
   phone: {phone}
 menu:
-  - {{ title: Aktualności, url: /aktualnosci/ }}
-  - {{ title: Projekty, url: /projekty/ }}
-  - {{ title: O nas, url: /o-nas/ }}
+{menu}
 posts_per_page: 10
 images:
   {photos}
@@ -291,6 +308,11 @@ accessibility:
         base_url = answers.base_url,
         description = quoted(&format!("Aktualności i projekty – {}", answers.name)),
         address = quoted(&answers.address),
+        menu = menu
+            .iter()
+            .map(|(title, url)| format!("  - {{ title: {}, url: {} }}", quoted(title), quoted(url)))
+            .collect::<Vec<_>>()
+            .join("\n"),
     )
 }
 
@@ -310,6 +332,7 @@ pub fn create(dir: &Path, answers: &Answers) -> Result<(), ScaffoldError> {
     fs::write(content.join("projects/przykladowy-projekt.md"), PROJECT)?;
     fs::write(content.join("pages/o-nas.md"), PAGE)?;
     fs::write(dir.join(".gitignore"), GITIGNORE)?;
+    ci::write(dir)?;
     example_photo()
         .save_with_format(
             content.join("posts/pierwszy-wpis/zdjecie.jpg"),

@@ -26,14 +26,17 @@ const STAGES: &[(&str, &[&str])] = &[
     ("sending the built site", &["deploy"]),
     ("the preview", &["serve"]),
     ("a new site", &["scaffold"]),
+    ("moving in from other systems", &["import"]),
 ];
 
 /// Files of the model that check one document: they must not know the whole site.
 const PER_DOCUMENT: &[&str] = &[
+    "site/alias.rs",
     "site/attachments.rs",
     "site/body.rs",
     "site/entry.rs",
     "site/event.rs",
+    "site/schedule.rs",
     "site/search.rs",
     "site/video.rs",
 ];

@@ -172,3 +172,39 @@ fn options_are_checked_and_answers_that_run_out_are_an_error() {
         stderr(&out)
     );
 }
+
+/// `new` writes the automatic builds: GitHub Actions and GitLab CI (on a change, every
+/// morning, then publish), and a systemd service and timer for a server, for this version.
+/// `tests/package/check-workflows.sh` lints the same files with actionlint and the schemas.
+#[test]
+fn new_writes_ready_ci_workflows_and_a_server_timer() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = run(tmp.path(), "pl", &["new", "nowa", "--yes"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = tmp.path().join("nowa");
+    let read = |rel: &str| {
+        std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+    let version = format!("v{}", env!("CARGO_PKG_VERSION"));
+    let github = read(".github/workflows/strona.yml");
+    assert!(github.contains("  push:\n    branches: [main]"), "{github}");
+    assert!(github.contains("    - cron: \"15 4 * * *\""));
+    assert!(github.contains("uses: actions/deploy-pages@"));
+    assert!(github.contains("secrets.TABLICA_DEPLOY_PASSWORD"));
+    assert!(github.contains("tablica deploy \"$TARGET\" --no-build"));
+    let gitlab = read(".gitlab-ci.yml");
+    assert!(gitlab.contains("\npages:\n"), "{gitlab}");
+    assert!(gitlab.contains("Pipeline schedules"));
+    assert!(gitlab.contains("tablica deploy \"$TABLICA_DEPLOY_TARGET\""));
+    for text in [&github, &gitlab] {
+        assert!(text.contains(&format!("TABLICA_VERSION: {version}\n")));
+        assert!(!text.contains("__"), "a placeholder left: {text}");
+    }
+    let service = read("serwer/tablica-strona.service");
+    assert!(service.contains("ExecStart=/usr/bin/tablica deploy serwer"));
+    let timer = read("serwer/tablica-strona.timer");
+    assert!(timer.contains("OnCalendar=*-*-* 05:15:00\nPersistent=true"));
+    // They are beside the content, not in it: the new site builds as before.
+    let built = run(&site, "pl", &["build"], "");
+    assert!(built.status.success(), "{}", stderr(&built));
+}

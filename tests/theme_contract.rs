@@ -252,7 +252,11 @@ fn every_page_has_the_fields_the_theme_doc_lists() {
         "title: Spotkanie\ndate: 2026-11-02\ncategory: Wydarzenia\nproject: razem\nevent:\n  start: 2026-12-05 17:00\n  place: Klub",
         "Zapraszamy.",
     )
-    .post("stary", "title: Stary\ndate: 2025-03-01", "Dawno.")
+    .post(
+        "stary",
+        "title: Stary\ndate: 2025-03-01\nexpires: 2025-12-31",
+        "Dawno.",
+    )
     .page(
         "dzien-otwarty",
         "title: Dzień otwarty\nevent:\n  start: 2026-11-10",

@@ -252,9 +252,13 @@ pub fn generate(root: &Path, posts: usize, seed: u64) {
     fs::create_dir_all(content.join("projects")).expect("create content/projects");
     fs::write(
         content.join("site.yaml"),
-        "title: MOPS Benchmarkowo\nbase_url: https://mops.example.org/\nlanguage: pl\n\
+        "title: MOPS Benchmarkowo\nbase_url: https://mops.benchmarkowo.pl/\nlanguage: pl\n\
          description: Wiadomości ośrodka pomocy społecznej\norganisation:\n  name: Miejski Ośrodek Pomocy Społecznej\n\
-         menu:\n  - { title: Aktualności, url: /aktualnosci/ }\n  - { title: Projekty, url: /projekty/ }\nposts_per_page: 10\n",
+         menu:\n  - { title: Aktualności, url: /aktualnosci/ }\n  - { title: Projekty, url: /projekty/ }\nposts_per_page: 10\n\
+         accessibility:\n  statement:\n    published: 2024-03-01\n    updated: 2026-11-20\n    status: full\n\
+         \x20   prepared: 2024-03-01\n    reviewed: 2026-11-20\n    method: self-assessment\n\
+         \x20   contact: { name: Anna Nowak, email: dostepnosc@mops.benchmarkowo.pl, phone: +48 22 555 01 17 }\n\
+         \x20   architecture: [Budynek ma podjazd i windę.]\n",
     )
     .expect("write site.yaml");
     for (i, slug) in PROJECTS.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! Hugo's side of the comparison: installing Hugo, and a Hugo copy of a generated tablica site
-//! with minimal templates equivalent to what tablica builds (paginated post list, post pages,
-//! tag, category and project pages, feeds, a gallery's resized photos).
+//! with the templates a Hugo user would write for the same pages: a home page with the newest
+//! posts (as tablica's), a paginated post list, post pages, tag, category and project pages,
+//! RSS feeds (Hugo's own template, with summaries), a gallery's resized photos.
 
 use std::fs;
 use std::path::Path;
@@ -9,7 +10,7 @@ use std::process::{Command, Stdio};
 /// `hugo.toml`. `paginate` is the key of Hugo 0.111 (`pagination.pagerSize` from 0.128);
 /// photo quality and filter are tablica's defaults (quality 82, Catmull-Rom), the feed has
 /// tablica's 20 entries. Like tablica, it writes a sitemap and robots.txt.
-const CONFIG: &str = r#"baseURL = "https://mops.example.org/"
+const CONFIG: &str = r#"baseURL = "https://mops.benchmarkowo.pl/"
 languageCode = "pl"
 title = "MOPS Benchmarkowo"
 paginate = 10
@@ -61,20 +62,31 @@ const LAYOUTS: &[(&str, &str)] = &[
 "#,
     ),
     (
-        "_default/list.html",
-        r#"{{ define "main" }}
-<h1>{{ .Title }}</h1>
-{{ .Content }}
-{{ $pages := .Pages }}
-{{ if .IsHome }}{{ $pages = where .Site.RegularPages "Section" "posts" }}{{ end }}
-{{ $pager := .Paginate $pages }}
-{{ range $pager.Pages }}
-<article>
+        "partials/teaser.html",
+        r#"<article>
 <h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
 <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2.01.2006" }}</time>
 <p>{{ .Summary }}</p>
 </article>
+"#,
+    ),
+    (
+        "index.html",
+        r#"{{ define "main" }}
+<h1>{{ .Site.Title }}</h1>
+{{ range first 10 (where .Site.RegularPages "Section" "posts") }}{{ partial "teaser.html" . }}{{ end }}
+<h2>Projekty</h2>
+<ul>{{ range .Site.Taxonomies.projects }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a></li>{{ end }}</ul>
 {{ end }}
+"#,
+    ),
+    (
+        "_default/list.html",
+        r#"{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ .Content }}
+{{ $pager := .Paginate .Pages }}
+{{ range $pager.Pages }}{{ partial "teaser.html" . }}{{ end }}
 {{ template "_internal/pagination.html" . }}
 {{ end }}
 "#,

@@ -8,14 +8,16 @@
 //! - the **output**: the name, size and modification time of every file in the output folder,
 //!   so an output folder that was changed or deleted by hand is built again.
 //!
-//! With both unchanged the output is what a new build would write, and the build is skipped.
+//! With both unchanged the output is what a new build would write, and the build is skipped;
+//! unless the time of a document's `publish:` or `expires:` has come since (the record keeps the
+//! first such time after its build).
 //! The record is written after the new output is in place; a build killed before that leaves
 //! the old record, whose output hash no longer matches the new files, so nothing is skipped.
 
 use std::fs;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::content::{file, CONTENT_DIR};
@@ -29,7 +31,7 @@ use super::output::MARKER;
 /// The record's file name inside the cache folder.
 const FILE: &str = "last-build.json";
 /// Changes when the record's meaning changes.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What a finished build was made from and what it reported.
 #[derive(Debug, Serialize, Deserialize)]
@@ -37,6 +39,8 @@ pub struct LastBuild {
     version: u32,
     inputs: String,
     output: String,
+    /// The first time after that build when a document was to be published or expire.
+    until: Option<NaiveDateTime>,
     pub posts: usize,
     pub projects: usize,
     pub pages: usize,
@@ -70,21 +74,28 @@ impl Inputs {
         }
     }
 
-    /// The record of the last build if it was made from these inputs and its output folder is
-    /// as it left it.
-    pub fn last_build(&self, cache_dir: &Path, output: &Path) -> Option<LastBuild> {
+    /// The record of the last build if it was made from these inputs, its output folder is
+    /// as it left it, and no document's publish or expiry time has come by `now`.
+    pub fn last_build(
+        &self,
+        cache_dir: &Path,
+        output: &Path,
+        now: NaiveDateTime,
+    ) -> Option<LastBuild> {
         let text = file::read(&cache_dir.join(FILE), file::MAX_RECORD_BYTES).ok()?;
         let last: LastBuild = serde_json::from_slice(&text).ok()?;
         (last.version == VERSION && last.inputs == self.hash && last.output == output_hash(output))
             .then_some(last)
+            .filter(|last| last.until.map_or(true, |until| now < until))
     }
 
-    /// Records a finished build of these inputs, whose output is now in `output`.
+    /// Records a finished build of these inputs, whose output is now in `output` and stays
+    /// current `until` the next publish or expiry time.
     pub fn record(
         self,
         cache_dir: &Path,
         output: &Path,
-        counts: [usize; 4],
+        (counts, until): ([usize; 4], Option<NaiveDateTime>),
         warnings: &[Diagnostic],
     ) -> std::io::Result<()> {
         let [posts, projects, pages, photos] = counts;
@@ -92,6 +103,7 @@ impl Inputs {
             version: VERSION,
             inputs: self.hash,
             output: output_hash(output),
+            until,
             posts,
             projects,
             pages,
@@ -123,4 +135,26 @@ pub fn wrote(cache_dir: &Path, output: &Path) -> bool {
 fn output_hash(output: &Path) -> String {
     let is_marker = |e: &walkdir::DirEntry| e.depth() == 1 && e.file_name() == MARKER;
     format!("{:016x}", fingerprint::of_tree(output, is_marker))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_is_out_of_date_from_the_next_publish_or_expiry_time() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let (cache, output) = (root.path().join("cache"), root.path().join("public"));
+        fs::create_dir_all(&output).expect("output folder");
+        let at = |s: &str| crate::content::date::parse(s).expect("a date").local;
+        let day = at("2026-12-05").date();
+        let inputs = || Inputs::of(root.path(), &output, "", day);
+        let until = Some(at("2026-12-05 08:00"));
+        inputs()
+            .record(&cache, &output, ([1, 0, 0, 0], until), &[])
+            .expect("recorded");
+        let last = |now| inputs().last_build(&cache, &output, at(now));
+        assert_eq!(last("2026-12-05 07:59").map(|l| l.posts), Some(1));
+        assert!(last("2026-12-05 08:00").is_none());
+    }
 }

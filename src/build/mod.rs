@@ -3,6 +3,7 @@
 
 mod incremental;
 mod last_build;
+mod links;
 mod options;
 pub mod output;
 mod photos;
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fingerprint::FileStamp;
@@ -22,6 +23,7 @@ use crate::gallery::process::Processed;
 use crate::publish::attachments;
 use crate::render::theme::{self, Theme};
 use crate::render::{DocumentImages, RenderOutcome};
+use crate::site::schedule::Moment;
 use crate::site::{DocumentCache, Edited, Site};
 use crate::{config, site};
 
@@ -112,7 +114,7 @@ impl Builder {
         if let Some(report) = start.up_to_date(&self.options) {
             return Ok(report);
         }
-        let mut model = self.model(start.config.clone(), start.today(), &start.canonical_root);
+        let mut model = self.model(start.config.clone(), start.now, &start.canonical_root);
         timings.lap("model");
         model.check()?;
         let theme = self.theme(&model.site.config)?;
@@ -124,9 +126,13 @@ impl Builder {
             fingerprints,
         } = self.pages(&start, &model, &theme)?;
         timings.lap("render");
+        let patched = model.edited.is_some();
+        let earlier = (self.last.as_ref()).filter(|_| patched).map(|l| &l.pages);
+        model.check_aliases(fingerprints.iter().map(|(p, _)| p), earlier)?;
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
+        let page_links = links::read(&model.site.config, &pages);
         let rendered = pages.len();
         let mut written = rendered;
         if let Some(output) = &output {
@@ -136,10 +142,11 @@ impl Builder {
             pages_ready(&model.site.config.root);
         }
         let pages = Pages::all(fingerprints, model.edited.is_some(), last.as_mut());
-        let check_only = self.options.check_only;
-        let site_files =
-            SiteFiles::make(&start, &model, &theme, &pages, last.as_ref(), check_only)?;
+        let site_files = SiteFiles::make(&start, &model, &theme, &pages, last.as_ref())?;
         timings.lap("feeds");
+        model.check_links(&page_links, (&pages, &site_files), &theme, output.is_some())?;
+        drop(page_links);
+        timings.lap("links");
         written += site_files.changed.len();
         let report = start.report(&mut model, &photos, (rendered, written));
         if let Some(output) = output {
@@ -157,18 +164,26 @@ impl Builder {
 
     /// The model, the files published beside the pages, and the photos to process and place:
     /// of every document, or in a patched build of the edited ones only (the others' are as
-    /// the last build left them). `today` is the build's date, site-local.
-    fn model(&mut self, config: config::Config, today: NaiveDate, canonical_root: &Path) -> Model {
+    /// the last build left them). `now` is the build's time, site-local.
+    fn model(
+        &mut self,
+        config: config::Config,
+        now: NaiveDateTime,
+        canonical_root: &Path,
+    ) -> Model {
         let options = &self.options;
-        // The last build's model and files, taken: they come back only if this build succeeds.
+        let drafts = options.drafts || options.preview;
+        // The last build's model and files, taken: they come back only if this build succeeds,
+        // and serve only on the same day and before a document's publish or expiry time.
         let base = (self.last.as_mut())
             .and_then(|last| last.base.take())
-            .filter(|b| b.date == today);
+            .filter(|b| b.date == now.date())
+            .filter(|b| b.site.timetable.next_change.map_or(true, |t| now < t));
         let changes = self.changes.take().filter(|_| options.in_place);
         let patched = match (base, changes) {
             (Some(mut base), Some(changes)) => base
                 .site
-                .patch(&options.root, options.drafts, &mut self.documents, &changes)
+                .patch(&options.root, drafts, &mut self.documents, &changes)
                 .map(|edited| (base, edited)),
             _ => None,
         };
@@ -191,8 +206,12 @@ impl Builder {
                 }
             }
             None => {
+                let moment = Moment {
+                    now,
+                    preview: options.preview,
+                };
                 let (site, mut problems) =
-                    site::build(config, &options.root, options.drafts, &mut self.documents);
+                    site::build(config, &options.root, drafts, moment, &mut self.documents);
                 let files = Files {
                     attachments: attachments::find(&site, &mut problems),
                     ..Files::default()

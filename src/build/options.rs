@@ -22,6 +22,9 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Include documents marked `draft: true`.
     pub drafts: bool,
+    /// A preview for colleagues: drafts and documents scheduled for later included, a
+    /// "PODGLĄD" banner on every page, `noindex`, and a robots.txt that disallows everything.
+    pub preview: bool,
     /// Validate only: render in memory, write nothing.
     pub check_only: bool,
     /// HTML appended before `</body>` of every page (live reload in `serve`).
@@ -48,6 +51,7 @@ impl BuildOptions {
             root: root.into(),
             output: None,
             drafts: false,
+            preview: false,
             check_only: false,
             inject: None,
             progress: false,
@@ -80,6 +84,8 @@ pub struct BuildReport {
     pub photos_encoded: usize,
     /// Warnings (a successful build has no errors).
     pub warnings: Diagnostics,
+    /// The documents scheduled for later or expired (not kept for a build up to date).
+    pub timed: Vec<crate::site::schedule::Timed>,
     pub duration: Duration,
     /// Nothing changed since the last build: nothing was built or written, and the counts
     /// and warnings are that build's.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use rayon::prelude::*;
 
-use crate::publish::{feeds, ics, search};
+use crate::publish::{feeds, ics, redirects, search, server};
 use crate::render::theme::{self, Theme, ThemeError};
 use crate::render::{RenderError, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
 use crate::site::Site;
@@ -23,10 +23,12 @@ pub(super) fn site_files(
     now: NaiveDateTime,
     pages: &[PathBuf],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
+    let archived = site.archived_paths();
     let urls: Vec<String> = pages
         .iter()
         .filter(|path| *path != Path::new(NOT_FOUND_FILE))
         .map(|path| url_path_of(path))
+        .filter(|url| !archived.contains(url.as_str()))
         .collect();
     let sitemap = feeds::sitemap(site, theme, urls.iter().map(String::as_str))?;
     let t = &theme.translations;
@@ -43,6 +45,8 @@ pub(super) fn site_files(
     .into_iter()
     .chain(feeds::atom_feeds(site, theme)?)
     .chain(ics::files(site, now, &calendar_name))
+    .chain(redirects::pages(site, theme)?)
+    .chain(server::files(site))
     .map(|(path, text)| (path, text.into_bytes()))
     .chain(search::index_files(site, labels))
     .collect())

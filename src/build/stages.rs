@@ -6,18 +6,21 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::fingerprint;
 use crate::gallery::process::Processed;
+use crate::publish::redirects;
 use crate::render::theme::Theme;
 use crate::render::{Fingerprints, RenderOutcome, Renderer};
+use crate::site::{Entry, Kind};
 use crate::{config, content, gallery};
 
 use super::incremental::{Base, LastOutput};
 use super::last_build::Inputs;
+use super::links;
 use super::output::Output;
 use super::photos::{check_photos, photo_sources, place_photos};
 use super::site_files::{
@@ -44,7 +47,10 @@ impl Start {
         let config = config::load(root).map_err(|ds| BuildError::Content(sorted(ds)))?;
         let now = content::date::now(config.timezone).map_err(BuildError::Now)?;
         let inputs = (!options.check_only && !options.in_place).then(|| {
-            let build_options = format!("drafts={} inject={:?}", options.drafts, options.inject);
+            let build_options = format!(
+                "drafts={} preview={} inject={:?}",
+                options.drafts, options.preview, options.inject
+            );
             Inputs::of(root, &options.output_dir(), &build_options, now.date())
         });
         Ok(Start {
@@ -57,16 +63,11 @@ impl Start {
         })
     }
 
-    /// The build's date, site-local.
-    pub(super) fn today(&self) -> NaiveDate {
-        self.now.date()
-    }
-
     /// The report of the last build, when nothing it was made from has changed since.
     pub(super) fn up_to_date(&self, options: &BuildOptions) -> Option<BuildReport> {
         let last = (self.inputs.as_ref())
             .filter(|_| options.skip_unchanged)
-            .and_then(|i| i.last_build(&self.cache_root, &options.output_dir()))?;
+            .and_then(|i| i.last_build(&self.cache_root, &options.output_dir(), self.now))?;
         Some(BuildReport {
             posts: last.posts,
             projects: last.projects,
@@ -76,6 +77,7 @@ impl Start {
             photos: last.photos,
             photos_encoded: 0,
             warnings: sorted(last.warnings),
+            timed: Vec::new(),
             duration: self.started.elapsed(),
             up_to_date: true,
             url_root: self.config.root.clone(),
@@ -100,6 +102,7 @@ impl Start {
             photos: photo_sources(&model.files.photos).len(),
             photos_encoded: photos.encoded,
             warnings: sorted(std::mem::take(&mut model.problems)),
+            timed: site.timetable.timed.clone(),
             duration: self.started.elapsed(),
             up_to_date: false,
             url_root: site.config.root.clone(),
@@ -116,6 +119,67 @@ impl Model {
         self.problems.extend(warnings);
         let photos = self.files.photos.iter().chain(&self.fresh);
         let found: Vec<Diagnostic> = photos.flat_map(|p| p.problems.iter().cloned()).collect();
+        self.problems.extend(found);
+        self.errors()
+    }
+
+    /// Stops the build when an old address (`aliases:`) is also a page or an old address of
+    /// another document. `pages`: the pages rendered now; `earlier`: in a patched build, those
+    /// of the build it patches.
+    pub(super) fn check_aliases<'a>(
+        &mut self,
+        pages: impl Iterator<Item = &'a PathBuf>,
+        earlier: Option<&'a Fingerprints>,
+    ) -> Result<(), BuildError> {
+        let sources: HashMap<&str, &std::path::Path> = self
+            .site
+            .documents()
+            .map(|d| (d.url_path, d.path))
+            .collect();
+        let all = pages.chain(earlier.into_iter().flat_map(|f| f.keys()));
+        let found = redirects::collisions(&self.site, all.map(PathBuf::as_path), &sources);
+        self.problems.extend(found);
+        self.errors()
+    }
+
+    /// Adds the problems of links within the site (see [`links`]), and stops the build when
+    /// they are errors. `placed`: whether the photos are in the output.
+    pub(super) fn check_links(
+        &mut self,
+        page_links: &[links::PageLinks],
+        (pages, site_files): (&Pages, &SiteFiles),
+        theme: &Theme,
+        placed: bool,
+    ) -> Result<(), BuildError> {
+        let statics: Vec<PathBuf> = theme
+            .static_files
+            .keys()
+            .map(|r| static_target(r))
+            .collect();
+        let files = &self.files;
+        let all = (pages.fingerprints.keys())
+            .chain(site_files.fingerprints.keys())
+            .chain(&statics)
+            .chain(files.attachments.iter().map(|(_, target)| target))
+            .chain(files.placed.values().flatten());
+        fn source<K: Kind>(e: &Entry<K>) -> (&str, links::Source<'_>) {
+            let links = links::Source {
+                file: &e.doc.path,
+                links: &e.text.links,
+            };
+            (e.path.as_str(), links)
+        }
+        let site = &self.site;
+        let sources = (site.posts.iter().map(|p| source(&p.entry)))
+            .chain(site.projects.iter().map(|p| source(&p.entry)))
+            .chain(site.pages.iter().map(|p| source(&p.entry)))
+            .collect();
+        let output = links::Output {
+            files: links::file_set(all),
+            sources,
+            photos_placed: placed,
+        };
+        let found = links::check(&site.config, page_links, &output);
         self.problems.extend(found);
         self.errors()
     }
@@ -289,22 +353,19 @@ impl Pages {
 impl SiteFiles {
     /// The sitemap, feeds and search index, fingerprinted like pages: in place, an unchanged
     /// file is not written again, and one that is no longer produced (the feed of a removed
-    /// tag, a search shard) is deleted. None when the build only checks.
+    /// tag, a search shard) is deleted. A build that only checks makes them too: the check
+    /// of links follows addresses to them.
     pub(super) fn make(
         start: &Start,
         model: &Model,
         theme: &Theme,
         pages: &Pages,
         last: Option<&LastOutput>,
-        check_only: bool,
     ) -> Result<Self, BuildError> {
         let mut files = SiteFiles {
             changed: Vec::new(),
             fingerprints: Fingerprints::new(),
         };
-        if check_only {
-            return Ok(files);
-        }
         let none = Fingerprints::new();
         let old = last.map_or(&none, |l| &l.site_files);
         for (path, bytes) in site_files(&model.site, theme, start.now, &pages.order)? {
@@ -372,7 +433,9 @@ impl Builder {
             let counts = [report.posts, report.projects, report.pages, report.photos];
             // Not fatal: without a record the next build simply builds again.
             let warnings = &report.warnings.0;
-            let _ = inputs.record(&start.cache_root, &options.output_dir(), counts, warnings);
+            let until = model.site.timetable.next_change;
+            let output_dir = options.output_dir();
+            let _ = inputs.record(&start.cache_root, &output_dir, (counts, until), warnings);
             timings.lap("record");
         }
         // The cache keeps what this build used; a patched build used only some of it.

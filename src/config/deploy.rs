@@ -4,7 +4,7 @@
 //! `folder`) and the fields of its kind. Passwords and key passphrases are never written
 //! here: they come from the environment or from `.tablica-secrets.yaml` (see `deploy::secrets`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::de::IgnoredAny;
@@ -46,6 +46,10 @@ pub(super) struct TargetInput {
     repository: Option<String>,
     /// Git: the branch to commit to.
     branch: Option<String>,
+    /// Any kind: a target for previews: `deploy` sends it a `build --preview` (drafts and
+    /// texts scheduled for later, marked PODGLĄD, hidden from search engines).
+    #[serde(default)]
+    preview: bool,
     /// Never read: only to say where a password goes instead.
     password: Option<IgnoredAny>,
     /// Never read: only to say where a passphrase goes instead.
@@ -99,6 +103,14 @@ pub enum Target {
 
 /// Every target of the site, by name.
 pub type Targets = BTreeMap<String, Target>;
+
+/// The names of the targets marked `preview: true`.
+pub(super) fn previews(input: &BTreeMap<String, TargetInput>) -> BTreeSet<String> {
+    (input.iter())
+        .filter(|(_, t)| t.preview)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
 
 /// Which fields each kind takes.
 fn fields_of(kind: Kind) -> &'static [&'static str] {

@@ -145,6 +145,8 @@ pub struct Checks {
     pub table_header: CheckLevel,
     /// A frame (`<iframe>`) without a title.
     pub frame_title: CheckLevel,
+    /// A link, photo or `#anchor` within the site that leads nowhere.
+    pub broken_links: CheckLevel,
 }
 
 impl Default for Checks {
@@ -156,6 +158,7 @@ impl Default for Checks {
             image_alt: CheckLevel::Error,
             table_header: CheckLevel::Warning,
             frame_title: CheckLevel::Error,
+            broken_links: CheckLevel::Warning,
         }
     }
 }
@@ -191,6 +194,8 @@ struct ConfigInput {
     extra: Extra,
     #[serde(default)]
     deploy: std::collections::BTreeMap<String, deploy::TargetInput>,
+    /// `server_files: false` leaves out `.htaccess`, `_headers` and `_redirects`.
+    server_files: Option<bool>,
     #[serde(default)]
     feeds: FeedSettings,
 }
@@ -232,6 +237,11 @@ pub struct Config {
     pub extra: Extra,
     /// Where `tablica deploy` sends the site, by target name.
     pub deploy: deploy::Targets,
+    /// The targets that get a preview build (`preview: true`).
+    pub deploy_previews: std::collections::BTreeSet<String>,
+    /// Whether the build writes the servers' configuration files (`.htaccess`, `_headers`,
+    /// `_redirects`); on unless `server_files: false`.
+    pub server_files: bool,
     pub feeds: FeedSettings,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
@@ -432,6 +442,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         }
     }
     problems.extend(input.accessibility.validate(&file));
+    let deploy_previews = deploy::previews(&input.deploy);
     let (deploy, deploy_problems) = deploy::validate(&file, text, input.deploy);
     problems.extend(deploy_problems);
     if !problems.is_empty() {
@@ -474,6 +485,8 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         checks: input.checks,
         extra: input.extra,
         deploy,
+        deploy_previews,
+        server_files: input.server_files.unwrap_or(true),
         feeds: input.feeds,
         warnings: Warnings(warnings),
     })
@@ -502,7 +515,7 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 18);
+        assert_eq!(keys.len(), 19);
         assert_eq!(keys.first(), Some(&"title"));
         assert_eq!(keys.last(), Some(&"feeds"));
     }

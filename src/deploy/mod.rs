@@ -142,6 +142,18 @@ pub fn deploy(config: &Config, options: &DeployOptions) -> Result<Outcome, Deplo
     }))
 }
 
+/// Where `deploy` builds the preview for a preview target, unless told `--output`: a folder of
+/// tablica's own in its cache, so that `public/` stays the published site.
+pub fn preview_output(root: &Path) -> PathBuf {
+    root.join(crate::build::CACHE_DIR).join("preview")
+}
+
+/// Whether the target named (or the only one) is for previews (`preview: true`): `deploy`
+/// then sends it a preview build. False when there is no such target (`deploy` says why).
+pub fn is_preview(config: &Config, name: Option<&str>) -> bool {
+    choose(config, name).is_ok_and(|(name, _)| config.deploy_previews.contains(name))
+}
+
 /// The target named, or the only one.
 fn choose<'c>(
     config: &'c Config,

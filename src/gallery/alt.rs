@@ -57,6 +57,9 @@ pub fn problem(alt: &str) -> Option<Photos> {
     if text.is_empty() {
         return Some(Photos::AltEmpty);
     }
+    if text.starts_with(crate::content::meta::photo::ALT_PLACEHOLDER) {
+        return Some(Photos::AltImportPlaceholder);
+    }
     let lower = text.to_lowercase();
     if text.chars().count() < MIN_LENGTH {
         return Some(Photos::AltShort);
@@ -110,6 +113,7 @@ mod tests {
             "foto",
             "zdjecie-1.JPG",
             "abc",
+            "TODO-ALT opisz, co widać na zdjęciu festyn.jpg",
         ] {
             assert!(problem(bad).is_some(), "{bad:?} should be refused");
         }

@@ -29,6 +29,7 @@ use sanitise::sanitise;
 use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
+pub use raw_html::{raw_tags, RawTag};
 pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
 
@@ -124,6 +125,18 @@ pub struct Rendered {
     pub findings: Vec<Finding>,
     /// Content-Security-Policy `frame-src` sources of the frames the text embeds, sorted.
     pub frame_src: Vec<String>,
+    /// Every link and image of the Markdown, for the check of links within the site.
+    pub links: Vec<TextLink>,
+}
+
+/// A link or image of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextLink {
+    /// As the author wrote it (`/o-nas/`).
+    pub written: String,
+    /// As written into the page (`/mops/o-nas/` on a site under `/mops/`).
+    pub url: String,
+    pub line: usize,
 }
 
 /// How to render.
@@ -133,6 +146,9 @@ pub struct MarkdownOptions<'a> {
     pub allow_raw_html: bool,
     /// Where frames (`<iframe>`) in the text may load from (`embed_hosts:` in site.yaml).
     pub embed_hosts: &'a [EmbedHost],
+    /// The path the site lives under (`/mops/`): links and images written from the root
+    /// (`/o-nas/`) are moved under it (`/mops/o-nas/`). Empty or `/`: none.
+    pub url_root: &'a str,
 }
 
 const LEAD_MAX_CHARS: usize = 220;
@@ -313,14 +329,11 @@ pub fn render_with(
                     i += 1;
                     continue;
                 }
+                let event = under_root(event, options.url_root);
+                out.links.push(TextLink::of(&event, dest_url, line));
                 match links(dest_url) {
                     LinkNote::Keep => {}
-                    LinkNote::Describe(note) => {
-                        html_events.push(event.clone());
-                        closes.push((end, Close::Note(note)));
-                        i += 1;
-                        continue;
-                    }
+                    LinkNote::Describe(note) => closes.push((end, Close::Note(note))),
                     LinkNote::Problem { message, hint } => out.findings.push(Finding {
                         check: Check::Document,
                         line,
@@ -328,11 +341,16 @@ pub fn render_with(
                         hint,
                     }),
                 }
+                html_events.push(event);
+                i += 1;
+                continue;
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let end = find_end(&events, i);
                 let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
-                if alt.trim().is_empty() {
+                // The import's placeholder is no description either.
+                let placeholder = crate::content::meta::photo::ALT_PLACEHOLDER;
+                if alt.trim().is_empty() || alt.trim_start().starts_with(placeholder) {
                     out.findings.push(Finding {
                         check: Check::ImageAlt,
                         line,
@@ -379,6 +397,11 @@ pub fn render_with(
                         continue;
                     }
                 }
+                let event = under_root(event, options.url_root);
+                out.links.push(TextLink::of(&event, dest_url, line));
+                html_events.push(event);
+                i += 1;
+                continue;
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let label = author_id(label, line, &mut out);
@@ -500,6 +523,41 @@ impl TableAlignment {
         };
         let tag = if self.head { "th" } else { "td" };
         Some(Event::Html(format!("<{tag} class=\"{class}\">").into()))
+    }
+}
+
+/// A link or image written from the site's root (`/o-nas/`) moved under the path the site
+/// lives under (`root`, e.g. `/mops/` → `/mops/o-nas/`); one already under it, or any other
+/// address, as it is.
+fn under_root<'e>(event: &Event<'e>, root: &str) -> Event<'e> {
+    let moved = |dest: &CowStr<'e>| -> Option<CowStr<'e>> {
+        let rest = dest.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
+        if matches!(root, "" | "/") || dest.starts_with(root) || format!("{dest}/") == root {
+            return None;
+        }
+        Some(format!("{root}{rest}").into())
+    };
+    let mut event = event.clone();
+    if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
+        if let Some(new) = moved(dest_url) {
+            *dest_url = new;
+        }
+    }
+    event
+}
+
+impl TextLink {
+    /// The link or image `event`, written `written` at `line`.
+    fn of(event: &Event, written: &str, line: usize) -> Self {
+        let url = match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url,
+            _ => written,
+        };
+        TextLink {
+            written: written.to_string(),
+            url: url.to_string(),
+            line,
+        }
     }
 }
 

@@ -91,20 +91,20 @@ pub(super) fn check_raw_html(
 }
 
 /// A tag of raw HTML, as a browser's tokenizer reads it.
-pub(super) struct RawTag {
+pub struct RawTag {
     /// Byte offset of its `<` in the HTML.
-    offset: usize,
+    pub offset: usize,
     /// An end tag (`</div>`).
-    pub(super) end: bool,
-    pub(super) name: String,
+    pub end: bool,
+    pub name: String,
     /// Names and values, character references decoded.
-    attributes: Vec<(String, String)>,
+    pub attributes: Vec<(String, String)>,
 }
 
 /// The tags of raw HTML, read by html5ever's tokenizer (the sanitiser's own parser), so the
 /// checks see the addresses the sanitiser and the browser see. For reporting and bounding
 /// only: the sanitiser decides what is kept.
-pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
+pub fn raw_tags(html: &str) -> Vec<RawTag> {
     use html5ever::tendril::StrTendril;
     use html5ever::tokenizer::states::RawKind;
     use html5ever::tokenizer::{

@@ -164,8 +164,8 @@ fn with_embeds(body: &str, hosts: &[&str]) -> Rendered {
         body,
         1,
         MarkdownOptions {
-            allow_raw_html: false,
             embed_hosts: &hosts,
+            ..MarkdownOptions::default()
         },
     )
 }
@@ -274,4 +274,44 @@ fn lead_is_the_first_paragraph_shortened() {
     assert!(r.lead.ends_with('…'));
     assert!(r.lead.chars().count() <= LEAD_MAX_CHARS + 1);
     assert!(!r.lead.contains("Drugi"));
+}
+
+#[test]
+fn links_and_images_from_the_root_move_under_the_site_path() {
+    let text = "[O nas](/o-nas/) [już](/mops/kontakt/) [sekcja](#a) [plik](plan.pdf) \
+                [inny](https://gmina.pl/) [host](//cdn.example.org/x)\n\n![Plan](/plan.png)\n";
+    let under = |url_root| {
+        render(
+            text,
+            3,
+            MarkdownOptions {
+                url_root,
+                ..MarkdownOptions::default()
+            },
+        )
+    };
+    let r = under("/mops/");
+    for written in [
+        "href=\"/mops/o-nas/\"",
+        "href=\"/mops/kontakt/\"",
+        "href=\"#a\"",
+        "href=\"plan.pdf\"",
+        "href=\"https://gmina.pl/\"",
+        "href=\"//cdn.example.org/x\"",
+        "src=\"/mops/plan.png\"",
+    ] {
+        assert!(r.html.contains(written), "{written}: {}", r.html);
+    }
+    let link = |w: &str, url: &str, line| crate::markdown::TextLink {
+        written: w.into(),
+        url: url.into(),
+        line,
+    };
+    assert_eq!(r.links[0], link("/o-nas/", "/mops/o-nas/", 3));
+    assert_eq!(
+        r.links.last(),
+        Some(&link("/plan.png", "/mops/plan.png", 5))
+    );
+    let top = under("/");
+    assert!(top.html.contains("href=\"/o-nas/\"") && top.html.contains("src=\"/plan.png\""));
 }

@@ -92,7 +92,7 @@ struct RobotsContext {
 /// Atom (`atom.xml`) and RSS 2.0 (`rss.xml`).
 pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, RenderError> {
     let c = &site.config;
-    let all: Vec<PostId> = PostId::all(site.posts.len()).collect();
+    let all: Vec<PostId> = PostId::all(site.listed_posts()).collect();
     let subtitle = c.description.as_deref().unwrap_or("");
     let mut channels = vec![Channel {
         title: c.title.clone(),
@@ -140,7 +140,11 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
     let updated = posts
         .iter()
         .copied()
-        .chain(site.posts.first().filter(|_| posts.is_empty()))
+        .chain(
+            site.posts
+                .first()
+                .filter(|p| posts.is_empty() && !p.timing.is_expired()),
+        )
         .map(|p| p.updated.unwrap_or(p.date))
         .max();
     let updated_rfc2822 = updated.map_or_else(
@@ -159,7 +163,11 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
             updated: post.updated.unwrap_or(post.date).rfc3339(tz),
             author: post.doc.meta.author.as_deref().unwrap_or(author_default),
             summary: &post.summary,
-            content: absolute_links(&text_with_photos(&post.text.html, &post.photos), c),
+            content: absolute_links(
+                &text_with_photos(&post.text.html, &post.photos),
+                c,
+                &c.permalink(&post.path),
+            ),
         })
         .collect();
     AtomContext {
@@ -180,11 +188,18 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
 
 /// The HTML of a post as a feed carries it: sanitised (feed readers do not apply the site's
 /// CSP, and a site may allow raw HTML), with `href="/…"` and `src="/…"` made absolute, since
-/// feed readers do not know the site's address (protocol-relative `//host/…` addresses are
+/// feed readers do not know the site's address, and addresses relative to the post's page
+/// (`regulamin.pdf` in a bundle) made absolute from the post's address `page`, which a reader
+/// would otherwise read from the feed's (protocol-relative `//host/…` addresses and `#…` are
 /// left as they are, like absolute ones). One parse of the HTML, however many links.
-fn absolute_links(html: &str, config: &Config) -> String {
+fn absolute_links(html: &str, config: &Config, page: &str) -> String {
+    let page = url::Url::parse(page).ok();
     crate::markdown::sanitise_rewriting_addresses(html, &config.embed_hosts, &|url| {
-        config.absolute_url(url)
+        let relative = !url.starts_with(['/', '#', '?']);
+        match page.as_ref().filter(|_| relative).map(|p| p.join(url)) {
+            Some(Ok(joined)) => joined.to_string(),
+            _ => config.absolute_url(url),
+        }
     })
 }
 
@@ -206,8 +221,15 @@ pub fn sitemap<'a>(
     )
 }
 
-/// robots.txt: by default allowing everything and pointing to the sitemap.
+/// What a preview's robots.txt says, whatever the theme's template: keep out.
+pub const PREVIEW_ROBOTS: &str = "User-agent: *\nDisallow: /\n";
+
+/// robots.txt: by default allowing everything and pointing to the sitemap; of a preview,
+/// disallowing everything.
 pub fn robots(site: &Site, theme: &Theme) -> Result<String, RenderError> {
+    if site.preview {
+        return Ok(PREVIEW_ROBOTS.to_string());
+    }
     let sitemap_url = site.config.permalink(SITEMAP_FILE);
     theme.render(
         ROBOTS_FILE,
@@ -226,12 +248,13 @@ mod tests {
         let html = concat!(
             r#"<a href="/mops/x/">x</a><img src="/mops/a.jpg" alt="a">"#,
             r##"<a href="https://e.org/">e</a><a href="//cdn.e.org/y">y</a><a href="#s">s</a>"##,
+            r#"<a href="plan.pdf">p</a>"#,
         );
         let rel = r#" rel="noopener noreferrer""#;
         assert_eq!(
-            absolute_links(html, &config),
+            absolute_links(html, &config, "https://example.org/mops/wpis/"),
             format!(
-                r##"<a href="https://example.org/mops/x/"{rel}>x</a><img src="https://example.org/mops/a.jpg" alt="a"><a href="https://e.org/"{rel}>e</a><a href="//cdn.e.org/y"{rel}>y</a><a href="#s"{rel}>s</a>"##
+                r##"<a href="https://example.org/mops/x/"{rel}>x</a><img src="https://example.org/mops/a.jpg" alt="a"><a href="https://e.org/"{rel}>e</a><a href="//cdn.e.org/y"{rel}>y</a><a href="#s"{rel}>s</a><a href="https://example.org/mops/wpis/plan.pdf"{rel}>p</a>"##
             )
         );
     }
@@ -241,7 +264,7 @@ mod tests {
         let config = crate::config::from_yaml("title: T\nbase_url: https://example.org/\n");
         // A site that allows raw HTML hands the feed unsanitised HTML.
         let html = r#"<a href="javascript:alert(1)">a</a><img src="https://tracker.example/p.gif" alt=""><script>alert(1)</script>"#;
-        let out = absolute_links(html, &config);
+        let out = absolute_links(html, &config, "https://example.org/x/");
         assert!(
             !out.contains("javascript") && !out.contains("tracker") && !out.contains("<script"),
             "{out}"

@@ -36,7 +36,8 @@ pub fn files(site: &Site, now: NaiveDateTime, feed_name: &str) -> Vec<(PathBuf, 
             (PathBuf::from(e.ics_path()), text)
         })
         .collect();
-    let feed = calendar(site, Some(feed_name), &all, now);
+    let listed: Vec<Listed> = all.iter().filter(|e| !e.archived).copied().collect();
+    let feed = calendar(site, Some(feed_name), &listed, now);
     files.push((PathBuf::from(calendar_path(&site.config)), feed));
     files
 }

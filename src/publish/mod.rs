@@ -4,4 +4,6 @@
 pub mod attachments;
 pub mod feeds;
 pub mod ics;
+pub mod redirects;
 pub mod search;
+pub mod server;

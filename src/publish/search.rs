@@ -89,7 +89,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = PathBuf::from(&c.paths.search);
     let url = |path: &str| format!("{}{path}", c.root);
     let mut docs: Vec<(&DocumentTerms, ResultEntry)> = Vec::new();
-    for post in &site.posts {
+    for post in site.posts.iter().filter(|p| !p.timing.is_expired()) {
         docs.push((
             &post.search,
             ResultEntry {
@@ -103,7 +103,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
             },
         ));
     }
-    for project in &site.projects {
+    for project in site.projects.iter().filter(|p| !p.timing.is_expired()) {
         docs.push((
             &project.search,
             entry(
@@ -114,7 +114,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
             ),
         ));
     }
-    for page in &site.pages {
+    for page in site.pages.iter().filter(|p| !p.timing.is_expired()) {
         docs.push((
             &page.search,
             entry(&page.title, url(&page.path), labels[2], &page.summary),

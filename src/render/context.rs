@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::site::schedule::Timing;
 use crate::site::video::{Video, VideoSource};
 
 use super::views::*;
@@ -23,6 +24,10 @@ pub(super) struct Context<'a> {
     /// The Atom feed of a project's or tag's posts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) feed: Option<FeedLink<'a>>,
+    /// A post, project or page that is not simply current: expired, or in a preview
+    /// scheduled for later.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) schedule: Option<ScheduleNotice>,
     /// The event of a post or page.
     #[serde(flatten)]
     pub(super) event: Option<EventParts<'a>>,
@@ -97,6 +102,35 @@ pub(super) enum Body<'a> {
     Nothing,
 }
 
+/// What a page says of its document's `publish:` or `expires:`.
+#[derive(Serialize)]
+pub(super) struct ScheduleNotice {
+    /// `expired` (out of every list; the page stays as an archive) or `scheduled`.
+    state: &'static str,
+    /// Its `expires:` or `publish:`, as written (`2026-12-31` or `2026-12-05T08:00:00`).
+    date: String,
+    /// Its hour ("08:00"), when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<String>,
+}
+
+impl ScheduleNotice {
+    pub(super) fn of(timing: Timing) -> Option<Self> {
+        let (state, date) = match timing {
+            Timing::Current => return None,
+            Timing::Expired(d) => ("expired", d),
+            Timing::Scheduled(d) => ("scheduled", d),
+        };
+        Some(ScheduleNotice {
+            state,
+            date: date.iso(),
+            time: date
+                .has_time
+                .then(|| date.local.format("%H:%M").to_string()),
+        })
+    }
+}
+
 /// A document's event box and its `Event` structured data.
 #[derive(Serialize)]
 pub(super) struct EventParts<'a> {
@@ -161,6 +195,7 @@ impl<'a> Renderer<'a> {
             },
             share: Some(self.share(description, None, None)),
             json_ld: None,
+            schedule: None,
             feed: None,
             event: None,
             media: MediaParts::default(),

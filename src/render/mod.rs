@@ -29,6 +29,10 @@ use theme::{chain, Theme};
 pub use crate::site::DocumentImages;
 pub use routes::{calendar_path, feed_path, rss_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE};
 pub use routes::{RSS_FILE, SITEMAP_FILE};
+
+/// The template of the page left at an old address (`aliases:`): a whole-site file's
+/// template, not a page's (it is not in the route table, nor in the sitemap).
+pub const REDIRECT_TEMPLATE: &str = "redirect.html";
 pub use stamps::{Fingerprints, RenderOutcome};
 pub use text_photos::text_with_photos;
 
@@ -82,7 +86,7 @@ impl<'a> Renderer<'a> {
     ) -> Self {
         let translations = Value::Object(theme.translations.strings.clone());
         Renderer {
-            site_value: SiteView::new(&site.config),
+            site_value: SiteView::new(&site.config, site.preview),
             site,
             theme,
             translations,
@@ -90,7 +94,7 @@ impl<'a> Renderer<'a> {
             now_year: chrono::Datelike::year(&now),
             today: now.date(),
             events: calendar::all(site),
-            all_posts: PostId::all(site.posts.len()).collect(),
+            all_posts: PostId::all(site.listed_posts()).collect(),
         }
     }
 

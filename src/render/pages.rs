@@ -5,7 +5,7 @@ use crate::content::meta::ProjectStatus;
 use crate::site::calendar::{self, Owner};
 use crate::site::{PageId, Post, PostId, Term};
 
-use super::context::{Body, Context, MediaParts};
+use super::context::{Body, Context, MediaParts, ScheduleNotice};
 use super::pagination::ListOf;
 use super::routes::{calendar_path, Task};
 use super::structured_data::{self, Article};
@@ -16,7 +16,7 @@ pub(super) fn home<'a>(r: &Renderer<'a>, _: Task, path: &str) -> Context<'a> {
     let site = r.site;
     let config = &site.config;
     let latest: Vec<PostId> =
-        PostId::all(site.posts.len().min(config.posts_per_page.max(3))).collect();
+        PostId::all(site.listed_posts().min(config.posts_per_page.max(3))).collect();
     let (upcoming, _) = r.split_events();
     let upcoming = &upcoming[..upcoming.len().min(HOME_EVENTS)];
     let body = Body::Home {
@@ -34,6 +34,7 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let config = &site.config;
     let i = task.item;
     let post = &site.posts[i];
+    let neighbours = post_neighbours(r, i);
     let published = post.date.rfc3339(config.timezone);
     let modified = post.updated.unwrap_or(post.date).rfc3339(config.timezone);
     let cover = post.photos.cover.as_ref();
@@ -60,15 +61,26 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     };
     let body = Body::Post {
         post: r.post_view(post, true),
-        newer: i.checked_sub(1).map(|n| link(&site.posts[n])),
-        older: site.posts.get(i + 1).map(link),
+        newer: neighbours.0.map(|n| link(&site.posts[n])),
+        older: neighbours.1.map(|n| link(&site.posts[n])),
     };
     let mut page = r.context("post", post.title.clone(), path, &post.summary, body);
     page.json_ld = Some(structured_data::news_article(&article));
+    page.schedule = ScheduleNotice::of(post.timing);
     page.event = r.event_parts(Owner::Post(PostId::new(i)), share.image.as_ref());
     page.share = Some(share);
     page.media = MediaParts::of(&post.media.videos, &post.text.frame_src);
     page
+}
+
+/// The newer and the older listed post beside post `i`; an expired post, on no list, has
+/// none.
+pub(super) fn post_neighbours(r: &Renderer<'_>, i: usize) -> (Option<usize>, Option<usize>) {
+    let listed = r.site.listed_posts();
+    match i < listed {
+        true => (i.checked_sub(1), Some(i + 1).filter(|&j| j < listed)),
+        false => (None, None),
+    }
 }
 
 pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> {
@@ -88,6 +100,7 @@ pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'
     let cover = project.photos.cover.as_ref();
     page.share = Some(r.share(&project.summary, cover, None));
     page.feed = Some(r.feed_link(&project.path, t.text("project_feed"), &project.title));
+    page.schedule = ScheduleNotice::of(project.timing);
     page.media = MediaParts::of(&project.media.videos, &project.text.frame_src);
     page
 }
@@ -124,6 +137,7 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
         section: (top != id).then(|| r.page_menu(top, id)),
     };
     let mut page = r.context("page", p.title.clone(), path, &p.summary, body);
+    page.schedule = ScheduleNotice::of(p.timing);
     let share = r.share(&p.summary, p.photos.cover.as_ref(), None);
     page.event = r.event_parts(Owner::Page(PageId::new(task.item)), share.image.as_ref());
     page.share = Some(share);

@@ -14,7 +14,7 @@ use super::context::Context;
 use super::pages;
 use super::pagination::{ListKind, ListOf};
 use super::stamps::{self, Stamps};
-use super::Renderer;
+use super::{Renderer, REDIRECT_TEMPLATE};
 
 /// The URL path of the calendar feed of all events: `wydarzenia/kalendarz.ics`.
 pub fn calendar_path(config: &Config) -> String {
@@ -37,7 +37,13 @@ pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// Templates that render whole-site files, not pages, each named as its file: no page's
 /// fingerprint depends on them.
-pub(super) const FILE_TEMPLATES: &[&str] = &[FEED_FILE, RSS_FILE, SITEMAP_FILE, ROBOTS_FILE];
+pub(super) const FILE_TEMPLATES: &[&str] = &[
+    FEED_FILE,
+    RSS_FILE,
+    SITEMAP_FILE,
+    ROBOTS_FILE,
+    REDIRECT_TEMPLATE,
+];
 
 /// The URL path below the site root of the feed following a page (`projekty/x/` →
 /// `projekty/x/atom.xml`; the home page `""` → `atom.xml`).

@@ -25,6 +25,8 @@ pub(super) struct SiteView<'a> {
     read_aloud: bool,
     extra: &'a Extra,
     generator: &'static str,
+    /// A preview build: every page shows a banner saying so, and asks not to be indexed.
+    preview: bool,
     /// The menu, its addresses with the base path.
     #[serde(skip)]
     menu: Vec<(&'a str, String)>,
@@ -66,7 +68,7 @@ struct MenuItem<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub(super) fn new(config: &'a Config) -> Self {
+    pub(super) fn new(config: &'a Config, preview: bool) -> Self {
         let root = &config.root;
         let p = &config.paths;
         let menu = (config.menu.iter())
@@ -109,6 +111,7 @@ impl<'a> SiteView<'a> {
             read_aloud: config.accessibility.read_aloud,
             extra: &config.extra,
             generator: concat!("tablica ", env!("CARGO_PKG_VERSION")),
+            preview,
             menu,
         }
     }

@@ -44,7 +44,13 @@ impl Stamps {
     pub(super) fn new(r: &Renderer<'_>) -> Self {
         let site = r.site;
         let theme = r.theme;
-        let base = fingerprint::of((&site.config, r.inject, r.now_year, theme.assets_hash));
+        let base = fingerprint::of((
+            &site.config,
+            site.preview,
+            r.inject,
+            r.now_year,
+            theme.assets_hash,
+        ));
         // Templates pages are rendered with; every other one (base, partials) is shared, but
         // for those of whole-site files, which no page uses.
         let shared = fingerprint::of(
@@ -68,12 +74,12 @@ impl Stamps {
         let projects: Vec<u64> = site
             .projects
             .iter()
-            .map(|p| fingerprint::of((p.version, &p.photos)))
+            .map(|p| fingerprint::of((p.version, &p.photos, p.timing)))
             .collect();
         let pages = site
             .pages
             .iter()
-            .map(|p| fingerprint::of((p.version, &p.photos)))
+            .map(|p| fingerprint::of((p.version, &p.photos, p.timing)))
             .collect();
         Stamps {
             base,
@@ -99,6 +105,7 @@ impl Stamps {
             fingerprint::of((
                 p.version,
                 &p.photos,
+                p.timing,
                 p.tags
                     .iter()
                     .map(|&t| term(&site.tags[t]))
@@ -136,7 +143,7 @@ impl Stamps {
 /// What the home page shows: the latest posts, the projects and the next events.
 pub(super) fn home(s: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHasher) {
     let site = r.site;
-    let latest = site.posts.len().min(site.config.posts_per_page.max(3));
+    let latest = site.listed_posts().min(site.config.posts_per_page.max(3));
     s.posts(r, &PostId::all(latest).collect::<Vec<_>>(), h);
     s.projects.hash(h);
     let (upcoming, _) = r.split_events();
@@ -157,8 +164,7 @@ pub(super) fn events(s: &Stamps, r: &Renderer<'_>, _: Task, h: &mut DefaultHashe
 /// its neighbours.
 pub(super) fn post(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
     let i = task.item;
-    let newer = i.checked_sub(1);
-    let older = Some(i + 1).filter(|&j| j < r.site.posts.len());
+    let (newer, older) = super::pages::post_neighbours(r, i);
     let link = |j: Option<usize>| j.map(|j| Stamps::post_link(r, PostId::new(j)));
     (s.post(r, PostId::new(i)), link(newer), link(older)).hash(h);
 }

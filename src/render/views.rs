@@ -363,7 +363,7 @@ impl<'a> Renderer<'a> {
     /// The projects of one status, as lists show them.
     pub(super) fn projects_with(&self, status: ProjectStatus) -> Vec<EntryView<'a>> {
         (self.site.projects.iter())
-            .filter(|p| p.status == status)
+            .filter(|p| p.status == status && !p.timing.is_expired())
             .map(|p| self.project_view(p, false))
             .collect()
     }

@@ -39,6 +39,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include drafts.
     pub drafts: bool,
+    /// Show the site as `build --preview` makes it (see [`BuildOptions::preview`]).
+    pub preview: bool,
 }
 
 /// Why the preview could not start.
@@ -94,7 +96,10 @@ pub fn serve(
     if let Ok(root) = options.root.canonicalize() {
         options.root = root;
     }
-    let build_options = preview_build_options(&options.root, options.drafts);
+    let build_options = BuildOptions {
+        preview: options.preview,
+        ..preview_build_options(&options.root, options.drafts)
+    };
     let out_dir = build_options.output_dir();
     let listener = Arc::new(listen(options.bind, options.port)?);
     let addr = listener.addr();

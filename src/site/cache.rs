@@ -126,6 +126,7 @@ impl Linked for PostEntry {
             && (self.doc.meta.category == other.doc.meta.category)
             && (self.doc.meta.project == other.doc.meta.project)
             && (self.event.is_some() == other.event.is_some())
+            && (self.schedule == other.schedule)
     }
 }
 
@@ -134,6 +135,7 @@ impl Linked for PageEntry {
         (self.slug == other.slug && self.path == other.path && self.title == other.title)
             && (self.weight == other.weight)
             && (self.event.is_some() == other.event.is_some())
+            && (self.schedule == other.schedule)
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Listed<'a> {
     /// When the document was last revised, when it says so (a post's date or `updated`).
     pub revised: Option<Date>,
     pub event: &'a Event,
+    /// Its document has expired: its page keeps the event and its calendar file, but the
+    /// events page, the home page and the calendar feed leave it out.
+    pub archived: bool,
 }
 
 impl Listed<'_> {
@@ -47,6 +50,7 @@ pub fn all(site: &Site) -> Vec<Listed<'_>> {
             summary: &p.summary,
             revised: Some(p.updated.unwrap_or(p.date)),
             event: p.event.as_ref()?,
+            archived: p.timing.is_expired(),
         })
     });
     let pages = site.pages.iter().enumerate().filter_map(|(i, p)| {
@@ -58,6 +62,7 @@ pub fn all(site: &Site) -> Vec<Listed<'_>> {
             summary: &p.summary,
             revised: p.updated,
             event: p.event.as_ref()?,
+            archived: p.timing.is_expired(),
         })
     });
     let mut events: Vec<Listed> = posts.chain(pages).collect();
@@ -65,11 +70,12 @@ pub fn all(site: &Site) -> Vec<Listed<'_>> {
     events
 }
 
-/// Splits events (earliest first) at `today`: the upcoming ones earliest first, and the past
-/// ones latest first.
+/// Splits the listed events (earliest first; not the archived) at `today`: the upcoming ones
+/// earliest first, and the past ones latest first.
 pub fn split<'a>(events: &[Listed<'a>], today: NaiveDate) -> (Vec<Listed<'a>>, Vec<Listed<'a>>) {
-    let (upcoming, mut past): (Vec<_>, Vec<_>) =
-        events.iter().partition(|e| e.event.is_upcoming(today));
+    let (upcoming, mut past): (Vec<_>, Vec<_>) = (events.iter())
+        .filter(|e| !e.archived)
+        .partition(|e| e.event.is_upcoming(today));
     past.reverse();
     (upcoming, past)
 }

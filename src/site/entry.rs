@@ -3,8 +3,10 @@
 
 use serde::de::DeserializeOwned;
 
+use super::alias;
 use super::body::render_body;
 use super::event;
+use super::schedule;
 use super::search::DocumentTerms;
 use super::{next_version, Entry, PageFacts, PostFacts, ProjectFacts};
 use crate::config::Config;
@@ -39,7 +41,7 @@ fn required_title<M>(
     }
 }
 
-fn optional_date<M>(
+pub(super) fn optional_date<M>(
     doc: &Document<M>,
     field: &str,
     value: &Option<String>,
@@ -130,9 +132,12 @@ fn strip_date_prefix(stem: &str) -> &str {
 pub struct Common<'a> {
     pub title: &'a Option<String>,
     pub slug: &'a Option<String>,
+    pub aliases: &'a [String],
     pub summary: &'a Option<String>,
     pub updated: &'a Option<String>,
     pub draft: bool,
+    pub publish: &'a Option<String>,
+    pub expires: &'a Option<String>,
     pub cover: Option<&'a PhotoSpec>,
     pub gallery: Option<&'a GallerySpec>,
     pub video: Option<&'a Videos>,
@@ -153,9 +158,12 @@ macro_rules! front_matter {
                 Common {
                     title: &self.title,
                     slug: &self.slug,
+                    aliases: &self.aliases,
                     summary: &self.summary,
                     updated: &self.updated,
                     draft: self.draft,
+                    publish: &self.publish,
+                    expires: &self.expires,
                     cover: self.cover.as_ref(),
                     gallery: self.gallery.as_ref(),
                     video: self.video.as_ref(),
@@ -319,7 +327,9 @@ pub(super) fn build<K: Kind>(
     let title = required_title(&doc, common.title, problems);
     let own = K::check(&doc, problems);
     let updated = optional_date(&doc, "updated", common.updated, problems);
+    let schedule = schedule::check(&doc, &common, problems);
     let slug = slug_for(&doc, common.slug, problems);
+    let aliases = alias::check(&doc, common.aliases, &config.root, problems);
     let event = common
         .event
         .and_then(|spec| event::check(&doc, spec, problems));
@@ -332,6 +342,7 @@ pub(super) fn build<K: Kind>(
         return None;
     }
     let (title, slug, own, updated, path) = (title?, slug?, own?, updated.ok()?, path?);
+    let schedule = schedule?;
     let summary = (common.summary.clone()).unwrap_or_else(|| text.lead.clone());
     let mut labels = vec![title.as_str()];
     labels.extend(K::labels(&doc.meta));
@@ -342,9 +353,11 @@ pub(super) fn build<K: Kind>(
         version: next_version(),
         search,
         path,
+        aliases,
         title,
         slug,
         updated,
+        schedule,
         summary,
         text,
         media,

@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
-use super::ProjectEntry;
+use super::schedule::{Moment, Sifted, Timetable};
 use super::{DocumentImages, Page, PageEntry, PageId, Post, PostEntry, PostId, Project};
+use super::{PageFacts, ProjectEntry};
 use super::{ProjectId, Site, Term, TermId};
 use crate::config::Config;
 use crate::content::Document;
@@ -26,13 +27,32 @@ pub(super) fn link(
     posts: Vec<Arc<PostEntry>>,
     projects: Vec<Arc<ProjectEntry>>,
     pages: Vec<Arc<PageEntry>>,
-    draft_projects: &[String],
+    mut draft_projects: Vec<String>,
+    moment: Moment,
     mut problems: Vec<Diagnostic>,
 ) -> (Site, Vec<Diagnostic>) {
+    let mut timetable = Timetable::default();
+    let (projects, later_projects) = moment.sift(projects, &mut timetable);
+    let (posts, later_posts) = moment.sift(posts, &mut timetable);
+    let (pages, later_pages) = moment.sift(pages, &mut timetable);
+    // Addresses are checked with the texts scheduled for later among them: the build that
+    // publishes one must not fail. A post may name a project scheduled for later, as a draft.
+    check_duplicates(
+        (projects.iter().map(|(p, _)| p).chain(&later_projects)).map(|p| (&p.slug, &p.doc)),
+        Documents::DuplicateProject,
+        &mut problems,
+    );
+    check_duplicates(
+        (posts.iter().map(|(p, _)| p).chain(&later_posts)).map(|p| (&p.slug, &p.doc)),
+        Documents::DuplicatePost,
+        &mut problems,
+    );
+    draft_projects.extend(later_projects.iter().map(|p| p.slug.clone()));
     let mut projects: Vec<Project> = projects
         .into_iter()
-        .map(|entry| Project {
+        .map(|(entry, timing)| Project {
             entry,
+            timing,
             posts: Vec::new(),
             photos: DocumentImages::default(),
         })
@@ -44,30 +64,26 @@ pub(super) fn link(
             &b.title,
         ))
     });
-    check_duplicates(
-        projects.iter().map(|p| (&p.slug, &p.doc)),
-        Documents::DuplicateProject,
-        &mut problems,
-    );
 
     let mut posts: Vec<Post> = posts
         .into_iter()
-        .map(|entry| Post {
+        .map(|(entry, timing)| Post {
             entry,
+            timing,
             tags: Vec::new(),
             category: None,
             project: None,
             photos: DocumentImages::default(),
         })
         .collect();
-    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
-    check_duplicates(
-        posts.iter().map(|p| (&p.slug, &p.doc)),
-        Documents::DuplicatePost,
-        &mut problems,
-    );
+    // The expired last: the listed posts are the first `Site::listed_posts`.
+    posts.sort_by(|a, b| {
+        (a.timing.is_expired().cmp(&b.timing.is_expired()))
+            .then_with(|| b.date.cmp(&a.date))
+            .then_with(|| a.title.cmp(&b.title))
+    });
 
-    let pages = link_pages(&config, pages, &mut problems);
+    let pages = link_pages(&config, (pages, later_pages), &mut problems);
 
     // Links between posts and projects.
     let project_index: HashMap<&str, usize> = projects
@@ -76,12 +92,14 @@ pub(super) fn link(
         .map(|(i, p)| (p.slug.as_str(), i))
         .collect();
     let mut links = Vec::new();
-    for (i, post) in posts.iter().enumerate() {
+    // The posts scheduled for later too, so that the build publishing one does not fail.
+    let current = posts.iter().enumerate().map(|(i, p)| (Some(i), &p.entry));
+    for (i, post) in current.chain(later_posts.iter().map(|p| (None, p))) {
         let Some(reference) = post.doc.meta.project.as_deref() else {
             continue;
         };
         match project_index.get(reference) {
-            Some(&p) => links.push((i, p)),
+            Some(&p) => links.extend(i.map(|i| (i, p))),
             None if draft_projects.iter().any(|d| d == reference) => {}
             None => {
                 let mut d = Diagnostic::error(
@@ -111,7 +129,9 @@ pub(super) fn link(
     }
     for (post, project) in links {
         posts[post].project = Some(ProjectId::new(project));
-        projects[project].posts.push(PostId::new(post));
+        if !posts[post].timing.is_expired() {
+            projects[project].posts.push(PostId::new(post));
+        }
     }
 
     for post in &posts {
@@ -137,11 +157,17 @@ pub(super) fn link(
         &config.paths.tags,
         &mut problems,
         |p| {
+            // An expired post is on no list, so its page links to none.
+            let tags = if p.timing.is_expired() {
+                0
+            } else {
+                MAX_TAGS_PER_POST
+            };
             p.doc
                 .meta
                 .tags
                 .iter()
-                .take(MAX_TAGS_PER_POST)
+                .take(tags)
                 .map(|t| (t.as_str(), "tags"))
                 .collect()
         },
@@ -156,6 +182,7 @@ pub(super) fn link(
                 .meta
                 .category
                 .iter()
+                .filter(|_| !p.timing.is_expired())
                 .map(|c| (c.as_str(), "category"))
                 .collect()
         },
@@ -163,7 +190,11 @@ pub(super) fn link(
     );
 
     let mut by_year: BTreeMap<i32, Vec<PostId>> = BTreeMap::new();
-    for (i, post) in posts.iter().enumerate() {
+    for (i, post) in posts
+        .iter()
+        .enumerate()
+        .take_while(|(_, p)| !p.timing.is_expired())
+    {
         by_year
             .entry(post.date.local.year())
             .or_default()
@@ -180,6 +211,8 @@ pub(super) fn link(
             tags,
             categories,
             years,
+            timetable,
+            preview: moment.preview,
         },
         problems,
     )
@@ -268,28 +301,32 @@ fn collect_terms(
 /// and to the pages of the section it heads; duplicate and reserved addresses reported.
 fn link_pages(
     config: &Config,
-    pages: Vec<Arc<PageEntry>>,
+    (pages, later): Sifted<PageFacts>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Page> {
     let mut pages: Vec<Page> = pages
         .into_iter()
-        .map(|entry| Page {
+        .map(|(entry, timing)| Page {
             entry,
+            timing,
             photos: DocumentImages::default(),
             parent: None,
             children: Vec::new(),
         })
         .collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let addresses: Vec<String> = (pages.iter())
+    // Addresses are checked with the pages scheduled for later among them: the build that
+    // publishes one must not fail.
+    let all = || pages.iter().map(|p| &p.entry).chain(&later);
+    let addresses: Vec<String> = all()
         .map(|p| p.path.trim_end_matches('/').to_string())
         .collect();
     check_duplicates(
-        addresses.iter().zip(pages.iter().map(|p| &p.doc)),
+        addresses.iter().zip(all().map(|p| &p.doc)),
         Documents::DuplicatePage,
         problems,
     );
-    for page in pages.iter().filter(|p| p.section.is_empty()) {
+    for page in all().filter(|p| p.section.is_empty()) {
         if config.paths.all().contains(&page.slug.as_str())
             || RESERVED_PAGE_SLUGS.contains(&page.slug.as_str())
         {

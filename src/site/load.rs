@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::cache::{Cached, DocumentCache, Loaded, Section};
 use super::entry::{self, draft_slug, FrontMatter, Kind};
 use super::link::link;
+use super::schedule::Moment;
 use super::{Entry, Site};
 use crate::config::Config;
 use crate::content::{self, Source};
@@ -16,13 +17,15 @@ use crate::markdown::MarkdownOptions;
 use rayon::prelude::*;
 
 /// Builds the model from the documents under `<root>/content/`. Drafts are dropped unless
-/// `drafts`. Documents unchanged since they went into `cache` are taken from it.
+/// `drafts`, and documents scheduled for later unless `moment` is a preview's. Documents
+/// unchanged since they went into `cache` are taken from it.
 ///
 /// Returns the site even when there are problems, so that every problem is reported.
 pub fn build(
     config: Config,
     root: &Path,
     drafts: bool,
+    moment: Moment,
     cache: &mut DocumentCache,
 ) -> (Site, Vec<Diagnostic>) {
     let (sources, mut problems) = content::find(root);
@@ -38,7 +41,15 @@ pub fn build(
         loader.section(&sources.projects, &mut cache.projects, &mut problems);
     let (posts, _) = loader.section(&sources.posts, &mut cache.posts, &mut problems);
     let (pages, _) = loader.section(&sources.pages, &mut cache.pages, &mut problems);
-    link(config, posts, projects, pages, &draft_projects, problems)
+    link(
+        config,
+        posts,
+        projects,
+        pages,
+        draft_projects,
+        moment,
+        problems,
+    )
 }
 
 /// Reads, checks and renders the documents of one section, reusing cached ones.
@@ -54,6 +65,7 @@ impl<'a> Loader<'a> {
         let md = MarkdownOptions {
             allow_raw_html: config.allow_raw_html,
             embed_hosts: &config.embed_hosts,
+            url_root: &config.root,
         };
         Loader {
             config,

@@ -1,6 +1,7 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
+pub mod alias;
 pub mod attachments;
 mod body;
 mod cache;
@@ -9,6 +10,7 @@ mod entry;
 pub mod event;
 mod link;
 mod load;
+pub mod schedule;
 pub mod search;
 pub mod video;
 
@@ -34,6 +36,7 @@ pub use link::MAX_TAGS_PER_POST;
 pub use load::build;
 
 use event::Event;
+use schedule::{Schedule, Timetable, Timing};
 use search::DocumentTerms;
 use video::Video;
 
@@ -107,6 +110,8 @@ impl<T> std::ops::Index<Id<T>> for Vec<T> {
 #[derive(Debug)]
 pub struct Post {
     pub entry: Arc<PostEntry>,
+    /// Current, expired, or (in a preview) scheduled.
+    pub timing: Timing,
     pub tags: Vec<TermId>,
     pub category: Option<TermId>,
     pub project: Option<ProjectId>,
@@ -117,6 +122,7 @@ pub struct Post {
 #[derive(Debug)]
 pub struct Project {
     pub entry: Arc<ProjectEntry>,
+    pub timing: Timing,
     /// Its posts, newest first.
     pub posts: Vec<PostId>,
     pub photos: DocumentImages,
@@ -126,6 +132,7 @@ pub struct Project {
 #[derive(Debug)]
 pub struct Page {
     pub entry: Arc<PageEntry>,
+    pub timing: Timing,
     pub photos: DocumentImages,
     /// The page of its section (`pomoc/index.md` for `pomoc/zasilki.md`), if there is one.
     pub parent: Option<PageId>,
@@ -186,7 +193,11 @@ pub struct Entry<K: Kind> {
     pub slug: String,
     /// URL path below the site root, e.g. `aktualnosci/dzien-seniora/`.
     pub path: String,
+    /// Old addresses that redirect here (`aliases:`).
+    pub aliases: Vec<alias::Alias>,
     pub updated: Option<Date>,
+    /// Its `publish:` and `expires:`.
+    pub schedule: Schedule,
     pub summary: String,
     pub text: Rendered,
     /// Videos and the bundle files the page shows.
@@ -284,7 +295,7 @@ pub struct Term {
 #[derive(Debug)]
 pub struct Site {
     pub config: Config,
-    /// Newest first.
+    /// Newest first; the expired ones after the others (see [`Site::listed_posts`]).
     pub posts: Vec<Post>,
     pub projects: Vec<Project>,
     pub pages: Vec<Page>,
@@ -292,14 +303,55 @@ pub struct Site {
     pub categories: Vec<Term>,
     /// Year → its posts, newest year first.
     pub years: Vec<(i32, Vec<PostId>)>,
+    /// The documents scheduled for later or expired, and when the site changes next.
+    pub timetable: Timetable,
+    /// A preview for colleagues (`build --preview`): drafts and documents scheduled for
+    /// later are in it, and every page says it is a preview.
+    pub preview: bool,
 }
 
 impl Site {
+    /// How many posts the lists, feeds and the search show: the first ones, all but the
+    /// expired.
+    pub fn listed_posts(&self) -> usize {
+        (self.posts.iter())
+            .take_while(|p| !p.timing.is_expired())
+            .count()
+    }
+
+    /// The addresses of the expired documents, whose pages the sitemap leaves out.
+    pub fn archived_paths(&self) -> std::collections::HashSet<&str> {
+        let posts = (self.posts.iter()).map(|p| (p.timing, p.path.as_str()));
+        let projects = (self.projects.iter()).map(|p| (p.timing, p.path.as_str()));
+        let pages = (self.pages.iter()).map(|p| (p.timing, p.path.as_str()));
+        (posts.chain(projects).chain(pages))
+            .filter(|(timing, _)| timing.is_expired())
+            .map(|(_, path)| path)
+            .collect()
+    }
+
     /// Every document of the site with its front matter photos, for the gallery step.
     pub fn documents(&self) -> impl Iterator<Item = DocumentRef<'_>> {
         let posts = self.posts.iter().map(|p| p.document());
         let projects = self.projects.iter().map(|p| p.document());
         let pages = self.pages.iter().map(|p| p.document());
+        posts.chain(projects).chain(pages)
+    }
+
+    /// Every old address (`aliases:`) of every document.
+    pub fn redirects(&self) -> impl Iterator<Item = alias::Redirect<'_>> {
+        fn of<K: Kind>(e: &Entry<K>) -> impl Iterator<Item = alias::Redirect<'_>> {
+            e.aliases.iter().map(move |alias| alias::Redirect {
+                file: &e.doc.path,
+                line: e.doc.line_of("aliases"),
+                alias,
+                title: &e.title,
+                to: &e.path,
+            })
+        }
+        let posts = self.posts.iter().flat_map(|p| of(p));
+        let projects = self.projects.iter().flat_map(|p| of(p));
+        let pages = self.pages.iter().flat_map(|p| of(p));
         posts.chain(projects).chain(pages)
     }
 

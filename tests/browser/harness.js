@@ -5,6 +5,7 @@
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
+const { execFileSync } = require("node:child_process");
 const { before, after, beforeEach, afterEach } = require("node:test");
 const { chromium } = require("playwright-core");
 
@@ -199,4 +200,28 @@ function playwrightKeys(keys) {
   return keys.replace(/\+(\d)$/, "+Digit$1").replace("Ctrl", "Control");
 }
 
-module.exports = { SITE_DIR, useBrowser, allPages, fileOf, pageContaining, pageTypes, shortcuts, playwrightKeys };
+const VNU = path.join(__dirname, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+
+/** The Nu HTML Checker's errors for `target` (extra options first), as "file:line: message". */
+function vnuErrors(options, target) {
+  let output = "";
+  try {
+    execFileSync("java", ["-jar", VNU, "--errors-only", ...options, "--format", "json", target], { stdio: "pipe" });
+  } catch (e) {
+    output = e.stderr.toString() || e.stdout.toString();
+  }
+  const messages = output ? JSON.parse(output).messages : [];
+  return messages.map((m) => `${(m.url || "").replace(/^file:.*?public/, "")}:${m.lastLine}: ${m.message}`);
+}
+
+module.exports = {
+  SITE_DIR,
+  useBrowser,
+  allPages,
+  fileOf,
+  pageContaining,
+  pageTypes,
+  shortcuts,
+  playwrightKeys,
+  vnuErrors,
+};

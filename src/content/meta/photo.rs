@@ -2,6 +2,10 @@
 
 use serde::Deserialize;
 
+/// What `tablica import` writes where a photo has no alt text. The build refuses it, in
+/// front matter and in the text, until someone replaces it with a description.
+pub const ALT_PLACEHOLDER: &str = "TODO-ALT";
+
 /// One photo as written in front matter.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

@@ -28,6 +28,10 @@ catalogue! {
             "sprawdzono: {posts|wpis|wpisy|wpisów}, {projects|projekt|projekty|projektów}, {pages|strona|strony|stron}, {photos|zdjęcie|zdjęcia|zdjęć}";
         UpToDate: "up to date: nothing changed since the last build ({posts|post|posts}, {projects|project|projects}, {pages|page|pages}, {photos|photo|photos}); --force builds again",
             "bez zmian: od ostatniego budowania nic się nie zmieniło ({posts|wpis|wpisy|wpisów}, {projects|projekt|projekty|projektów}, {pages|strona|strony|stron}, {photos|zdjęcie|zdjęcia|zdjęć}); --force buduje od nowa";
+        CheckScheduled: "scheduled: {file} „{title}” appears on the site on {when}",
+            "zaplanowane: {file} „{title}” pojawi się na stronie {when}";
+        CheckExpired: "expired: {file} „{title}” was current until {when}; it is out of the lists, its page stays marked archival",
+            "wygasłe: {file} „{title}” było aktualne do {when}; nie ma go już na listach, jego strona zostaje z dopiskiem „Informacja archiwalna”";
         ContentErrors: "{errors|error|errors} in the content", "{errors|błąd|błędy|błędów} w treści";
         ContentErrorsFound: "{errors} found; nothing was written, the previous output is unchanged.",
             "{errors}: niczego nie zapisano, poprzednia wersja strony została bez zmian.";
@@ -62,6 +66,8 @@ catalogue! {
             "Buduje stronę w folderze public/ (albo --output).\n\nGdy od ostatniego budowania do tego samego folderu nic się nie zmieniło w content/ ani w themes/, a folder jest taki, jak go zostawiło, strona nie jest budowana ponownie (--force buduje).\n\nKod wyjścia: 0 zbudowano, 1 błędy w treści (poprzednia wersja strony zostaje bez zmian), 3 inny błąd.";
         HelpOutput: "The output folder [default: <root>/public].", "Folder wynikowy [domyślnie: <root>/public].";
         HelpDrafts: "Also publish documents marked `draft: true`.", "Publikuje także dokumenty oznaczone `draft: true`.";
+        HelpPreview: "A preview for colleagues: drafts and texts scheduled for later included, a PODGLĄD banner on every page, hidden from search engines.",
+            "Wersja do sprawdzenia przez zespół: ze szkicami i tekstami zaplanowanymi na później, z paskiem PODGLĄD na każdej stronie, ukryta przed wyszukiwarkami.";
         HelpQuiet: "Print only errors and warnings.", "Wypisuje tylko błędy i ostrzeżenia.";
         HelpForce: "Build even when nothing changed since the last build.", "Buduje nawet wtedy, gdy od ostatniego budowania nic się nie zmieniło.";
         HelpReplaceOutput: "Replace the output folder even if it holds files tablica did not write (an unrelated folder, files added by hand, the output of an earlier tablica version): they are deleted. Without it such a folder is refused and the files are listed.",
@@ -91,6 +97,8 @@ catalogue! {
         HelpBind: "The address to listen on. Other computers can see the preview only if you choose an address on their network, e.g. 0.0.0.0.",
             "Adres nasłuchu. Inne komputery zobaczą podgląd tylko wtedy, gdy wybierzesz adres w ich sieci, np. 0.0.0.0.";
         HelpServeDrafts: "Also show documents marked `draft: true`.", "Pokazuje także dokumenty oznaczone `draft: true`.";
+        HelpServePreview: "Show the site as `build --preview` makes it: drafts and texts scheduled for later, with the PODGLĄD banner.",
+            "Pokazuje stronę tak jak `build --preview`: ze szkicami i tekstami zaplanowanymi na później, z paskiem PODGLĄD.";
         HelpNew: "Create a new site: asks for the organisation's details in a terminal, or takes them from the options.",
             "Zakłada nową stronę: w terminalu pyta o dane organizacji albo bierze je z opcji.";
         HelpNewDir: "The folder to create (must not exist or be empty).", "Folder do utworzenia (nie może istnieć albo musi być pusty).";
@@ -105,6 +113,14 @@ catalogue! {
             "Bez pytań: bierze podane opcje, a resztę wypełnia przykładami.";
         HelpNewAsk: "Ask for every detail not given as an option, reading answers from standard input even when it is not a terminal (for scripts and tests).",
             "Pyta o każdą daną niepodaną w opcjach, czytając odpowiedzi ze standardowego wejścia nawet wtedy, gdy nie jest terminalem (dla skryptów i testów).";
+        HelpImport: "Move a site in from another system.", "Przenosi stronę z innego systemu.";
+        HelpImportWordpress: "Turn a WordPress export (Tools → Export → All content) into a tablica site: posts, pages in their tree, photos, old addresses; then print a report of what needs a person (also written as a file). Writes nothing when a file of the site would be overwritten.",
+            "Zamienia eksport z WordPressa (Narzędzia → Eksport → Cała zawartość) na stronę tablicy: wpisy, strony z ich hierarchią, zdjęcia, stare adresy; potem wypisuje raport tego, co wymaga uwagi (zapisany też w pliku). Niczego nie zapisuje, jeśli miałby nadpisać plik strony.";
+        HelpImportExport: "The export file (.xml) downloaded from WordPress.", "Plik eksportu (.xml) pobrany z WordPressa.";
+        HelpImportUploads: "A copy of the old site's wp-content/uploads folder, to take the photos from.",
+            "Kopia folderu wp-content/uploads starej strony, z której zostaną wzięte zdjęcia.";
+        HelpImportInto: "The site folder: an existing tablica site, or an empty or new folder (default: the current one).",
+            "Folder strony: istniejąca strona tablicy albo pusty lub nowy folder (domyślnie bieżący).";
 
         CannotCreate: "cannot create a site in {dir}", "nie można utworzyć strony w {dir}";
         FolderNotEmpty: "the folder is not empty", "folder nie jest pusty";

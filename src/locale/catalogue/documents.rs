@@ -88,6 +88,8 @@ catalogue! {
         ChooseSlugHint: "give the document a short `slug:` of your choice, e.g. `slug: kontakt`", "nadaj dokumentowi krótki `slug:` według uznania, np. `slug: kontakt`";
         NoDate: "the date is missing", "brak daty";
         NoDateHint: "add a line such as `date: 2026-11-24`", "dodaj wiersz taki jak `date: 2026-11-24`";
+        ExpiresBeforePublish: "`expires:` is not after `publish:`: the text would never be current", "`expires:` nie jest późniejsze niż `publish:`: tekst nigdy nie byłby aktualny";
+        ExpiresBeforePublishHint: "give `expires:` a later date than `publish:`, or delete one of them", "wpisz w `expires:` datę późniejszą niż w `publish:` albo usuń jedno z tych pól";
         ProjectEndsEarly: "the project ends before it starts", "projekt kończy się, zanim się zacznie";
         ProjectEndsEarlyHint: "check the `start:` and `end:` dates", "sprawdź daty `start:` i `end:`";
         NoStatus: "the project status is missing", "brak statusu projektu";
@@ -95,6 +97,31 @@ catalogue! {
         EuTooLarge: "the EU contribution is larger than the project's total value", "wkład UE jest większy niż całkowita wartość projektu";
         EuTooLargeHint: "check both amounts; write them as plain numbers, e.g. `1062500`", "sprawdź obie kwoty; wpisz je jako zwykłe liczby, np. `1062500`";
         BundleSymlinkHint: "copy the file into the bundle instead of linking to it", "skopiuj plik do folderu wpisu zamiast tworzyć dowiązanie";
+        BadAlias: "the old address `{alias}` cannot be used: {reason}", "starego adresu `{alias}` nie da się użyć: {reason}";
+        BadAliasHint: "write the old address from the site's root, e.g. `aliases: [/aktualnosci/stary-wpis/]`; see \"Old addresses\" in docs/content-format.md",
+            "wpisz stary adres od głównej strony serwisu, np. `aliases: [/aktualnosci/stary-wpis/]`; zob. „Stare adresy” w docs/pl/02-wpis.md";
+        AliasNoSlash: "it must start with `/` (no `https://` and no other host)", "musi zaczynać się od `/` (bez `https://` i bez innej domeny)";
+        AliasQuery: "an address with `?` or `#` cannot be a file of a static site", "adresu z `?` lub `#` nie da się zapisać jako pliku strony statycznej";
+        AliasPart: "it has an empty part, `.` or `..`, a space, or a character a file name cannot have", "ma pustą część, `.` lub `..`, spację albo znak, którego nie może mieć nazwa pliku";
+        AliasEncoding: "a `%` escape in it is not valid", "zawiera niepoprawny kod `%`";
+        AliasTooLong: "it is longer than {max} characters", "ma więcej niż {max} znaków";
+        AliasRoot: "it is the home page of the site", "to strona główna serwisu";
+        AliasTaken: "the old address `{alias}` is also {other}", "stary adres `{alias}` to także {other}";
+        AliasTakenHint: "an address can lead to one page only: remove it from `aliases:` of one of them",
+            "jeden adres może prowadzić tylko do jednej strony: usuń go z `aliases:` jednego z dokumentów";
+        AliasOfFile: "the old address of `{file}`", "stary adres dokumentu `{file}`";
+        AliasPageOfFile: "the address of `{file}`", "adres dokumentu `{file}`";
+        AliasGeneratedPage: "the address of a page tablica makes (a list, tag or archive)", "adres strony, którą tworzy tablica (lista, tag, archiwum)";
+        BrokenLink: "the link `{url}` leads to no page or file of the site", "odnośnik `{url}` nie prowadzi do żadnej strony ani pliku serwisu";
+        BrokenLinkHint: "check the address: copy it from the address bar of the page in `tablica serve`, or remove the link",
+            "sprawdź adres: skopiuj go z paska adresu strony w `tablica serve` albo usuń odnośnik";
+        BrokenAnchorHint: "the page has no such `#` section: check the part after `#` against the page's headings, or remove it",
+            "strona nie ma takiej sekcji `#`: porównaj część po `#` z nagłówkami strony albo ją usuń";
+        BrokenLinkOutsideHint: "the address is outside the site's `base_url`: write it from the site's root, e.g. `/o-nas/`",
+            "adres jest poza `base_url` serwisu: wpisz go od głównej strony serwisu, np. `/o-nas/`";
+        BrokenThemeLink: "the link `{url}` on the page `{page}` (and maybe others) leads nowhere", "odnośnik `{url}` na stronie `{page}` (i może innych) prowadzi donikąd";
+        BrokenThemeLinkHint: "it comes from the menu or another setting in site.yaml, or from the theme: correct the address there",
+            "pochodzi z menu lub innego ustawienia w site.yaml albo z szablonu: popraw adres tam";
         PriceAndFreeHint: "keep `price:` or `free: true`, not both", "zostaw `price:` albo `free: true`, nie oba";
         FolderNoAddress: "the folder `{folder}` gives no address for the pages in it", "z nazwy folderu `{folder}` nie da się zrobić adresu stron, które w nim są";
         FolderNameHint: "rename the folder using letters or digits, e.g. `pomoc`; the folders under `content/pages/` make the addresses of the pages in them",

@@ -46,6 +46,7 @@ mod cli;
 mod content;
 mod deploy;
 mod documents;
+mod import;
 mod markdown;
 mod photos;
 mod theme;
@@ -54,6 +55,7 @@ pub use cli::Cli;
 pub use content::Content;
 pub use deploy::Deploy;
 pub use documents::Documents;
+pub use import::Import;
 pub use markdown::Markdown;
 pub use photos::Photos;
 pub use theme::{Output, Templates};
@@ -71,6 +73,7 @@ pub enum Key {
     Output(Output),
     Documents(Documents),
     Deploy(Deploy),
+    Import(Import),
 }
 
 impl Key {
@@ -85,6 +88,7 @@ impl Key {
             Key::Output(k) => k.template(lang),
             Key::Documents(k) => k.template(lang),
             Key::Deploy(k) => k.template(lang),
+            Key::Import(k) => k.template(lang),
         }
     }
 
@@ -99,6 +103,7 @@ impl Key {
         all.extend(Output::ALL.iter().copied().map(Key::from));
         all.extend(Documents::ALL.iter().copied().map(Key::from));
         all.extend(Deploy::ALL.iter().copied().map(Key::from));
+        all.extend(Import::ALL.iter().copied().map(Key::from));
         all
     }
 }

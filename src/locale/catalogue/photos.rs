@@ -8,6 +8,7 @@ catalogue! {
         AltShort: "the alt text is too short to describe the photo", "tekst alternatywny jest za krótki, by opisać zdjęcie";
         AltFileName: "the alt text is a file name", "tekst alternatywny to nazwa pliku";
         AltPlaceholder: "the alt text is a placeholder, not a description", "tekst alternatywny to wypełniacz, a nie opis";
+        AltImportPlaceholder: "the alt text is still the placeholder the import wrote", "tekst alternatywny to wciąż wypełniacz wpisany przy imporcie";
         AltCameraName: "the alt text is a camera file name", "tekst alternatywny to nazwa pliku z aparatu";
         BadAlt: "{why}: \"{alt}\" (photo `{src}`)", "{why}: „{alt}” (zdjęcie `{src}`)";
         BadAltHint: "describe what the photo shows, e.g. `alt: Seniorzy podczas warsztatów kulinarnych`; a purely decorative photo can be marked `decorative: true`",
