@@ -9,6 +9,10 @@
 //! - warm: the cache of the last cold run, nothing changed, so nothing is encoded
 //!   (10 runs).
 //!
+//! After the runs, the sizes of the copies in the cache: each width as JPEG (what pages
+//! served before WebP) and as WebP (what a browser that reads WebP now downloads through
+//! `<picture>`).
+//!
 //! The photos are generated deterministically (gradients, waves and a hash-based noise
 //! pattern, different for every photo so each has its own cache key) into a temporary
 //! directory. `TABLICA_BENCH_PHOTOS` changes how many (default 12).
@@ -120,6 +124,57 @@ fn main() {
         "warm/cold: {:.2} % (median warm run / median cold run)",
         100.0 * warm_median.as_secs_f64() / cold_median.as_secs_f64()
     );
+    print_sizes(&cache_dir, count);
+}
+
+/// The bytes of every copy in `cache_dir` by name (`960.jpg`, `960.webp`, `thumb.jpg`…),
+/// summed over all photos, JPEG beside WebP.
+fn print_sizes(cache_dir: &Path, count: usize) {
+    let mut sizes: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(cache_dir)
+        .expect("the cache folder")
+        .flatten()
+    {
+        for file in std::fs::read_dir(entry.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = file.file_name().to_string_lossy().into_owned();
+            let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+            *sizes.entry(name).or_default() += len;
+        }
+    }
+    println!();
+    println!("sizes of the copies of all {count} photos (before: JPEG only; after: WebP where the browser reads it)");
+    println!(
+        "{:<8} {:>12} {:>12} {:>8}",
+        "copy", "JPEG", "WebP", "WebP/JPEG"
+    );
+    let (mut all_jpeg, mut all_webp) = (0, 0);
+    for (name, &jpeg) in sizes.iter().filter(|(n, _)| n.ends_with(".jpg")) {
+        let copy = name.trim_end_matches(".jpg");
+        let Some(&webp) = sizes.get(&format!("{copy}.webp")) else {
+            continue;
+        };
+        all_jpeg += jpeg;
+        all_webp += webp;
+        let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
+        println!(
+            "{copy:<8} {:>12} {:>12} {:>7.0} %",
+            kib(jpeg),
+            kib(webp),
+            100.0 * webp as f64 / jpeg as f64
+        );
+    }
+    if all_jpeg > 0 {
+        println!(
+            "all      {:>9.1} MiB {:>9.1} MiB {:>7.0} %",
+            all_jpeg as f64 / 1048576.0,
+            all_webp as f64 / 1048576.0,
+            100.0 * all_webp as f64 / all_jpeg as f64
+        );
+    }
 }
 
 /// How many photos to generate: `TABLICA_BENCH_PHOTOS`, or 12.

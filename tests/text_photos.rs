@@ -47,6 +47,38 @@ fn a_photo_in_the_text_is_processed_and_linked_to_its_largest_copy() {
         assert!(!contains(&bytes, b"Exif"), "{url} keeps EXIF");
     }
     assert!(!site.exists("aktualnosci/festyn/plakat.jpg"));
+
+    // WebP copies of the same sizes offered first, through <picture>; no metadata in them.
+    let source =
+        scraper::Selector::parse(r#"picture > source[type="image/webp"]"#).expect("selector");
+    let source = link
+        .select(&source)
+        .next()
+        .unwrap_or_else(|| panic!("{html}"));
+    let webp_srcset = source.value().attr("srcset").expect("srcset");
+    assert_eq!(
+        webp_srcset.replace(".webp", ".jpg"),
+        srcset,
+        "the same copies as WebP"
+    );
+    for copy in webp_srcset.split(", ") {
+        let url = copy.split(' ').next().expect("url");
+        let bytes = std::fs::read(site.public().join(url.trim_start_matches('/'))).expect(url);
+        assert!(
+            bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
+            "{url}"
+        );
+        assert!(
+            !contains(&bytes, b"EXIF") && !contains(&bytes, b"Exif"),
+            "{url}"
+        );
+        let decoded = image::load_from_memory(&bytes).expect("a WebP the image crate reads");
+        assert_eq!(
+            (decoded.width(), decoded.height()),
+            (400, 800),
+            "{url} upright"
+        );
+    }
     assert!(!html.contains('\u{FFFC}'), "no marker left");
 
     // The feed carries the photo with an absolute address.

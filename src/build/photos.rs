@@ -105,7 +105,7 @@ pub(super) fn place_photos(
                 let Some(done) = processed.get(&photo.source) else {
                     return Ok(None);
                 };
-                gallery::process::place(done, photo, cache_dir, output.path(), url_path, url_root)
+                gallery::place(done, photo, cache_dir, output.path(), url_path, url_root)
                     .map(|(image, placed)| {
                         files.extend(placed);
                         Some(image)

@@ -211,6 +211,16 @@ struct ConfigInput {
     accessible_info: info_links::InfoLinks,
     /// `server_files: false` leaves out `.htaccess`, `_headers` and `_redirects`.
     server_files: Option<bool>,
+    #[serde(default)]
+    feeds: FeedSettings,
+}
+
+/// `feeds:` in site.yaml: what the feeds carry.
+#[derive(Debug, Clone, Default, Deserialize, Hash)]
+#[serde(default, deny_unknown_fields)]
+pub struct FeedSettings {
+    /// The RSS feeds carry each post's whole text, not only its summary (Atom always does).
+    pub rss_full_text: bool,
 }
 
 /// The validated site settings.
@@ -256,6 +266,7 @@ pub struct Config {
     /// Whether the build writes the servers' configuration files (`.htaccess`, `_headers`,
     /// `_redirects`); on unless `server_files: false`.
     pub server_files: bool,
+    pub feeds: FeedSettings,
     /// Advice about the settings (an incomplete accessibility statement, an overdue review, a
     /// `base_url` still at an example domain): reported by every build, which still goes on.
     pub warnings: Warnings,
@@ -516,6 +527,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
         accessible_info: input.accessible_info,
         deploy_previews,
         server_files: input.server_files.unwrap_or(true),
+        feeds: input.feeds,
         warnings: Warnings(warnings),
     })
 }
@@ -543,9 +555,9 @@ mod tests {
     #[test]
     fn site_yaml_keys_are_the_fields() {
         let keys = front_matter::keys::<ConfigInput>();
-        assert_eq!(keys.len(), 22);
+        assert_eq!(keys.len(), 23);
         assert_eq!(keys.first(), Some(&"title"));
-        assert_eq!(keys.last(), Some(&"server_files"));
+        assert_eq!(keys.last(), Some(&"feeds"));
     }
 
     #[test]

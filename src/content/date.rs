@@ -32,17 +32,27 @@ impl Date {
     /// A local time skipped by the spring change to summer time (02:30 on the last Sunday of
     /// March in Warsaw) means what the clocks show an hour later: 03:30, summer time.
     pub fn rfc3339(&self, tz: chrono_tz::Tz) -> String {
+        self.zoned(tz).map_or_else(
+            || format!("{}Z", self.local.format("%Y-%m-%dT%H:%M:%S")),
+            |dt| dt.to_rfc3339(),
+        )
+    }
+
+    /// The same time as RFC 2822 wants it, for RSS: "Tue, 24 Nov 2026 00:00:00 +0100".
+    pub fn rfc2822(&self, tz: chrono_tz::Tz) -> String {
+        self.zoned(tz).map_or_else(
+            || format!("{} +0000", self.local.format("%a, %d %b %Y %H:%M:%S")),
+            |dt| dt.to_rfc2822(),
+        )
+    }
+
+    /// The time in the site's time zone (see [`Date::rfc3339`]).
+    fn zoned(&self, tz: chrono_tz::Tz) -> Option<chrono::DateTime<chrono_tz::Tz>> {
         let hour = TimeDelta::hours(1);
-        tz.from_local_datetime(&self.local)
-            .earliest()
-            .or_else(|| {
-                let before = tz.from_local_datetime(&(self.local - hour)).earliest()?;
-                Some(before + hour)
-            })
-            .map_or_else(
-                || format!("{}Z", self.local.format("%Y-%m-%dT%H:%M:%S")),
-                |dt| dt.to_rfc3339(),
-            )
+        tz.from_local_datetime(&self.local).earliest().or_else(|| {
+            let before = tz.from_local_datetime(&(self.local - hour)).earliest()?;
+            Some(before + hour)
+        })
     }
 }
 

@@ -3,11 +3,14 @@
 //! cached between builds ([`process`]).
 
 pub mod alt;
+mod place;
 mod privacy;
 pub mod process;
 pub mod resolve;
+mod webp;
 
-pub use process::{process, Image, ProcessReport};
+pub use place::{place, Image, Thumb};
+pub use process::{process, ProcessReport};
 pub use resolve::{resolve, DocumentPhotos, Photo};
 
 /// File extensions treated as photos.

@@ -1,8 +1,8 @@
 //! Processing photos: EXIF orientation applied, resized copies and a thumbnail encoded as
 //! JPEG without any metadata, cached by content hash so a rebuild re-encodes nothing.
 //!
-//! WebP is not produced: the `image` crate's WebP encoder is lossless only, which makes
-//! photos several times larger than a good JPEG. JPEG is understood by every browser.
+//! Each resized copy is also encoded as lossy WebP (libwebp, see [`super::webp`]), which pages
+//! offer first through `<picture>`; JPEG stays for every other browser and for the thumbnail.
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -16,7 +16,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::Photo;
 use crate::config::{ImageSettings, OnError};
 use crate::content::file;
 use crate::diagnostics::Diagnostic;
@@ -24,31 +23,10 @@ use crate::locale::catalogue::Photos as M;
 use crate::locale::{msg, Message};
 
 /// Changes whenever the output for the same input and settings would change.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// How many photos must need encoding before a progress bar is worth showing.
 const PROGRESS_THRESHOLD: usize = 4;
-
-/// A photo as templates see it (see docs/themes.md).
-#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
-pub struct Image {
-    pub src: String,
-    pub srcset: String,
-    pub sizes: &'static str,
-    pub width: u32,
-    pub height: u32,
-    pub alt: String,
-    pub caption: Option<String>,
-    pub thumb: Thumb,
-}
-
-/// The gallery thumbnail.
-#[derive(Debug, Clone, Serialize, PartialEq, Hash)]
-pub struct Thumb {
-    pub src: String,
-    pub width: u32,
-    pub height: u32,
-}
 
 /// The encoded copies of one source photo, kept in the cache.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -60,6 +38,10 @@ pub struct Processed {
     pub thumb: (u32, u32),
     /// Size of the re-encoded original, when `keep_originals` is set.
     pub original: Option<(u32, u32)>,
+    /// Whether every copy of `variants` and the thumbnail also has a WebP file
+    /// (`<width>.webp`, `thumb.webp`).
+    #[serde(default)]
+    pub webp: bool,
 }
 
 /// What a processing run did (for tests and benchmarks).
@@ -435,6 +417,7 @@ fn encode_all(
     };
     // Largest first, each copy resized from the previous one: fast and sharp enough.
     let mut variants = Vec::new();
+    let mut webp = true;
     let mut current = rgb.clone();
     for &w in widths.iter().rev() {
         if w != current.width() {
@@ -445,6 +428,13 @@ fn encode_all(
             );
         }
         variants.push(write(&format!("{w}.jpg"), &current)?);
+        if webp {
+            let bytes = super::webp::encode(&current, settings.quality);
+            webp = bytes.is_some();
+            if let Some(bytes) = bytes {
+                fs::write(tmp.join(format!("{w}.webp")), bytes).map_err(cache_error)?;
+            }
+        }
     }
     let thumb_w = settings.thumbnail_width.min(current.width()).max(1);
     let thumb_img = if thumb_w == current.width() {
@@ -457,6 +447,13 @@ fn encode_all(
         )
     };
     let thumb = write("thumb.jpg", &thumb_img)?;
+    if webp {
+        let bytes = super::webp::encode(&thumb_img, settings.quality);
+        webp = bytes.is_some();
+        if let Some(bytes) = bytes {
+            fs::write(tmp.join("thumb.webp"), bytes).map_err(cache_error)?;
+        }
+    }
     let original = if settings.keep_originals {
         Some(write("original.jpg", &rgb)?)
     } else {
@@ -468,6 +465,7 @@ fn encode_all(
         variants,
         thumb,
         original,
+        webp,
     };
     let meta = serde_json::to_vec(&processed)
         .map_err(|e| Failure::Cache(msg!(M::CannotWriteCache, error = e.to_string())))?;
@@ -492,82 +490,6 @@ fn flatten(image: &DynamicImage) -> image::RgbImage {
         let blend = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
         image::Rgb([blend(p[0]), blend(p[1]), blend(p[2])])
     })
-}
-
-/// Puts the copies of `processed` into `out_dir` (a folder of the output) and describes
-/// them for templates. Files are hard-linked from the cache where possible. Also returns the
-/// files placed, relative to `out_root`.
-pub fn place(
-    processed: &Processed,
-    photo: &Photo,
-    cache_dir: &Path,
-    out_root: &Path,
-    out_dir: &str,
-    url_root: &str,
-) -> std::io::Result<(Image, Vec<PathBuf>)> {
-    let stem = crate::slug::slugify(
-        &photo
-            .source
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-    );
-    let stem = if stem.is_empty() {
-        "zdjecie".to_string()
-    } else {
-        stem
-    };
-    let short = &processed.key[..8];
-    let entry = cache_dir.join(&processed.key);
-    let dir = out_root.join(out_dir.trim_matches('/'));
-    fs::create_dir_all(&dir)?;
-    let url_dir = format!(
-        "{url_root}{}",
-        if out_dir.is_empty() {
-            String::new()
-        } else {
-            format!("{}/", out_dir.trim_matches('/'))
-        }
-    );
-    let mut placed = Vec::new();
-    let mut link = |from: &str, name: String| -> std::io::Result<String> {
-        let target = dir.join(&name);
-        if !target.exists() && fs::hard_link(entry.join(from), &target).is_err() {
-            fs::copy(entry.join(from), &target)?;
-        }
-        placed.push(Path::new(out_dir.trim_matches('/')).join(&name));
-        Ok(format!("{url_dir}{name}"))
-    };
-    let mut srcset = Vec::new();
-    let mut src = String::new();
-    for &(w, _) in &processed.variants {
-        src = link(&format!("{w}.jpg"), format!("{stem}-{short}-{w}.jpg"))?;
-        srcset.push(format!("{src} {w}w"));
-    }
-    if processed.original.is_some() {
-        link("original.jpg", format!("{stem}-{short}.jpg"))?;
-    }
-    let thumb_src = link("thumb.jpg", format!("{stem}-{short}-thumb.jpg"))?;
-    let (width, height) = processed
-        .variants
-        .last()
-        .copied()
-        .unwrap_or(processed.thumb);
-    let image = Image {
-        src,
-        srcset: srcset.join(", "),
-        sizes: "(min-width: 60em) 46rem, 100vw",
-        width,
-        height,
-        alt: photo.alt.clone(),
-        caption: photo.caption.clone(),
-        thumb: Thumb {
-            src: thumb_src,
-            width: processed.thumb.0,
-            height: processed.thumb.1,
-        },
-    };
-    Ok((image, placed))
 }
 
 /// Removes cache entries that the last successful build did not use: only folders named as

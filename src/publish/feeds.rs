@@ -1,7 +1,7 @@
-//! Machine-readable files: the Atom feeds (the site's, and one per project and per tag),
-//! sitemap.xml and robots.txt. Each is rendered by a template of the theme (`atom.xml`,
-//! `sitemap.xml`, `robots.txt`), which a site can override like any other; this module
-//! gathers what they show.
+//! Machine-readable files: the feeds (the site's, and one per project and per tag, each as
+//! Atom and as RSS 2.0), sitemap.xml and robots.txt. Each is rendered by a template of the
+//! theme (`atom.xml`, `rss.xml`, `sitemap.xml`, `robots.txt`), which a site can override like
+//! any other; this module gathers what they show.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +11,8 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::render::theme::Theme;
 use crate::render::{
-    feed_path, text_with_photos, RenderError, FEED_FILE, ROBOTS_FILE, SITEMAP_FILE,
+    feed_path, rss_path, text_with_photos, RenderError, FEED_FILE, ROBOTS_FILE, RSS_FILE,
+    SITEMAP_FILE,
 };
 use crate::site::{Post, PostId, Site};
 
@@ -28,11 +29,13 @@ struct Channel<'a> {
     posts: &'a [PostId],
 }
 
-/// The variables of `atom.xml`.
+/// The variables of `atom.xml` and `rss.xml`.
 #[derive(Serialize)]
 struct AtomContext<'a> {
     /// The site's language code (`pl`, `en`).
     lang: &'static str,
+    /// Whether the RSS feed carries each post's whole text (`feeds.rss_full_text`).
+    full_text: bool,
     feed: FeedHead<'a>,
     /// The channel's newest posts, newest first.
     entries: Vec<FeedEntry<'a>>,
@@ -45,8 +48,12 @@ struct FeedHead<'a> {
     title: &'a str,
     subtitle: &'a str,
     url: String,
+    /// The address of the RSS feed of the same posts.
+    rss_url: String,
     page_url: String,
     updated: String,
+    /// `updated` as RFC 2822, for RSS.
+    updated_rfc2822: String,
 }
 
 /// One post in a feed; `content` is its HTML with absolute links.
@@ -55,6 +62,8 @@ struct FeedEntry<'a> {
     title: &'a str,
     url: String,
     published: String,
+    /// `published` as RFC 2822, for RSS.
+    published_rfc2822: String,
     updated: String,
     author: &'a str,
     summary: &'a str,
@@ -78,8 +87,9 @@ struct RobotsContext {
     sitemap_url: String,
 }
 
-/// Every Atom feed of the site as (output file, XML): the site feed of the newest posts at
-/// the root, and one beside each project page and each tag page with only their posts.
+/// Every feed of the site as (output file, XML): the site feed of the newest posts at the
+/// root, and one beside each project page and each tag page with only their posts, each as
+/// Atom (`atom.xml`) and RSS 2.0 (`rss.xml`).
 pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, RenderError> {
     let c = &site.config;
     let all: Vec<PostId> = PostId::all(site.listed_posts()).collect();
@@ -105,11 +115,15 @@ pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, 
     channels
         .par_iter()
         .map(|ch| {
-            let file = PathBuf::from(feed_path(ch.page_path));
-            let xml = theme.render(FEED_FILE, &file, &atom(site, ch))?;
-            Ok((file, xml))
+            let context = atom(site, ch);
+            let atom_file = PathBuf::from(feed_path(ch.page_path));
+            let atom = theme.render(FEED_FILE, &atom_file, &context)?;
+            let rss_file = PathBuf::from(rss_path(ch.page_path));
+            let rss = theme.render(RSS_FILE, &rss_file, &context)?;
+            Ok([(atom_file, atom), (rss_file, rss)])
         })
-        .collect()
+        .collect::<Result<Vec<_>, RenderError>>()
+        .map(|feeds| feeds.into_iter().flatten().collect())
 }
 
 /// What the Atom feed of a channel shows: its newest posts.
@@ -132,9 +146,12 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
                 .filter(|p| posts.is_empty() && !p.timing.is_expired()),
         )
         .map(|p| p.updated.unwrap_or(p.date))
-        .max()
-        .map(|d| d.rfc3339(tz))
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+        .max();
+    let updated_rfc2822 = updated.map_or_else(
+        || "Thu, 01 Jan 1970 00:00:00 +0000".to_string(),
+        |d| d.rfc2822(tz),
+    );
+    let updated = updated.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339(tz));
     let author_default = c.organisation_name();
     let entries = posts
         .into_iter()
@@ -142,6 +159,7 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
             title: &post.title,
             url: c.permalink(&post.path),
             published: post.date.rfc3339(tz),
+            published_rfc2822: post.date.rfc2822(tz),
             updated: post.updated.unwrap_or(post.date).rfc3339(tz),
             author: post.doc.meta.author.as_deref().unwrap_or(author_default),
             summary: &post.summary,
@@ -154,12 +172,15 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
         .collect();
     AtomContext {
         lang: c.language.code(),
+        full_text: c.feeds.rss_full_text,
         feed: FeedHead {
             title: &channel.title,
             subtitle: channel.subtitle,
             url: c.permalink(&feed_path(channel.page_path)),
+            rss_url: c.permalink(&rss_path(channel.page_path)),
             page_url: c.permalink(channel.page_path),
             updated,
+            updated_rfc2822,
         },
         entries,
     }

@@ -29,7 +29,8 @@ use theme::{chain, Theme};
 
 pub use crate::site::DocumentImages;
 pub use marking::SITE_SIGNS_DIR;
-pub use routes::{calendar_path, feed_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE, SITEMAP_FILE};
+pub use routes::{calendar_path, feed_path, rss_path, FEED_FILE, NOT_FOUND_FILE, ROBOTS_FILE};
+pub use routes::{RSS_FILE, SITEMAP_FILE};
 pub use site_value::{brand_stylesheet, BRAND_DIR};
 
 /// The template of the page left at an old address (`aliases:`): a whole-site file's

@@ -28,19 +28,32 @@ pub fn calendar_path(config: &Config) -> String {
 /// The file name of every feed, in the folder of the page whose posts it follows.
 pub const FEED_FILE: &str = "atom.xml";
 
+/// The RSS 2.0 feed of the same posts, beside each Atom feed.
+pub const RSS_FILE: &str = "rss.xml";
+
 /// The site's sitemap and robots.txt, at the site root.
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const ROBOTS_FILE: &str = "robots.txt";
 
 /// Templates that render whole-site files, not pages, each named as its file: no page's
 /// fingerprint depends on them.
-pub(super) const FILE_TEMPLATES: &[&str] =
-    &[FEED_FILE, SITEMAP_FILE, ROBOTS_FILE, REDIRECT_TEMPLATE];
+pub(super) const FILE_TEMPLATES: &[&str] = &[
+    FEED_FILE,
+    RSS_FILE,
+    SITEMAP_FILE,
+    ROBOTS_FILE,
+    REDIRECT_TEMPLATE,
+];
 
 /// The URL path below the site root of the feed following a page (`projekty/x/` →
 /// `projekty/x/atom.xml`; the home page `""` → `atom.xml`).
 pub fn feed_path(page_path: &str) -> String {
     format!("{page_path}{FEED_FILE}")
+}
+
+/// The URL path of the RSS feed following a page (`projekty/x/` → `projekty/x/rss.xml`).
+pub fn rss_path(page_path: &str) -> String {
+    format!("{page_path}{RSS_FILE}")
 }
 
 /// The 404 page's file in the output (static hosts look for it there).

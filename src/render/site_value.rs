@@ -9,7 +9,7 @@ use crate::config::{Config, Organisation, Paths};
 use crate::content::meta::Extra;
 use crate::site::marking::SitePictures;
 
-use super::routes::feed_path;
+use super::routes::{feed_path, rss_path};
 
 /// The `site` object, but for its menu.
 #[derive(Serialize)]
@@ -50,6 +50,8 @@ struct Urls {
     /// The accessibility statement's absolute address.
     accessibility_permalink: String,
     feed: String,
+    /// The RSS feed of the same posts as `feed`.
+    rss: String,
     search: String,
     search_index: String,
     events: String,
@@ -136,6 +138,7 @@ impl<'a> SiteView<'a> {
                 accessibility: folder(&p.accessibility),
                 accessibility_permalink: config.permalink(&format!("{}/", p.accessibility)),
                 feed: format!("{root}{}", feed_path("")),
+                rss: format!("{root}{}", rss_path("")),
                 search: folder(&p.search),
                 search_index: format!("{root}{}/index.json", p.search),
                 events: folder(&p.events),

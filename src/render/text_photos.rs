@@ -14,7 +14,7 @@ pub fn text_with_photos<'a>(html: &'a str, images: &DocumentImages) -> Cow<'a, s
     replace_photos(html, |n| images.text.get(n)?.as_ref().map(markup))
 }
 
-/// A photo of the text: linked to its largest copy when it has an alt text (the link's
+/// A photo of the text, its WebP copies offered first: linked to its largest JPEG copy when it has an alt text (the link's
 /// name); a decorative photo is not a link, which would have no name.
 fn markup(image: &Image) -> String {
     let img = format!(
@@ -26,6 +26,15 @@ fn markup(image: &Image) -> String {
         height = image.height,
         alt = escape_html(&image.alt),
     );
+    let img = if image.webp_srcset.is_empty() {
+        img
+    } else {
+        format!(
+            r#"<picture><source type="image/webp" srcset="{}" sizes="{}">{img}</picture>"#,
+            escape_html(&image.webp_srcset),
+            image.sizes
+        )
+    };
     if image.alt.is_empty() {
         img
     } else {

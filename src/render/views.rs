@@ -14,7 +14,7 @@ use crate::site::{DocumentImages, Page, PageId, Post, PostId, Project, Term};
 
 use super::context::EventParts;
 use super::marking::MarkingView;
-use super::routes::feed_path;
+use super::routes::{feed_path, rss_path};
 use super::structured_data::{self, EventData, Organization, SharedImage};
 use super::text_with_photos;
 use super::Renderer;
@@ -203,6 +203,8 @@ pub(super) struct Share<'a> {
 #[derive(Serialize)]
 pub(super) struct FeedLink<'a> {
     pub(super) url: String,
+    /// The RSS feed of the same posts.
+    pub(super) rss_url: String,
     /// "Kanał Atom tego projektu".
     label: &'a str,
     /// What the feed follows: the project's title, the tag's name.
@@ -528,6 +530,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn feed_link(&self, page_path: &str, label: &'a str, name: &'a str) -> FeedLink<'a> {
         FeedLink {
             url: self.url(&feed_path(page_path)),
+            rss_url: self.url(&rss_path(page_path)),
             label,
             name,
         }

@@ -128,6 +128,9 @@ pub(super) fn content_type(path: &Path) -> &'static str {
         "xml" if path.file_name().is_some_and(|n| n == "atom.xml") => {
             "application/atom+xml; charset=utf-8"
         }
+        "xml" if path.file_name().is_some_and(|n| n == "rss.xml") => {
+            "application/rss+xml; charset=utf-8"
+        }
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
