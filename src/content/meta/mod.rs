@@ -1,8 +1,8 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
 pub mod event;
-pub mod marking;
 pub mod fields;
+pub mod marking;
 pub mod photo;
 pub mod video;
 
