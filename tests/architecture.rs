@@ -28,6 +28,9 @@ const STAGES: &[(&str, &[&str])] = &[
     ("the editor", &["editor"]),
     ("a new site", &["scaffold"]),
     ("moving in from other systems", &["import"]),
+    // The program's own modules (declared by main.rs, not the library): they use the library
+    // as `tablica::…`, never `crate::`.
+    ("the command line", &["cli"]),
 ];
 
 /// Files of the model that check one document: they must not know the whole site.
