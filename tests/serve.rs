@@ -327,6 +327,34 @@ fn a_site_broken_from_the_start_shows_its_problems_and_recovers() {
     });
 }
 
+/// The preview's own script, which it adds to every page, is not a broken link of the site:
+/// a site whose broken links are errors (the example site's setting) builds in the preview.
+#[test]
+fn the_preview_script_is_not_a_broken_link_of_a_strict_site() {
+    let strict = format!("{}checks: {{ broken_links: error }}\n", common::SITE_YAML);
+    let site = TestSite::with_config(&strict);
+    site.post("wpis", "title: Wpis\ndate: 2026-11-24", "Treść.");
+    let preview = Preview::start(&site, 0);
+    let page = preview.get("/aktualnosci/wpis/");
+    assert_eq!(page.status, 200, "{}\n{}", page.body, preview.log());
+    assert!(page.body.contains("/__tablica/live.js"));
+    // A real broken link in the text still stops the preview's build.
+    site.post(
+        "wpis",
+        "title: Wpis\ndate: 2026-11-24",
+        "[Zobacz](/nie-ma/).",
+    );
+    let started = Instant::now();
+    while preview.status()["ok"] != false {
+        assert!(
+            started.elapsed() < PATIENCE,
+            "the broken link was never reported"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(preview.status().to_string().contains("/nie-ma/"));
+}
+
 #[test]
 fn it_serves_like_static_hosting_and_no_path_leaves_the_output() {
     let site = site_with_posts();

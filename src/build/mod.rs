@@ -132,7 +132,8 @@ impl Builder {
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
-        let page_links = links::read(&model.site.config, &pages);
+        let inject = self.options.inject.as_deref();
+        let page_links = links::read(&model.site.config, &pages, inject);
         let rendered = pages.len();
         let mut written = rendered;
         if let Some(output) = &output {
