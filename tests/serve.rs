@@ -327,6 +327,32 @@ fn a_site_broken_from_the_start_shows_its_problems_and_recovers() {
     });
 }
 
+/// The README's first command: `tablica serve` in this repository shows the example site
+/// (its `content/` and `themes/`) without a problem.
+#[test]
+fn the_example_site_of_the_readme_builds_in_the_preview() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = TestSite::in_dir(tempfile::tempdir().expect("temp dir"));
+    for folder in ["content", "themes"] {
+        let from = repo.join(folder);
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let to = site
+                .root()
+                .join(folder)
+                .join(entry.path().strip_prefix(&from).expect("inside"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+    }
+    let preview = Preview::start(&site, 0);
+    let status = preview.status();
+    assert_eq!(status["ok"], true, "{status}\n{}", preview.log());
+    assert_eq!(preview.get("/").status, 200);
+}
+
 /// The preview's own script, which it adds to every page, is not a broken link of the site:
 /// a site whose broken links are errors (the example site's setting) builds in the preview.
 #[test]
