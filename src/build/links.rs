@@ -66,23 +66,14 @@ struct Found {
 }
 
 /// Reads the addresses and ids of the pages rendered now (nothing when the check is off).
-/// `inject`: what the build added to every page for the live preview (its script, served by
-/// the preview and not a file of the site), left out of the reading.
-pub(super) fn read(
-    config: &Config,
-    pages: &[RenderedPage],
-    inject: Option<&str>,
-) -> Vec<PageLinks> {
+pub(super) fn read(config: &Config, pages: &[RenderedPage]) -> Vec<PageLinks> {
     if config.checks.broken_links.severity().is_none() {
         return Vec::new();
     }
     pages
         .par_iter()
         .map(|p| {
-            let (found, ids) = match inject {
-                Some(added) => read_page(&p.html.replacen(added, "", 1)),
-                None => read_page(&p.html),
-            };
+            let (found, ids) = read_page(&p.html);
             PageLinks {
                 file: crate::url::slash_path(&p.path),
                 found,

@@ -132,12 +132,18 @@ impl Builder {
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
-        let inject = self.options.inject.as_deref();
-        let page_links = links::read(&model.site.config, &pages, inject);
+        let page_links = links::read(&model.site.config, &pages);
         let rendered = pages.len();
         let mut written = rendered;
         if let Some(output) = &output {
-            let pages = pages.into_iter().map(|p| (p.path, p.html.into_bytes()));
+            let inject = self.options.inject.as_deref();
+            let pages = pages.into_iter().map(|p| {
+                let html = match inject {
+                    Some(snippet) => crate::render::with_injected(p.html, snippet),
+                    None => p.html,
+                };
+                (p.path, html.into_bytes())
+            });
             written = write_pages(output, pages.collect(), &theme, &model, last.as_ref())?;
             timings.lap("write");
             pages_ready(&model.site.config.root);

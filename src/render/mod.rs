@@ -59,6 +59,17 @@ pub struct RenderedPage {
     pub html: String,
 }
 
+/// A page's HTML with `snippet` (the live preview's script, [`crate::build::BuildOptions`]'s
+/// `inject`) added before `</body>`: done when the page is written, after the build has read
+/// the page's own links, since the snippet is the preview's and not the site's.
+pub fn with_injected(mut html: String, snippet: &str) -> String {
+    match html.rfind("</body>") {
+        Some(pos) => html.insert_str(pos, snippet),
+        None => html.push_str(snippet),
+    }
+    html
+}
+
 /// Everything a page needs besides its own data.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -164,7 +175,7 @@ impl<'a> Renderer<'a> {
         context.insert("t", &self.translations);
         context.insert("page", &page);
         context.insert("now_year", &self.now_year);
-        let mut html = self
+        let html = self
             .theme
             .tera
             .render(template, &context)
@@ -173,12 +184,6 @@ impl<'a> Renderer<'a> {
                 template: template.to_string(),
                 message: chain(&e),
             })?;
-        if let Some(inject) = self.inject {
-            match html.rfind("</body>") {
-                Some(pos) => html.insert_str(pos, inject),
-                None => html.push_str(inject),
-            }
-        }
         Ok(RenderedPage {
             path: path.to_path_buf(),
             html,
