@@ -516,7 +516,7 @@ fn killed_builds_leave_the_previous_output_and_a_usable_cache() {
     );
 
     let fresh = TestSite::new();
-    copy_dir(&site.root().join("content"), &fresh.root().join("content"));
+    common::copy_dir(&site.root().join("content"), &fresh.root().join("content"));
     fresh.build_at(NOW);
     assert_same_files(
         &site.public(),
@@ -526,16 +526,6 @@ fn killed_builds_leave_the_previous_output_and_a_usable_cache() {
 }
 
 /// Copies a folder tree (files and folders only).
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
 
 #[test]
 fn output_folder_under_a_file_is_a_clear_error() {

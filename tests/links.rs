@@ -21,16 +21,7 @@ const ORIGIN: &str = "https://gmina.pl";
 fn example_under_sub_path() -> TestSite {
     let site = TestSite::new().pin_clock("2026-11-30");
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.expect("a file of content/");
-        let rel = entry.path().strip_prefix(&from).expect("under content/");
-        let to = site.root().join("content").join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy");
-        }
-    }
+    common::copy_dir(&from, &site.root().join("content"));
     let yaml = site.root().join("content/site.yaml");
     let text = std::fs::read_to_string(&yaml).expect("site.yaml");
     let text: String = text

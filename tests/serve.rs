@@ -334,19 +334,11 @@ fn the_example_site_of_the_readme_builds_in_the_preview() {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = TestSite::in_dir(tempfile::tempdir().expect("temp dir"));
     for folder in ["content", "themes"] {
-        let from = repo.join(folder);
-        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
-            let to = site
-                .root()
-                .join(folder)
-                .join(entry.path().strip_prefix(&from).expect("inside"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &to).expect("copy");
-            }
-        }
+        common::copy_dir(&repo.join(folder), &site.root().join(folder));
     }
+    // A build first fills the photo cache (the example's photos take long to encode in a debug
+    // build), so that the preview's first build stays within `Preview::start`'s patience.
+    site.build_ok();
     let preview = Preview::start(&site, 0);
     let status = preview.status();
     assert_eq!(status["ok"], true, "{status}\n{}", preview.log());
