@@ -76,7 +76,8 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
 /// The newer and the older listed post beside post `i`; an expired post, on no list, has
 /// none.
 pub(super) fn post_neighbours(r: &Renderer<'_>, i: usize) -> (Option<usize>, Option<usize>) {
-    let listed = r.site.listed_posts();
+    // `all_posts` is the listed posts, counted once per build (`Site::listed_posts` walks them).
+    let listed = r.all_posts.len();
     match i < listed {
         true => (i.checked_sub(1), Some(i + 1).filter(|&j| j < listed)),
         false => (None, None),
