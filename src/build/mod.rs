@@ -149,7 +149,9 @@ impl Builder {
             pages_ready(&model.site.config.root);
         }
         let pages = Pages::all(fingerprints, model.edited.is_some(), last.as_mut());
-        let site_files = SiteFiles::make(&start, &model, &theme, &pages, last.as_ref())?;
+        let check_only = output.is_none();
+        let site_files =
+            SiteFiles::make(&start, &model, &theme, (&pages, last.as_ref()), check_only)?;
         timings.lap("feeds");
         model.check_links(&page_links, (&pages, &site_files), &theme, output.is_some())?;
         drop(page_links);
