@@ -10,6 +10,7 @@ pub mod info_links;
 pub mod privacy;
 mod statement_review;
 
+pub use base_url::{below_root, from_root};
 pub use images::{ImageSettings, OnError};
 
 use std::path::{Path, PathBuf};

@@ -531,11 +531,8 @@ impl TableAlignment {
 /// address, as it is.
 fn under_root<'e>(event: &Event<'e>, root: &str) -> Event<'e> {
     let moved = |dest: &CowStr<'e>| -> Option<CowStr<'e>> {
-        let rest = dest.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
-        if matches!(root, "" | "/") || dest.starts_with(root) || format!("{dest}/") == root {
-            return None;
-        }
-        Some(format!("{root}{rest}").into())
+        let new = crate::config::from_root(root, dest)?;
+        (new != dest.as_ref()).then(|| new.into())
     };
     let mut event = event.clone();
     if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
