@@ -151,6 +151,17 @@ pub struct MarkdownOptions<'a> {
     pub url_root: &'a str,
 }
 
+impl<'a> MarkdownOptions<'a> {
+    /// The options site.yaml sets.
+    pub fn of(config: &'a crate::config::Config) -> Self {
+        MarkdownOptions {
+            allow_raw_html: config.allow_raw_html,
+            embed_hosts: &config.embed_hosts,
+            url_root: &config.root,
+        }
+    }
+}
+
 const LEAD_MAX_CHARS: usize = 220;
 
 /// Renders `body`, whose first line is line `first_line` of its file.

@@ -375,6 +375,16 @@ impl Site {
 }
 
 impl<K: Kind> Entry<K> {
+    /// The Content-Security-Policy `frame-src` sources its page needs, unsorted: the origins
+    /// of its videos' players and the sources of the frames its text embeds (`embed_hosts:`).
+    pub fn frame_sources(&self) -> impl Iterator<Item = &str> {
+        let players = self.media.videos.iter().filter_map(|v| match &v.source {
+            video::VideoSource::External { frame_src, .. } => Some(*frame_src),
+            video::VideoSource::Local { .. } => None,
+        });
+        players.chain(self.text.frame_src.iter().map(String::as_str))
+    }
+
     /// What the gallery and attachment steps need to know of it.
     pub fn document(&self) -> DocumentRef<'_> {
         let common = self.doc.meta.common();
