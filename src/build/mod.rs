@@ -187,7 +187,7 @@ impl Builder {
         let base = (self.last.as_mut())
             .and_then(|last| last.base.take())
             .filter(|b| b.date == now.date())
-            .filter(|b| b.site.timetable.next_change.map_or(true, |t| now < t));
+            .filter(|b| b.site.timetable.next_change.is_none_or(|t| now < t));
         let changes = self.changes.take().filter(|_| options.in_place);
         let patched = match (base, changes) {
             (Some(mut base), Some(changes)) => base

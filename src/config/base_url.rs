@@ -25,7 +25,7 @@ pub(super) fn parse(url: &str) -> Result<(String, String), Message> {
         .is_some_and(|s| s.eq_ignore_ascii_case(&format!("{}://", parsed.scheme())))
         && !url[written_scheme_end..].starts_with('/');
     if !plain
-        || parsed.host_str().map_or(true, str::is_empty)
+        || parsed.host_str().is_none_or(str::is_empty)
         || !parsed.username().is_empty()
         || parsed.password().is_some()
         || parsed.query().is_some()

@@ -146,7 +146,7 @@ fn find_markdown(
             continue;
         }
         let t = entry.file_type();
-        if t.is_dir() || !path.extension().is_some_and(|x| x == "md") {
+        if t.is_dir() || path.extension().is_none_or(|x| x != "md") {
             continue;
         }
         if t.is_file() {

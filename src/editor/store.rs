@@ -87,7 +87,7 @@ impl Store {
         let mut parts = rel_path.components();
         let section = parts.next().and_then(|c| c.as_os_str().to_str());
         if !section.is_some_and(|s| SECTIONS.contains(&s))
-            || rel_path.extension().map_or(true, |e| e != "md")
+            || rel_path.extension().is_none_or(|e| e != "md")
             || rel_path.components().count() < 2
         {
             return Err(StoreError::BadPath);

@@ -168,7 +168,7 @@ pub fn apply(blocks: &mut Vec<Block>, key: &str, change: &Change, order: &[&str]
             let mine = rank(key);
             let before = blocks
                 .iter()
-                .position(|b| b.key.as_deref().map_or(true, |k| rank(k) > mine))
+                .position(|b| b.key.as_deref().is_none_or(|k| rank(k) > mine))
                 .unwrap_or(blocks.len());
             blocks.insert(
                 before,
