@@ -5,7 +5,7 @@ mod incremental;
 mod last_build;
 mod links;
 mod options;
-pub mod output;
+pub(crate) mod output;
 mod photos;
 mod site_files;
 mod stages;

@@ -1,15 +1,15 @@
 //! `content/site.yaml`: the site's settings.
 
-pub mod accessibility;
+pub(crate) mod accessibility;
 mod base_url;
-pub mod brand;
+pub(crate) mod brand;
 mod checks;
-pub mod deploy;
-pub mod embed;
+pub(crate) mod deploy;
+pub(crate) mod embed;
 mod images;
-pub mod info_links;
+pub(crate) mod info_links;
 mod paths;
-pub mod privacy;
+pub(crate) mod privacy;
 mod statement_review;
 
 pub use base_url::{below_root, from_root};

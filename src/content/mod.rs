@@ -3,10 +3,10 @@
 
 pub mod date;
 mod document_ref;
-pub mod file;
+pub(crate) mod file;
 pub mod front_matter;
 pub mod meta;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -1,20 +1,20 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
-pub mod alias;
-pub mod attachments;
+pub(crate) mod alias;
+pub(crate) mod attachments;
 mod body;
 mod cache;
-pub mod calendar;
+pub(crate) mod calendar;
 mod entry;
-pub mod event;
+pub(crate) mod event;
 mod link;
 mod load;
-pub mod marking;
+pub(crate) mod marking;
 pub mod schedule;
 pub mod search;
 mod single;
-pub mod video;
+pub(crate) mod video;
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
