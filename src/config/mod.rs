@@ -67,8 +67,8 @@ pub struct Paths {
 
 impl Paths {
     fn defaults(lang: Lang) -> Self {
-        let s = |pl: &str, en: &str| match lang {
-            Lang::Pl => pl.to_string(),
+        let s = |pl: &str, en: &str| match lang.interface() {
+            Lang::Pl | Lang::Uk => pl.to_string(),
             Lang::En => en.to_string(),
         };
         Paths {
@@ -367,6 +367,14 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             Default::default()
         }
     };
+    if input.language == Lang::Uk {
+        problems.push(
+            Diagnostic::error(&file, M::SiteLanguage)
+                .field("language")
+                .at_line(line("language"))
+                .hint(M::SiteLanguageHint),
+        );
+    }
     let defaults = Paths::defaults(input.language);
     let p = input.paths;
     let paths = Paths {

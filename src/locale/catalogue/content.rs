@@ -143,6 +143,9 @@ catalogue! {
         NoDataProtectionOfficer: "the privacy notice names no data-protection officer to write to", "informacja o prywatności nie podaje inspektora ochrony danych ani kontaktu do niego";
         NoDataProtectionOfficerHint: "a public body must designate one (GDPR art. 37) and give the contact: add e.g. `data_protection_officer: { name: Jan Kowalski, email: iod@mops.example.org }` under `privacy:`",
             "podmiot publiczny musi go wyznaczyć (RODO art. 37) i podać kontakt: dodaj np. `data_protection_officer: { name: Jan Kowalski, email: iod@mops.example.org }` pod `privacy:`";
+        SiteLanguage: "a whole site can be in Polish or English; Ukrainian is for single texts", "cała strona może być po polsku albo po angielsku; ukraiński jest dla pojedynczych tekstów";
+        SiteLanguageHint: "write `language: pl` here, and `language: uk` in the front matter of each Ukrainian text",
+            "wpisz tu `language: pl`, a `language: uk` w nagłówku każdego tekstu po ukraińsku";
         InfoLinkAddress: "`{url}` is not a web address", "`{url}` nie jest adresem strony";
         InfoLinkAddressHint: "write a page of the site from its root, e.g. `/tekst-latwy-do-czytania/`, or a full address, e.g. `https://mops.bip.gov.pl/`",
             "wpisz stronę serwisu od ukośnika, np. `/tekst-latwy-do-czytania/`, albo pełny adres, np. `https://mops.bip.gov.pl/`";

@@ -82,6 +82,15 @@ catalogue! {
             "adres `{slug}` to nazwa urządzenia zastrzeżona w Windows, więc strony nie dałoby się skopiować na Windows ani tam udostępnić";
         NoTitle: "the title is missing", "brak tytułu";
         NoTitleHint: "add a line such as `title: Dzień Seniora w Klubie „Pogodna Jesień”`", "dodaj wiersz taki jak `title: Dzień Seniora w Klubie „Pogodna Jesień”`";
+        BadLanguage: "`{value}` is not a language tablica has texts for", "`{value}` to nie jest język, w którym tablica ma teksty";
+        BadLanguageHint: "write `language: uk` (Ukrainian), `language: en` (English) or `language: pl` (Polish), or remove the line for a text in the site's language",
+            "wpisz `language: uk` (ukraiński), `language: en` (angielski) albo `language: pl` (polski) albo usuń ten wiersz, jeśli tekst jest w języku strony";
+        TranslationUnknown: "no text of the site has the address `{address}`", "żaden tekst strony nie ma adresu `{address}`";
+        TranslationUnknownHint: "write the address of the text this one translates as its page shows it, from the first slash, e.g. `translation_of: /pomoc-dla-uchodzcow/`",
+            "wpisz adres tekstu, który ten tłumaczy, tak jak widać go na jego stronie, od pierwszego ukośnika, np. `translation_of: /pomoc-dla-uchodzcow/`";
+        TranslationSameLanguage: "this text and `{address}`, which it translates, are both in the language `{lang}`", "ten tekst i `{address}`, który tłumaczy, są w tym samym języku `{lang}`";
+        TranslationSameLanguageHint: "give the translation its `language:` (e.g. `language: uk`), or link two texts in different languages",
+            "podaj w tłumaczeniu `language:` (np. `language: uk`) albo połącz teksty w różnych językach";
         BadSlug: "`{slug}` is not a valid slug", "`{slug}` to nie jest poprawny adres (slug)";
         NoAddressFromName: "the file name gives no address", "z nazwy pliku nie da się zrobić adresu";
         NoAddressFromNameHint: "rename the file using letters or digits, or add `slug:`", "zmień nazwę pliku na zawierającą litery lub cyfry albo dodaj `slug:`";
