@@ -218,9 +218,8 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
     let number = format!("{sign}{grouped}{decimal_sep}{frac:02}");
     match (lang, currency) {
         (Lang::Pl, "PLN") => format!("{number}\u{a0}zł"),
-        (Lang::Pl, _) => format!("{number}\u{a0}{currency}"),
         (Lang::Uk, "PLN") => format!("{number}\u{a0}зл"),
-        (Lang::Uk, _) => format!("{number}\u{a0}{currency}"),
+        (Lang::Pl | Lang::Uk, _) => format!("{number}\u{a0}{currency}"),
         (Lang::En, _) => format!("{currency}\u{a0}{number}"),
     }
 }

@@ -129,8 +129,8 @@ pub(super) fn link(
         i
     };
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..texts.len() {
-        if target[i].is_some() && root(i) != i {
+    for (i, t) in target.iter().enumerate() {
+        if t.is_some() && root(i) != i {
             members
                 .entry(root(i))
                 .or_insert_with(|| vec![root(i)])
