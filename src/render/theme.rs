@@ -119,14 +119,26 @@ impl Translations {
     }
 }
 
+/// The theme in a language other than the site's.
+struct Localised {
+    lang: Lang,
+    translations: Arc<Translations>,
+    /// `None` if the templates failed to load, which they cannot once they loaded for the
+    /// site's language: its pages then use the site language's filters.
+    tera: std::sync::OnceLock<Option<Tera>>,
+}
+
 /// A loaded theme.
 pub struct Theme {
     /// The templates with the filters of the site's language.
     pub tera: Tera,
     pub translations: Arc<Translations>,
-    /// The same templates with the texts, dates and plural forms of each other language the
-    /// theme has texts for, for the pages of texts in it (`language:`).
-    others: Vec<(Lang, Tera, Arc<Translations>)>,
+    /// The texts of each other language the theme has, for the pages of texts in it
+    /// (`language:`), with the templates and that language's filters, made when a page first
+    /// needs them: parsing the templates again takes as long as the first time.
+    others: Vec<Localised>,
+    /// The templates' sources, for [`Localised`].
+    sources: Vec<(String, String)>,
     /// Files copied to `assets/` in the output, by path below `static/`.
     pub static_files: BTreeMap<PathBuf, ThemeFile>,
     /// The site folder that overrides the built-in files (may not exist).
@@ -142,14 +154,18 @@ impl Theme {
     /// The templates and texts for a page in `lang`: the site language's when the theme has
     /// no texts in `lang`.
     pub fn localised(&self, lang: Lang) -> (&Tera, &Arc<Translations>) {
-        (self.others.iter())
-            .find(|(l, _, _)| *l == lang)
-            .map_or((&self.tera, &self.translations), |(_, tera, t)| (tera, t))
+        let Some(other) = self.others.iter().find(|o| o.lang == lang) else {
+            return (&self.tera, &self.translations);
+        };
+        let tera = other
+            .tera
+            .get_or_init(|| templates_with(self.sources.clone(), &other.translations).ok());
+        (tera.as_ref().unwrap_or(&self.tera), &other.translations)
     }
 
     /// The languages other than the site's the theme has texts for.
     pub fn other_languages(&self) -> impl Iterator<Item = Lang> + '_ {
-        self.others.iter().map(|(l, _, _)| *l)
+        self.others.iter().map(|o| o.lang)
     }
 
     /// Renders the template `name` into the output file `file` with the variables of
@@ -254,14 +270,18 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
     let mut others = Vec::new();
     for (l, rel, file) in translation_files.iter().filter(|(l, _, _)| *l != lang) {
         let own = parse_translations(rel, file, *l)?;
-        let texts = Arc::new(own.or_else(&translations));
-        others.push((*l, templates_with(templates.clone(), &texts)?, texts));
+        others.push(Localised {
+            lang: *l,
+            translations: Arc::new(own.or_else(&translations)),
+            tera: std::sync::OnceLock::new(),
+        });
     }
-    let tera = templates_with(templates, &translations)?;
+    let tera = templates_with(templates.clone(), &translations)?;
     Ok(Theme {
         tera,
         translations,
         others,
+        sources: templates,
         static_files,
         override_dir,
         template_hashes,
