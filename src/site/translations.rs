@@ -175,3 +175,56 @@ pub(super) fn link(
     }
     translations
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text<'a>(path: &'a str, lang: Lang, of: Option<&'a str>) -> Text<'a> {
+        Text {
+            file: Path::new("content/pages/x.md"),
+            line: Some(3),
+            path,
+            lang,
+            title: path,
+            translation_of: of,
+        }
+    }
+
+    #[test]
+    fn addresses_are_read_as_a_page_shows_them_below_the_sites_folder() {
+        let config = crate::config::from_yaml("title: T\nbase_url: https://gmina.pl/mops/\n");
+        for written in [
+            "/mops/pomoc/",
+            "pomoc",
+            "https://gmina.pl/mops/pomoc/",
+            " /mops/pomoc#dyzury ",
+        ] {
+            assert_eq!(normalise(&config, written), "pomoc/", "{written}");
+        }
+        assert_eq!(normalise(&config, "/mops/pomoc/zasilki"), "pomoc/zasilki/");
+    }
+
+    #[test]
+    fn a_translation_of_a_translation_joins_the_originals_group_in_language_order() {
+        let config = crate::config::from_yaml("title: T\nbase_url: https://gmina.pl/\n");
+        let texts = [
+            text("en/", Lang::En, Some("/uk/")),
+            text("pl/", Lang::Pl, None),
+            text("uk/", Lang::Uk, Some("/pl/")),
+            text("alone/", Lang::Pl, None),
+            text("twin/", Lang::Uk, Some("/pl/")),
+        ];
+        let mut problems = Vec::new();
+        let t = link(&config, &texts, &mut problems);
+        let group: Vec<&str> = t.of("en/").iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(group, ["pl/", "uk/", "en/"]);
+        assert_eq!(t.of("pl/").len(), 3);
+        assert!(t.of("alone/").is_empty());
+        // A second Ukrainian text of the same group is left out, with a warning at its line.
+        assert!(t.of("twin/").is_empty());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].field.as_deref(), Some("translation_of"));
+        assert_eq!(problems[0].line, Some(3));
+    }
+}
