@@ -35,7 +35,7 @@ fn site() -> TestSite {
     )
     .post(
         "2026-12-01-konsultacje",
-        "title: Консультації для громадян України\nlanguage: uk\ndate: 2026-12-01\nproject: razom\nsummary: Щовівторка в центрі.",
+        "title: Консультації для громадян України\nlanguage: uk\ndate: 2026-12-01\nproject: razom\nsummary: Щовівторка в центрі.\nevent: { start: 2026-12-08 10:00, end: 2026-12-08 14:00, place: Кімната 4 }",
         "Приходьте до нас.",
     )
     .post(
@@ -102,6 +102,25 @@ fn a_title_in_another_language_is_marked_wherever_it_is_listed() {
     assert!(
         post.contains(r#"<span lang="pl">Festyn rodzinny</span>"#),
         "{post}"
+    );
+    // The event: on the Polish home page its title is marked, on its own page its time is
+    // Ukrainian, and calendars say the language of its summary (RFC 5545 LANGUAGE).
+    let home = site.read("index.html");
+    assert!(
+        home.contains(
+            r#"class="event-list__title"><a href="/aktualnosci/konsultacje/" lang="uk">"#
+        ),
+        "{home}"
+    );
+    assert!(post.contains("8 грудня 2026, 10:00–14:00"), "{post}");
+    let ics = site.read("wydarzenia/kalendarz.ics").replace("\r\n ", "");
+    assert!(
+        ics.contains("SUMMARY;LANGUAGE=uk:Консультації для громадян України"),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("DESCRIPTION;LANGUAGE=uk:Щовівторка в центрі."),
+        "{ics}"
     );
     // Projects list.
     let projects = site.read("projekty/index.html");
