@@ -76,10 +76,16 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             Ok(report(build(&options), quiet, false))
         }
-        Command::Check { root, drafts } => {
+        Command::Check {
+            root,
+            drafts,
+            external,
+        } => {
             let options = BuildOptions {
                 drafts,
                 check_only: true,
+                external_links: external,
+                progress: std::io::stderr().is_terminal(),
                 ..BuildOptions::new(root)
             };
             let result = build(&options);

@@ -155,6 +155,13 @@ pub struct Checks {
     pub frame_title: CheckLevel,
     /// A link, photo or `#anchor` within the site that leads nowhere.
     pub broken_links: CheckLevel,
+    /// A link to another site that answers with an error or not at all: asked only by
+    /// `tablica check --external`, never by a build.
+    pub external_links: CheckLevel,
+    /// Hosts `check --external` does not ask (`facebook.com` covers `www.facebook.com` too).
+    pub external_skip: Vec<String>,
+    /// Seconds another site has to answer `check --external`.
+    pub external_timeout: std::num::NonZeroU64,
 }
 
 impl Default for Checks {
@@ -167,6 +174,9 @@ impl Default for Checks {
             table_header: CheckLevel::Warning,
             frame_title: CheckLevel::Error,
             broken_links: CheckLevel::Warning,
+            external_links: CheckLevel::Warning,
+            external_skip: Vec::new(),
+            external_timeout: std::num::NonZeroU64::MIN.saturating_add(9),
         }
     }
 }
