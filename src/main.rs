@@ -147,18 +147,28 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_build,
         } => {
             let progress = std::io::stderr().is_terminal();
-            // A preview target gets a preview build, in a folder of its own (without settings
-            // that load, the build below reports why).
-            let preview = tablica::config::load(&root)
-                .is_ok_and(|config| tablica::deploy::is_preview(&config, target.as_deref()));
-            let own_folder = preview && output.is_none();
-            let output = output.or_else(|| preview.then(|| tablica::deploy::preview_output(&root)));
+            // The settings, read once: they say which folder to send (a preview target gets a
+            // preview build, in a folder of its own) and where.
+            let config = match tablica::config::load(&root) {
+                Ok(config) => config,
+                Err(problems) => {
+                    print_diagnostics(&Diagnostics(problems));
+                    return Ok(ExitCode::from(EXIT_CONTENT));
+                }
+            };
+            let (folder, preview) = tablica::deploy::source(
+                &config,
+                &root,
+                target.as_deref(),
+                (output.clone(), no_build),
+            );
             if !no_build {
                 let options = BuildOptions {
-                    output: output.clone(),
+                    output: Some(folder.clone()),
                     progress,
                     preview,
-                    replace_output: own_folder,
+                    // The preview's folder is tablica's own.
+                    replace_output: preview && output.is_none(),
                     ..BuildOptions::new(root.clone())
                 };
                 let result = build(&options);
@@ -168,16 +178,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     return Ok(code);
                 }
             }
-            let config = match tablica::config::load(&root) {
-                Ok(config) => config,
-                Err(problems) => {
-                    print_diagnostics(&Diagnostics(problems));
-                    return Ok(ExitCode::from(EXIT_CONTENT));
-                }
-            };
             let options = tablica::deploy::DeployOptions {
                 root,
-                output,
+                output: Some(folder),
                 target,
                 dry_run,
                 progress,
