@@ -60,6 +60,12 @@ fn other_site() -> (String, Log) {
     (format!("http://{address}"), log)
 }
 
+/// The address of a port on 127.0.0.1 where nothing listens (any more).
+fn closed_port() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    format!("http://{}", listener.local_addr().expect("address"))
+}
+
 /// A site linking to every path of `other` from two posts and its menu, with
 /// `checks:` as given.
 fn site_linking_to(other: &str, checks: &str) -> TestSite {
@@ -86,7 +92,11 @@ fn site_linking_to(other: &str, checks: &str) -> TestSite {
     site.post(
         "b",
         "title: Drugi\ndate: 2026-11-21",
-        &format!("Znowu [usunięta]({other}/gone) i [znaleziona]({other}/ok#góra)."),
+        &format!(
+            "Znowu [usunięta]({other}/gone) i [znaleziona]({other}/ok#góra).\n\n\
+             Serwer [wyłączony]({}/).",
+            closed_port()
+        ),
     );
     site.page("o-nas", "title: O nas", "Tekst.");
     site
@@ -115,6 +125,8 @@ fn links_to_other_sites_are_asked_once_each_and_reported_with_file_and_line() {
         format!("error: content/posts/a.md:11: the link `{other}/slow` got no answer within 1 s"),
         format!("warning: content/posts/a.md:13: the link `{other}/very-busy` was not checked: its site asks to be asked later"),
         format!("error: content/posts/a.md:15: the link `{other}/round` is sent on more than 5 times"),
+        "error: content/posts/b.md:7: the link `http://127.0.0.1:".to_string(),
+        "cannot be reached: the server refused the connection".to_string(),
         format!("error: content/site.yaml: the link `{other}/menu-gone` answers with the error 404 (on the page `https://mops.example.org/"),
     ];
     for line in &expected {
@@ -138,7 +150,7 @@ fn links_to_other_sites_are_asked_once_each_and_reported_with_file_and_line() {
         assert!(!err.contains(&reported), "{fine} reported:\n{err}");
     }
     assert!(!err.contains("pominiety") && !err.contains("brpo"), "{err}");
-    assert!(err.contains("5 errors in the content found"), "{err}");
+    assert!(err.contains("6 errors in the content found"), "{err}");
 
     let log = log.lock().expect("log").clone();
     let heads = |path: &str| {
@@ -202,6 +214,8 @@ fn warnings_by_default_in_polish_for_a_polish_site() {
         format!("odnośnik `{other}/old` został na stałe przeniesiony pod `{other}/new`"),
         format!("odnośnik `{other}/slow` nie dostał odpowiedzi w ciągu 1 s"),
         "wskazówka: strona została przeniesiona albo usunięta".to_string(),
+        "nie da się połączyć z adresem odnośnika `http://127.0.0.1:".to_string(),
+        "serwer odmówił połączenia".to_string(),
     ] {
         assert!(err.contains(&line), "missing {line:?} in:\n{err}");
     }

@@ -63,6 +63,9 @@ pub(super) fn collect(
     sources: &HashMap<&str, Source<'_>>,
 ) -> BTreeMap<String, Vec<Place>> {
     let mut found: BTreeMap<String, Vec<Place>> = BTreeMap::new();
+    if config.checks.external_links.severity().is_none() {
+        return found;
+    }
     let skip = skipped_hosts(&config.checks.external_skip);
     for page in pages {
         let file = crate::url::slash_path(&page.path);
@@ -145,8 +148,8 @@ enum Answer {
     Status(u16),
     /// No answer within the time given.
     Timeout,
-    /// No connection (no such host, refused, TLS failed …).
-    Unreachable(String),
+    /// No connection (no such host, refused, TLS failed …), and why.
+    Unreachable(Message),
     TooManyRedirects,
     /// The server asked to wait longer than tablica waits.
     Busy,
@@ -259,7 +262,7 @@ impl Asker {
         let response = result.map_err(|e| match e {
             ureq::Error::Timeout(_) => Answer::Timeout,
             ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => Answer::Timeout,
-            e => Answer::Unreachable(e.to_string()),
+            e => Answer::Unreachable(why_unreachable(&e)),
         })?;
         let header = |name: &str| {
             (response.headers().get(name))
@@ -271,6 +274,22 @@ impl Asker {
             location: header("location"),
             retry_after: header("retry-after").and_then(|v| retry_after(&v)),
         })
+    }
+}
+
+/// Why a connection failed, in plain words where tablica knows them, else as the library says.
+fn why_unreachable(error: &ureq::Error) -> Message {
+    match error {
+        ureq::Error::HostNotFound => M::ExternalNoHost.into(),
+        // The system's resolver: "failed to lookup address information: …".
+        ureq::Error::Io(e) if e.to_string().contains("lookup address") => M::ExternalNoHost.into(),
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+            M::ExternalRefused.into()
+        }
+        ureq::Error::Tls(_) | ureq::Error::NativeTls(_) => {
+            msg!(M::ExternalTls, error = error.to_string())
+        }
+        e => Message::text(e.to_string()),
     }
 }
 

@@ -133,6 +133,9 @@ catalogue! {
         ExternalUnreachable: "the link `{url}` cannot be reached: {error}", "nie da się połączyć z adresem odnośnika `{url}`: {error}";
         ExternalUnreachableHint: "check the address for a typo and open it in a browser: the site may no longer exist; if this computer needs a proxy, set `HTTPS_PROXY`",
             "sprawdź, czy w adresie nie ma literówki, i otwórz go w przeglądarce: serwis mógł przestać istnieć; jeśli ten komputer łączy się przez serwer pośredniczący (proxy), ustaw `HTTPS_PROXY`";
+        ExternalNoHost: "there is no such server", "nie ma takiego serwera";
+        ExternalRefused: "the server refused the connection", "serwer odmówił połączenia";
+        ExternalTls: "the secure connection (https) failed: {error}", "nie udało się nawiązać bezpiecznego połączenia (https): {error}";
         ExternalRedirects: "the link `{url}` is sent on more than {max} times", "odnośnik `{url}` jest przekierowywany więcej niż {max} razy";
         ExternalMoved: "the link `{url}` has moved for good to `{to}`", "odnośnik `{url}` został na stałe przeniesiony pod `{to}`";
         ExternalMovedHint: "write the new address in the link: the old one may stop working", "wpisz w odnośniku nowy adres: stary może przestać działać";
