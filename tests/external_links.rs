@@ -220,3 +220,16 @@ fn warnings_by_default_in_polish_for_a_polish_site() {
         assert!(err.contains(&line), "missing {line:?} in:\n{err}");
     }
 }
+
+#[test]
+fn a_time_to_answer_out_of_range_is_named_with_its_line() {
+    let site = TestSite::with_config(&format!(
+        "{}checks:\n  external_timeout: 0\n",
+        common::SITE_YAML
+    ));
+    let err = common::content_errors(&site.run(&["check"]));
+    assert!(
+        err.contains("content/site.yaml:10: field `checks.external_timeout`: the time for another site to answer must be from 1 to 300 seconds"),
+        "{err}"
+    );
+}

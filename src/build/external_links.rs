@@ -320,7 +320,7 @@ pub(super) fn check(
     let Some(severity) = config.checks.external_links.severity() else {
         return Vec::new();
     };
-    let timeout = Duration::from_secs(config.checks.external_timeout.get());
+    let timeout = Duration::from_secs(config.checks.external_timeout);
     let asker = Asker::new(timeout);
     let addresses: Vec<&String> = links.keys().collect();
     let bar = progress_bar(progress, addresses.len());

@@ -137,6 +137,9 @@ impl CheckLevel {
     }
 }
 
+/// The most seconds `checks.external_timeout` may give another site.
+pub const MAX_EXTERNAL_TIMEOUT: u64 = 300;
+
 /// Severity of each build-time accessibility check of Markdown content.
 #[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(default, deny_unknown_fields)]
@@ -160,8 +163,9 @@ pub struct Checks {
     pub external_links: CheckLevel,
     /// Hosts `check --external` does not ask (`facebook.com` covers `www.facebook.com` too).
     pub external_skip: Vec<String>,
-    /// Seconds another site has to answer `check --external`.
-    pub external_timeout: std::num::NonZeroU64,
+    /// Seconds another site has to answer `check --external`, from 1 to
+    /// [`MAX_EXTERNAL_TIMEOUT`].
+    pub external_timeout: u64,
 }
 
 impl Default for Checks {
@@ -176,7 +180,7 @@ impl Default for Checks {
             broken_links: CheckLevel::Warning,
             external_links: CheckLevel::Warning,
             external_skip: Vec::new(),
-            external_timeout: std::num::NonZeroU64::MIN.saturating_add(9),
+            external_timeout: 10,
         }
     }
 }
@@ -418,6 +422,13 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             Diagnostic::error(&file, M::PostsPerPage)
                 .field("posts_per_page")
                 .at_line(line("posts_per_page")),
+        );
+    }
+    if !(1..=MAX_EXTERNAL_TIMEOUT).contains(&input.checks.external_timeout) {
+        problems.push(
+            Diagnostic::error(&file, msg!(M::ExternalTimeout, max = MAX_EXTERNAL_TIMEOUT))
+                .field("checks.external_timeout")
+                .at_line(line("checks")),
         );
     }
     let timezone = match input
