@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
-use tablica::build::{build, BuildOptions};
+use tablica::build::{build, BuildError, BuildOptions};
 use tablica::diagnostics::Diagnostics;
 use tablica::locale::catalogue::Cli as M;
 use tablica::locale::catalogue::Editor as Ed;
@@ -23,9 +23,7 @@ use tablica::scaffold::{self, Given};
 
 use cli::args::{Cli, Command, ImportFrom, LangArg, YesNo};
 use cli::help::{choose_language, command, command_line_error};
-use cli::report::{
-    print_diagnostics, print_timed, report, warn_if_open, EXIT_CONTENT, EXIT_FAILURE,
-};
+use cli::report::{print_timed, report, warn_if_open, EXIT_FAILURE};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -152,8 +150,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let config = match tablica::config::load(&root) {
                 Ok(config) => config,
                 Err(problems) => {
-                    print_diagnostics(&Diagnostics(problems));
-                    return Ok(ExitCode::from(EXIT_CONTENT));
+                    let mut problems = Diagnostics(problems);
+                    problems.sort();
+                    return Ok(report(Err(BuildError::Content(problems)), false, false));
                 }
             };
             let (folder, preview) = tablica::deploy::source(
