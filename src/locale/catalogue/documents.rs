@@ -141,8 +141,8 @@ catalogue! {
         ExternalMovedHint: "write the new address in the link: the old one may stop working", "wpisz w odnośniku nowy adres: stary może przestać działać";
         ExternalBusy: "the link `{url}` was not checked: its site asks to be asked later", "odnośnika `{url}` nie sprawdzono: jego serwis prosi o zapytanie później";
         ExternalBusyHint: "run `tablica check --external` again later", "uruchom `tablica check --external` ponownie później";
-        ExternalOnPage: "{problem} (on the page `{page}` and maybe others: from the menu or another setting in site.yaml, or from the theme)",
-            "{problem} (na stronie `{page}` i może innych: z menu lub innego ustawienia w site.yaml albo z szablonu)";
+        ExternalOnPage: "{problem} (on the page `{page}` and maybe others: from the header of its document, the menu or another setting in site.yaml, or the theme)",
+            "{problem} (na stronie `{page}` i może innych: z metryczki jej dokumentu, z menu lub innego ustawienia w site.yaml albo z szablonu)";
         ExternalOutOfTime: "{count|link|links} to other sites not checked: the check's {minutes} minutes ran out",
             "nie sprawdzono {count|odnośnika|odnośników|odnośników} do innych serwisów: skończyło się {minutes} minut przeznaczonych na sprawdzanie";
         ExternalOutOfTimeHint: "run `tablica check --external` again; add the hosts that answer slowly to `checks: { external_skip: [...] }`",
