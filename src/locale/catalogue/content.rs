@@ -97,6 +97,7 @@ catalogue! {
         SamePath: "two sections use the path `{name}`", "dwie sekcje używają ścieżki `{name}`";
         SamePathHint: "give every section its own path name", "nadaj każdej sekcji własną nazwę ścieżki";
         PostsPerPage: "`posts_per_page` must be at least 1", "`posts_per_page` musi wynosić co najmniej 1";
+        ExternalTimeout: "the time for another site to answer must be from 1 to {max} seconds", "czas na odpowiedź innego serwisu musi wynosić od 1 do {max} sekund";
         UnknownTimezone: "unknown time zone", "nieznana strefa czasowa";
         UnknownTimezoneHint: "use a name from the tz database, e.g. `Europe/Warsaw`", "użyj nazwy z bazy tz, np. `Europe/Warsaw`";
         ThemeName: "the theme name must be a plain folder name", "nazwa motywu musi być zwykłą nazwą folderu";

@@ -131,6 +131,32 @@ catalogue! {
         BrokenThemeLink: "the link `{url}` on the page `{page}` (and maybe others) leads nowhere", "odnośnik `{url}` na stronie `{page}` (i może innych) prowadzi donikąd";
         BrokenThemeLinkHint: "it comes from the menu or another setting in site.yaml, or from the theme: correct the address there",
             "pochodzi z menu lub innego ustawienia w site.yaml albo z szablonu: popraw adres tam";
+        ExternalStatus: "the link `{url}` answers with the error {status}", "odnośnik `{url}` odpowiada błędem {status}";
+        ExternalGoneHint: "the page was moved or removed: open the other site, find the page's new address and correct the link, or remove it",
+            "strona została przeniesiona albo usunięta: otwórz tamten serwis, znajdź nowy adres strony i popraw odnośnik albo go usuń";
+        ExternalServerHint: "the other site has a problem or refuses the check: open the address in a browser; if it works, ignore this or add its host to `checks: { external_skip: [...] }` in site.yaml",
+            "tamten serwis ma kłopot albo odmawia sprawdzenia: otwórz adres w przeglądarce; jeśli działa, pomiń to ostrzeżenie albo dopisz jego serwer do `checks: { external_skip: [...] }` w site.yaml";
+        ExternalTimeout: "the link `{url}` got no answer within {seconds} s", "odnośnik `{url}` nie dostał odpowiedzi w ciągu {seconds} s";
+        ExternalTimeoutHint: "the other site may be down or slow: open the address in a browser; if it works, give it more time with `checks: { external_timeout: 30 }` in site.yaml",
+            "tamten serwis może nie działać albo być powolny: otwórz adres w przeglądarce; jeśli działa, daj mu więcej czasu przez `checks: { external_timeout: 30 }` w site.yaml";
+        ExternalUnreachable: "the link `{url}` cannot be reached: {error}", "nie da się połączyć z adresem odnośnika `{url}`: {error}";
+        ExternalUnreachableHint: "check the address for a typo and open it in a browser: the site may no longer exist; if this computer needs a proxy, set `HTTPS_PROXY`",
+            "sprawdź, czy w adresie nie ma literówki, i otwórz go w przeglądarce: serwis mógł przestać istnieć; jeśli ten komputer łączy się przez serwer pośredniczący (proxy), ustaw `HTTPS_PROXY`";
+        ExternalNoHost: "there is no such server", "nie ma takiego serwera";
+        ExternalRefused: "the server refused the connection", "serwer odmówił połączenia";
+        ExternalTls: "the secure connection (https) failed: {error}", "nie udało się nawiązać bezpiecznego połączenia (https): {error}";
+        ExternalRedirects: "the link `{url}` is sent on more than {max} times", "odnośnik `{url}` jest przekierowywany więcej niż {max} razy";
+        ExternalMoved: "the link `{url}` has moved for good to `{to}`", "odnośnik `{url}` został na stałe przeniesiony pod `{to}`";
+        ExternalMovedHint: "write the new address in the link: the old one may stop working", "wpisz w odnośniku nowy adres: stary może przestać działać";
+        ExternalBusy: "the link `{url}` was not checked: its site asks to be asked later", "odnośnika `{url}` nie sprawdzono: jego serwis prosi o zapytanie później";
+        ExternalBusyHint: "run `tablica check --external` again later", "uruchom `tablica check --external` ponownie później";
+        ExternalOnPage: "{problem} (on the page `{page}` and maybe others: from the header of its document, the menu or another setting in site.yaml, or the theme)",
+            "{problem} (na stronie `{page}` i może innych: z metryczki jej dokumentu, z menu lub innego ustawienia w site.yaml albo z szablonu)";
+        ExternalOutOfTime: "{count|link|links} to other sites not checked: the check's {minutes} minutes ran out",
+            "nie sprawdzono {count|odnośnika|odnośników|odnośników} do innych serwisów: skończyło się {minutes} minut przeznaczonych na sprawdzanie";
+        ExternalOutOfTimeHint: "run `tablica check --external` again; add the hosts that answer slowly to `checks: { external_skip: [...] }`",
+            "uruchom `tablica check --external` ponownie; serwery, które odpowiadają powoli, dopisz do `checks: { external_skip: [...] }`";
+        ExternalProgress: "links to other sites", "odnośniki do innych serwisów";
         PriceAndFreeHint: "keep `price:` or `free: true`, not both", "zostaw `price:` albo `free: true`, nie oba";
         FolderNoAddress: "the folder `{folder}` gives no address for the pages in it", "z nazwy folderu `{folder}` nie da się zrobić adresu stron, które w nim są";
         FolderNameHint: "rename the folder using letters or digits, e.g. `pomoc`; the folders under `content/pages/` make the addresses of the pages in them",
