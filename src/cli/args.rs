@@ -60,6 +60,8 @@ pub(crate) enum Command {
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        external: bool,
     },
     Serve {
         #[command(flatten)]

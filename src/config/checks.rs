@@ -23,6 +23,9 @@ impl CheckLevel {
     }
 }
 
+/// The most seconds `checks.external_timeout` may give another site.
+pub const MAX_EXTERNAL_TIMEOUT: u64 = 300;
+
 /// Severity of each build-time accessibility check of Markdown content.
 #[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(default, deny_unknown_fields)]
@@ -41,6 +44,14 @@ pub struct Checks {
     pub frame_title: CheckLevel,
     /// A link, photo or `#anchor` within the site that leads nowhere.
     pub broken_links: CheckLevel,
+    /// A link to another site that answers with an error or not at all: asked only by
+    /// `tablica check --external`, never by a build.
+    pub external_links: CheckLevel,
+    /// Hosts `check --external` does not ask (`facebook.com` covers `www.facebook.com` too).
+    pub external_skip: Vec<String>,
+    /// Seconds another site has to answer `check --external`, from 1 to
+    /// [`MAX_EXTERNAL_TIMEOUT`].
+    pub external_timeout: u64,
 }
 
 impl Default for Checks {
@@ -53,6 +64,9 @@ impl Default for Checks {
             table_header: CheckLevel::Warning,
             frame_title: CheckLevel::Error,
             broken_links: CheckLevel::Warning,
+            external_links: CheckLevel::Warning,
+            external_skip: Vec::new(),
+            external_timeout: 10,
         }
     }
 }

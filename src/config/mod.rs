@@ -13,7 +13,7 @@ pub(crate) mod privacy;
 mod statement_review;
 
 pub use base_url::{below_root, from_root};
-pub use checks::{CheckLevel, Checks};
+pub use checks::{CheckLevel, Checks, MAX_EXTERNAL_TIMEOUT};
 pub use images::{ImageSettings, OnError};
 pub use paths::Paths;
 use paths::PathsInput;
@@ -251,6 +251,14 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             Default::default()
         }
     };
+    if input.language == Lang::Uk {
+        problems.push(
+            Diagnostic::error(&file, M::SiteLanguage)
+                .field("language")
+                .at_line(line("language"))
+                .hint(M::SiteLanguageHint),
+        );
+    }
     let paths = input.paths.resolve(input.language);
     for name in paths.all() {
         if !is_valid_slug(name) {
@@ -279,6 +287,13 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             Diagnostic::error(&file, M::PostsPerPage)
                 .field("posts_per_page")
                 .at_line(line("posts_per_page")),
+        );
+    }
+    if !(1..=MAX_EXTERNAL_TIMEOUT).contains(&input.checks.external_timeout) {
+        problems.push(
+            Diagnostic::error(&file, msg!(M::ExternalTimeout, max = MAX_EXTERNAL_TIMEOUT))
+                .field("checks.external_timeout")
+                .at_line(line("checks")),
         );
     }
     let timezone = match input

@@ -23,8 +23,8 @@ pub struct Paths {
 
 impl Paths {
     fn defaults(lang: Lang) -> Self {
-        let s = |pl: &str, en: &str| match lang {
-            Lang::Pl => pl.to_string(),
+        let s = |pl: &str, en: &str| match lang.interface() {
+            Lang::Pl | Lang::Uk => pl.to_string(),
             Lang::En => en.to_string(),
         };
         Paths {

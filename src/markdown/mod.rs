@@ -9,7 +9,6 @@ mod raw_html;
 mod sanitise;
 mod text;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
