@@ -555,6 +555,40 @@ fn deleted_documents_wait_in_the_bin_and_come_back_whole() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_editors_own_folder_is_refused_and_nothing_is_written_outside_the_site() {
+    let site = site();
+    let outside = tempfile::tempdir().expect("a folder outside the site");
+    std::fs::create_dir_all(site.root().join(".redakcja")).expect(".redakcja");
+    for name in ["historia", "kosz"] {
+        std::os::unix::fs::symlink(outside.path(), site.root().join(".redakcja").join(name))
+            .expect("a link");
+    }
+    let mut r = Redakcja::start(&site, &[], None);
+    let mut form = r.open(REL);
+    set(&mut form, "f_category", "Seniorzy");
+    let saved = r.post("/redakcja/zapisz", &form);
+    assert_ne!(
+        saved.status, 303,
+        "the history would be written through the link"
+    );
+    assert_eq!(disk(&site, FILE), POST, "the file is as it was");
+    let delete: Form = vec![
+        ("csrf".into(), get(&form, "csrf")),
+        ("plik".into(), REL.into()),
+    ];
+    assert_ne!(r.post("/redakcja/usun", &delete).status, 303);
+    assert_eq!(disk(&site, FILE), POST, "nothing went into the linked bin");
+    let page = r.get(&format!("/redakcja/historia?plik={}", enc(REL)));
+    assert_ne!(page.status, 200, "the linked history is not read");
+    assert_eq!(
+        std::fs::read_dir(outside.path()).expect("outside").count(),
+        0,
+        "nothing was written outside the site"
+    );
+}
+
 #[test]
 fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_nothing() {
     let site = site();

@@ -24,6 +24,8 @@ const MAX_PATH: usize = 400;
 pub enum StoreError {
     #[error("the path is not a document under content/")]
     BadPath,
+    #[error("{} is a symbolic link", .0.display())]
+    Link(PathBuf),
     #[error("the file does not exist")]
     Missing,
     #[error("a file of that name exists already")]
@@ -135,8 +137,7 @@ impl Store {
             return Err(StoreError::Exists);
         }
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(write_error(parent))?;
-            no_links_between(&self.content, &path)?;
+            create_dirs(&self.content, parent)?;
         }
         write_atomic(&path, text.as_bytes())?;
         Ok(hash(text.as_bytes()))
@@ -188,15 +189,23 @@ impl Store {
             .is_ok_and(|p| fs::symlink_metadata(p).is_ok())
     }
 
-    /// The history folder of `rel`.
-    fn history_dir(&self, rel: &str) -> PathBuf {
-        self.root.join(EDITOR_DIR).join(HISTORY).join(rel)
+    /// The editor's own folder, `.redakcja/`.
+    fn own_dir(&self) -> PathBuf {
+        self.root.join(EDITOR_DIR)
+    }
+
+    /// The history folder of `rel`; refused when a link is on the way to it (the history
+    /// would be read from, or written to, somewhere outside the site).
+    fn history_dir(&self, rel: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.own_dir().join(HISTORY).join(rel);
+        no_links_between(&self.own_dir(), &dir)?;
+        Ok(dir)
     }
 
     /// Keeps `bytes` as a version of `rel` in the history.
     fn keep(&self, rel: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        let dir = self.history_dir(rel);
-        fs::create_dir_all(&dir).map_err(write_error(&dir))?;
+        let dir = self.history_dir(rel)?;
+        create_dirs(&self.own_dir(), &dir)?;
         let path = unused(&dir, &format!("{}.md", stamp()));
         write_atomic(&path, bytes)
     }
@@ -204,7 +213,7 @@ impl Store {
     /// The versions of `rel` kept in the history, newest first.
     pub fn history(&self, rel: &str) -> Result<Vec<Kept>, StoreError> {
         self.confine(rel)?;
-        let mut versions: Vec<Kept> = fs::read_dir(self.history_dir(rel))
+        let mut versions: Vec<Kept> = fs::read_dir(self.history_dir(rel)?)
             .into_iter()
             .flatten()
             .flatten()
@@ -226,7 +235,7 @@ impl Store {
         if name.components().count() != 1 {
             return Err(StoreError::BadPath);
         }
-        let bytes = read_bytes(&self.history_dir(rel).join(name))?.ok_or(StoreError::Missing)?;
+        let bytes = read_bytes(&self.history_dir(rel)?.join(name))?.ok_or(StoreError::Missing)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
@@ -244,9 +253,9 @@ impl Store {
             (path, PathBuf::from(rel))
         };
         let id = Path::new(&stamp()).join(&rel_from);
-        let to = self.root.join(EDITOR_DIR).join(BIN).join(&id);
+        let to = self.own_dir().join(BIN).join(&id);
         if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(write_error(parent))?;
+            create_dirs(&self.own_dir(), parent)?;
         }
         fs::rename(&from, &to).map_err(write_error(&from))?;
         Ok(id.to_string_lossy().replace('\\', "/"))
@@ -254,7 +263,10 @@ impl Store {
 
     /// What is in the bin, newest first.
     pub fn bin(&self) -> Vec<Kept> {
-        let bin = self.root.join(EDITOR_DIR).join(BIN);
+        let bin = self.own_dir().join(BIN);
+        if no_links_between(&self.own_dir(), &bin).is_err() {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         for time in fs::read_dir(&bin).into_iter().flatten().flatten() {
             for entry in walkdir::WalkDir::new(time.path()).min_depth(2).max_depth(2) {
@@ -279,14 +291,17 @@ impl Store {
         let _time = parts.next();
         let back = parts.as_path().to_path_buf();
         let back_text = back.to_string_lossy().replace('\\', "/");
-        let from = self.root.join(EDITOR_DIR).join(BIN).join(&rel);
-        let document = if from.is_dir() {
+        let from = self.own_dir().join(BIN).join(&rel);
+        no_links_between(&self.own_dir(), &from)?;
+        // Not `is_dir`, which follows a link: a link in the bin is refused above.
+        let is_dir = fs::symlink_metadata(&from).is_ok_and(|m| m.is_dir());
+        let document = if is_dir {
             format!("{back_text}/index.md")
         } else {
             back_text
         };
         let to = self.confine(&document)?;
-        let to = if from.is_dir() {
+        let to = if is_dir {
             to.parent()
                 .map(Path::to_path_buf)
                 .ok_or(StoreError::BadPath)?
@@ -301,7 +316,7 @@ impl Store {
             return Err(StoreError::Exists);
         }
         if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(write_error(parent))?;
+            create_dirs(&self.content, parent)?;
         }
         fs::rename(&from, &to).map_err(write_error(&from))?;
         Ok(document)
@@ -334,17 +349,25 @@ fn no_links_between(base: &Path, path: &Path) -> Result<(), StoreError> {
     let rel = path.strip_prefix(base).map_err(|_| StoreError::BadPath)?;
     let mut at = base.to_path_buf();
     if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(StoreError::BadPath);
+        return Err(StoreError::Link(at));
     }
     for part in rel.components() {
         at.push(part);
         match fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_symlink() => return Err(StoreError::BadPath),
+            Ok(m) if m.file_type().is_symlink() => return Err(StoreError::Link(at)),
             Ok(_) => {}
             Err(_) => break,
         }
     }
     Ok(())
+}
+
+/// Creates the folder `dir` under `base` with those above it, refusing a link on the way
+/// before (nothing is created outside) and after (a link put there meanwhile).
+fn create_dirs(base: &Path, dir: &Path) -> Result<(), StoreError> {
+    no_links_between(base, dir)?;
+    fs::create_dir_all(dir).map_err(write_error(dir))?;
+    no_links_between(base, dir)
 }
 
 /// The bytes of `path`, `None` when it does not exist.

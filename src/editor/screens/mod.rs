@@ -11,7 +11,7 @@ use super::routes::{page, Call};
 use super::store::StoreError;
 use super::PREFIX;
 use crate::locale::catalogue::Editor as E;
-use crate::locale::{Lang, Message};
+use crate::locale::{msg, Lang, Message};
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
@@ -37,6 +37,10 @@ pub(super) fn edit_url(rel: &str) -> String {
 fn store_problem(lang: Lang, e: &StoreError) -> String {
     let key = match e {
         StoreError::BadPath => E::BadPath,
+        StoreError::Link(path) => {
+            let shown = path.to_string_lossy().into_owned();
+            return msg!(E::Link, path = shown).render(lang);
+        }
         StoreError::Missing => E::Missing,
         StoreError::Exists => E::Exists,
         StoreError::Conflict { .. } => E::ConflictTitle,

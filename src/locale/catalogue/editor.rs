@@ -31,6 +31,8 @@ catalogue! {
         BackToDocument: "Back to the document", "Wróć do dokumentu";
         BadPath: "This is not a document of the site (posts, projects or pages in content/).",
             "To nie jest dokument strony (wpisy, projekty lub strony w content/).";
+        Link: "A folder on the way ({path}) is a symbolic link, and the editor never reads or writes through one (it could lead outside the site). Replace the link with an ordinary folder, then try again.",
+            "Folder po drodze ({path}) jest dowiązaniem symbolicznym, a redakcja nigdy nie czyta ani nie zapisuje przez dowiązania (mogłoby prowadzić poza stronę). Zastąp dowiązanie zwykłym folderem i spróbuj ponownie.";
         Missing: "The file does not exist (any more). It may have been moved to the bin.",
             "Plik nie istnieje (już). Mógł zostać przeniesiony do kosza.";
         Exists: "A file of that name exists already; nothing was replaced.", "Plik o tej nazwie już istnieje; niczego nie zastąpiono.";
