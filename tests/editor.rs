@@ -590,6 +590,35 @@ fn a_link_in_the_editors_own_folder_is_refused_and_nothing_is_written_outside_th
 }
 
 #[test]
+fn a_project_named_with_a_date_is_offered_by_the_slug_the_build_gives_it() {
+    let site = site();
+    site.write(
+        "content/projects/2026-01-15-zielony-ogrod.md",
+        "---\ntitle: Zielony ogród\nstatus: ongoing\n---\nProjekt.\n",
+    );
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(
+        page.body
+            .contains("<option value=\"zielony-ogrod\">Zielony ogród</option>"),
+        "the choice is the build's slug, without the date"
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    set(&mut form, "f_project", "zielony-ogrod");
+    let saved = r.post("/redakcja/zapisz", &form);
+    assert_eq!(saved.status, 303, "not an unknown project: {}", saved.body);
+    assert!(disk(&site, FILE).contains("project: zielony-ogrod\n"));
+    site.build_ok();
+    // A project renamed on disk is offered by its new title at once.
+    site.write(
+        "content/projects/2026-01-15-zielony-ogrod.md",
+        "---\ntitle: Zielony ogród przy ośrodku\nstatus: ongoing\n---\nProjekt.\n",
+    );
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page.body.contains(">Zielony ogród przy ośrodku</option>"));
+}
+
+#[test]
 fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_nothing() {
     let site = site();
     let mut r = Redakcja::start(&site, &[], None);

@@ -6,6 +6,7 @@
 //! network.
 
 mod auth;
+mod cache;
 mod form;
 mod index;
 mod pages;
@@ -61,6 +62,9 @@ pub struct Editor {
     store: Store,
     gate: auth::Gate,
     lang: Lang,
+    /// What the list needs of each document, and the settings, until their files change.
+    documents: index::Kept,
+    settings: cache::Kept<cache::Settings>,
 }
 
 impl Editor {
@@ -70,6 +74,8 @@ impl Editor {
             store: Store::new(root),
             gate: auth::Gate::new(!login_everywhere, password),
             lang: crate::config::language(root).unwrap_or_default(),
+            documents: index::Kept::default(),
+            settings: cache::Kept::default(),
         }
     }
 

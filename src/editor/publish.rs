@@ -32,7 +32,7 @@ pub fn publish(call: &Call) -> MountResponse {
         };
         return result(call, 422, E::PublishBuildFailed, &lines);
     }
-    let config = match crate::config::load(root) {
+    let config = match call.settings() {
         Ok(c) => c,
         Err(ds) => {
             let lines: Vec<String> = ds.iter().map(|d| d.render(lang)).collect();

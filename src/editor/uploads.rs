@@ -124,7 +124,7 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
         Some(image::ImageFormat::Gif) => Some("gif"),
         _ => None,
     };
-    let max_pixels = crate::config::load(&call.editor.root).map_or_else(
+    let max_pixels = call.settings().as_ref().map_or_else(
         |_| crate::config::ImageSettings::default().max_pixels,
         |c| c.images.max_pixels,
     );

@@ -7,7 +7,7 @@ use super::super::form::{self, Parts, BODY};
 use super::super::index;
 use super::super::pages::{control, error_summary, hidden, notice, Control};
 use super::super::store::StoreError;
-use super::{edit_url, enc, esc, page, problem_page, t, today, Call, E, PREFIX};
+use super::{edit_url, enc, esc, page, problem_page, t, Call, E, PREFIX};
 use crate::content::meta::fields::Field;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
@@ -37,8 +37,7 @@ fn form_page(
 ) -> MountResponse {
     let lang = call.editor.lang;
     let fields = form::fields_of(rel);
-    let items = index::scan(&call.editor.root, today());
-    let choices = index::choices(&items);
+    let choices = index::choices(call.items());
     let title = parts_title(parts, rel);
     let mut main = error_summary(lang, &shown.errors);
     if let Some(n) = &shown.notice {
@@ -203,7 +202,7 @@ fn check(
 ) -> (Vec<(String, String)>, Vec<String>) {
     let lang = call.editor.lang;
     let root = &call.editor.root;
-    let config = match crate::config::load(root) {
+    let config = match call.settings() {
         Ok(c) => c,
         Err(ds) => {
             let errors = ds
@@ -219,8 +218,8 @@ fn check(
             Vec::new(),
         );
     };
-    let projects = index::project_slugs(root);
-    let problems = crate::site::check_text(&config, root, &abs, text, &projects);
+    let projects = index::project_slugs(call.items());
+    let problems = crate::site::check_text(config, root, &abs, text, &projects);
     let said = |d: &Diagnostic| match &d.hint {
         Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
         None => d.message.render(lang),
@@ -271,7 +270,7 @@ pub fn save(call: &Call) -> MountResponse {
     let preview = call.get("akcja") == "podglad";
     if !errors.is_empty() || preview {
         let html = preview.then(|| {
-            let config = crate::config::load(&call.editor.root).ok();
+            let config = call.settings().as_ref().ok();
             let md = crate::markdown::MarkdownOptions {
                 allow_raw_html: config.as_ref().is_some_and(|c| c.allow_raw_html),
                 embed_hosts: config.as_ref().map_or(&[], |c| &c.embed_hosts),
