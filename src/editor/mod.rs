@@ -26,7 +26,7 @@ use crate::locale::Lang;
 use crate::serve::{serve, Mount, MountRequest, MountResponse, ServeError, ServeOptions};
 
 pub use auth::token;
-pub use store::{write_atomic, Store, StoreError, EDITOR_DIR};
+pub use store::{Store, StoreError, EDITOR_DIR};
 
 /// Where the editor lives in the preview.
 pub const PREFIX: &str = "/redakcja/";

@@ -4,10 +4,10 @@
 //! move into `.redakcja/kosz/`, from where it can be restored.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use crate::content::atomic::{self, Durability};
 use crate::content::{file, CONTENT_DIR, MAX_TEXT_BYTES};
 
 /// The editor's own folder at the site root (not under `content/`, so never built).
@@ -379,28 +379,9 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a hidden temporary file beside it (which the
-/// preview's watcher ignores), synced, then renamed over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path.parent().ok_or(StoreError::BadPath)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = unused(dir, &format!(".{name}.redakcja-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.map_err(write_error(path))
+/// Writes `bytes` to `path` atomically and synced ([`atomic::replace`]).
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    atomic::replace(path, bytes, Durability::Synced).map_err(write_error(path))
 }
 
 /// `dir/name`, or `dir/name-2`… when it is taken.
