@@ -5,12 +5,11 @@
 use std::sync::Mutex;
 
 use super::pages::t;
-use super::routes::{page, Call};
+use super::routes::Call;
 use super::PREFIX;
 use crate::build::{build, BuildError, BuildOptions};
 use crate::deploy::{deploy, DeployOptions, Outcome};
 use crate::locale::catalogue::Editor as E;
-use crate::locale::Message;
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
@@ -69,11 +68,5 @@ fn result(call: &Call, status: u16, what: E, lines: &[String]) -> MountResponse 
         t(lang, what),
         t(lang, E::BackToList)
     );
-    page(
-        lang,
-        status,
-        &Message::new(E::Publish).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(status, E::Publish, &main)
 }

@@ -44,6 +44,13 @@ impl Call<'_> {
         })
     }
 
+    /// A screen of the editor titled `title`, for the session.
+    pub fn screen(&self, status: u16, title: E, main: &str) -> MountResponse {
+        let lang = self.editor.lang;
+        let title = crate::locale::Message::new(title).render(lang);
+        page(lang, status, &title, main, Some(&self.csrf))
+    }
+
     /// The site's settings (read again only when `site.yaml` changed).
     pub fn settings(&self) -> &Settings {
         self.settings

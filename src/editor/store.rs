@@ -171,22 +171,28 @@ impl Store {
             return Err(StoreError::BadPath);
         }
         let _guard = self.lock();
-        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-        let free = (1..1000)
-            .map(|n| match n {
-                1 => name.to_string(),
-                n => format!("{stem}-{n}.{ext}"),
-            })
-            .find(|n| fs::symlink_metadata(folder.join(n)).is_err())
-            .ok_or(StoreError::Exists)?;
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((stem, ext)) => (stem, format!(".{ext}")),
+            None => (name, String::new()),
+        };
+        let free = free_name(stem, &ext, |n| taken(&folder.join(n))).ok_or(StoreError::Exists)?;
         write_atomic(&folder.join(&free), bytes)?;
         Ok(free)
     }
 
     /// Whether a document exists at `rel`.
     pub fn exists(&self, rel: &str) -> bool {
-        self.confine(rel)
-            .is_ok_and(|p| fs::symlink_metadata(p).is_ok())
+        self.confine(rel).is_ok_and(|p| taken(&p))
+    }
+
+    /// A free path for a new document named `name` in `section`: `section/name.md`, or
+    /// `name-2.md`…, taken neither by a file nor by a bundle (`name/index.md`).
+    pub fn free_document(&self, section: &str, name: &str) -> Result<String, StoreError> {
+        free_name(&format!("{section}/{name}"), ".md", |rel| {
+            let stem = rel.trim_end_matches(".md");
+            self.exists(rel) || self.exists(&format!("{stem}/index.md"))
+        })
+        .ok_or(StoreError::Exists)
     }
 
     /// The editor's own folder, `.redakcja/`.
@@ -206,7 +212,8 @@ impl Store {
     fn keep(&self, rel: &str, bytes: &[u8]) -> Result<(), StoreError> {
         let dir = self.history_dir(rel)?;
         create_dirs(&self.own_dir(), &dir)?;
-        let path = unused(&dir, &format!("{}.md", stamp()));
+        let name = free_name(&stamp(), ".md", |n| taken(&dir.join(n))).ok_or(StoreError::Exists)?;
+        let path = dir.join(name);
         write_atomic(&path, bytes)
     }
 
@@ -384,16 +391,19 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     atomic::replace(path, bytes, Durability::Synced).map_err(write_error(path))
 }
 
-/// `dir/name`, or `dir/name-2`… when it is taken.
-fn unused(dir: &Path, name: &str) -> PathBuf {
-    let first = dir.join(name);
-    if fs::symlink_metadata(&first).is_err() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{n}-{name}")))
-        .find(|p| fs::symlink_metadata(p).is_err())
-        .unwrap_or(first)
+/// The first of `stem` + `ext`, `stem-2` + `ext`, `stem-3` + `ext`… that is not `taken`.
+fn free_name(stem: &str, ext: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    (1..1000)
+        .map(|n| match n {
+            1 => format!("{stem}{ext}"),
+            n => format!("{stem}-{n}{ext}"),
+        })
+        .find(|name| !taken(name))
+}
+
+/// Whether something (a file, a folder, a link) is at `path`.
+fn taken(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
 }
 
 /// The time now, sortable and usable in file names: `20261124T103000.123456Z`.

@@ -324,13 +324,7 @@ fn conflict(call: &Call, rel: &str, mine: &str, theirs: &str, their_hash: &str) 
         esc(&edit_url(rel)),
         t(lang, E::TakeTheirs),
     );
-    page(
-        lang,
-        409,
-        &Message::new(E::ConflictTitle).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(409, E::ConflictTitle, &main)
 }
 
 /// "Keep my version" after a conflict: the whole text, checked, over the version shown.
@@ -347,13 +341,7 @@ pub fn overwrite(call: &Call) -> MountResponse {
             esc(&edit_url(rel)),
             t(lang, E::BackToDocument)
         );
-        return page(
-            lang,
-            422,
-            &Message::new(E::Refused).render(lang),
-            &main,
-            Some(&call.csrf),
-        );
+        return call.screen(422, E::Refused, &main);
     }
     write(call, rel, text, call.get("wersja"))
 }

@@ -62,13 +62,7 @@ pub(super) fn problem_page(call: &Call, status: u16, e: &StoreError) -> MountRes
         esc(&store_problem(lang, e)),
         t(lang, E::BackToList)
     );
-    page(
-        lang,
-        status,
-        &Message::new(E::Refused).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(status, E::Refused, &main)
 }
 
 pub(super) fn section_name(lang: Lang, section: &str) -> String {
