@@ -619,6 +619,56 @@ fn a_project_named_with_a_date_is_offered_by_the_slug_the_build_gives_it() {
 }
 
 #[test]
+fn dates_are_picked_in_the_browsers_pickers_and_written_as_the_file_writes_them() {
+    let site = site();
+    let timed = "content/posts/spotkanie.md";
+    site.write(
+        timed,
+        "---\ntitle: Spotkanie\ndate: 2026-11-24 18:00\npublish: 2026-11-20T08:00\n---\nTekst.\n",
+    );
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page
+        .body
+        .contains("<input type=\"date\" id=\"pole-date\" name=\"f_date\""));
+    assert!(page.body.contains("value=\"2026-11-24\""));
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    set(&mut form, "f_date", "2026-12-05");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert!(disk(&site, FILE).contains("\ndate: 2026-12-05\n"));
+
+    let page = r.get("/redakcja/edytuj?plik=posts/spotkanie.md");
+    assert!(page
+        .body
+        .contains("<input type=\"datetime-local\" id=\"pole-date\" name=\"f_date\""));
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    assert_eq!(get(&form, "f_date"), "2026-11-24T18:00");
+    assert_eq!(get(&form, "f_publish"), "2026-11-20T08:00");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert!(
+        history_of(&site, "posts/spotkanie.md").is_empty(),
+        "the same day and time as the file: nothing written"
+    );
+    set(&mut form, "f_date", "2026-11-25T09:30");
+    set(&mut form, "f_publish", "2026-11-21T07:00");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert_eq!(
+        disk(&site, timed),
+        "---\ntitle: Spotkanie\ndate: 2026-11-25 09:30\npublish: 2026-11-21T07:00\n---\nTekst.\n",
+        "each date in the style the file had"
+    );
+    // A date no picker can show stays in a text box, to be corrected.
+    let mut form = r.open(REL);
+    set(&mut form, "f_date", "31.02.2026");
+    let refused = r.post("/redakcja/zapisz", &form);
+    assert_eq!(refused.status, 422);
+    assert!(refused
+        .body
+        .contains("<input type=\"text\" id=\"pole-date\" name=\"f_date\""));
+    assert!(refused.body.contains("value=\"31.02.2026\""));
+}
+
+#[test]
 fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_nothing() {
     let site = site();
     let mut r = Redakcja::start(&site, &[], None);

@@ -58,10 +58,13 @@ const screens = () => [
   ["historia", `/redakcja/historia?plik=${encodeURIComponent(REL)}`],
 ];
 
-/** The form of the post sent with a date no one can read: the error summary and field errors. */
+/** The form of the post sent without a title and taken down before it goes up: the error
+ * summary and field errors. */
 async function withErrors(page) {
   await page.goto(editor.base + screens()[2][1]);
-  await page.fill("#pole-date", "31.02.2026");
+  assert.equal(await page.getAttribute("#pole-date", "type"), "date", "the browser's date picker");
+  await page.fill("#pole-publish", "2026-12-10");
+  await page.fill("#pole-expires", "2026-12-01");
   await page.fill("#pole-title", "");
   await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
 }
