@@ -926,6 +926,114 @@ fn photos_are_checked_by_content_and_a_single_file_post_becomes_a_folder() {
     );
 }
 
+const PICNIC: &str = "posts/piknik/index.md";
+
+/// A button of the photo list: `akcja` done to the photo `zdjecie` of the picnic post.
+fn photo_button(r: &mut Redakcja, zdjecie: &str, akcja: &str) -> Reply {
+    let form = r.open(PICNIC);
+    let sent: Form = ["csrf", "plik", "wersja"]
+        .iter()
+        .map(|n| (n.to_string(), get(&form, n)))
+        .chain([
+            ("zdjecie".to_string(), zdjecie.to_string()),
+            ("akcja".to_string(), akcja.to_string()),
+        ])
+        .collect();
+    r.post("/redakcja/zdjecia", &sent)
+}
+
+#[test]
+fn photos_are_shown_as_thumbnails_and_moved_made_the_cover_and_removed_without_a_script() {
+    let site = site();
+    site.write(
+        "content/posts/piknik/index.md",
+        "---\ntitle: Piknik\ndate: 2026-06-01\ncover:\n  src: a.jpg\n  alt: Stoły w ogrodzie\ngallery:\n  - src: b.jpg\n    alt: Dzieci przy grillu\n    consent: true\n  - src: c.jpg\n    alt: Koncert\n---\nTekst.\n",
+    );
+    let original = common::gradient_jpeg(1200, 900, 3);
+    for (n, name) in ["a.jpg", "b.jpg", "c.jpg"].iter().enumerate() {
+        site.write_bytes(
+            &format!("content/posts/piknik/{name}"),
+            &common::gradient_jpeg(1200, 900, n as u8),
+        );
+    }
+    site.write_bytes("content/posts/piknik/a.jpg", &original);
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(PICNIC)));
+    let listed: Vec<&str> = page
+        .body
+        .split("data-zdjecie=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(listed, ["a.jpg", "b.jpg", "c.jpg"], "the cover first");
+    assert!(page
+        .body
+        .contains("W górę<span class=\"niewidoczne\">: Koncert</span>"));
+
+    let thumb = r.send(
+        "GET",
+        "/redakcja/miniatura?plik=posts%2Fpiknik%2Findex.md&zdjecie=a.jpg",
+        &[],
+        b"",
+    );
+    assert_eq!(thumb.status, 200);
+    assert_eq!(thumb.header("content-type"), Some("image/jpeg"));
+    let bytes = thumb.body.as_bytes().len();
+    assert!(bytes < original.len(), "not the original ({bytes} bytes)");
+    assert!(
+        std::fs::read_dir(site.root().join(".tablica-cache/images"))
+            .expect("the build's photo cache")
+            .count()
+            >= 1,
+        "made by the photo pipeline into its cache"
+    );
+    for bad in ["../2026-11-24-warsztaty.md", "index.md", "nie-ma.jpg"] {
+        let reply = r.get(&format!(
+            "/redakcja/miniatura?plik=posts%2Fpiknik%2Findex.md&zdjecie={}",
+            enc(bad)
+        ));
+        assert_eq!(reply.status, 404, "{bad}");
+    }
+
+    assert_eq!(photo_button(&mut r, "c.jpg", "w-gore").status, 303);
+    assert!(disk(&site, "content/posts/piknik/index.md")
+        .contains("gallery:\n  - src: c.jpg\n    alt: Koncert\n  - src: b.jpg\n    alt: Dzieci przy grillu\n    consent: true\n"));
+    assert_eq!(photo_button(&mut r, "b.jpg", "okladka").status, 303);
+    assert_eq!(
+        disk(&site, "content/posts/piknik/index.md"),
+        "---\ntitle: Piknik\ndate: 2026-06-01\ncover:\n  src: b.jpg\n  alt: Dzieci przy grillu\n  consent: true\ngallery:\n  - src: c.jpg\n    alt: Koncert\n  - src: a.jpg\n    alt: Stoły w ogrodzie\n---\nTekst.\n",
+        "the old cover takes the new one's place; every field kept"
+    );
+    let removed = photo_button(&mut r, "a.jpg", "usun");
+    assert_eq!(removed.status, 303);
+    let page = r.get(removed.header("location").expect("back to the form"));
+    assert!(page.body.contains("Zdjęcie przeniesiono do kosza"));
+    assert!(
+        !on_disk(&site, "content/posts/piknik/a.jpg"),
+        "the file went"
+    );
+    assert!(!disk(&site, "content/posts/piknik/index.md").contains("a.jpg"));
+    site.build_ok();
+
+    let bin = r.get("/redakcja/kosz");
+    assert!(
+        bin.body.contains("<code>posts/piknik/a.jpg</code>"),
+        "{}",
+        bin.body
+    );
+    let restore = form_of(&bin.body, "/redakcja/przywroc");
+    assert_eq!(r.post("/redakcja/przywroc", &restore).status, 303);
+    assert_eq!(
+        std::fs::read(site.root().join("content/posts/piknik/a.jpg")).expect("back"),
+        original
+    );
+    assert_eq!(
+        photo_button(&mut r, "x.jpg", "usun").status,
+        409,
+        "a photo the post does not name"
+    );
+}
+
 #[test]
 fn documents_are_checked_by_content_and_give_a_link_to_insert() {
     let site = site();

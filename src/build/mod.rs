@@ -33,7 +33,7 @@ use stages::{write_pages, Made, Pages, SiteFiles, Start};
 
 pub use crate::render::theme::ThemeError;
 pub use crate::render::RenderError;
-pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR};
+pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR, IMAGE_CACHE};
 
 /// Builds the site. On any error, nothing is written and the previous output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {

@@ -10,6 +10,7 @@ mod cache;
 mod form;
 mod index;
 mod pages;
+mod photos;
 mod publish;
 mod routes;
 mod screens;

@@ -146,6 +146,8 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (false, "historia") => screens::history(&call),
         (true, "przywroc-wersje") => screens::restore_version(&call),
         (true, "nadpisz") => screens::overwrite(&call),
+        (true, "zdjecia") => screens::arrange_photos(&call),
+        (false, "miniatura") => screens::thumbnail(&call),
         (true, "opublikuj") => publish::publish(&call),
         (true, "zdjecie") => uploads::photo(&call, &request.body),
         (true, "dokument") => uploads::document(&call, &request.body),

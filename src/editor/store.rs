@@ -180,6 +180,44 @@ impl Store {
         Ok(free)
     }
 
+    /// The file `name` (`a.jpg`, `zdjecia/a.jpg`) beside the document `rel`, confined to the
+    /// document's folder: no `..`, no hidden part, no link on the way, not the document.
+    pub fn beside(&self, rel: &str, name: &str) -> Result<PathBuf, StoreError> {
+        let document = self.confine(rel)?;
+        let folder = document.parent().ok_or(StoreError::BadPath)?;
+        let path = folder.join(checked_relative(name)?);
+        if path == document {
+            return Err(StoreError::BadPath);
+        }
+        no_links_between(&self.content, &path)?;
+        Ok(path)
+    }
+
+    /// Moves the file `name` beside the document `rel` into the bin (`<time>/posts/x/a.jpg`),
+    /// from where [`Store::restore`] puts it back.
+    pub fn discard(&self, rel: &str, name: &str) -> Result<String, StoreError> {
+        let from = self.beside(rel, name)?;
+        let _guard = self.lock();
+        if !fs::symlink_metadata(&from).is_ok_and(|m| m.is_file()) {
+            return Err(StoreError::Missing);
+        }
+        let rel_from = from
+            .strip_prefix(&self.content)
+            .map_err(|_| StoreError::BadPath)?;
+        self.into_bin(&from, rel_from)
+    }
+
+    /// Moves `from` (at `rel_from` under `content/`) into a new folder of the bin.
+    fn into_bin(&self, from: &Path, rel_from: &Path) -> Result<String, StoreError> {
+        let id = Path::new(&stamp()).join(rel_from);
+        let to = self.own_dir().join(BIN).join(&id);
+        if let Some(parent) = to.parent() {
+            create_dirs(&self.own_dir(), parent)?;
+        }
+        fs::rename(from, &to).map_err(write_error(from))?;
+        Ok(id.to_string_lossy().replace('\\', "/"))
+    }
+
     /// Whether a document exists at `rel`.
     pub fn exists(&self, rel: &str) -> bool {
         self.confine(rel).is_ok_and(|p| taken(&p))
@@ -259,13 +297,7 @@ impl Store {
         } else {
             (path, PathBuf::from(rel))
         };
-        let id = Path::new(&stamp()).join(&rel_from);
-        let to = self.own_dir().join(BIN).join(&id);
-        if let Some(parent) = to.parent() {
-            create_dirs(&self.own_dir(), parent)?;
-        }
-        fs::rename(&from, &to).map_err(write_error(&from))?;
-        Ok(id.to_string_lossy().replace('\\', "/"))
+        self.into_bin(&from, &rel_from)
     }
 
     /// What is in the bin, newest first.
@@ -276,8 +308,17 @@ impl Store {
         }
         let mut found = Vec::new();
         for time in fs::read_dir(&bin).into_iter().flatten().flatten() {
-            for entry in walkdir::WalkDir::new(time.path()).min_depth(2).max_depth(2) {
+            // Each document (`posts/x.md`), bundle (`posts/x/`) and file taken out of a
+            // bundle (`posts/x/a.jpg`, in a folder without a document).
+            let mut walk = walkdir::WalkDir::new(time.path()).min_depth(2).into_iter();
+            while let Some(entry) = walk.next() {
                 let Ok(entry) = entry else { continue };
+                if entry.file_type().is_dir() {
+                    if !entry.path().join("index.md").exists() {
+                        continue; // its files follow
+                    }
+                    walk.skip_current_dir();
+                }
                 let Ok(rel) = entry.path().strip_prefix(&bin) else {
                     continue;
                 };
@@ -302,18 +343,23 @@ impl Store {
         no_links_between(&self.own_dir(), &from)?;
         // Not `is_dir`, which follows a link: a link in the bin is refused above.
         let is_dir = fs::symlink_metadata(&from).is_ok_and(|m| m.is_dir());
-        let document = if is_dir {
-            format!("{back_text}/index.md")
+        let (document, to) = if is_dir {
+            let document = format!("{back_text}/index.md");
+            let to = self.confine(&document)?;
+            let to = to.parent().map(Path::to_path_buf);
+            (document, to.ok_or(StoreError::BadPath)?)
+        } else if back.extension().is_some_and(|e| e == "md") {
+            let to = self.confine(&back_text)?;
+            (back_text, to)
         } else {
-            back_text
-        };
-        let to = self.confine(&document)?;
-        let to = if is_dir {
-            to.parent()
-                .map(Path::to_path_buf)
-                .ok_or(StoreError::BadPath)?
-        } else {
-            to
+            // A file of a bundle goes back beside its document, which must be there.
+            let (folder, name) = back_text.rsplit_once('/').ok_or(StoreError::BadPath)?;
+            let document = format!("{folder}/index.md");
+            if !self.exists(&document) {
+                return Err(StoreError::Missing);
+            }
+            let to = self.beside(&document, name)?;
+            (document, to)
         };
         let _guard = self.lock();
         if fs::symlink_metadata(&from).is_err() {

@@ -183,11 +183,7 @@ fn place_photo(parts: &mut Parts, lines: &str, order: &[&str]) -> Result<(), E> 
         );
         return Ok(());
     }
-    let item: String = lines
-        .lines()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}\n", if i == 0 { "- " } else { "  " }))
-        .collect();
+    let item = super::photos::item(lines);
     let gallery = parts
         .blocks
         .iter()

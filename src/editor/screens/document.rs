@@ -138,6 +138,7 @@ fn form_page(
         t(lang, E::Save),
         t(lang, E::Preview)
     ));
+    main.push_str(&super::photos::section(call, rel, parts, hash));
     main.push_str(&upload_forms(call, rel, hash));
     if let Some(html) = &shown.preview {
         main.push_str(&format!(
@@ -181,8 +182,13 @@ pub fn edit(call: &Call) -> MountResponse {
     let rel = call.get("plik");
     match call.editor.store.read(rel) {
         Ok((text, hash)) => {
-            let notice = (call.get("zapisano") == "1")
-                .then(|| Message::new(E::Saved).render(call.editor.lang));
+            let notice = match call.get("zapisano") {
+                "1" => Some(E::Saved),
+                "zdjecia" => Some(E::PhotosChanged),
+                "kosz" => Some(E::PhotoRemoved),
+                _ => None,
+            };
+            let notice = notice.map(|n| Message::new(n).render(call.editor.lang));
             let shown = Shown {
                 notice,
                 ..Shown::default()
@@ -293,8 +299,19 @@ pub fn save(call: &Call) -> MountResponse {
 
 /// Writes `text` over the version `expected` of `rel`, then shows the form again.
 pub(super) fn write(call: &Call, rel: &str, text: &str, expected: &str) -> MountResponse {
+    write_with_notice(call, rel, text, expected, "1")
+}
+
+/// [`write`], then the form says what was saved (`zapisano=` `1`, `zdjecia` or `kosz`).
+pub(super) fn write_with_notice(
+    call: &Call,
+    rel: &str,
+    text: &str,
+    expected: &str,
+    saved: &str,
+) -> MountResponse {
     match call.editor.store.save(rel, text, expected) {
-        Ok(_) => MountResponse::see_other(&format!("{}&zapisano=1", edit_url(rel))),
+        Ok(_) => MountResponse::see_other(&format!("{}&zapisano={saved}", edit_url(rel))),
         Err(StoreError::Conflict { theirs, hash }) => conflict(call, rel, text, &theirs, &hash),
         Err(e) => problem_page(call, 500, &e),
     }

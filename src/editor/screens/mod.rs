@@ -4,6 +4,7 @@
 mod document;
 mod list;
 mod manage;
+mod photos;
 
 use super::index;
 use super::pages::t;
@@ -20,6 +21,7 @@ pub use list::list;
 pub use manage::{
     bin, create, delete, duplicate, history, login_form, new_form, restore, restore_version,
 };
+pub use photos::{arrange as arrange_photos, thumbnail};
 
 pub(super) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()

@@ -137,6 +137,20 @@ catalogue! {
         Consent: "Their consent to publication is recorded", "Mamy ich zgodę na publikację";
         Child: "A child is in the photo", "Na zdjęciu jest dziecko";
         GuardianConsent: "A parent's or guardian's consent is recorded", "Mamy zgodę rodzica lub opiekuna";
+        Photos: "Photos", "Zdjęcia";
+        PhotosExplain: "The first is the cover, shown in lists and when the post is shared; the others form the gallery, in this order. Each change is saved at once.",
+            "Pierwsze to okładka, pokazywana na listach i przy udostępnianiu; pozostałe tworzą galerię, w tej kolejności. Każda zmiana jest od razu zapisywana.";
+        NoPhotos: "No photos yet. Add the first one below: it becomes the cover.", "Nie ma jeszcze zdjęć. Dodaj pierwsze poniżej: zostanie okładką.";
+        CoverMark: "Cover", "Okładka";
+        MoveUp: "Up", "W górę";
+        MoveDown: "Down", "W dół";
+        MakeCover: "Make it the cover", "Ustaw jako okładkę";
+        RemovePhoto: "Remove", "Usuń";
+        NoAlt: "(no description)", "(bez opisu)";
+        PhotosChanged: "The photos were saved in their new order.", "Zapisano nowy układ zdjęć.";
+        PhotoRemoved: "The photo was moved to the bin, from where it can be restored; the post's previous version is in its history.",
+            "Zdjęcie przeniesiono do kosza, skąd można je przywrócić; poprzednia wersja wpisu jest w jego historii.";
+        PhotoNotThere: "This photo is no longer in the post. Reload the page.", "Tego zdjęcia nie ma już we wpisie. Odśwież stronę.";
         AddDocument: "Add a document", "Dodaj dokument";
         DocumentFile: "Document", "Dokument";
         DocumentHint: "PDF, DOCX, ODT…; a link to it is inserted in the text where the cursor is", "PDF, DOCX, ODT…; link do niego zostanie wstawiony w tekście w miejscu kursora";
