@@ -1061,6 +1061,13 @@ fn documents_are_checked_by_content_and_give_a_link_to_insert() {
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(json["link"], "[Regulamin rekrutacji](regulamin.pdf)");
     assert_eq!(
+        json["opis"], "PDF, 45\u{a0}B",
+        "type and size as the build says them"
+    );
+    assert!(json["komunikat"]
+        .as_str()
+        .is_some_and(|s| s.contains("Regulamin rekrutacji (PDF, 45\u{a0}B)")));
+    assert_eq!(
         std::fs::read(
             site.root()
                 .join("content/posts/2026-11-24-warsztaty/regulamin.pdf")
@@ -1073,6 +1080,28 @@ fn documents_are_checked_by_content_and_give_a_link_to_insert() {
         POST,
         "the text is the page's to save"
     );
+    // The preview describes the link as the built page will.
+    let bundle = "posts/2026-11-24-warsztaty/index.md";
+    let mut form = r.open(bundle);
+    let body = format!(
+        "{}\n[Regulamin rekrutacji](regulamin.pdf)\n",
+        get(&form, "tresc")
+    );
+    set(&mut form, "tresc", &body);
+    set(&mut form, "akcja", "podglad");
+    let preview = r.post("/redakcja/zapisz", &form);
+    assert!(
+        preview
+            .body
+            .contains(">Regulamin rekrutacji (PDF, 45\u{a0}B)</a>"),
+        "{}",
+        preview.body
+    );
+    set(&mut form, "akcja", "zapisz");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    site.build_ok();
+    let built = site.read("aktualnosci/warsztaty/index.html");
+    assert!(built.contains(">Regulamin rekrutacji (PDF, 45\u{a0}B)</a>"));
 }
 
 #[test]

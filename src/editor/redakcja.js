@@ -192,6 +192,8 @@
           Array.prototype.forEach.call(document.querySelectorAll("input[name=plik]"), function (el) { el.value = answer.plik; });
           form.setAttribute("data-szkic", answer.plik);
           area.dispatchEvent(new Event("input", { bubbles: true }));
+          var said = document.getElementById("dokument-ogloszenie");
+          if (said && answer.komunikat) { said.className = "komunikat"; said.textContent = answer.komunikat; }
           area.focus();
           return;
         }

@@ -11,8 +11,9 @@ use super::store::StoreError;
 use super::yaml_edit::{self, Change};
 use crate::gallery::alt;
 use crate::locale::catalogue::Editor as E;
-use crate::locale::Message;
+use crate::locale::{msg, Message};
 use crate::serve::MountResponse;
+use crate::site::attachments::DocumentInfo;
 
 /// The documents that can be added, by extension, with how their content begins.
 const DOCUMENTS: &[(&str, &[u8])] = &[
@@ -223,9 +224,18 @@ pub fn document(call: &Call, bytes: &[u8]) -> MountResponse {
             .to_string(),
         given => given.to_string(),
     };
-    let link = format!("[{}]({file})", label.replace(['[', ']'], ""));
+    let label = label.replace(['[', ']'], "");
+    let link = format!("[{label}]({file})");
+    // What the built page will say of it: "Regulamin (PDF, 240 KB)".
+    let lang = call.editor.lang;
+    let described = DocumentInfo {
+        kind: ext.to_uppercase(),
+        size: bytes.len() as u64,
+    }
+    .label(lang);
+    let said = msg!(E::DocumentLinked, text = format!("{label} ({described})")).render(lang);
     reply(
         200,
-        &json!({ "ok": true, "plik": rel, "nazwa": file, "link": link }),
+        &json!({ "ok": true, "plik": rel, "nazwa": file, "link": link, "opis": described, "komunikat": said }),
     )
 }

@@ -12,6 +12,7 @@ use crate::content::meta::fields::Field;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
 use crate::locale::Message;
+use crate::markdown::LinkNote;
 use crate::serve::MountResponse;
 
 /// What the form of a document shows besides the file.
@@ -275,15 +276,7 @@ pub fn save(call: &Call) -> MountResponse {
     let (errors, warnings) = check(call, rel, &mine, fields);
     let preview = call.get("akcja") == "podglad";
     if !errors.is_empty() || preview {
-        let html = preview.then(|| {
-            let config = call.settings().as_ref().ok();
-            let md = crate::markdown::MarkdownOptions {
-                allow_raw_html: config.as_ref().is_some_and(|c| c.allow_raw_html),
-                embed_hosts: config.as_ref().map_or(&[], |c| &c.embed_hosts),
-                url_root: config.as_ref().map_or("/", |c| c.root.as_str()),
-            };
-            crate::markdown::render(&parts.body, 1, md).html
-        });
+        let html = preview.then(|| preview_html(call, rel, &parts.body));
         let status = if errors.is_empty() { 200 } else { 422 };
         let shown = Shown {
             sent: Some(sent),
@@ -295,6 +288,33 @@ pub fn save(call: &Call) -> MountResponse {
         return form_page(call, rel, &form::parts(&text), expected, shown, status);
     }
     write(call, rel, &mine, expected)
+}
+
+/// The text rendered as the build renders it: tablica's Markdown with the site's settings,
+/// and a link to a document beside the post described by its type and size, in the site's
+/// language ("Regulamin (PDF, 240 KB)").
+fn preview_html(call: &Call, rel: &str, body: &str) -> String {
+    use crate::site::attachments;
+    let config = call.settings().as_ref().ok();
+    let md = crate::markdown::MarkdownOptions {
+        allow_raw_html: config.is_some_and(|c| c.allow_raw_html),
+        embed_hosts: config.map_or(&[], |c| &c.embed_hosts),
+        url_root: config.map_or("/", |c| c.root.as_str()),
+    };
+    let abs = call.editor.store.confine(rel).ok();
+    let bundle = abs
+        .as_deref()
+        .filter(|p| crate::content::is_bundle_index(p))
+        .and_then(std::path::Path::parent);
+    let lang = call.editor.lang;
+    let mut links = |url: &str| {
+        attachments::linked_document(url)
+            .and_then(|name| attachments::bundle_document(bundle, &name).ok())
+            .map_or(LinkNote::Keep, |(_, info)| {
+                LinkNote::Describe(info.label(lang))
+            })
+    };
+    crate::markdown::render_with_links(body, 1, md, &mut links).html
 }
 
 /// Writes `text` over the version `expected` of `rel`, then shows the form again.
@@ -414,7 +434,7 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
          <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form></section>\
          <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
          <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
-         <button type=\"submit\" class=\"przycisk\">{}</button></form></section>",
+         <button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"dokument-ogloszenie\"></div></section>",
         t(lang, E::AddPhoto),
         upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
         upload_field(call, "zdjecie", "alt", E::Alt, Some(E::AltHint), "type=\"text\""),

@@ -152,6 +152,8 @@ catalogue! {
             "Zdjęcie przeniesiono do kosza, skąd można je przywrócić; poprzednia wersja wpisu jest w jego historii.";
         PhotoNotThere: "This photo is no longer in the post. Reload the page.", "Tego zdjęcia nie ma już we wpisie. Odśwież stronę.";
         AddDocument: "Add a document", "Dodaj dokument";
+        DocumentLinked: "Link inserted where the cursor was; the page will show it as: {text}. Save the text to keep it.",
+            "Wstawiono link w miejscu kursora; strona pokaże go jako: {text}. Zapisz tekst, aby go zachować.";
         DocumentFile: "Document", "Dokument";
         DocumentHint: "PDF, DOCX, ODT…; a link to it is inserted in the text where the cursor is", "PDF, DOCX, ODT…; link do niego zostanie wstawiony w tekście w miejscu kursora";
         LinkText: "Link text", "Tekst linku";
