@@ -19,22 +19,26 @@ pub struct Photo {
 }
 
 /// What is done to a photo.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
     Cover,
     Remove,
+    /// To the place of another photo of the gallery (dragged onto it).
+    To(String),
 }
 
 impl Action {
-    /// The action sent by the form's button.
-    pub fn from_form(sent: &str) -> Option<Action> {
+    /// The action sent by the form's button (`akcja`), or by dragging (`na-miejsce` of the
+    /// photo `miejsce`).
+    pub fn from_form(sent: &str, place: &str) -> Option<Action> {
         match sent {
             "w-gore" => Some(Action::Up),
             "w-dol" => Some(Action::Down),
             "okladka" => Some(Action::Cover),
             "usun" => Some(Action::Remove),
+            "na-miejsce" => Some(Action::To(place.to_string())),
             _ => None,
         }
     }
@@ -90,6 +94,12 @@ pub fn arrange(parts: &mut Parts, src: &str, action: Action, order: &[&str]) -> 
     let is = |v: &Value| field(v, "src").as_deref() == Some(src);
     let at = items.iter().position(is);
     let in_cover = cover.as_ref().is_some_and(is);
+    let target = match &action {
+        Action::To(place) => items
+            .iter()
+            .position(|v| field(v, "src").as_deref() == Some(place)),
+        _ => None,
+    };
     match (action, at) {
         (Action::Remove, _) if in_cover => cover = None,
         (Action::Remove, Some(i)) => {
@@ -98,6 +108,14 @@ pub fn arrange(parts: &mut Parts, src: &str, action: Action, order: &[&str]) -> 
         (Action::Up, Some(i)) if i > 0 => items.swap(i, i - 1),
         (Action::Down, Some(i)) if i + 1 < items.len() => items.swap(i, i + 1),
         (Action::Up | Action::Down, Some(_)) => {}
+        (Action::To(_), Some(i)) => {
+            // Onto the cover: it becomes the cover; elsewhere it takes the other's place.
+            let Some(to) = target else {
+                return arrange(parts, src, Action::Cover, order);
+            };
+            let moved = items.remove(i);
+            items.insert(to, moved);
+        }
         (Action::Cover, Some(i)) => {
             let chosen = items.remove(i);
             if let Some(old) = cover.take() {
@@ -118,12 +136,22 @@ pub fn arrange(parts: &mut Parts, src: &str, action: Action, order: &[&str]) -> 
     Ok(())
 }
 
-/// A photo's fields one a line, `src:` first (a photo given as its file name alone: that).
+/// A photo's fields one a line in the documented order (a photo given as its file name
+/// alone: that).
 fn lines(v: &Value) -> String {
     let Value::Object(map) = v else {
         return format!("{}\n", yaml_edit::scalar(v, false));
     };
-    let first = ["src", "alt", "caption"];
+    // As the upload writes them (and the documentation lists them); others after, by name.
+    let first = [
+        "src",
+        "alt",
+        "caption",
+        "people",
+        "consent",
+        "child",
+        "guardian_consent",
+    ];
     let mut keys: Vec<&String> = map.keys().collect();
     keys.sort_by_key(|k| first.iter().position(|f| f == k).unwrap_or(first.len()));
     keys.into_iter()
@@ -158,6 +186,18 @@ mod tests {
         assert_eq!(srcs(&parts), ["a.jpg", "b.jpg", "c.jpg"]);
         arrange(&mut parts, "c.jpg", Action::Up, ORDER).expect("up");
         assert_eq!(srcs(&parts), ["a.jpg", "c.jpg", "b.jpg"]);
+        arrange(&mut parts, "b.jpg", Action::To("c.jpg".into()), ORDER).expect("dragged");
+        assert_eq!(
+            srcs(&parts),
+            ["a.jpg", "b.jpg", "c.jpg"],
+            "onto the one above it"
+        );
+        arrange(&mut parts, "b.jpg", Action::To("c.jpg".into()), ORDER).expect("dragged");
+        assert_eq!(
+            srcs(&parts),
+            ["a.jpg", "c.jpg", "b.jpg"],
+            "onto the one below it"
+        );
         arrange(&mut parts, "b.jpg", Action::Cover, ORDER).expect("cover");
         assert_eq!(
             parts.text(),

@@ -436,7 +436,7 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
          <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
          <button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"dokument-ogloszenie\"></div></section>",
         t(lang, E::AddPhoto),
-        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
+        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/*\""),
         upload_field(call, "zdjecie", "alt", E::Alt, Some(E::AltHint), "type=\"text\""),
         upload_field(call, "zdjecie", "podpis", E::Caption, None, "type=\"text\""),
         t(lang, E::Consents),

@@ -88,7 +88,7 @@ pub fn section(call: &Call, rel: &str, parts: &Parts, hash: &str) -> String {
 pub fn arrange(call: &Call) -> MountResponse {
     let rel = call.get("plik");
     let src = call.get("zdjecie");
-    let Some(action) = Action::from_form(call.get("akcja")) else {
+    let Some(action) = Action::from_form(call.get("akcja"), call.get("miejsce")) else {
         return problem_page(call, 400, &StoreError::BadPath);
     };
     let (text, _) = match call.editor.store.read(rel) {
@@ -97,6 +97,7 @@ pub fn arrange(call: &Call) -> MountResponse {
     };
     let mut parts = form::parts(&text);
     let order: Vec<&str> = form::fields_of(rel).iter().map(|f| f.key).collect();
+    let removing = action == Action::Remove;
     if let Err(why) = photos::arrange(&mut parts, src, action, &order) {
         let main = format!(
             "<h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p>",
@@ -107,13 +108,9 @@ pub fn arrange(call: &Call) -> MountResponse {
         );
         return call.screen(409, E::Refused, &main);
     }
-    let notice = if action == Action::Remove {
-        "kosz"
-    } else {
-        "zdjecia"
-    };
+    let notice = if removing { "kosz" } else { "zdjecia" };
     let written = write_with_notice(call, rel, &parts.text(), call.get("wersja"), notice);
-    if action == Action::Remove && written.status == 303 {
+    if removing && written.status == 303 {
         // The post no longer names it: the file goes to the bin (unless another photo entry
         // of the post still names the same file).
         if !photos::list(&parts).iter().any(|p| p.src == src) {
@@ -143,15 +140,19 @@ pub fn thumbnail(call: &Call) -> MountResponse {
     let cache = root
         .join(crate::build::CACHE_DIR)
         .join(crate::build::IMAGE_CACHE);
-    let (done, _, _) = crate::gallery::process::process(
-        root,
-        std::slice::from_ref(&path),
-        &settings,
-        &cache,
-        false,
-    );
-    let thumb = done.get(&path).and_then(|p| {
-        file::read(&cache.join(&p.key).join("thumb.jpg"), file::MAX_PHOTO_BYTES).ok()
+    // The preview's build prunes the cache of photos its last build did not use, and may do
+    // so between making a thumbnail and reading it (a photo added a moment ago): then it is
+    // made again.
+    let thumb = (0..3).find_map(|_| {
+        let (done, _, _) = crate::gallery::process::process(
+            root,
+            std::slice::from_ref(&path),
+            &settings,
+            &cache,
+            false,
+        );
+        let entry = cache.join(&done.get(&path)?.key);
+        file::read(&entry.join("thumb.jpg"), file::MAX_PHOTO_BYTES).ok()
     });
     match thumb {
         Some(bytes) => MountResponse::new(200, "image/jpeg", bytes)

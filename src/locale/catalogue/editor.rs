@@ -128,8 +128,8 @@ catalogue! {
         NotWhatItSays: "The file's content is not what its name says: choose the right file", "Zawartość pliku nie odpowiada jego nazwie: wybierz właściwy plik";
         AddPhoto: "Add a photo", "Dodaj zdjęcie";
         PhotoFile: "Photo", "Zdjęcie";
-        PhotoFileHint: "From the computer or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first.",
-            "Z komputera albo z aparatu telefonu; pierwsze zostaje zdjęciem głównym, kolejne trafiają do galerii. Najpierw zapisz zmiany.";
+        PhotoFileHint: "From the computer (or drag it here) or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first.",
+            "Z komputera (albo przeciągnij je tutaj) lub z aparatu telefonu; pierwsze zostaje okładką, kolejne trafiają do galerii. Najpierw zapisz zmiany.";
         Alt: "Description of the photo (alt text)", "Opis zdjęcia (tekst alternatywny)";
         AltHint: "What the photo shows, for people who cannot see it, e.g. Seniorzy przy wspólnym stole", "Co widać na zdjęciu, dla osób, które go nie widzą, np. Seniorzy przy wspólnym stole";
         Caption: "Caption (optional)", "Podpis (nieobowiązkowy)";
