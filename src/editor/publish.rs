@@ -48,7 +48,7 @@ pub fn publish(call: &Call) -> MountResponse {
         dry_run: false,
         progress: false,
     };
-    match deploy(&config, &options) {
+    match deploy(config, &options) {
         Ok(Outcome::Deployed(report)) => result(call, 200, E::Published, &[report.to_string()]),
         Ok(Outcome::DryRun(listing)) => result(call, 200, E::Published, &[listing.to_string()]),
         Err(e) => result(call, 502, E::PublishDeployFailed, &[e.to_string()]),

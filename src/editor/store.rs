@@ -204,11 +204,11 @@ impl Store {
         let rel_from = from
             .strip_prefix(&self.content)
             .map_err(|_| StoreError::BadPath)?;
-        self.into_bin(&from, rel_from)
+        self.move_to_bin(&from, rel_from)
     }
 
     /// Moves `from` (at `rel_from` under `content/`) into a new folder of the bin.
-    fn into_bin(&self, from: &Path, rel_from: &Path) -> Result<String, StoreError> {
+    fn move_to_bin(&self, from: &Path, rel_from: &Path) -> Result<String, StoreError> {
         let id = Path::new(&stamp()).join(rel_from);
         let to = self.own_dir().join(BIN).join(&id);
         if let Some(parent) = to.parent() {
@@ -297,7 +297,7 @@ impl Store {
         } else {
             (path, PathBuf::from(rel))
         };
-        self.into_bin(&from, &rel_from)
+        self.move_to_bin(&from, &rel_from)
     }
 
     /// What is in the bin, newest first.
