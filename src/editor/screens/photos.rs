@@ -111,9 +111,15 @@ pub fn arrange(call: &Call) -> MountResponse {
     let notice = if removing { "kosz" } else { "zdjecia" };
     let written = write_with_notice(call, rel, &parts.text(), call.get("wersja"), notice);
     if removing && written.status == 303 {
-        // The post no longer names it: the file goes to the bin (unless another photo entry
-        // of the post still names the same file).
-        if !photos::list(&parts).iter().any(|p| p.src == src) {
+        // The post no longer names it: the file goes to the bin, when it is the post's own (in
+        // its folder, and no other entry of the post names it). A single-file post's photo
+        // sits among other posts' files and stays.
+        let own = call
+            .editor
+            .store
+            .confine(rel)
+            .is_ok_and(|p| crate::content::is_bundle_index(&p));
+        if own && !photos::list(&parts).iter().any(|p| p.src == src) {
             if let Err(e) = call.editor.store.discard(rel, src) {
                 return problem_page(call, 500, &e);
             }
