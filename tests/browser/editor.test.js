@@ -10,7 +10,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { spawn } = require("node:child_process");
-const { useBrowser } = require("./harness");
+const { useBrowser, vnuErrors } = require("./harness");
 
 const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
 const AXE = path.join(__dirname, "node_modules", "axe-core", "axe.min.js");
@@ -236,6 +236,29 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     assert.match(await page.textContent("main"), /Regulamin pikniku \(PDF, 15\sB\)/);
   } finally {
     await context.close();
+  }
+});
+
+test("the Nu HTML Checker finds no error on any screen of the editor", async () => {
+  const context = await site.browser.newContext();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-redakcja-html-"));
+  try {
+    const page = await context.newPage();
+    await page.goto(editor.base + "/redakcja/");
+    // The screens, and the forms of the posts with photos the test before made.
+    const posts = path.join(editor.root, "content", "posts");
+    const bundles = fs.readdirSync(posts).filter((n) => fs.existsSync(path.join(posts, n, "index.md")));
+    const forms = bundles.map((n) => [`formularz-${n}`, `/redakcja/edytuj?plik=${encodeURIComponent(`posts/${n}/index.md`)}`]);
+    assert.ok(forms.length > 0, "a form with photos is among them");
+    for (const [name, url] of [...screens(), ...forms]) {
+      const reply = await context.request.get(editor.base + url);
+      assert.equal(reply.status(), 200, name);
+      fs.writeFileSync(path.join(dir, `${name}.html`), await reply.text());
+    }
+    assert.deepEqual(vnuErrors(["--skip-non-html"], dir), []);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
