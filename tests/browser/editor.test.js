@@ -196,7 +196,7 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     assert.deepEqual(await order(), ["zdjecie.jpg", "zdjecie-2.jpg"]);
     const found = await axe(page, "zdjecia");
     if (found.length) assert.fail(`axe-core found ${found.length} violation(s):\n${found.join("\n")}`);
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: path.join(SHOTS, "redakcja-zdjecia.png"), fullPage: true });
+    if (process.env.SCREENSHOTS) await page.locator(".zdjecia").screenshot({ path: path.join(SHOTS, "redakcja-zdjecia.png") });
     await page.setViewportSize({ width: 360, height: 740 });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 360, `the form with photos is ${wide}px wide on a phone`);
