@@ -10,6 +10,7 @@ pub mod output;
 mod photos;
 mod site_files;
 mod stages;
+mod turn;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -112,6 +113,7 @@ impl Builder {
     ) -> Result<BuildReport, BuildError> {
         let mut timings = Timings::from_env();
         let start = Start::new(&self.options)?;
+        let _turn = turn::Turn::take(&start.canonical_root);
         if let Some(report) = start.up_to_date(&self.options) {
             return Ok(report);
         }
