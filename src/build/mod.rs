@@ -10,6 +10,7 @@ pub(crate) mod output;
 mod photos;
 mod site_files;
 mod stages;
+mod turn;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ use stages::{write_pages, Made, Pages, SiteFiles, Start};
 
 pub use crate::render::theme::ThemeError;
 pub use crate::render::RenderError;
-pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR};
+pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR, IMAGE_CACHE};
 
 /// Builds the site. On any error, nothing is written and the previous output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -112,6 +113,7 @@ impl Builder {
     ) -> Result<BuildReport, BuildError> {
         let mut timings = Timings::from_env();
         let start = Start::new(&self.options)?;
+        let _turn = turn::Turn::take(&start.canonical_root);
         if let Some(report) = start.up_to_date(&self.options) {
             return Ok(report);
         }

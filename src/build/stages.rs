@@ -263,7 +263,7 @@ impl Builder {
     ) -> Result<Photos, BuildError> {
         let root = &start.canonical_root;
         let settings = &model.site.config.images;
-        let cache_dir = start.cache_root.join("images");
+        let cache_dir = start.cache_root.join(super::options::IMAGE_CACHE);
         let sources = photo_sources(&model.fresh);
         let (processed, problems, encoded) = if self.options.check_only {
             (HashMap::new(), check_photos(root, &sources, settings), 0)

@@ -1,6 +1,7 @@
 //! Loading content: finding Markdown files with walkdir, reading them safely and parsing
 //! their front matter. Nothing here knows about URLs or templates.
 
+pub mod atomic;
 pub mod date;
 mod document_ref;
 pub(crate) mod file;

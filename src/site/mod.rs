@@ -35,7 +35,7 @@ use crate::locale::Lang;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
-pub use entry::draft_slug as slug_of;
+pub use entry::{draft_slug as slug_of, slug_or_name};
 pub use entry::{FrontMatter, Kind};
 pub use link::MAX_TAGS_PER_POST;
 pub use load::build;
