@@ -296,11 +296,10 @@ pub fn save(call: &Call) -> MountResponse {
 fn preview_html(call: &Call, rel: &str, body: &str) -> String {
     use crate::site::attachments;
     let config = call.settings().as_ref().ok();
-    let md = crate::markdown::MarkdownOptions {
-        allow_raw_html: config.is_some_and(|c| c.allow_raw_html),
-        embed_hosts: config.map_or(&[], |c| &c.embed_hosts),
-        url_root: config.map_or("/", |c| c.root.as_str()),
-    };
+    // Without readable settings, the safe defaults: raw HTML sanitised, no frames.
+    let md = config.map_or_else(Default::default, |c| {
+        crate::markdown::MarkdownOptions::of(c)
+    });
     let abs = call.editor.store.confine(rel).ok();
     let bundle = abs
         .as_deref()
