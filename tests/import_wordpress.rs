@@ -283,7 +283,9 @@ fn a_broken_export_is_reported_with_its_line_in_polish() {
 
 /// WordPress's theme unit test data (186 items with every odd case themes are tested
 /// against). It is not in this repository (it carries no licence), so the test reads it from
-/// `TABLICA_WP_THEME_TEST_DATA` or the shared fixtures beside the checkout, when present.
+/// `TABLICA_WP_THEME_TEST_DATA` or the shared fixtures beside the checkout. Without it the
+/// test is skipped with a note, unless `TABLICA_REQUIRE_SHARED_FIXTURES=1` (set by
+/// tests/run-all.sh when it finds the fixtures) makes that a failure.
 #[test]
 fn the_theme_unit_test_data_imports_and_builds() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -292,7 +294,17 @@ fn the_theme_unit_test_data_imports_and_builds() {
         Some(here.join("../shared/fixtures/wordpress/themeunittestdata.wordpress.xml")),
         Some(here.join("../../shared/fixtures/wordpress/themeunittestdata.wordpress.xml")),
     ];
-    let Some(export) = candidates.into_iter().flatten().find(|p| p.is_file()) else {
+    let Some(export) = candidates.iter().flatten().find(|p| p.is_file()).cloned() else {
+        let tried: Vec<String> = candidates
+            .iter()
+            .flatten()
+            .map(|p| p.display().to_string())
+            .collect();
+        assert!(
+            std::env::var("TABLICA_REQUIRE_SHARED_FIXTURES").as_deref() != Ok("1"),
+            "TABLICA_REQUIRE_SHARED_FIXTURES=1 but the theme unit test data is not at any of: {}",
+            tried.join(", ")
+        );
         eprintln!("skipped: the theme unit test data is not here (set TABLICA_WP_THEME_TEST_DATA)");
         return;
     };
