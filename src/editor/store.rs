@@ -93,7 +93,7 @@ impl Store {
             return Err(StoreError::BadPath);
         }
         let path = self.content.join(&rel_path);
-        no_links_between(&self.content, &path)?;
+        file::no_links_between(&self.content, &path).map_err(|_| StoreError::BadPath)?;
         Ok(path)
     }
 
@@ -136,7 +136,7 @@ impl Store {
         }
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(write_error(parent))?;
-            no_links_between(&self.content, &path)?;
+            file::no_links_between(&self.content, &path).map_err(|_| StoreError::BadPath)?;
         }
         write_atomic(&path, text.as_bytes())?;
         Ok(hash(text.as_bytes()))
@@ -327,24 +327,6 @@ fn checked_relative(rel: &str) -> Result<PathBuf, StoreError> {
         return Err(StoreError::BadPath);
     }
     Ok(path)
-}
-
-/// Refuses a path whose folders between `base` and it include a link.
-fn no_links_between(base: &Path, path: &Path) -> Result<(), StoreError> {
-    let rel = path.strip_prefix(base).map_err(|_| StoreError::BadPath)?;
-    let mut at = base.to_path_buf();
-    if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(StoreError::BadPath);
-    }
-    for part in rel.components() {
-        at.push(part);
-        match fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_symlink() => return Err(StoreError::BadPath),
-            Ok(_) => {}
-            Err(_) => break,
-        }
-    }
-    Ok(())
 }
 
 /// The bytes of `path`, `None` when it does not exist.
