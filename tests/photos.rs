@@ -110,7 +110,10 @@ fn the_lightbox_is_given_the_webp_copies_of_each_photo() {
     let html = site.read("aktualnosci/festyn/index.html");
     let doc = scraper::Html::parse_document(&html);
     let selector = scraper::Selector::parse("a[data-lightbox]").expect("selector");
-    let link = doc.select(&selector).next().unwrap_or_else(|| panic!("{html}"));
+    let link = doc
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("{html}"));
     let attr = |name| link.value().attr(name).unwrap_or_default().to_string();
     let (jpeg_srcset, webp_srcset) = (attr("data-srcset"), attr("data-webp-srcset"));
     assert!(jpeg_srcset.contains(".jpg "), "{html}");
@@ -118,7 +121,10 @@ fn the_lightbox_is_given_the_webp_copies_of_each_photo() {
     for copy in webp_srcset.split(", ") {
         let url = copy.split(' ').next().expect("url");
         let bytes = std::fs::read(site.public().join(url.trim_start_matches('/'))).expect(url);
-        assert!(bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP", "{url}");
+        assert!(
+            bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
+            "{url}"
+        );
     }
     let script = site.read("assets/js/lightbox.js");
     assert!(script.contains("data-webp-srcset"), "{script}");

@@ -182,6 +182,19 @@ fn a_photo_out_of_the_posts_folder_or_linked_outside_the_site_is_named_as_such()
     );
 }
 
+/// The import's placeholder in place of an alt text is refused once, by the photo's own
+/// message naming the import, not a second time as an image without alt text.
+#[test]
+fn the_imports_alt_placeholder_on_a_text_photo_is_reported_once() {
+    let site = festyn("![TODO-ALT opisz, co widać na zdjęciu plakat.jpg](plakat.jpg)");
+    let err = content_errors(&site.run(&["build"]));
+    assert!(
+        err.contains("content/posts/festyn/index.md:7: the alt text is still the placeholder the import wrote"),
+        "{err}"
+    );
+    assert_eq!(count(&err, "index.md:7:"), 1, "{err}");
+}
+
 #[test]
 fn the_heic_way_out_is_in_polish_for_polish_clerks() {
     let site = festyn("![Plakat festynu](zdjecie.heic)");
