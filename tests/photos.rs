@@ -118,14 +118,7 @@ fn the_lightbox_is_given_the_webp_copies_of_each_photo() {
     let (jpeg_srcset, webp_srcset) = (attr("data-srcset"), attr("data-webp-srcset"));
     assert!(jpeg_srcset.contains(".jpg "), "{html}");
     assert_eq!(webp_srcset.replace(".webp", ".jpg"), jpeg_srcset, "{html}");
-    for copy in webp_srcset.split(", ") {
-        let url = copy.split(' ').next().expect("url");
-        let bytes = std::fs::read(site.public().join(url.trim_start_matches('/'))).expect(url);
-        assert!(
-            bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
-            "{url}"
-        );
-    }
+    assert!(!webp_copies(&site, &webp_srcset).is_empty());
     let script = site.read("assets/js/lightbox.js");
     assert!(script.contains("data-webp-srcset"), "{script}");
 }

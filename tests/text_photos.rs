@@ -61,13 +61,7 @@ fn a_photo_in_the_text_is_processed_and_linked_to_its_largest_copy() {
         srcset,
         "the same copies as WebP"
     );
-    for copy in webp_srcset.split(", ") {
-        let url = copy.split(' ').next().expect("url");
-        let bytes = std::fs::read(site.public().join(url.trim_start_matches('/'))).expect(url);
-        assert!(
-            bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
-            "{url}"
-        );
+    for (url, bytes) in webp_copies(&site, webp_srcset) {
         assert!(
             !contains(&bytes, b"EXIF") && !contains(&bytes, b"Exif"),
             "{url}"
