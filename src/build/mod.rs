@@ -1,6 +1,7 @@
 //! The build: load → model → photos → render → write, with every content problem collected
 //! and the output swapped in only when everything succeeded.
 
+mod external_links;
 mod incremental;
 mod last_build;
 mod links;
@@ -133,6 +134,8 @@ impl Builder {
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
         let page_links = links::read(&model.site.config, &pages);
+        let external = (self.options.external_links && self.options.check_only)
+            .then(|| external_links::collect(&model.site.config, &pages, &model.link_sources()));
         let rendered = pages.len();
         let mut written = rendered;
         if let Some(output) = &output {
@@ -154,6 +157,9 @@ impl Builder {
         model.check_links(&page_links, (&pages, &site_files), &theme, output.is_some())?;
         drop(page_links);
         timings.lap("links");
+        if let Some(external) = external {
+            model.check_external_links(&external, self.options.progress)?;
+        }
         written += site_files.changed.len();
         let report = start.report(&mut model, &photos, (rendered, written));
         if let Some(output) = output {
