@@ -9,9 +9,9 @@
 //! - warm: the cache of the last cold run, nothing changed, so nothing is encoded
 //!   (10 runs).
 //!
-//! After the runs, the sizes of the copies in the cache: each width as JPEG (what pages
+//! After the runs, the sizes before and after: the originals, every copy as JPEG (what pages
 //! served before WebP) and as WebP (what a browser that reads WebP now downloads through
-//! `<picture>`).
+//! `<picture>`), in all and per photo, then each width on its own.
 //!
 //! The photos are generated deterministically (gradients, waves and a hash-based noise
 //! pattern, different for every photo so each has its own cache key) into a temporary
@@ -124,12 +124,12 @@ fn main() {
         "warm/cold: {:.2} % (median warm run / median cold run)",
         100.0 * warm_median.as_secs_f64() / cold_median.as_secs_f64()
     );
-    print_sizes(&cache_dir, count);
+    print_sizes(&cache_dir, count, source_bytes);
 }
 
-/// The bytes of every copy in `cache_dir` by name (`960.jpg`, `960.webp`, `thumb.jpg`…),
-/// summed over all photos, JPEG beside WebP.
-fn print_sizes(cache_dir: &Path, count: usize) {
+/// The bytes of the originals (`source_bytes`) and of every copy in `cache_dir` by name
+/// (`960.jpg`, `960.webp`, `thumb.jpg`…), summed over all photos, JPEG beside WebP.
+fn print_sizes(cache_dir: &Path, count: usize, source_bytes: u64) {
     let mut sizes: std::collections::BTreeMap<String, u64> = std::collections::BTreeMap::new();
     for entry in std::fs::read_dir(cache_dir)
         .expect("the cache folder")
@@ -145,34 +145,54 @@ fn print_sizes(cache_dir: &Path, count: usize) {
             *sizes.entry(name).or_default() += len;
         }
     }
+    // Only the widths made in both formats count, so the two totals compare like with like.
+    let pairs: Vec<(&str, u64, u64)> = sizes
+        .iter()
+        .filter_map(|(name, &jpeg)| {
+            let copy = name.strip_suffix(".jpg")?;
+            let &webp = sizes.get(&format!("{copy}.webp"))?;
+            Some((copy, jpeg, webp))
+        })
+        .collect();
+    let all_jpeg: u64 = pairs.iter().map(|p| p.1).sum();
+    let all_webp: u64 = pairs.iter().map(|p| p.2).sum();
+    let mib = |b: u64| format!("{:.2} MiB", b as f64 / 1048576.0);
+    let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
+    let per_photo = |b: u64| kib(b / count.max(1) as u64);
+    let share = |b: u64| match all_jpeg {
+        0 => "-".to_string(),
+        _ => format!("{:.0} %", 100.0 * b as f64 / all_jpeg as f64),
+    };
     println!();
-    println!("sizes of the copies of all {count} photos (before: JPEG only; after: WebP where the browser reads it)");
+    println!("sizes of all {count} photos: before (the originals; JPEG copies only) and after (WebP copies, which a browser reading WebP downloads instead)");
     println!(
-        "{:<8} {:>12} {:>12} {:>8}",
+        "{:<22} {:>12} {:>12} {:>10}",
+        "", "total", "per photo", "of JPEG"
+    );
+    for (what, bytes) in [
+        ("originals", source_bytes),
+        ("JPEG copies (before)", all_jpeg),
+        ("WebP copies (after)", all_webp),
+    ] {
+        println!(
+            "{what:<22} {:>12} {:>12} {:>10}",
+            mib(bytes),
+            per_photo(bytes),
+            share(bytes)
+        );
+    }
+    println!();
+    println!("each copy, summed over the photos");
+    println!(
+        "{:<8} {:>12} {:>12} {:>10}",
         "copy", "JPEG", "WebP", "WebP/JPEG"
     );
-    let (mut all_jpeg, mut all_webp) = (0, 0);
-    for (name, &jpeg) in sizes.iter().filter(|(n, _)| n.ends_with(".jpg")) {
-        let copy = name.trim_end_matches(".jpg");
-        let Some(&webp) = sizes.get(&format!("{copy}.webp")) else {
-            continue;
-        };
-        all_jpeg += jpeg;
-        all_webp += webp;
-        let kib = |b: u64| format!("{:.0} KiB", b as f64 / 1024.0);
+    for (copy, jpeg, webp) in pairs {
         println!(
-            "{copy:<8} {:>12} {:>12} {:>7.0} %",
+            "{copy:<8} {:>12} {:>12} {:>9.0} %",
             kib(jpeg),
             kib(webp),
             100.0 * webp as f64 / jpeg as f64
-        );
-    }
-    if all_jpeg > 0 {
-        println!(
-            "all      {:>9.1} MiB {:>9.1} MiB {:>7.0} %",
-            all_jpeg as f64 / 1048576.0,
-            all_webp as f64 / 1048576.0,
-            100.0 * all_webp as f64 / all_jpeg as f64
         );
     }
 }

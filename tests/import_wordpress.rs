@@ -262,6 +262,68 @@ fn an_existing_site_is_never_overwritten() {
     );
 }
 
+/// A folder of the site that is a symbolic link (here `content/posts`, pointing out of the
+/// site) would take the import's files elsewhere: refused, in Polish, before anything is written.
+#[cfg(unix)]
+#[test]
+fn a_folder_of_the_site_linked_elsewhere_is_never_written_through() {
+    let work = workspace();
+    work.write("site/content/site.yaml", common::SITE_YAML);
+    fs::create_dir(work.root().join("elsewhere")).expect("mkdir");
+    std::os::unix::fs::symlink(
+        work.root().join("elsewhere"),
+        work.root().join("site/content/posts"),
+    )
+    .expect("symlink");
+    let before = snapshot(&work.root().join("site"));
+    let export = fixture();
+    let out = work
+        .command(&[
+            "import",
+            "wordpress",
+            export.to_str().expect("UTF-8"),
+            "--uploads",
+            "uploads",
+            "--into",
+            "site",
+        ])
+        .env("TABLICA_LANG", "pl")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("site/content/posts jest dowiązaniem symbolicznym: import zapisuje tylko we własnych folderach strony, więc niczego nie zapisano"),
+        "{err}"
+    );
+    assert!(err.contains("zastąp dowiązanie zwykłym folderem"), "{err}");
+    assert_eq!(
+        fs::read_dir(work.root().join("elsewhere"))
+            .expect("dir")
+            .count(),
+        0,
+        "nothing written through the link"
+    );
+    assert_eq!(snapshot(&work.root().join("site")), before);
+}
+
+/// The export is read as every file of a site: a link is not followed.
+#[cfg(unix)]
+#[test]
+fn an_export_that_is_a_link_is_refused() {
+    let work = TestSite::in_dir(tempfile::tempdir().expect("temp dir"));
+    std::os::unix::fs::symlink(fixture(), work.root().join("eksport.xml")).expect("symlink");
+    let out = work.run(&["import", "wordpress", "eksport.xml", "--into", "site"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot read the export eksport.xml: "),
+        "{err}"
+    );
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(!work.root().join("site").exists());
+}
+
 #[test]
 fn a_broken_export_is_reported_with_its_line_in_polish() {
     let work = TestSite::in_dir(tempfile::tempdir().expect("temp dir"));
@@ -283,7 +345,9 @@ fn a_broken_export_is_reported_with_its_line_in_polish() {
 
 /// WordPress's theme unit test data (186 items with every odd case themes are tested
 /// against). It is not in this repository (it carries no licence), so the test reads it from
-/// `TABLICA_WP_THEME_TEST_DATA` or the shared fixtures beside the checkout, when present.
+/// `TABLICA_WP_THEME_TEST_DATA` or the shared fixtures beside the checkout. Without it the
+/// test is skipped with a note, unless `TABLICA_REQUIRE_SHARED_FIXTURES=1` (set by
+/// tests/run-all.sh when it finds the fixtures) makes that a failure.
 #[test]
 fn the_theme_unit_test_data_imports_and_builds() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -292,7 +356,17 @@ fn the_theme_unit_test_data_imports_and_builds() {
         Some(here.join("../shared/fixtures/wordpress/themeunittestdata.wordpress.xml")),
         Some(here.join("../../shared/fixtures/wordpress/themeunittestdata.wordpress.xml")),
     ];
-    let Some(export) = candidates.into_iter().flatten().find(|p| p.is_file()) else {
+    let Some(export) = candidates.iter().flatten().find(|p| p.is_file()).cloned() else {
+        let tried: Vec<String> = candidates
+            .iter()
+            .flatten()
+            .map(|p| p.display().to_string())
+            .collect();
+        assert!(
+            std::env::var("TABLICA_REQUIRE_SHARED_FIXTURES").as_deref() != Ok("1"),
+            "TABLICA_REQUIRE_SHARED_FIXTURES=1 but the theme unit test data is not at any of: {}",
+            tried.join(", ")
+        );
         eprintln!("skipped: the theme unit test data is not here (set TABLICA_WP_THEME_TEST_DATA)");
         return;
     };

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{assert_rejected, built_site, stderr, texts, TestSite};
+use common::{assert_rejected, built_site, count, stderr, texts, TestSite};
 
 fn png(w: u32, h: u32) -> Vec<u8> {
     common::solid_png(w, h, [250, 250, 250])
@@ -217,10 +217,15 @@ fn the_state_budgets_marking_names_programme_amount_and_total_with_the_sites_sig
     let m = marking(&site.read("projekty/korpus/index.html"));
     assert!(m.contains("Sfinansowano ze środków budżetu państwa"), "{m}");
     assert!(m.contains("Kwota finansowania: 20"), "{m}");
+    // Only the state budget's marking: the site's flag and emblem, no EU emblem or words.
     assert!(
-        texts(&m, "img").is_empty() || !m.contains("eu-emblem"),
-        "no EU emblem: {m}"
+        m.contains(r#"<img class="marking__signs" src="/assets/marking/flaga-godlo.png" alt="Flaga RP, Godło RP""#),
+        "{m}"
     );
+    assert_eq!(count(&m, "<img"), 1, "one image, the state's signs: {m}");
+    assert!(!m.contains("eu-emblem"), "no EU emblem: {m}");
+    assert!(!m.contains("Unię Europejską"), "no EU words: {m}");
+    assert_eq!(texts(&m, ".marking__eu").len(), 0, "{m}");
 }
 
 #[test]

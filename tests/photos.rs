@@ -99,6 +99,30 @@ fn orientation_is_applied_and_metadata_removed() {
     );
 }
 
+/// The lightbox shows the large photo as the page does: its WebP copies first. The gallery's
+/// link hands them to lightbox.js, which puts them in a `<picture>`; tests/browser/keyboard.test.js
+/// checks that Chromium then loads a WebP copy.
+#[test]
+fn the_lightbox_is_given_the_webp_copies_of_each_photo() {
+    let site = gallery_site("", ONE_PHOTO);
+    site.write_bytes("content/posts/festyn/zdjecie.jpg", &jpeg(None, false));
+    site.build_ok();
+    let html = site.read("aktualnosci/festyn/index.html");
+    let doc = scraper::Html::parse_document(&html);
+    let selector = scraper::Selector::parse("a[data-lightbox]").expect("selector");
+    let link = doc
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("{html}"));
+    let attr = |name| link.value().attr(name).unwrap_or_default().to_string();
+    let (jpeg_srcset, webp_srcset) = (attr("data-srcset"), attr("data-webp-srcset"));
+    assert!(jpeg_srcset.contains(".jpg "), "{html}");
+    assert_eq!(webp_srcset.replace(".webp", ".jpg"), jpeg_srcset, "{html}");
+    assert!(!webp_copies(&site, &webp_srcset).is_empty());
+    let script = site.read("assets/js/lightbox.js");
+    assert!(script.contains("data-webp-srcset"), "{script}");
+}
+
 #[test]
 fn rebuild_uses_the_cache_and_a_changed_photo_is_reencoded() {
     let site = gallery_site("", ONE_PHOTO);

@@ -61,13 +61,7 @@ fn a_photo_in_the_text_is_processed_and_linked_to_its_largest_copy() {
         srcset,
         "the same copies as WebP"
     );
-    for copy in webp_srcset.split(", ") {
-        let url = copy.split(' ').next().expect("url");
-        let bytes = std::fs::read(site.public().join(url.trim_start_matches('/'))).expect(url);
-        assert!(
-            bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
-            "{url}"
-        );
+    for (url, bytes) in webp_copies(&site, webp_srcset) {
         assert!(
             !contains(&bytes, b"EXIF") && !contains(&bytes, b"Exif"),
             "{url}"
@@ -127,9 +121,7 @@ fn a_missing_photo_a_heic_photo_and_a_file_name_as_alt_are_errors_with_file_and_
     site.write_bytes("content/posts/festyn/zdjecie.heic", b"\0\0\0\x18ftypheic");
     let err = content_errors(&site.run(&["build"]));
     assert!(
-        err.contains(
-            "content/posts/festyn/index.md:7: the photo in the text `brak.jpg` does not exist"
-        ),
+        err.contains("content/posts/festyn/index.md:7: the photo `brak.jpg` does not exist"),
         "{err}"
     );
     assert!(
@@ -141,6 +133,60 @@ fn a_missing_photo_a_heic_photo_and_a_file_name_as_alt_are_errors_with_file_and_
         err.contains("content/posts/festyn/index.md:11: the alt text is a file name: \"IMG_1234.jpg\" (photo `plakat.jpg`)"),
         "{err}"
     );
+}
+
+/// The photos of the text are found as those of the front matter are: a path out of the post's
+/// folder and a link to a file outside the site are named as such (not as missing), with file
+/// and line, in the site's language.
+#[cfg(unix)]
+#[test]
+fn a_photo_out_of_the_posts_folder_or_linked_outside_the_site_is_named_as_such() {
+    let site = festyn("![Plakat](../inny/plakat.jpg)\n\n![Mapa dojazdu do ośrodka](mapa.jpg)");
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(outside.path().join("mapa.jpg"), jpeg(None, false)).expect("write");
+    std::os::unix::fs::symlink(
+        outside.path().join("mapa.jpg"),
+        site.root().join("content/posts/festyn/mapa.jpg"),
+    )
+    .expect("symlink");
+    let err = content_errors(&site.run(&["build"]));
+    assert!(
+        err.contains("content/posts/festyn/index.md:7: the photo path `../inny/plakat.jpg` leads out of the document's folder"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/posts/festyn/index.md:9: the photo `mapa.jpg` is a link to a file outside the site"),
+        "{err}"
+    );
+    assert!(err.contains("instead of linking to it"), "{err}");
+    let mut command = site.command(&["build"]);
+    command.env("TABLICA_LANG", "pl");
+    let err = stderr(&command.output().expect("run"));
+    assert!(
+        err.contains("content/posts/festyn/index.md:7: ścieżka zdjęcia `../inny/plakat.jpg` wychodzi poza folder dokumentu"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/posts/festyn/index.md:9: zdjęcie `mapa.jpg` jest dowiązaniem do pliku spoza strony"),
+        "{err}"
+    );
+    assert!(
+        !site.exists("aktualnosci/festyn/index.html"),
+        "nothing built"
+    );
+}
+
+/// The import's placeholder in place of an alt text is refused once, by the photo's own
+/// message naming the import, not a second time as an image without alt text.
+#[test]
+fn the_imports_alt_placeholder_on_a_text_photo_is_reported_once() {
+    let site = festyn("![TODO-ALT opisz, co widać na zdjęciu plakat.jpg](plakat.jpg)");
+    let err = content_errors(&site.run(&["build"]));
+    assert!(
+        err.contains("content/posts/festyn/index.md:7: the alt text is still the placeholder the import wrote"),
+        "{err}"
+    );
+    assert_eq!(count(&err, "index.md:7:"), 1, "{err}");
 }
 
 #[test]

@@ -127,10 +127,7 @@ pub(super) fn place_photos(
             }
             let mut text = Vec::with_capacity(p.text.len());
             for photo in &p.text {
-                text.push(match photo {
-                    Some(photo) => place(photo)?,
-                    None => None,
-                });
+                text.push(place(photo)?);
             }
             Ok(Placed {
                 doc: resolved.doc.clone(),

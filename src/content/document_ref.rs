@@ -22,10 +22,11 @@ pub struct DocumentRef<'a> {
     pub text_photos: &'a [TextPhoto],
 }
 
-/// A photo of the bundle that the text of a document shows, checked by name.
+/// A photo of the bundle that the text of a document shows, found as the photos of the front
+/// matter are (`gallery::locate`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TextPhoto {
-    /// Its file, beside the document.
+    /// Its file, canonical, inside the site.
     pub path: std::path::PathBuf,
     pub alt: String,
     /// The line of the text that shows it.

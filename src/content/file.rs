@@ -130,6 +130,30 @@ pub fn is_regular(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
 }
 
+/// Refuses a write at `path` that a symbolic link would lead out of `base`: `Err` names the
+/// first link among `base` itself and the existing folders (and file) between it and `path`,
+/// or is `path` itself when it does not lie below `base`. Parts that do not exist yet are no
+/// links; whoever creates them checks again after creating.
+pub fn no_links_between(base: &Path, path: &Path) -> Result<(), std::path::PathBuf> {
+    let Ok(rel) = path.strip_prefix(base) else {
+        return Err(path.to_path_buf());
+    };
+    let mut at = base.to_path_buf();
+    let is_link = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link(&at) {
+        return Err(at);
+    }
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => return Err(at),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(())
+}
+
 fn check_type(meta: &Metadata) -> Result<(), ReadError> {
     let t = meta.file_type();
     if t.is_symlink() {
@@ -198,5 +222,28 @@ mod tests {
         std::os::unix::fs::symlink(&secret, &link).expect("symlink");
         assert!(matches!(read(&link, 9), Err(ReadError::Link)));
         assert!(!is_regular(&link));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_folder_on_the_way_is_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().join("site");
+        std::fs::create_dir_all(base.join("content")).expect("mkdir");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).expect("mkdir");
+        std::os::unix::fs::symlink(&elsewhere, base.join("content/posts")).expect("symlink");
+        let new = base.join("content/pages/a/index.md");
+        assert_eq!(no_links_between(&base, &new), Ok(()));
+        let through = base.join("content/posts/a/index.md");
+        assert_eq!(
+            no_links_between(&base, &through),
+            Err(base.join("content/posts"))
+        );
+        assert_eq!(
+            no_links_between(&base.join("content/posts"), &through),
+            Err(base.join("content/posts"))
+        );
+        assert_eq!(no_links_between(&base, &elsewhere), Err(elsewhere.clone()));
     }
 }

@@ -397,22 +397,13 @@ fn checked_relative(rel: &str) -> Result<PathBuf, StoreError> {
     Ok(path)
 }
 
-/// Refuses a path whose folders between `base` and it include a link.
+/// Refuses a path whose folders between `base` and it include a link (naming the link), or
+/// that does not lie below `base`.
 fn no_links_between(base: &Path, path: &Path) -> Result<(), StoreError> {
-    let rel = path.strip_prefix(base).map_err(|_| StoreError::BadPath)?;
-    let mut at = base.to_path_buf();
-    if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(StoreError::Link(at));
+    if !path.starts_with(base) {
+        return Err(StoreError::BadPath);
     }
-    for part in rel.components() {
-        at.push(part);
-        match fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_symlink() => return Err(StoreError::Link(at)),
-            Ok(_) => {}
-            Err(_) => break,
-        }
-    }
-    Ok(())
+    file::no_links_between(base, path).map_err(StoreError::Link)
 }
 
 /// Creates the folder `dir` under `base` with those above it, refusing a link on the way

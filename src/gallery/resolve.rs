@@ -32,15 +32,14 @@ pub struct Photo {
 pub struct DocumentPhotos {
     pub cover: Option<Photo>,
     pub gallery: Vec<Photo>,
-    /// The photos of the text, by number (`None`: refused, reported).
-    pub text: Vec<Option<Photo>>,
+    /// The photos of the text, by number.
+    pub text: Vec<Photo>,
 }
 
 impl DocumentPhotos {
     /// Every photo, each as often as it is shown.
     pub fn all(&self) -> impl Iterator<Item = &Photo> {
-        let text = self.text.iter().flatten();
-        self.cover.iter().chain(&self.gallery).chain(text)
+        self.cover.iter().chain(&self.gallery).chain(&self.text)
     }
 }
 
@@ -101,7 +100,13 @@ impl Context<'_> {
     /// Checks one photo written as `spec` at `field` (e.g. `gallery[2]`).
     fn photo(&mut self, field: &str, spec: &PhotoSpec, base: &Path) -> Option<Photo> {
         let line = self.line(&spec.src, field.split('[').next().unwrap_or(field));
-        let source = self.locate(field, line, &spec.src, base)?;
+        let source = match locate(self.root, &spec.src, base) {
+            Ok(source) => source,
+            Err((message, hint)) => {
+                self.error(&format!("{field}.src"), line, message, hint);
+                return None;
+            }
+        };
         let alt_text = match (&spec.alt, spec.decorative) {
             (_, true) => String::new(),
             (Some(a), false) => {
@@ -181,79 +186,6 @@ impl Context<'_> {
                 .map(|c| c.trim().to_string())
                 .filter(|c| !c.is_empty()),
         })
-    }
-
-    /// Finds `src` relative to `base`, refusing anything that leads out of the site.
-    fn locate(
-        &mut self,
-        field: &str,
-        line: Option<usize>,
-        src: &str,
-        base: &Path,
-    ) -> Option<PathBuf> {
-        let rel = Path::new(src);
-        let escapes = rel.is_absolute()
-            || src.starts_with('\\')
-            || src.contains(':')
-            || rel
-                .components()
-                .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-        if escapes {
-            self.error(
-                &format!("{field}.src"),
-                line,
-                msg!(M::OutsideFolder, src = src),
-                M::OutsideFolderHint,
-            );
-            return None;
-        }
-        if !is_photo(rel) {
-            let (message, hint) = if super::is_heic(rel) {
-                (M::Heic, M::HeicHint)
-            } else {
-                (M::NotAPhoto, M::NotAPhotoHint)
-            };
-            self.error(
-                &format!("{field}.src"),
-                line,
-                msg!(message, src = src),
-                hint,
-            );
-            return None;
-        }
-        let path = base.join(rel);
-        match path.canonicalize() {
-            Ok(canonical) if canonical.starts_with(self.root) && canonical.is_file() => {
-                Some(canonical)
-            }
-            Ok(_) => {
-                self.error(
-                    &format!("{field}.src"),
-                    line,
-                    msg!(M::LinkOutside, src = src),
-                    M::LinkHint,
-                );
-                None
-            }
-            Err(_) if path.is_symlink() => {
-                self.error(
-                    &format!("{field}.src"),
-                    line,
-                    msg!(M::BrokenLink, src = src),
-                    M::LinkHint,
-                );
-                None
-            }
-            Err(_) => {
-                self.error(
-                    &format!("{field}.src"),
-                    line,
-                    msg!(M::Missing, src = src),
-                    M::MissingHint,
-                );
-                None
-            }
-        }
     }
 
     /// Every photo of a folder in name order, with alt texts from its sidecar file.
@@ -388,6 +320,37 @@ impl Context<'_> {
     }
 }
 
+/// Finds the photo `src` relative to `base`, refusing anything that leads out of the
+/// document's folder or the site (`root`, canonical), what is no photo, and HEIC; `Err` is
+/// the message and hint, for the caller to report where `src` was written. The one way a
+/// photo's file is found: of the front matter here, of the text by its renderer.
+pub fn locate(root: &Path, src: &str, base: &Path) -> Result<PathBuf, (Message, M)> {
+    let rel = Path::new(src);
+    let escapes = rel.is_absolute()
+        || src.starts_with('\\')
+        || src.contains(':')
+        || rel
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if escapes {
+        return Err((msg!(M::OutsideFolder, src = src), M::OutsideFolderHint));
+    }
+    if !is_photo(rel) {
+        return Err(if super::is_heic(rel) {
+            (msg!(M::Heic, src = src), M::HeicHint)
+        } else {
+            (msg!(M::NotAPhoto, src = src), M::NotAPhotoHint)
+        });
+    }
+    let path = base.join(rel);
+    match path.canonicalize() {
+        Ok(canonical) if canonical.starts_with(root) && canonical.is_file() => Ok(canonical),
+        Ok(_) => Err((msg!(M::LinkOutside, src = src), M::LinkHint)),
+        Err(_) if path.is_symlink() => Err((msg!(M::BrokenLink, src = src), M::LinkHint)),
+        Err(_) => Err((msg!(M::Missing, src = src), M::MissingHint)),
+    }
+}
+
 /// Resolves and checks the photos of one document. `root` must be canonical.
 pub fn resolve(
     root: &Path,
@@ -411,8 +374,13 @@ pub fn resolve(
             .collect(),
         Some(GallerySpec::Dir(d)) => cx.folder(&d.dir),
     };
+    // Found and checked by the text's renderer, through [`locate`].
     let text = (doc.text_photos.iter())
-        .map(|photo| cx.text_photo(photo))
+        .map(|photo| Photo {
+            source: photo.path.clone(),
+            alt: photo.alt.clone(),
+            caption: None,
+        })
         .collect();
     let photos = DocumentPhotos {
         cover,
@@ -420,27 +388,4 @@ pub fn resolve(
         text,
     };
     (photos, cx.problems)
-}
-
-impl Context<'_> {
-    /// A photo of the text, whose name and alt text the text's renderer checked: it must
-    /// still be a file inside the site.
-    fn text_photo(&mut self, photo: &crate::content::TextPhoto) -> Option<Photo> {
-        let name = photo.path.file_name().unwrap_or_default().to_string_lossy();
-        match photo.path.canonicalize() {
-            Ok(source) if source.starts_with(self.root) && source.is_file() => Some(Photo {
-                source,
-                alt: photo.alt.clone(),
-                caption: None,
-            }),
-            _ => {
-                self.problems.push(
-                    Diagnostic::error(self.doc.path, msg!(M::Missing, src = name.as_ref()))
-                        .at_line(Some(photo.line))
-                        .hint(M::MissingHint),
-                );
-                None
-            }
-        }
-    }
 }

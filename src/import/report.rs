@@ -44,7 +44,11 @@ impl ToDo {
         match self {
             ToDo::Alt(file) => msg!(M::NeedsAlt, file = file.as_str()),
             ToDo::PhotoMissing(path) => msg!(M::PhotoMissing, path = path.as_str()),
-            ToDo::NotAPhoto(path) => msg!(M::NotAPhoto, path = path.as_str()),
+            ToDo::NotAPhoto(path) => msg!(
+                M::NotAPhoto,
+                path = path.as_str(),
+                max = crate::content::file::MAX_PHOTO_BYTES >> 20
+            ),
             ToDo::NoUploads(url) => msg!(M::NoUploads, url = url.as_str()),
             ToDo::Attachment(url) => msg!(M::AttachmentNotCopied, url = url.as_str()),
             ToDo::Shortcode(name) => msg!(M::ShortcodeLeft, name = name.as_str()),

@@ -326,14 +326,7 @@ pub fn render_with(
                 let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
                 // The import's placeholder is no description either.
                 let placeholder = crate::content::meta::photo::ALT_PLACEHOLDER;
-                if alt.trim().is_empty() || alt.trim_start().starts_with(placeholder) {
-                    out.findings.push(Finding {
-                        check: Check::ImageAlt,
-                        line,
-                        message: msg!(M::ImageNoAlt, url = dest_url.as_ref()),
-                        hint: M::ImageNoAltHint.into(),
-                    });
-                }
+                let placeholder = alt.trim_start().starts_with(placeholder);
                 let local = is_local_image(dest_url);
                 let note = if local || is_file_name(dest_url) {
                     images(TextImage {
@@ -344,6 +337,16 @@ pub fn render_with(
                 } else {
                     ImageNote::Keep
                 };
+                // A photo of the text refused for its placeholder says so itself: once.
+                let refused = matches!(note, ImageNote::Problem { .. });
+                if alt.trim().is_empty() || (placeholder && !refused) {
+                    out.findings.push(Finding {
+                        check: Check::ImageAlt,
+                        line,
+                        message: msg!(M::ImageNoAlt, url = dest_url.as_ref()),
+                        hint: M::ImageNoAltHint.into(),
+                    });
+                }
                 match note {
                     ImageNote::Keep if local => {}
                     ImageNote::Keep => {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::attachments;
+use super::attachments::{self, BundleProblem};
 use super::video::{self, VideoContext};
 use super::Media;
 use crate::config::Config;
@@ -49,14 +49,19 @@ pub(super) fn render_body<M>(
     };
     let mut photos = Vec::new();
     let own = path.map(|p| format!("{}{p}", config.root));
-    let mut images = |image: TextImage| text_photo(bundle, own.as_deref(), image, &mut photos);
+    let depth = doc.path.components().count();
+    let root = doc.abs_path.ancestors().nth(depth).unwrap_or(Path::new(""));
+    // Canonical, as the photo stage compares with it; found only for a text with photos.
+    let mut canonical = None;
+    let mut images = |image: TextImage| {
+        let root = canonical.get_or_insert_with(|| root.canonicalize().unwrap_or(root.into()));
+        text_photo(bundle, root, own.as_deref(), image, &mut photos)
+    };
     let mut text = markdown::render_with(&doc.body, doc.body_line, md, &mut links, &mut images);
     report_findings(config, &doc.path, &mut text, problems);
     let videos = match videos {
         None => Vec::new(),
         Some(videos) => {
-            let depth = doc.path.components().count();
-            let root = doc.abs_path.ancestors().nth(depth).unwrap_or(Path::new(""));
             let cx = VideoContext {
                 root,
                 doc: &doc.path,
@@ -95,9 +100,10 @@ pub(super) fn render_body<M>(
 
 /// What an image of the text is: a photo of the bundle (`plakat.jpg`, or `/…/plakat.jpg`
 /// below the document's own address `own`) is added to `photos`; another address on the site
-/// is kept with a warning that it is not checked.
+/// is kept with a warning that it is not checked. `root`: the site's folder, canonical.
 fn text_photo(
     bundle: Option<&Path>,
+    root: &Path,
     own: Option<&str>,
     image: TextImage,
     photos: &mut Vec<TextPhoto>,
@@ -116,10 +122,8 @@ fn text_photo(
         };
     };
     let problem = |message: Message, hint: Message| ImageNote::Problem { message, hint };
-    if crate::gallery::is_heic(Path::new(&name)) {
-        return problem(msg!(Photos::Heic, src = &name), Photos::HeicHint.into());
-    }
-    if !crate::gallery::is_photo(Path::new(&name)) {
+    let file = Path::new(&name);
+    if !(crate::gallery::is_photo(file) || crate::gallery::is_heic(file)) {
         // Not meant as a photo (`![x](x)`): left out with a warning, as it always was.
         return ImageNote::Keep;
     }
@@ -130,7 +134,13 @@ fn text_photo(
             return problem(message, Photos::BadAltTextHint.into());
         }
     }
-    match attachments::bundle_file(bundle, &name) {
+    let Some(bundle) = bundle else {
+        let (message, hint) = BundleProblem::NotABundle.describe(Documents::TextPhoto, &name);
+        return problem(message, hint);
+    };
+    // Found as the photos of the front matter are: inside the post's folder and the site,
+    // there, a photo, not HEIC.
+    match crate::gallery::resolve::locate(root, &name, bundle) {
         Ok(path) => {
             photos.push(TextPhoto {
                 path,
@@ -139,10 +149,7 @@ fn text_photo(
             });
             ImageNote::Photo(photos.len() - 1)
         }
-        Err(e) => {
-            let (message, hint) = e.describe(Documents::TextPhoto, &name);
-            problem(message, hint)
-        }
+        Err((message, hint)) => problem(message, hint.into()),
     }
 }
 

@@ -281,6 +281,16 @@ test("the lightbox works with the keyboard only", async () => {
   assert.match(await position(), new RegExp(`\\b2 z ${links.length}\\b`), "ArrowRight shows the next photo");
   const src = await site.page.getAttribute(".lightbox__image", "src");
   assert.equal(src, await links[1].getAttribute("href"));
+  // The large photo is one of its WebP copies, as on the page (Chromium reads WebP).
+  const webp = (await links[1].getAttribute("data-webp-srcset")) || "";
+  assert.ok(webp.includes(".webp"), "the gallery offers WebP copies to the lightbox");
+  await site.page.waitForFunction(() => {
+    const img = document.querySelector(".lightbox__image");
+    return img && img.complete && img.currentSrc;
+  });
+  const shown = await site.page.evaluate(() => document.querySelector(".lightbox__image").currentSrc);
+  const copies = webp.split(", ").map((c) => new URL(c.split(" ")[0], site.page.url()).href);
+  assert.ok(copies.includes(shown), `the lightbox loads a WebP copy, not ${shown}`);
   await site.page.keyboard.press("ArrowLeft");
   assert.match(await position(), new RegExp(`\\b1 z ${links.length}\\b`), "ArrowLeft goes back");
   for (let i = 0; i < 8; i++) {

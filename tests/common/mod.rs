@@ -207,6 +207,23 @@ pub fn texts(html: &str, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The files of a `srcset` of WebP copies in the site's output, each checked to be WebP: (its
+/// address, its bytes).
+pub fn webp_copies(site: &TestSite, srcset: &str) -> Vec<(String, Vec<u8>)> {
+    srcset
+        .split(", ")
+        .map(|copy| {
+            let url = copy.split(' ').next().expect("url").to_string();
+            let bytes = fs::read(site.public().join(url.trim_start_matches('/'))).expect(&url);
+            assert!(
+                bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
+                "{url}"
+            );
+            (url, bytes)
+        })
+        .collect()
+}
+
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }

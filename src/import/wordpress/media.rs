@@ -4,8 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-/// The largest file copied as a photo; the build bounds photos again by their pixels.
-const MAX_PHOTO_BYTES: u64 = 64 * 1024 * 1024;
+use crate::content::file::{self, MAX_PHOTO_BYTES};
 
 /// Where a file of the export lies under `uploads/`: the path after `/uploads/` (a self-hosted
 /// site) or after the host (WordPress.com's `files.wordpress.com`), without the query.
@@ -42,11 +41,20 @@ fn original_of(path: &Path) -> Option<PathBuf> {
     Some(path.with_file_name(format!("{base}.{ext}")))
 }
 
-/// Whether the file starts like a JPEG, PNG, GIF or WebP image (by content, not by name).
-fn is_image(path: &Path) -> bool {
-    let mut head = [0u8; 16];
-    let read = std::fs::File::open(path).and_then(|mut f| f.read(&mut head));
-    read.is_ok_and(|n| image::guess_format(&head[..n]).is_ok())
+/// Whether `bytes` start like a JPEG, PNG, GIF or WebP image (by content, not by name).
+pub fn is_image(bytes: &[u8]) -> bool {
+    image::guess_format(&bytes[..bytes.len().min(16)]).is_ok()
+}
+
+/// Whether the file is one the build reads as a photo: a regular file, not a link, of at most
+/// [`MAX_PHOTO_BYTES`], that starts like an image. Only its first bytes are read here; the
+/// copy reads it whole, once, and checks it again.
+fn is_photo_file(path: &Path) -> bool {
+    let Ok((handle, _)) = file::open(path, MAX_PHOTO_BYTES) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(16);
+    handle.take(16).read_to_end(&mut head).is_ok() && is_image(&head)
 }
 
 /// The photos of one document: the files found and the names they get beside it.
@@ -100,8 +108,7 @@ impl<'u> Photos<'u> {
         if !inside {
             return Err(NotCopied::Missing(rel));
         }
-        let size = found.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
-        if size > MAX_PHOTO_BYTES || !is_image(&found) {
+        if !is_photo_file(&found) {
             return Err(NotCopied::NotAPhoto(rel));
         }
         if let Some((name, _)) = self.copies.iter().find(|(_, f)| **f == found) {
@@ -184,6 +191,31 @@ mod tests {
             Err(NotCopied::Missing(_))
         ));
         assert_eq!(Photos::new(None).place(url), Err(NotCopied::NoUploads));
+    }
+
+    #[test]
+    fn photos_are_bounded_by_the_builds_own_limit() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0];
+        // Sparse files: the size without the disk space.
+        for (name, len) in [("duze.png", 80 << 20), ("za-duze.png", MAX_PHOTO_BYTES + 1)] {
+            std::fs::write(dir.path().join(name), png).expect("write");
+            let handle = std::fs::OpenOptions::new()
+                .write(true)
+                .open(dir.path().join(name))
+                .expect("open");
+            handle.set_len(len).expect("grow");
+        }
+        let mut photos = Photos::new(Some(dir.path()));
+        // 80 MB is a large camera photo, not a reason to leave it behind.
+        assert_eq!(
+            photos.place("https://m.pl/wp-content/uploads/duze.png"),
+            Ok("duze.png".to_string())
+        );
+        assert_eq!(
+            photos.place("https://m.pl/wp-content/uploads/za-duze.png"),
+            Err(NotCopied::NotAPhoto(PathBuf::from("za-duze.png")))
+        );
     }
 
     #[cfg(unix)]

@@ -10,10 +10,10 @@ mod html;
 mod media;
 mod plan;
 mod shortcodes;
+mod write;
 mod wxr;
 
 use std::fs;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::import::report::Report;
@@ -57,6 +57,8 @@ pub enum ImportError {
     NotEmpty { dir: String },
     #[error("{}", msg!(M::WouldOverwrite, n = files.len(), files = files.iter().map(|f| format!("  {f}")).collect::<Vec<_>>().join("\n")))]
     WouldOverwrite { files: Vec<String> },
+    #[error("{}", msg!(M::Linked, path = path.as_str()))]
+    Linked { path: String },
     #[error("{}", msg!(M::CannotWrite, path = path.as_str(), error = error.as_str()))]
     Write { path: String, error: String },
 }
@@ -71,6 +73,7 @@ impl ImportError {
             ImportError::UploadsMissing { .. } => M::UploadsMissingHint,
             ImportError::NotEmpty { .. } => M::NotEmptyHint,
             ImportError::WouldOverwrite { .. } => M::WouldOverwriteHint,
+            ImportError::Linked { .. } => M::LinkedHint,
             ImportError::Write { .. } => return None,
         };
         Some(Message::new(key))
@@ -100,23 +103,21 @@ fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Reads the export, bounded in size.
+/// Reads the export as tablica reads every file: a regular file, not a link, bounded in size.
 fn read_export(path: &Path) -> Result<String, ImportError> {
     let file = shown(path);
-    let read_error = |e: std::io::Error| ImportError::Read {
-        file: file.clone(),
-        error: e.to_string(),
+    let bytes = match crate::content::file::read(path, MAX_EXPORT_MB * 1024 * 1024) {
+        Ok(bytes) => bytes,
+        Err(crate::content::file::ReadError::TooLarge { .. }) => {
+            return Err(ImportError::TooLarge { file })
+        }
+        Err(e) => {
+            return Err(ImportError::Read {
+                file,
+                error: e.message().to_string(),
+            })
+        }
     };
-    let handle = fs::File::open(path).map_err(read_error)?;
-    let mut bytes = Vec::new();
-    let limit = MAX_EXPORT_MB * 1024 * 1024;
-    handle
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(ImportError::TooLarge { file });
-    }
     String::from_utf8(bytes).map_err(|e| ImportError::Read {
         file,
         error: e.to_string(),
@@ -177,44 +178,6 @@ fn new_site_settings(
     scaffold::settings(&answers, today, &menu)
 }
 
-/// Writes `bytes` to a new file at `path` (never over an existing one).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
-    let error = |e: std::io::Error| ImportError::Write {
-        path: shown(path),
-        error: e.to_string(),
-    };
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(error)?;
-    }
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(error)?;
-    file.write_all(bytes).map_err(error)
-}
-
-/// Writes the documents and copies the photos, noting each file made.
-fn write_all(
-    writes: &[(PathBuf, Vec<u8>)],
-    copies: &[(PathBuf, PathBuf)],
-    written: &mut Vec<PathBuf>,
-) -> Result<(), ImportError> {
-    for (path, bytes) in writes {
-        write_new(path, bytes)?;
-        written.push(path.clone());
-    }
-    for (to, from) in copies {
-        let bytes = fs::read(from).map_err(|e| ImportError::Read {
-            file: shown(from),
-            error: e.to_string(),
-        })?;
-        write_new(to, &bytes)?;
-        written.push(to.clone());
-    }
-    Ok(())
-}
-
 /// Imports the export into the site folder, or writes nothing and says why.
 pub fn import(options: &Options) -> Result<Outcome, ImportError> {
     let text = read_export(&options.export)?;
@@ -260,6 +223,17 @@ pub fn import(options: &Options) -> Result<Outcome, ImportError> {
         writes.push((path, doc.text.clone().into_bytes()));
     }
     writes.push((report_file.clone(), report.render().into_bytes()));
+    // A folder of the site that is a link would take the writes elsewhere: refused up front.
+    let targets = writes
+        .iter()
+        .map(|(p, _)| p)
+        .chain(copies.iter().map(|(p, _)| p));
+    if let Some(link) = targets
+        .filter_map(|p| write::link_on_the_way(&options.into, p))
+        .next()
+    {
+        return Err(ImportError::Linked { path: shown(&link) });
+    }
     // A document is one whether written `x.md` or `x/index.md`: either form taken is taken.
     let other_form = |p: &Path| match p.file_name() {
         Some(n) if n == "index.md" => p.parent().map(|d| d.with_extension("md")),
@@ -281,14 +255,7 @@ pub fn import(options: &Options) -> Result<Outcome, ImportError> {
         return Err(ImportError::WouldOverwrite { files: taken });
     }
     // Should writing fail half-way (a full disk), what was written goes again: all or nothing.
-    let mut written = Vec::new();
-    let result = write_all(&writes, &copies, &mut written);
-    if result.is_err() {
-        for path in written.iter().rev() {
-            let _ = fs::remove_file(path);
-        }
-    }
-    result?;
+    write::write_site(&options.into, &writes, &copies)?;
     Ok(Outcome {
         report,
         report_file,

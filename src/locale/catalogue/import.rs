@@ -23,6 +23,10 @@ catalogue! {
             "import nadpisałby {n|plik|pliki|plików} strony, więc niczego nie zapisano:\n{files}";
         WouldOverwriteHint: "import into an empty folder (--into new-site) and copy what you need from there",
             "zaimportuj do pustego folderu (--into nowa-strona) i przenieś stamtąd to, czego potrzebujesz";
+        Linked: "{path} is a symbolic link: the import writes only into the site's own folders, so nothing was written",
+            "{path} jest dowiązaniem symbolicznym: import zapisuje tylko we własnych folderach strony, więc niczego nie zapisano";
+        LinkedHint: "put a real folder in place of the link (copy into it what the link points to), or import into an empty folder (--into new-site)",
+            "zastąp dowiązanie zwykłym folderem (skopiuj do niego to, na co wskazuje dowiązanie) albo zaimportuj do pustego folderu (--into nowa-strona)";
         CannotWrite: "cannot write {path}: {error}", "nie można zapisać {path}: {error}";
         Done: "the report is also in {file}", "raport zapisano też w pliku {file}";
         NextSteps: "next: write the missing alt texts (search the files for TODO-ALT), then `tablica build --root {dir}`",
@@ -50,8 +54,8 @@ catalogue! {
             "zdjęcie {file} nie ma opisu (tekstu alternatywnego): wpisz go w miejsce TODO-ALT";
         PhotoMissing: "photo {path} is not in the uploads folder: the text links to its old address",
             "zdjęcia {path} nie ma w folderze z plikami: tekst prowadzi do jego starego adresu";
-        NotAPhoto: "{path} is not a photo tablica can use (JPEG, PNG, GIF, WebP up to 64 MB): not copied",
-            "{path} nie jest zdjęciem, którego tablica może użyć (JPEG, PNG, GIF, WebP do 64 MB): nie skopiowano";
+        NotAPhoto: "{path} is not a photo tablica can use (JPEG, PNG, GIF, WebP up to {max} MB): not copied",
+            "{path} nie jest zdjęciem, którego tablica może użyć (JPEG, PNG, GIF, WebP do {max} MB): nie skopiowano";
         NoUploads: "photo {url} not copied: no --uploads folder was given", "zdjęcia {url} nie skopiowano: nie podano folderu --uploads";
         AttachmentNotCopied: "the attached file {url} is not a photo and was not copied: if the text needs it, put it beside the post and link to it",
             "załączony plik {url} nie jest zdjęciem i nie został skopiowany: jeśli jest potrzebny, umieść go obok wpisu i dodaj do niego odnośnik";

@@ -1,7 +1,9 @@
 /* An accessible lightbox for galleries. Without JavaScript the thumbnails are plain links to
    the full-size photos. With it: a modal dialog that opens on click or Enter, moves with the
    arrow keys (and Home/End, and touch swipes), closes with Escape, keeps focus inside while
-   open, announces "photo 3 of 12" and the caption, and returns focus to the thumbnail. */
+   open, announces "photo 3 of 12" and the caption, and returns focus to the thumbnail. The photo
+   is a <picture>: its WebP copies (data-webp-srcset) first, as on the page, the JPEG ones for
+   browsers without WebP. */
 (function () {
   "use strict";
 
@@ -25,7 +27,11 @@
 
   var dialog = el("dialog", "lightbox", { "aria-label": t.label });
   var figure = el("figure", "lightbox__figure");
+  var picture = el("picture", "lightbox__picture");
+  var webp = el("source", "", { type: "image/webp" });
   var img = el("img", "lightbox__image", { alt: "" });
+  picture.appendChild(webp);
+  picture.appendChild(img);
   var caption = el("figcaption", "lightbox__caption");
   var position = el("p", "lightbox__position", { "aria-live": "polite", "aria-atomic": "true" });
   var prev = el("button", "lightbox__button lightbox__prev", { type: "button", "aria-label": t.prev });
@@ -34,7 +40,7 @@
   prev.textContent = "‹";
   next.textContent = "›";
   close.textContent = "×";
-  figure.appendChild(img);
+  figure.appendChild(picture);
   figure.appendChild(caption);
   dialog.appendChild(close);
   dialog.appendChild(figure);
@@ -51,6 +57,8 @@
     index = (i + links.length) % links.length;
     var link = links[index];
     img.src = link.getAttribute("href");
+    var webpSrcset = link.getAttribute("data-webp-srcset");
+    if (webpSrcset) { webp.setAttribute("srcset", webpSrcset); webp.setAttribute("sizes", "100vw"); } else { webp.removeAttribute("srcset"); }
     var srcset = link.getAttribute("data-srcset");
     if (srcset) { img.setAttribute("srcset", srcset); img.setAttribute("sizes", "100vw"); } else { img.removeAttribute("srcset"); }
     img.setAttribute("width", link.getAttribute("data-width") || "");
@@ -80,6 +88,8 @@
 
   dialog.addEventListener("close", function () {
     img.removeAttribute("src");
+    img.removeAttribute("srcset");
+    webp.removeAttribute("srcset");
     if (origin) { origin.focus(); }
   });
   prev.addEventListener("click", function () { show(index - 1); });
