@@ -115,36 +115,42 @@ fn policy<'a>(embed_hosts: &[EmbedHost]) -> ammonia::Builder<'a> {
 /// of the others emptied (nothing shows it; it is text the sanitiser leaves raw) and
 /// [`FRAME_ATTRIBUTES`] added to them in their order (not by the sanitiser, which keeps
 /// attributes it sets in a `HashMap` and so writes them in a different order at every build).
+/// The sanitiser's output is read again by html5ever's tree builder (through scraper) and
+/// written by its serialiser, only when it has a frame.
 fn finish_frames(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<iframe") {
-        out.push_str(&rest[..start]);
-        let frame = &rest[start..];
-        // The sanitiser writes attribute values in double quotes and escapes quotes in them.
-        let mut quoted = false;
-        let tag_end = frame
-            .char_indices()
-            .find(|&(_, c)| {
-                if c == '"' {
-                    quoted = !quoted;
-                }
-                c == '>' && !quoted
-            })
-            .map_or(frame.len(), |(i, _)| i + 1);
-        let close = frame
-            .find("</iframe>")
-            .map_or(frame.len(), |i| i + "</iframe>".len());
-        let start_tag = &frame[..tag_end];
-        if start_tag.contains(" src=\"") {
-            out.push_str(start_tag.strip_suffix('>').unwrap_or(start_tag));
-            for (name, value) in FRAME_ATTRIBUTES {
-                out.push_str(&format!(" {name}=\"{value}\""));
-            }
-            out.push_str("></iframe>");
-        }
-        rest = &frame[close.max(tag_end)..];
+    use html5ever::{ns, LocalName, QualName};
+    use scraper::{Html, Node, StrTendril};
+
+    if !html.contains("<iframe") {
+        return html.to_owned();
     }
-    out.push_str(rest);
-    out
+    let mut fragment = Html::parse_fragment(html);
+    let frames: Vec<_> = (fragment.tree.nodes())
+        .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "iframe"))
+        .map(|n| {
+            (
+                n.id(),
+                n.value().as_element().and_then(|e| e.attr("src")).is_some(),
+            )
+        })
+        .collect();
+    for (id, has_src) in frames {
+        let Some(mut frame) = fragment.tree.get_mut(id) else {
+            continue;
+        };
+        if !has_src {
+            frame.detach();
+            continue;
+        }
+        while let Some(mut fallback) = frame.first_child() {
+            fallback.detach();
+        }
+        if let Node::Element(element) = frame.value() {
+            for (name, value) in FRAME_ATTRIBUTES {
+                let name = QualName::new(None, ns!(), LocalName::from(*name));
+                element.attrs.push((name, StrTendril::from(*value)));
+            }
+        }
+    }
+    fragment.root_element().inner_html()
 }
