@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
-use tablica::build::{build, BuildOptions};
+use tablica::build::{build, BuildError, BuildOptions};
 use tablica::diagnostics::Diagnostics;
 use tablica::locale::catalogue::Cli as M;
 use tablica::locale::catalogue::Editor as Ed;
@@ -23,9 +23,7 @@ use tablica::scaffold::{self, Given};
 
 use cli::args::{Cli, Command, ImportFrom, LangArg, YesNo};
 use cli::help::{choose_language, command, command_line_error};
-use cli::report::{
-    print_diagnostics, print_timed, report, warn_if_open, EXIT_CONTENT, EXIT_FAILURE,
-};
+use cli::report::{print_timed, report, warn_if_open, EXIT_FAILURE};
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
@@ -76,10 +74,16 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             };
             Ok(report(build(&options), quiet, false))
         }
-        Command::Check { root, drafts } => {
+        Command::Check {
+            root,
+            drafts,
+            external,
+        } => {
             let options = BuildOptions {
                 drafts,
                 check_only: true,
+                external_links: external,
+                progress: std::io::stderr().is_terminal(),
                 ..BuildOptions::new(root)
             };
             let result = build(&options);
@@ -141,18 +145,29 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             no_build,
         } => {
             let progress = std::io::stderr().is_terminal();
-            // A preview target gets a preview build, in a folder of its own (without settings
-            // that load, the build below reports why).
-            let preview = tablica::config::load(&root)
-                .is_ok_and(|config| tablica::deploy::is_preview(&config, target.as_deref()));
-            let own_folder = preview && output.is_none();
-            let output = output.or_else(|| preview.then(|| tablica::deploy::preview_output(&root)));
+            // The settings, read once: they say which folder to send (a preview target gets a
+            // preview build, in a folder of its own) and where.
+            let config = match tablica::config::load(&root) {
+                Ok(config) => config,
+                Err(problems) => {
+                    let mut problems = Diagnostics(problems);
+                    problems.sort();
+                    return Ok(report(Err(BuildError::Content(problems)), false, false));
+                }
+            };
+            let (folder, preview) = tablica::deploy::source(
+                &config,
+                &root,
+                target.as_deref(),
+                (output.clone(), no_build),
+            );
             if !no_build {
                 let options = BuildOptions {
-                    output: output.clone(),
+                    output: Some(folder.clone()),
                     progress,
                     preview,
-                    replace_output: own_folder,
+                    // The preview's folder is tablica's own.
+                    replace_output: preview && output.is_none(),
                     ..BuildOptions::new(root.clone())
                 };
                 let result = build(&options);
@@ -162,16 +177,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     return Ok(code);
                 }
             }
-            let config = match tablica::config::load(&root) {
-                Ok(config) => config,
-                Err(problems) => {
-                    print_diagnostics(&Diagnostics(problems));
-                    return Ok(ExitCode::from(EXIT_CONTENT));
-                }
-            };
             let options = tablica::deploy::DeployOptions {
                 root,
-                output,
+                output: Some(folder),
                 target,
                 dry_run,
                 progress,

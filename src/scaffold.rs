@@ -265,7 +265,7 @@ pub fn ask(
     let yes_no = |yes: bool| if yes { "yes" } else { "no" }.to_string();
     let default = match crate::locale::language() {
         crate::locale::Lang::Pl => "tak",
-        crate::locale::Lang::En => "yes",
+        crate::locale::Lang::En | crate::locale::Lang::Uk => "yes",
     };
     let photos = question(
         given.photos_of_people.map(yes_no),

@@ -5,6 +5,7 @@
 mod common;
 
 use std::fs;
+use std::path::{Path, PathBuf};
 
 use common::*;
 
@@ -280,8 +281,9 @@ fn an_english_preview_says_preview() {
     assert!(home.contains("This is a version for the team to check"));
 }
 
-#[test]
-fn a_preview_target_gets_the_preview_and_the_live_one_the_site() {
+/// A site with a draft and two folder targets: `podglad` for previews, `zywa` for the site.
+/// Returns the site, the folder holding the targets, and the targets' folders.
+fn preview_and_live() -> (TestSite, tempfile::TempDir, PathBuf, PathBuf) {
     let targets = tempfile::tempdir().expect("temp dir");
     let (preview, live) = (targets.path().join("podglad"), targets.path().join("zywa"));
     fs::create_dir(&preview).expect("preview folder");
@@ -290,28 +292,90 @@ fn a_preview_target_gets_the_preview_and_the_live_one_the_site() {
         "{SITE_YAML}deploy:\n  podglad:\n    type: folder\n    path: {}\n    preview: true\n  zywa:\n    type: folder\n    path: {}\n",
         preview.display(),
         live.display()
-    ));
+    ))
+    .pin_clock(BEFORE);
     site.post("biezacy", "title: Bieżący\ndate: 2026-11-20", "Tekst.")
         .post(
             "szkic",
             "title: Szkic\ndate: 2026-11-25\ndraft: true",
             "Szkic.",
         );
-    let out = site.run_at(Some(BEFORE), &["deploy", "podglad"]);
+    (site, targets, preview, live)
+}
+
+fn read(dir: &Path, rel: &str) -> String {
+    fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn a_preview_target_gets_the_preview_and_the_live_one_the_site() {
+    let (site, _targets, preview, live) = preview_and_live();
+    let out = site.run(&["deploy", "podglad"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let read = |dir: &std::path::Path, rel: &str| {
-        fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    };
     assert!(read(&preview, "index.html").contains("preview-banner"));
     assert!(preview.join("aktualnosci/szkic/index.html").is_file());
     assert_eq!(read(&preview, "robots.txt"), "User-agent: *\nDisallow: /\n");
     assert!(!site.public().exists(), "public/ stays the published site");
 
-    let out = site.run_at(Some(BEFORE), &["deploy", "zywa"]);
+    let out = site.run(&["deploy", "zywa"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!read(&live, "index.html").contains("preview-banner"));
     assert!(!live.join("aktualnosci/szkic/index.html").exists());
     assert!(read(&live, "robots.txt").contains("Allow: /"));
+}
+
+/// `--no-build` sends what `tablica build` wrote (`public/`), never the preview deploy built
+/// earlier in its own folder, and refuses a build of the wrong kind: a preview (drafts, hidden
+/// from search engines) is never published as the site, nor the site sent as the preview.
+#[test]
+fn deploy_without_building_sends_the_build_of_the_targets_kind_only() {
+    let (site, _targets, preview, live) = preview_and_live();
+    site.build_ok();
+    let out = site.run(&["deploy", "podglad", "--no-build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("holds the site itself, not a preview build, and `podglad` is for previews"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`tablica deploy podglad` without `--no-build`"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_dir(&preview).expect("preview").count(),
+        0,
+        "nothing sent"
+    );
+    let out = site.run(&["deploy", "zywa", "--no-build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!live.join("aktualnosci/szkic/index.html").exists());
+
+    // A preview deployed (built in tablica's own folder), then a new post and a preview built
+    // into public/: `--no-build` sends that one, with the new post.
+    let out = site.run(&["deploy", "podglad"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    site.post("nowy", "title: Nowy\ndate: 2026-11-30", "Tekst.");
+    let out = site.run(&["build", "--preview"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = site.run(&["deploy", "podglad", "--no-build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(preview.join("aktualnosci/nowy/index.html").is_file());
+    assert!(read(&preview, "index.html").contains("preview-banner"));
+
+    let live_before = common::snapshot(&live);
+    let out = site.run(&["deploy", "zywa", "--no-build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("holds a preview build (drafts, scheduled texts, hidden from search engines), and `zywa` publishes the site"),
+        "{err}"
+    );
+    assert_eq!(
+        common::snapshot(&live),
+        live_before,
+        "the live site untouched"
+    );
 }
 
 /// `serve` patches the last build's model when only a post's text changed; once a `publish:`

@@ -1,6 +1,7 @@
 //! The build: load → model → photos → render → write, with every content problem collected
 //! and the output swapped in only when everything succeeded.
 
+mod external_links;
 mod incremental;
 mod last_build;
 mod links;
@@ -22,7 +23,7 @@ use crate::fingerprint::FileStamp;
 use crate::gallery::process::Processed;
 use crate::publish::attachments;
 use crate::render::theme::{self, Theme};
-use crate::render::{DocumentImages, RenderOutcome};
+use crate::render::{DocumentImages, RenderOutcome, RenderedPage};
 use crate::site::schedule::Moment;
 use crate::site::{DocumentCache, Edited, Site};
 use crate::{config, site};
@@ -149,15 +150,19 @@ impl Builder {
         let rendered = pages.len();
         let (page_links, pages): (Vec<_>, Vec<_>) = pages.into_iter().unzip();
         let page_links: Vec<links::PageLinks> = page_links.into_iter().flatten().collect();
+        // The pages kept: none of a build into a staging folder.
+        let pages: Vec<RenderedPage> = pages.into_iter().flatten().collect();
         let patched = model.edited.is_some();
         let earlier = (self.last.as_ref()).filter(|_| patched).map(|l| &l.pages);
         model.check_aliases(fingerprints.iter().map(|(p, _)| p), earlier)?;
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
+        let external = (self.options.external_links && self.options.check_only)
+            .then(|| external_links::collect(&model.site.config, &pages, &model.link_sources()));
         let mut written = rendered;
         if let Some(output) = &output {
-            let pages = pages.into_iter().flatten();
+            let pages = pages.into_iter();
             let pages = pages.map(|p| (p.path, injected(p.html, inject).into_bytes()));
             written += write_pages(output, pages.collect(), &theme, &model, last.as_ref())?;
             timings.lap("write");
@@ -169,6 +174,9 @@ impl Builder {
         model.check_links(&page_links, (&pages, &site_files), &theme, output.is_some())?;
         drop(page_links);
         timings.lap("links");
+        if let Some(external) = external {
+            model.check_external_links(&external, self.options.progress)?;
+        }
         written += site_files.changed.len();
         let report = start.report(&mut model, &photos, (rendered, written));
         if let Some(output) = output {

@@ -27,6 +27,9 @@ pub struct BuildOptions {
     pub preview: bool,
     /// Validate only: render in memory, write nothing.
     pub check_only: bool,
+    /// With `check_only`: ask every link to another site whether it still leads somewhere
+    /// (`check --external`; the only part of tablica that asks other sites).
+    pub external_links: bool,
     /// HTML appended before `</body>` of every page (live reload in `serve`).
     pub inject: Option<String>,
     /// Show a progress bar for long photo runs (only on a terminal).
@@ -53,6 +56,7 @@ impl BuildOptions {
             drafts: false,
             preview: false,
             check_only: false,
+            external_links: false,
             inject: None,
             progress: false,
             in_place: false,

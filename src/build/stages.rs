@@ -1,7 +1,7 @@
 //! The stages of [`Builder::build_then`], each a method taking what the earlier ones made and
 //! giving a typed result to the later ones.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -20,12 +20,12 @@ use crate::{config, content, gallery};
 
 use super::incremental::{Base, LastOutput};
 use super::last_build::Inputs;
-use super::links;
 use super::output::Output;
 use super::photos::{check_photos, photo_sources, place_photos};
 use super::site_files::{
     copy_attachments, copy_static, remove_stale, site_files, static_target, write_all,
 };
+use super::{external_links, links};
 use super::{sorted, BuildError, BuildOptions, BuildReport, Builder, Model, Timings, CACHE_DIR};
 
 /// What every stage knows: the settings, the build's time, and where the site and its caches
@@ -162,6 +162,19 @@ impl Model {
             .chain(&statics)
             .chain(files.attachments.iter().map(|(_, target)| target))
             .chain(files.placed.values().flatten());
+        let output = links::Output {
+            files: links::file_set(all),
+            sources: self.link_sources(),
+            photos_placed: placed,
+        };
+        let found = links::check(&self.site.config, page_links, &output);
+        self.problems.extend(found);
+        self.errors()
+    }
+
+    /// The document behind each page, with the links written in it, by the page's address
+    /// below the root (`o-nas/`).
+    pub(super) fn link_sources(&self) -> HashMap<&str, links::Source<'_>> {
         fn source<K: Kind>(e: &Entry<K>) -> (&str, links::Source<'_>) {
             let links = links::Source {
                 file: &e.doc.path,
@@ -170,17 +183,21 @@ impl Model {
             (e.path.as_str(), links)
         }
         let site = &self.site;
-        let sources = (site.posts.iter().map(|p| source(&p.entry)))
+        (site.posts.iter().map(|p| source(&p.entry)))
             .chain(site.projects.iter().map(|p| source(&p.entry)))
             .chain(site.pages.iter().map(|p| source(&p.entry)))
-            .collect();
-        let output = links::Output {
-            files: links::file_set(all),
-            sources,
-            photos_placed: placed,
-        };
-        let found = links::check(&site.config, page_links, &output);
-        self.problems.extend(found);
+            .collect()
+    }
+
+    /// Adds the problems of the links to other sites (see [`external_links`]), asking each
+    /// of them over the network, and stops when they are errors.
+    pub(super) fn check_external_links(
+        &mut self,
+        found: &BTreeMap<String, Vec<external_links::Place>>,
+        progress: bool,
+    ) -> Result<(), BuildError> {
+        let problems = external_links::check(&self.site.config, found, progress);
+        self.problems.extend(problems);
         self.errors()
     }
 

@@ -49,6 +49,8 @@ pub(crate) enum Command {
         root: PathBuf,
         #[arg(long)]
         drafts: bool,
+        #[arg(long)]
+        external: bool,
     },
     Serve {
         #[arg(long, default_value = ".")]

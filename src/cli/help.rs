@@ -42,7 +42,11 @@ pub(crate) const HELP: &[SubcommandHelp] = &[
         name: "check",
         about: M::HelpCheck,
         long_about: M::HelpCheckLong,
-        args: &[("root", M::HelpRoot), ("drafts", M::HelpCheckDrafts)],
+        args: &[
+            ("root", M::HelpRoot),
+            ("drafts", M::HelpCheckDrafts),
+            ("external", M::HelpCheckExternal),
+        ],
     },
     SubcommandHelp {
         name: "serve",

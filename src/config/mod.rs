@@ -67,8 +67,8 @@ pub struct Paths {
 
 impl Paths {
     fn defaults(lang: Lang) -> Self {
-        let s = |pl: &str, en: &str| match lang {
-            Lang::Pl => pl.to_string(),
+        let s = |pl: &str, en: &str| match lang.interface() {
+            Lang::Pl | Lang::Uk => pl.to_string(),
             Lang::En => en.to_string(),
         };
         Paths {
@@ -137,6 +137,9 @@ impl CheckLevel {
     }
 }
 
+/// The most seconds `checks.external_timeout` may give another site.
+pub const MAX_EXTERNAL_TIMEOUT: u64 = 300;
+
 /// Severity of each build-time accessibility check of Markdown content.
 #[derive(Debug, Clone, Deserialize, Serialize, Hash)]
 #[serde(default, deny_unknown_fields)]
@@ -155,6 +158,14 @@ pub struct Checks {
     pub frame_title: CheckLevel,
     /// A link, photo or `#anchor` within the site that leads nowhere.
     pub broken_links: CheckLevel,
+    /// A link to another site that answers with an error or not at all: asked only by
+    /// `tablica check --external`, never by a build.
+    pub external_links: CheckLevel,
+    /// Hosts `check --external` does not ask (`facebook.com` covers `www.facebook.com` too).
+    pub external_skip: Vec<String>,
+    /// Seconds another site has to answer `check --external`, from 1 to
+    /// [`MAX_EXTERNAL_TIMEOUT`].
+    pub external_timeout: u64,
 }
 
 impl Default for Checks {
@@ -167,6 +178,9 @@ impl Default for Checks {
             table_header: CheckLevel::Warning,
             frame_title: CheckLevel::Error,
             broken_links: CheckLevel::Warning,
+            external_links: CheckLevel::Warning,
+            external_skip: Vec::new(),
+            external_timeout: 10,
         }
     }
 }
@@ -367,6 +381,14 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             Default::default()
         }
     };
+    if input.language == Lang::Uk {
+        problems.push(
+            Diagnostic::error(&file, M::SiteLanguage)
+                .field("language")
+                .at_line(line("language"))
+                .hint(M::SiteLanguageHint),
+        );
+    }
     let defaults = Paths::defaults(input.language);
     let p = input.paths;
     let paths = Paths {
@@ -408,6 +430,13 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
             Diagnostic::error(&file, M::PostsPerPage)
                 .field("posts_per_page")
                 .at_line(line("posts_per_page")),
+        );
+    }
+    if !(1..=MAX_EXTERNAL_TIMEOUT).contains(&input.checks.external_timeout) {
+        problems.push(
+            Diagnostic::error(&file, msg!(M::ExternalTimeout, max = MAX_EXTERNAL_TIMEOUT))
+                .field("checks.external_timeout")
+                .at_line(line("checks")),
         );
     }
     let timezone = match input

@@ -23,6 +23,13 @@ pub enum DeployError {
     ChooseTarget { known: Vec<String> },
     /// The output folder is not a complete build.
     NotBuilt { output: PathBuf },
+    /// `--no-build`: the folder holds a preview build for a target publishing the site, or the
+    /// site for a preview target (`preview: true`).
+    WrongBuild {
+        output: PathBuf,
+        target: String,
+        preview_target: bool,
+    },
     /// A file of the output could not be read.
     ReadOutput {
         path: String,
@@ -121,6 +128,17 @@ impl DeployError {
             DeployError::UnknownTarget { name, .. } => msg!(M::UnknownTarget, name = name),
             DeployError::ChooseTarget { .. } => Message::new(M::ChooseTarget),
             DeployError::NotBuilt { output } => msg!(M::NotBuilt, output = shown(output)),
+            DeployError::WrongBuild {
+                output,
+                target,
+                preview_target,
+            } => {
+                let key = match preview_target {
+                    true => M::NotPreviewBuild,
+                    false => M::PreviewBuild,
+                };
+                msg!(key, output = shown(output), target = target)
+            }
             DeployError::ReadOutput { path, source } => {
                 msg!(M::ReadOutput, path = path, error = source.to_string())
             }
@@ -226,6 +244,17 @@ impl DeployError {
                 msg!(M::ChooseTargetHint, known = alternatives(known))
             }
             DeployError::NotBuilt { .. } => M::NotBuiltHint.into(),
+            DeployError::WrongBuild {
+                target,
+                preview_target,
+                ..
+            } => {
+                let key = match preview_target {
+                    true => M::NotPreviewBuildHint,
+                    false => M::PreviewBuildHint,
+                };
+                msg!(key, target = target)
+            }
             DeployError::ReadOutput { .. } => M::ReadOutputHint.into(),
             DeployError::ReadLocal { .. } => M::ReadLocalHint.into(),
             DeployError::SecretsReadable { file, .. } => {

@@ -70,6 +70,14 @@ pub fn deploy(config: &Config, options: &DeployOptions) -> Result<Outcome, Deplo
     if !output.join(MARKER).is_file() {
         return Err(DeployError::NotBuilt { output });
     }
+    let preview_target = config.deploy_previews.contains(name);
+    if is_preview_build(&output) != preview_target {
+        return Err(DeployError::WrongBuild {
+            output,
+            target: name.to_string(),
+            preview_target,
+        });
+    }
     let local = plan::local_files(&output)
         .map_err(|(path, source)| DeployError::ReadOutput { path, source })?;
     let mut remote = open(name, target, &options.root)?;
@@ -142,16 +150,34 @@ pub fn deploy(config: &Config, options: &DeployOptions) -> Result<Outcome, Deplo
     }))
 }
 
-/// Where `deploy` builds the preview for a preview target, unless told `--output`: a folder of
-/// tablica's own in its cache, so that `public/` stays the published site.
-pub fn preview_output(root: &Path) -> PathBuf {
-    root.join(crate::build::CACHE_DIR).join("preview")
+/// The folder `deploy` sends to the target named (or the only one), and whether that target
+/// gets a preview build (`preview: true`; false when there is no such target: `deploy` says
+/// why).
+///
+/// When `deploy` builds: `output` (`--output`) when given, else for a preview target a folder
+/// of tablica's own in its cache, so that `public/` stays the published site, else `public/`.
+/// With `--no-build` (`built`): what `tablica build` wrote, `output` or `public/`; [`deploy`]
+/// refuses it when it is not the kind of build the target gets.
+pub fn source(
+    config: &Config,
+    root: &Path,
+    name: Option<&str>,
+    (output, built): (Option<PathBuf>, bool),
+) -> (PathBuf, bool) {
+    let preview = choose(config, name).is_ok_and(|(name, _)| config.deploy_previews.contains(name));
+    let folder = match output {
+        Some(output) => output,
+        None if preview && !built => root.join(CACHE_DIR).join("preview"),
+        None => root.join("public"),
+    };
+    (folder, preview)
 }
 
-/// Whether the target named (or the only one) is for previews (`preview: true`): `deploy`
-/// then sends it a preview build. False when there is no such target (`deploy` says why).
-pub fn is_preview(config: &Config, name: Option<&str>) -> bool {
-    choose(config, name).is_ok_and(|(name, _)| config.deploy_previews.contains(name))
+/// Whether the built site in `output` is a preview build: its robots.txt turns every search
+/// engine away, as only a preview's does.
+fn is_preview_build(output: &Path) -> bool {
+    std::fs::read(output.join("robots.txt"))
+        .is_ok_and(|r| r == crate::publish::feeds::PREVIEW_ROBOTS.as_bytes())
 }
 
 /// The target named, or the only one.

@@ -13,28 +13,64 @@ mod messages;
 pub use super::msg;
 pub use messages::{lang_of_locale, language, set_language, system_language, Arg, Message};
 
-/// The languages tablica ships interface text for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, Hash)]
+/// The languages tablica ships text for. The program's messages (the catalogue) and a whole
+/// site are Polish or English; Ukrainian is a language of documents in a site (their
+/// `language:`), with the theme's texts, dates and plural forms of its own.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize, Serialize, Hash,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
     Pl,
     En,
+    Uk,
 }
 
 impl Lang {
+    /// Every language, in the order a language switcher lists them.
+    pub const ALL: [Lang; 3] = [Lang::Pl, Lang::Uk, Lang::En];
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Pl => "pl",
             Lang::En => "en",
+            Lang::Uk => "uk",
         }
     }
 
-    /// The locale as Open Graph writes it (`og:locale`): "pl_PL", "en_GB".
+    /// The language of a code as documents write it (`pl`, `en`, `uk`; any case).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// The language of the program's messages closest to this one: Ukrainian documents
+    /// are written in Polish or English sites, whose clerks read the messages.
+    pub fn interface(self) -> Lang {
+        match self {
+            Lang::Uk => Lang::En,
+            lang => lang,
+        }
+    }
+
+    /// The locale as Open Graph writes it (`og:locale`): "pl_PL", "en_GB", "uk_UA".
     pub fn og_locale(self) -> &'static str {
         match self {
             Lang::Pl => "pl_PL",
             Lang::En => "en_GB",
+            Lang::Uk => "uk_UA",
+        }
+    }
+
+    /// The language's own name, as a link to a translation in it says: "Po polsku",
+    /// "Українською", "In English".
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Pl => "Po polsku",
+            Lang::En => "In English",
+            Lang::Uk => "Українською",
         }
     }
 }
@@ -60,6 +96,8 @@ impl PluralForm {
 /// The CLDR plural category of `n` for integers.
 ///
 /// Polish: one = 1; few = 2–4, 22–24, 32–34… but not 12–14; many = the rest.
+/// Ukrainian: one = 1, 21, 31… but not 11; few as Polish; many = the rest ("1 допис",
+/// "21 допис", "2 дописи", "5 дописів", "11 дописів").
 /// English: one = 1; many = the rest (`few` is never used).
 pub fn plural_form(lang: Lang, n: u64) -> PluralForm {
     match lang {
@@ -70,9 +108,13 @@ pub fn plural_form(lang: Lang, n: u64) -> PluralForm {
                 PluralForm::Many
             }
         }
-        Lang::Pl => {
+        Lang::Pl | Lang::Uk => {
             let (ten, hundred) = (n % 10, n % 100);
-            if n == 1 {
+            let one = match lang {
+                Lang::Uk => ten == 1 && hundred != 11,
+                _ => n == 1,
+            };
+            if one {
                 PluralForm::One
             } else if (2..=4).contains(&ten) && !(12..=14).contains(&hundred) {
                 PluralForm::Few
@@ -97,6 +139,20 @@ const PL_MONTHS_GENITIVE: [&str; 12] = [
     "listopada",
     "grudnia",
 ];
+const UK_MONTHS_GENITIVE: [&str; 12] = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+];
 const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -112,7 +168,7 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// "24 listopada 2026" / "24 November 2026".
+/// "24 listopada 2026" / "24 November 2026" / "24 листопада 2026".
 pub fn date_long(lang: Lang, date: NaiveDate) -> String {
     format!("{} {}", day_month(lang, date), date.year())
 }
@@ -123,6 +179,7 @@ pub fn day_month(lang: Lang, date: NaiveDate) -> String {
     let name = match lang {
         Lang::Pl => PL_MONTHS_GENITIVE[month],
         Lang::En => EN_MONTHS[month],
+        Lang::Uk => UK_MONTHS_GENITIVE[month],
     };
     format!("{} {}", date.day(), name)
 }
@@ -130,7 +187,7 @@ pub fn day_month(lang: Lang, date: NaiveDate) -> String {
 /// "24.11.2026" / "24 Nov 2026".
 pub fn date_short(lang: Lang, date: NaiveDate) -> String {
     match lang {
-        Lang::Pl => date.format("%d.%m.%Y").to_string(),
+        Lang::Pl | Lang::Uk => date.format("%d.%m.%Y").to_string(),
         Lang::En => format!(
             "{} {} {}",
             date.day(),
@@ -147,7 +204,7 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
     let digits = whole.to_string();
     let (group_sep, decimal_sep) = match lang {
         // A no-break space keeps the number on one line.
-        Lang::Pl => ('\u{a0}', ','),
+        Lang::Pl | Lang::Uk => ('\u{a0}', ','),
         Lang::En => (',', '.'),
     };
     let mut grouped = String::new();
@@ -161,7 +218,8 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
     let number = format!("{sign}{grouped}{decimal_sep}{frac:02}");
     match (lang, currency) {
         (Lang::Pl, "PLN") => format!("{number}\u{a0}zł"),
-        (Lang::Pl, _) => format!("{number}\u{a0}{currency}"),
+        (Lang::Uk, "PLN") => format!("{number}\u{a0}зл"),
+        (Lang::Pl | Lang::Uk, _) => format!("{number}\u{a0}{currency}"),
         (Lang::En, _) => format!("{currency}\u{a0}{number}"),
     }
 }
@@ -170,7 +228,7 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
 pub fn seconds(lang: Lang, duration: std::time::Duration) -> String {
     let text = format!("{:.2}", duration.as_secs_f64());
     match lang {
-        Lang::Pl => text.replace('.', ","),
+        Lang::Pl | Lang::Uk => text.replace('.', ","),
         Lang::En => text,
     }
 }
@@ -179,14 +237,17 @@ pub fn seconds(lang: Lang, duration: std::time::Duration) -> String {
 /// "812 B", "240 KB", "1,2 MB" / "1.2 MB". Units are powers of 1024, as file managers show
 /// them; kilobytes are whole, larger units have one decimal below 100.
 pub fn file_size(lang: Lang, bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    let (byte, units) = match lang {
+        Lang::Uk => ("Б", ["КБ", "МБ", "ГБ", "ТБ"]),
+        _ => ("B", ["KB", "MB", "GB", "TB"]),
+    };
     if bytes < 1024 {
-        return format!("{bytes}\u{a0}B");
+        return format!("{bytes}\u{a0}{byte}");
     }
     let mut value = bytes as f64 / 1024.0;
     let mut unit = 0;
     // Rounded as it will be shown, so 1023.7 KB becomes "1 MB" rather than "1024 KB".
-    while unit + 1 < UNITS.len() && value.round() >= 1024.0 {
+    while unit + 1 < units.len() && value.round() >= 1024.0 {
         value /= 1024.0;
         unit += 1;
     }
@@ -196,11 +257,11 @@ pub fn file_size(lang: Lang, bytes: u64) -> String {
         let text = format!("{value:.1}");
         let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
         match lang {
-            Lang::Pl => text.replace('.', ","),
+            Lang::Pl | Lang::Uk => text.replace('.', ","),
             Lang::En => text,
         }
     };
-    format!("{text}\u{a0}{}", UNITS[unit])
+    format!("{text}\u{a0}{}", units[unit])
 }
 
 #[cfg(test)]
@@ -218,6 +279,9 @@ mod tests {
         assert_eq!(date_long(Lang::En, d(2026, 11, 24)), "24 November 2026");
         assert_eq!(date_short(Lang::Pl, d(2026, 3, 5)), "05.03.2026");
         assert_eq!(date_short(Lang::En, d(2026, 3, 5)), "5 Mar 2026");
+        assert_eq!(date_long(Lang::Uk, d(2026, 12, 1)), "1 грудня 2026");
+        assert_eq!(date_long(Lang::Uk, d(2026, 5, 9)), "9 травня 2026");
+        assert_eq!(date_short(Lang::Uk, d(2026, 3, 5)), "05.03.2026");
     }
 
     #[test]
@@ -231,6 +295,17 @@ mod tests {
             [
                 "many", "one", "few", "few", "many", "many", "many", "many", "many", "few", "few",
                 "many", "few", "many", "many"
+            ]
+        );
+        let uk: Vec<_> = [1, 2, 4, 5, 11, 12, 21, 22, 25, 101, 111, 1000]
+            .iter()
+            .map(|&n| plural_form(Lang::Uk, n).key())
+            .collect();
+        assert_eq!(
+            uk,
+            [
+                "one", "few", "few", "many", "many", "many", "one", "few", "many", "one", "many",
+                "many"
             ]
         );
         assert_eq!(plural_form(Lang::En, 1), PluralForm::One);
@@ -258,5 +333,6 @@ mod tests {
         assert_eq!(pl(150 * 1024 * 1024), "150 MB");
         assert_eq!(file_size(Lang::En, 1_258_291), "1.2\u{a0}MB");
         assert_eq!(file_size(Lang::En, 3 * 1024 * 1024 * 1024), "3\u{a0}GB");
+        assert_eq!(file_size(Lang::Uk, 1_258_291), "1,2\u{a0}МБ");
     }
 }

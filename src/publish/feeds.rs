@@ -60,6 +60,9 @@ struct FeedHead<'a> {
 #[derive(Serialize)]
 struct FeedEntry<'a> {
     title: &'a str,
+    /// The language of the post (Atom's `xml:lang` on an entry in another language than
+    /// the feed's).
+    lang: &'static str,
     url: String,
     published: String,
     /// `published` as RFC 2822, for RSS.
@@ -74,10 +77,21 @@ struct FeedEntry<'a> {
 #[derive(Serialize)]
 struct SitemapContext {
     entries: Vec<SitemapEntry>,
+    /// Whether any page has translations (the `xhtml` namespace of their links is declared).
+    translations: bool,
 }
 
 #[derive(Serialize)]
 struct SitemapEntry {
+    url: String,
+    /// The page and its translations, by language, when it has any.
+    alternates: Vec<Alternate>,
+}
+
+/// A page of a group of translations, as Google's sitemap `xhtml:link` names it.
+#[derive(Serialize)]
+struct Alternate {
+    lang: &'static str,
     url: String,
 }
 
@@ -157,6 +171,7 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
         .into_iter()
         .map(|post| FeedEntry {
             title: &post.title,
+            lang: post.lang.code(),
             url: c.permalink(&post.path),
             published: post.date.rfc3339(tz),
             published_rfc2822: post.date.rfc2822(tz),
@@ -209,15 +224,26 @@ pub fn sitemap<'a>(
     theme: &Theme,
     paths: impl Iterator<Item = &'a str>,
 ) -> Result<String, RenderError> {
-    let entries = paths
+    let config = &site.config;
+    let entries: Vec<SitemapEntry> = paths
         .map(|path| SitemapEntry {
-            url: site.config.permalink(path),
+            url: config.permalink(path),
+            alternates: (site.translations.of(path).iter())
+                .map(|t| Alternate {
+                    lang: t.lang.code(),
+                    url: config.permalink(&t.path),
+                })
+                .collect(),
         })
         .collect();
+    let translations = entries.iter().any(|e| !e.alternates.is_empty());
     theme.render(
         SITEMAP_FILE,
         Path::new(SITEMAP_FILE),
-        &SitemapContext { entries },
+        &SitemapContext {
+            entries,
+            translations,
+        },
     )
 }
 

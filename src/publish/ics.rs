@@ -15,7 +15,7 @@ use chrono_tz::{OffsetComponents, Tz};
 
 use crate::content::date::Date;
 use crate::render::calendar_path;
-use crate::site::calendar::{self, Listed};
+use crate::site::calendar::{self, Listed, Owner};
 use crate::site::Site;
 
 /// The longest a content line may be, in octets, without its line break.
@@ -108,9 +108,18 @@ fn vevent(out: &mut Lines, site: &Site, host: &str, e: &Listed, now: NaiveDateTi
             out.line(&format!("DTEND;TZID={}:{}", tz.name(), local(end)));
         }
     }
-    out.line(&format!("SUMMARY:{}", escape_text(e.title)));
+    // The language of a text in another language than the site's (RFC 5545's LANGUAGE).
+    let lang = match e.owner {
+        Owner::Post(i) => site.posts[i].lang,
+        Owner::Page(i) => site.pages[i].lang,
+    };
+    let lang = match lang == config.language {
+        true => String::new(),
+        false => format!(";LANGUAGE={}", lang.code()),
+    };
+    out.line(&format!("SUMMARY{lang}:{}", escape_text(e.title)));
     if !e.summary.is_empty() {
-        out.line(&format!("DESCRIPTION:{}", escape_text(e.summary)));
+        out.line(&format!("DESCRIPTION{lang}:{}", escape_text(e.summary)));
     }
     if let Some(location) = event.location() {
         out.line(&format!("LOCATION:{}", escape_text(&location)));

@@ -36,11 +36,11 @@ pub fn pages(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, Rende
         .map(|(file, r)| {
             let file = PathBuf::from(file);
             let context = RedirectContext {
-                lang: config.language.code(),
+                lang: r.lang.code(),
                 title: r.title,
                 url: format!("{}{}", config.root, r.to),
                 permalink: config.permalink(r.to),
-                t: &theme.translations.strings,
+                t: &theme.localised(r.lang).1.strings,
             };
             let html = theme.render(REDIRECT_TEMPLATE, &file, &context)?;
             Ok((file, html))

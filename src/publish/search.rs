@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::locale;
 use crate::markdown::shorten;
-use crate::site::search::{DocumentTerms, ENDINGS, FOLDS, MIN_STEM, STOP_WORDS};
+use crate::site::search::{DocumentTerms, APOSTROPHES, ENDINGS, FOLDS, MIN_STEM, STOP_WORDS};
 use crate::site::Site;
 
 /// Documents per `d-<n>.json` file.
@@ -61,6 +61,9 @@ struct ResultEntry<'a> {
     /// The project a post belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     p: Option<&'a str>,
+    /// The language of a text in another language than the site's, for its title's `lang`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<&'static str>,
     /// Excerpt.
     x: String,
 }
@@ -78,6 +81,8 @@ struct Manifest<'a> {
     endings: &'a [&'a str],
     stop_words: &'a [&'a str],
     folds: BTreeMap<char, char>,
+    /// Characters that are part of a word but removed when it is folded.
+    apostrophes: &'a str,
     shards: Vec<String>,
 }
 
@@ -88,6 +93,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
     let c = &site.config;
     let dir = PathBuf::from(&c.paths.search);
     let url = |path: &str| format!("{}{path}", c.root);
+    let other_language = |lang: locale::Lang| (lang != c.language).then_some(lang.code());
     let mut docs: Vec<(&DocumentTerms, ResultEntry)> = Vec::new();
     for post in site.posts.iter().filter(|p| !p.timing.is_expired()) {
         docs.push((
@@ -99,6 +105,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
                 i: Some(post.date.iso()),
                 d: Some(locale::date_long(c.language, post.date.date())),
                 p: post.project.map(|p| site.projects[p].title.as_str()),
+                l: other_language(post.lang),
                 x: shorten(&post.summary, EXCERPT_CHARS),
             },
         ));
@@ -106,18 +113,24 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
     for project in site.projects.iter().filter(|p| !p.timing.is_expired()) {
         docs.push((
             &project.search,
-            entry(
-                &project.title,
-                url(&project.path),
-                labels[1],
-                &project.summary,
-            ),
+            ResultEntry {
+                l: other_language(project.lang),
+                ..entry(
+                    &project.title,
+                    url(&project.path),
+                    labels[1],
+                    &project.summary,
+                )
+            },
         ));
     }
     for page in site.pages.iter().filter(|p| !p.timing.is_expired()) {
         docs.push((
             &page.search,
-            entry(&page.title, url(&page.path), labels[2], &page.summary),
+            ResultEntry {
+                l: other_language(page.lang),
+                ..entry(&page.title, url(&page.path), labels[2], &page.summary)
+            },
         ));
     }
 
@@ -152,7 +165,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
             json.push(']');
         }
         json.push('}');
-        files.push((dir.join(format!("t-{key}.json")), json.into_bytes()));
+        files.push((dir.join(shard_file(key)), json.into_bytes()));
         shards.push(key.to_string());
     });
     for (n, chunk) in docs.chunks(DOCS_PER_CHUNK).enumerate() {
@@ -177,6 +190,7 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
         endings: ENDINGS,
         stop_words: STOP_WORDS,
         folds: FOLDS.iter().copied().collect(),
+        apostrophes: APOSTROPHES,
         shards,
     };
     files.push((
@@ -194,6 +208,7 @@ fn entry<'a>(title: &'a str, url: String, kind: &'a str, summary: &str) -> Resul
         i: None,
         d: None,
         p: None,
+        l: None,
         x: shorten(summary, EXCERPT_CHARS),
     }
 }
@@ -213,6 +228,25 @@ fn encode(list: &[u32]) -> String {
         previous = doc;
     }
     out
+}
+
+/// The file of the shard `key`: `t-wa.json`; a key of other letters than a–z and digits
+/// (Cyrillic: `до`) by their code points, `t-_434_43e.json`, so that every file name is
+/// plain ASCII for any server and upload tool (search.js names them the same way).
+fn shard_file(key: &str) -> String {
+    if key
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        return format!("t-{key}.json");
+    }
+    let mut name = String::from("t-");
+    for c in key.chars() {
+        // Writing to a String cannot fail.
+        let _ = write!(name, "_{:x}", c as u32);
+    }
+    name.push_str(".json");
+    name
 }
 
 /// Groups sorted terms by their first `len` letters, splitting groups that are too large.

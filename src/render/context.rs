@@ -31,6 +31,10 @@ pub(super) struct Context<'a> {
     /// The event of a post or page.
     #[serde(flatten)]
     pub(super) event: Option<EventParts<'a>>,
+    /// The texts translating one another that the page's document is one of (itself
+    /// included, `current`), for `hreflang` links and the language switcher.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) translations: Vec<TranslationLink<'a>>,
     #[serde(flatten)]
     pub(super) media: MediaParts<'a>,
     #[serde(flatten)]
@@ -103,6 +107,19 @@ pub(super) enum Body<'a> {
         taxonomy: Option<&'static str>,
     },
     Nothing,
+}
+
+/// A text of a group of translations, as a page links to it.
+#[derive(Serialize)]
+pub(super) struct TranslationLink<'a> {
+    pub(super) lang: crate::locale::Lang,
+    /// The language's own name: "Українською", "Po polsku", "In English".
+    pub(super) name: &'static str,
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) permalink: String,
+    /// Whether it is the page's own document.
+    pub(super) current: bool,
 }
 
 /// What a page says of its document's `publish:` or `expires:`.
@@ -179,6 +196,28 @@ impl<'a> MediaParts<'a> {
 }
 
 impl<'a> Renderer<'a> {
+    /// The page of a document in `lang` at `path`: in its language, with links to its
+    /// translations.
+    pub(super) fn in_language(
+        &self,
+        page: &mut Context<'a>,
+        lang: crate::locale::Lang,
+        path: &str,
+    ) {
+        page.header.lang = lang;
+        let config = &self.site.config;
+        page.translations = (self.site.translations.of(path).iter())
+            .map(|t| TranslationLink {
+                lang: t.lang,
+                name: t.lang.own_name(),
+                title: &t.title,
+                url: self.url(&t.path),
+                permalink: config.permalink(&t.path),
+                current: t.path == path,
+            })
+            .collect();
+    }
+
     /// A page of `kind` with the fields of `body`, previewed with its description.
     pub(super) fn context(
         &self,
@@ -191,16 +230,18 @@ impl<'a> Renderer<'a> {
         Context {
             header: PageHeader {
                 kind,
+                lang: self.site.config.language,
                 title,
                 url: self.url(url_path),
                 permalink: self.site.config.permalink(url_path),
                 description,
             },
-            share: Some(self.share(description, None, None)),
+            share: Some(self.share(description, None, None, self.site.config.language)),
             json_ld: None,
             schedule: None,
             feed: None,
             event: None,
+            translations: Vec::new(),
             media: MediaParts::default(),
             body,
         }

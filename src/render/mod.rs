@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::locale::Lang;
 use crate::site::calendar::{self, Listed};
 use crate::site::{PostId, Site};
 
@@ -75,7 +76,9 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     site_value: SiteView<'a>,
-    translations: Value,
+    /// The theme's texts as templates see them (`t`), of the site's language and of each
+    /// other language the theme has.
+    translations: Vec<(Lang, Value)>,
     /// Appended before `</body>` of every HTML page (used by `serve` for live reload).
     inject: Option<&'a str>,
     now_year: i32,
@@ -98,7 +101,13 @@ impl<'a> Renderer<'a> {
         inject: Option<&'a str>,
         now: chrono::NaiveDateTime,
     ) -> Self {
-        let translations = Value::Object(theme.translations.strings.clone());
+        let translations = std::iter::once(site.config.language)
+            .chain(theme.other_languages())
+            .map(|lang| {
+                let (_, t) = theme.localised(lang);
+                (lang, Value::Object(t.strings.clone()))
+            })
+            .collect();
         Renderer {
             site_value: SiteView::new(&site.config, &site.pictures, site.preview),
             site,
@@ -178,20 +187,22 @@ impl<'a> Renderer<'a> {
         url_path: &str,
         page: Context,
     ) -> Result<RenderedPage, RenderError> {
+        let lang = page.header.lang;
+        let (tera, _) = self.theme.localised(lang);
+        let texts = (self.translations.iter())
+            .find(|(l, _)| *l == lang)
+            .or(self.translations.first())
+            .map(|(_, t)| t);
         let mut context = tera::Context::new();
         context.insert("site", &self.site_value.page(&self.url(url_path)));
-        context.insert("t", &self.translations);
+        context.insert("t", &texts);
         context.insert("page", &page);
         context.insert("now_year", &self.now_year);
-        let html = self
-            .theme
-            .tera
-            .render(template, &context)
-            .map_err(|e| RenderError {
-                page: format!("/{url_path}"),
-                template: template.to_string(),
-                message: chain(&e),
-            })?;
+        let html = tera.render(template, &context).map_err(|e| RenderError {
+            page: format!("/{url_path}"),
+            template: template.to_string(),
+            message: chain(&e),
+        })?;
         Ok(RenderedPage {
             path: path.to_path_buf(),
             html,

@@ -42,6 +42,7 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
         &post.summary,
         cover,
         Some((published.clone(), modified.clone())),
+        post.lang,
     );
     let permalink = config.permalink(path);
     let article = Article {
@@ -53,18 +54,16 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
         author: post.doc.meta.author.as_deref(),
         publisher: r.organization(),
         image: share.image.as_ref(),
-        language: config.language.code(),
+        language: post.lang.code(),
     };
-    let link = |p: &'a Post| Link {
-        title: &p.title,
-        url: r.url(&p.path),
-    };
+    let link = |p: &'a Post| r.link(p);
     let body = Body::Post {
         post: r.post_view(post, true),
         newer: neighbours.0.map(|n| link(&site.posts[n])),
         older: neighbours.1.map(|n| link(&site.posts[n])),
     };
     let mut page = r.context("post", post.title.clone(), path, &post.summary, body);
+    r.in_language(&mut page, post.lang, &post.path);
     page.json_ld = Some(structured_data::news_article(&article));
     page.schedule = ScheduleNotice::of(post.timing);
     page.event = r.event_parts(Owner::Post(PostId::new(i)), share.image.as_ref());
@@ -85,8 +84,8 @@ pub(super) fn post_neighbours(r: &Renderer<'_>, i: usize) -> (Option<usize>, Opt
 }
 
 pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> {
-    let t = &r.theme.translations;
     let project = &r.site.projects[task.item];
+    let (_, t) = r.theme.localised(project.lang);
     let body = Body::Project {
         project: r.project_view(project, true),
         posts: r.posts(&project.posts),
@@ -98,8 +97,9 @@ pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'
         &project.summary,
         body,
     );
+    r.in_language(&mut page, project.lang, &project.path);
     let cover = project.photos.cover.as_ref();
-    page.share = Some(r.share(&project.summary, cover, None));
+    page.share = Some(r.share(&project.summary, cover, None, project.lang));
     page.feed = Some(r.feed_link(&project.path, t.text("project_feed"), &project.title));
     page.schedule = ScheduleNotice::of(project.timing);
     page.media = MediaParts::of(&project.media.videos, &project.text.frame_src);
@@ -121,10 +121,7 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let id = PageId::new(task.item);
     let p = &site.pages[id];
     let top = site.top_page(id);
-    let link = |i: PageId| Link {
-        title: &site.pages[i].title,
-        url: r.url(&site.pages[i].path),
-    };
+    let link = |i: PageId| r.link(&site.pages[i]);
     let body = Body::Page {
         page: r.page_view(p),
         breadcrumbs: site.ancestors(id).into_iter().map(link).collect(),
@@ -133,13 +130,15 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
                 title: &site.pages[i].title,
                 url: r.url(&site.pages[i].path),
                 summary: &site.pages[i].summary,
+                lang: site.pages[i].lang,
             })
             .collect(),
         section: (top != id).then(|| r.page_menu(top, id)),
     };
     let mut page = r.context("page", p.title.clone(), path, &p.summary, body);
+    r.in_language(&mut page, p.lang, &p.path);
     page.schedule = ScheduleNotice::of(p.timing);
-    let share = r.share(&p.summary, p.photos.cover.as_ref(), None);
+    let share = r.share(&p.summary, p.photos.cover.as_ref(), None, p.lang);
     page.event = r.event_parts(Owner::Page(PageId::new(task.item)), share.image.as_ref());
     page.share = Some(share);
     page.media = MediaParts::of(&p.media.videos, &p.text.frame_src);

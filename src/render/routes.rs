@@ -19,7 +19,7 @@ use super::{Renderer, REDIRECT_TEMPLATE};
 /// The URL path of the calendar feed of all events: `wydarzenia/kalendarz.ics`.
 pub fn calendar_path(config: &Config) -> String {
     let file = match config.language {
-        Lang::Pl => "kalendarz.ics",
+        Lang::Pl | Lang::Uk => "kalendarz.ics",
         Lang::En => "calendar.ics",
     };
     format!("{}/{file}", config.paths.events)

@@ -51,6 +51,8 @@ impl Stamps {
             r.inject,
             r.now_year,
             theme.assets_hash,
+            // Rare to change, and shown by every page of a group: all pages are stamped.
+            &site.translations,
         ));
         // Templates pages are rendered with; every other one (base, partials) is shared, but
         // for those of whole-site files, which no page uses.

@@ -94,6 +94,22 @@ impl Translations {
         self.strings.get(key).and_then(Value::as_str).unwrap_or(key)
     }
 
+    /// These texts, with `fallback`'s for the keys they lack: a site's own theme may add
+    /// keys to its language's file only.
+    fn or_else(mut self, fallback: &Translations) -> Translations {
+        for (key, value) in &fallback.strings {
+            self.strings
+                .entry(key.clone())
+                .or_insert_with(|| value.clone());
+        }
+        for (key, forms) in &fallback.plurals {
+            self.plurals
+                .entry(key.clone())
+                .or_insert_with(|| forms.clone());
+        }
+        self
+    }
+
     /// "5 zdjęć" for `plural("photos", 5)`.
     pub fn plural(&self, key: &str, n: u64) -> Option<String> {
         let forms = self.plurals.get(key)?;
@@ -103,10 +119,26 @@ impl Translations {
     }
 }
 
+/// The theme in a language other than the site's.
+struct Localised {
+    lang: Lang,
+    translations: Arc<Translations>,
+    /// `None` if the templates failed to load, which they cannot once they loaded for the
+    /// site's language: its pages then use the site language's filters.
+    tera: std::sync::OnceLock<Option<Tera>>,
+}
+
 /// A loaded theme.
 pub struct Theme {
+    /// The templates with the filters of the site's language.
     pub tera: Tera,
     pub translations: Arc<Translations>,
+    /// The texts of each other language the theme has, for the pages of texts in it
+    /// (`language:`), with the templates and that language's filters, made when a page first
+    /// needs them: parsing the templates again takes as long as the first time.
+    others: Vec<Localised>,
+    /// The templates' sources, for [`Localised`].
+    sources: Vec<(String, String)>,
     /// Files copied to `assets/` in the output, by path below `static/`.
     pub static_files: BTreeMap<PathBuf, ThemeFile>,
     /// The site folder that overrides the built-in files (may not exist).
@@ -119,6 +151,23 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The templates and texts for a page in `lang`: the site language's when the theme has
+    /// no texts in `lang`.
+    pub fn localised(&self, lang: Lang) -> (&Tera, &Arc<Translations>) {
+        let Some(other) = self.others.iter().find(|o| o.lang == lang) else {
+            return (&self.tera, &self.translations);
+        };
+        let tera = other
+            .tera
+            .get_or_init(|| templates_with(self.sources.clone(), &other.translations).ok());
+        (tera.as_ref().unwrap_or(&self.tera), &other.translations)
+    }
+
+    /// The languages other than the site's the theme has texts for.
+    pub fn other_languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.others.iter().map(|o| o.lang)
+    }
+
     /// Renders the template `name` into the output file `file` with the variables of
     /// `context`: for the whole-site files (feeds, sitemap, robots.txt), which have no page.
     pub fn render(
@@ -184,7 +233,7 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
     let files = theme_files(&override_dir)?;
     let mut templates = Vec::new();
     let mut static_files = BTreeMap::new();
-    let mut translation_file = None;
+    let mut translation_files = Vec::new();
     let mut assets = std::collections::hash_map::DefaultHasher::new();
     for (rel, file) in files {
         if let Ok(t) = rel.strip_prefix("templates") {
@@ -200,32 +249,57 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
                 std::hash::Hash::hash(&(s, fingerprint::of(&bytes)), &mut assets);
             }
             static_files.insert(s.to_path_buf(), file);
-        } else if rel == Path::new("i18n").join(format!("{}.yaml", lang.code())) {
-            translation_file = Some((rel, file));
+        } else if let Some(l) = Lang::ALL
+            .into_iter()
+            .find(|l| rel == Path::new("i18n").join(format!("{}.yaml", l.code())))
+        {
+            if let Ok(bytes) = file.read() {
+                std::hash::Hash::hash(&(l.code(), fingerprint::of(&bytes)), &mut assets);
+            }
+            translation_files.push((l, rel, file));
         }
     }
-    let (rel, file) = translation_file.ok_or(ThemeError::MissingLanguage(lang.code()))?;
-    let translations = Arc::new(parse_translations(&rel, &file, lang)?);
-    if let Ok(bytes) = file.read() {
-        std::hash::Hash::hash(&fingerprint::of(&bytes), &mut assets);
-    }
+    let (_, rel, file) = (translation_files.iter())
+        .find(|(l, _, _)| *l == lang)
+        .ok_or(ThemeError::MissingLanguage(lang.code()))?;
+    let translations = Arc::new(parse_translations(rel, file, lang)?);
     let template_hashes = templates
         .iter()
         .map(|(name, text)| (name.clone(), fingerprint::of(text)))
         .collect();
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-    tera.set_escape_fn(escape_html);
-    tera.add_raw_templates(templates)?;
-    register_filters(&mut tera, &translations);
+    let mut others = Vec::new();
+    for (l, rel, file) in translation_files.iter().filter(|(l, _, _)| *l != lang) {
+        let own = parse_translations(rel, file, *l)?;
+        others.push(Localised {
+            lang: *l,
+            translations: Arc::new(own.or_else(&translations)),
+            tera: std::sync::OnceLock::new(),
+        });
+    }
+    let tera = templates_with(templates.clone(), &translations)?;
     Ok(Theme {
         tera,
         translations,
+        others,
+        sources: templates,
         static_files,
         override_dir,
         template_hashes,
         assets_hash: std::hash::Hasher::finish(&assets),
     })
+}
+
+/// The templates with the filters of `translations`' language.
+fn templates_with(
+    templates: Vec<(String, String)>,
+    translations: &Arc<Translations>,
+) -> Result<Tera, ThemeError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(templates)?;
+    register_filters(&mut tera, translations);
+    Ok(tera)
 }
 
 fn parse_translations(
@@ -375,5 +449,82 @@ mod tests {
             escape_html("a<b>&\"'/\u{1}\u{1f}\t\n"),
             "a&lt;b&gt;&amp;&quot;&#x27;/\t\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use crate::theme_names::DEFAULT_THEME;
+
+    /// The pages that are always in the site's language, the centre's own documents and
+    /// pages of the whole site: their texts need no translation into the languages of texts.
+    const SITE_LANGUAGE_PAGES: &[&str] = &[
+        "templates/accessibility.html",
+        "templates/privacy.html",
+        "templates/404.html",
+        "templates/search.html",
+    ];
+
+    fn keys(lang: &str) -> Vec<String> {
+        let file = DEFAULT_THEME
+            .get_file(format!("i18n/{lang}.yaml"))
+            .and_then(|f| f.contents_utf8())
+            .expect("the default theme's translations");
+        let map: serde_json::Map<String, serde_json::Value> =
+            crate::content::yaml::from_str(file).expect("valid YAML");
+        map.keys().cloned().collect()
+    }
+
+    /// `t.key` and `t[…]` of the templates the pages of a document may be rendered with.
+    fn used_keys() -> Vec<String> {
+        fn walk(dir: &'static include_dir::Dir<'static>, out: &mut Vec<String>) {
+            for f in dir.files() {
+                let name = f.path().to_string_lossy();
+                if SITE_LANGUAGE_PAGES.contains(&name.as_ref()) {
+                    continue;
+                }
+                let text = f.contents_utf8().unwrap_or_default();
+                for part in text.split("t.").skip(1) {
+                    let key: String = part
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    out.push(key);
+                }
+            }
+            for d in dir.dirs() {
+                walk(d, out);
+            }
+        }
+        let mut keys = Vec::new();
+        if let Some(templates) = DEFAULT_THEME.get_dir("templates") {
+            walk(templates, &mut keys);
+        }
+        // Read as `t[key]`: the statuses and months.
+        keys.extend(["status_planned", "status_ongoing", "status_finished"].map(String::from));
+        keys.extend((1..=12).map(|m| format!("month_{m}")));
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn ukrainian_has_every_text_of_a_documents_pages() {
+        let pl = keys("pl");
+        let uk = keys("uk");
+        let missing: Vec<String> = (used_keys().into_iter())
+            .filter(|k| pl.contains(k) && !uk.contains(k))
+            .collect();
+        assert!(missing.is_empty(), "not in i18n/uk.yaml: {missing:?}");
+        let unknown: Vec<&String> = uk.iter().filter(|k| !pl.contains(k)).collect();
+        assert!(unknown.is_empty(), "not in i18n/pl.yaml: {unknown:?}");
+        // The plural forms of every count a page shows.
+        let file = DEFAULT_THEME
+            .get_file("i18n/uk.yaml")
+            .and_then(|f| f.contents_utf8())
+            .unwrap_or_default();
+        for key in ["photos", "posts", "participants"] {
+            assert!(file.contains(&format!("  {key}: {{ one: ")), "{key}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::content::date::Date;
 use crate::content::meta::{Contact, Extra, Figure, Funding, ProjectStatus};
 use crate::gallery::Image;
+use crate::locale::Lang;
 use crate::markdown::Rendered;
 use crate::markdown::TocEntry;
 use crate::site::calendar::{self, Listed, Owner};
@@ -19,10 +20,13 @@ use super::structured_data::{self, EventData, Organization, SharedImage};
 use super::text_with_photos;
 use super::Renderer;
 
+/// A link to a document: its title, address and the language of its title (a template
+/// marks a title in another language than its page's with `lang`).
 #[derive(Serialize)]
 pub(super) struct Link<'a> {
     pub(super) title: &'a str,
     pub(super) url: String,
+    pub(super) lang: Lang,
 }
 
 /// A page of a section as the section's page lists it.
@@ -31,6 +35,7 @@ pub(super) struct PageLink<'a> {
     pub(super) title: &'a str,
     pub(super) url: String,
     pub(super) summary: &'a str,
+    pub(super) lang: Lang,
 }
 
 /// A page in the menu of its section, with the pages below it.
@@ -38,6 +43,7 @@ pub(super) struct PageLink<'a> {
 pub(super) struct MenuPage<'a> {
     pub(super) title: &'a str,
     pub(super) url: String,
+    pub(super) lang: Lang,
     /// Whether it is the page being rendered.
     pub(super) current: bool,
     pub(super) pages: Vec<MenuPage<'a>>,
@@ -48,6 +54,7 @@ pub(super) struct MenuPage<'a> {
 pub(super) struct DatedLink<'a> {
     pub(super) title: &'a str,
     pub(super) url: String,
+    pub(super) lang: Lang,
     pub(super) date: String,
 }
 
@@ -71,6 +78,9 @@ pub(super) struct EntryView<'a> {
     /// Title and address; a static page has them in its `page`.
     #[serde(flatten)]
     link: Option<Link<'a>>,
+    /// The language of its text (of a static page: its `page.lang`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<Lang>,
     summary: Option<&'a str>,
     updated: Option<String>,
     cover: Option<&'a Image>,
@@ -132,6 +142,8 @@ struct ProjectDetails<'a> {
 pub(super) struct EventView<'a> {
     pub(super) title: &'a str,
     pub(super) url: String,
+    /// The language of its document's text.
+    pub(super) lang: Lang,
     pub(super) summary: &'a str,
     /// "5 grudnia 2026, 17:00–19:00".
     pub(super) when: String,
@@ -237,6 +249,8 @@ pub(super) struct UrlOnly {
 #[derive(Serialize)]
 pub(super) struct PageHeader<'a> {
     pub(super) kind: &'static str,
+    /// The language of the page: its document's, else the site's.
+    pub(super) lang: Lang,
     pub(super) title: String,
     pub(super) url: String,
     pub(super) permalink: String,
@@ -248,7 +262,7 @@ impl<'a> Renderer<'a> {
     /// on the document's own page.
     fn entry_view(
         &self,
-        (title, path): (Option<&'a str>, &str),
+        (title, path, lang): (Option<&'a str>, &str, Lang),
         summary: Option<&'a str>,
         updated: Option<Date>,
         photos: &'a DocumentImages,
@@ -260,7 +274,9 @@ impl<'a> Renderer<'a> {
             link: title.map(|title| Link {
                 title,
                 url: self.url(path),
+                lang,
             }),
+            lang: title.map(|_| lang),
             summary,
             updated: updated.as_ref().map(Date::iso),
             cover: photos.cover.as_ref(),
@@ -288,10 +304,7 @@ impl<'a> Renderer<'a> {
                 .map(|&t| self.term_link(&site.tags[t]))
                 .collect(),
             category: post.category.map(|c| self.term_link(&site.categories[c])),
-            project: post.project.map(|p| Link {
-                title: &site.projects[p].title,
-                url: self.url(&site.projects[p].path),
-            }),
+            project: post.project.map(|p| self.link(&site.projects[p])),
             marking: (post.project)
                 .filter(|_| full)
                 .and_then(|p| self.marking_view(&site.projects[p])),
@@ -301,7 +314,7 @@ impl<'a> Renderer<'a> {
         EntryView {
             post: Some(parts),
             ..self.entry_view(
-                (Some(&post.title), &post.path),
+                (Some(&post.title), &post.path, post.lang),
                 summary,
                 post.updated,
                 doc,
@@ -333,7 +346,11 @@ impl<'a> Renderer<'a> {
         };
         let text = full.then_some(&project.text);
         let (summary, doc) = (Some(project.summary.as_str()), &project.photos);
-        let link = (Some(project.title.as_str()), project.path.as_str());
+        let link = (
+            Some(project.title.as_str()),
+            project.path.as_str(),
+            project.lang,
+        );
         EntryView {
             project: Some(parts),
             ..self.entry_view(link, summary, project.updated, doc, &meta.extra, text)
@@ -346,7 +363,7 @@ impl<'a> Renderer<'a> {
         let summary = meta.summary.as_deref();
         let doc = &page.photos;
         self.entry_view(
-            (None, &page.path),
+            (None, &page.path, page.lang),
             summary,
             page.updated,
             doc,
@@ -361,6 +378,7 @@ impl<'a> Renderer<'a> {
         MenuPage {
             title: &page.title,
             url: self.url(&page.path),
+            lang: page.lang,
             current: top == current,
             pages: (page.children.iter())
                 .map(|&child| self.page_menu(child, current))
@@ -399,6 +417,7 @@ impl<'a> Renderer<'a> {
                 DatedLink {
                     title: &post.title,
                     url: self.url(&post.path),
+                    lang: post.lang,
                     date: post.date.iso(),
                 }
             })
@@ -412,13 +431,15 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    fn event_view(&self, e: &Listed<'a>) -> EventView<'a> {
+    /// An event as a page in `lang` shows it.
+    fn event_view(&self, e: &Listed<'a>, lang: Lang) -> EventView<'a> {
         let event = e.event;
         EventView {
             title: e.title,
             url: self.url(e.path),
+            lang: self.owner_lang(e.owner),
             summary: e.summary,
-            when: event::when(self.site.config.language, event),
+            when: event::when(lang, event),
             start: event.start.iso(),
             end: event.end.as_ref().map(Date::iso),
             all_day: event.all_day,
@@ -432,7 +453,25 @@ impl<'a> Renderer<'a> {
     }
 
     pub(super) fn event_views(&self, list: &[Listed<'a>]) -> Vec<EventView<'a>> {
-        list.iter().map(|e| self.event_view(e)).collect()
+        let lang = self.site.config.language;
+        list.iter().map(|e| self.event_view(e, lang)).collect()
+    }
+
+    /// The language of the document carrying an event.
+    fn owner_lang(&self, owner: Owner) -> Lang {
+        match owner {
+            Owner::Post(i) => self.site.posts[i].lang,
+            Owner::Page(i) => self.site.pages[i].lang,
+        }
+    }
+
+    /// A link to a document, with the language of its title.
+    pub(super) fn link<K: crate::site::Kind>(&self, e: &'a crate::site::Entry<K>) -> Link<'a> {
+        Link {
+            title: &e.title,
+            url: self.url(&e.path),
+            lang: e.lang,
+        }
     }
 
     /// The events still to come (earliest first) and the past ones (latest first).
@@ -448,6 +487,7 @@ impl<'a> Renderer<'a> {
     ) -> Option<EventParts<'a>> {
         let e = self.events.iter().find(|e| e.owner == owner)?;
         let config = &self.site.config;
+        let lang = self.owner_lang(owner);
         let tz = config.timezone;
         let time = |d: Date| match e.event.all_day {
             true => d.iso(),
@@ -467,10 +507,10 @@ impl<'a> Renderer<'a> {
             free: e.event.free,
             organizer: self.organization(),
             image,
-            language: config.language.code(),
+            language: lang.code(),
         };
         Some(EventParts {
-            event: self.event_view(e),
+            event: self.event_view(e, lang),
             event_json_ld: structured_data::event(&data),
         })
     }
@@ -482,6 +522,7 @@ impl<'a> Renderer<'a> {
         description: &'d str,
         cover: Option<&Image>,
         times: Option<(String, String)>,
+        lang: Lang,
     ) -> Share<'d>
     where
         'a: 'd,
@@ -498,7 +539,7 @@ impl<'a> Renderer<'a> {
                 "" => config.description.as_deref().unwrap_or(""),
                 d => d,
             },
-            locale: config.language.og_locale(),
+            locale: lang.og_locale(),
             image: cover.map(|c| self.shared_image(c)),
             published,
             modified,

@@ -81,6 +81,8 @@ pub struct Redirect<'a> {
     pub line: Option<usize>,
     pub alias: &'a Alias,
     pub title: &'a str,
+    /// The language of its text, which its redirect page is in.
+    pub lang: crate::locale::Lang,
     /// The document's address below the site root.
     pub to: &'a str,
 }

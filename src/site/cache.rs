@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::entry::Kind;
+use super::entry::{FrontMatter, Kind};
 use super::load::Loader;
 use super::{Entry, Id, PageEntry, PageId, PostEntry, PostId, ProjectEntry, Site};
 use crate::content::Source;
@@ -127,7 +127,15 @@ impl Linked for PostEntry {
             && (self.doc.meta.project == other.doc.meta.project)
             && (self.event.is_some() == other.event.is_some())
             && (self.schedule == other.schedule)
+            && same_language(&self.doc.meta, &other.doc.meta)
     }
+}
+
+/// Whether two versions of a document have the same language and translate the same text:
+/// the pages listing them and their translations show both.
+fn same_language<M: FrontMatter>(a: &M, b: &M) -> bool {
+    let (a, b) = (a.common(), b.common());
+    a.language == b.language && a.translation_of == b.translation_of
 }
 
 impl Linked for PageEntry {
@@ -136,6 +144,7 @@ impl Linked for PageEntry {
             && (self.weight == other.weight)
             && (self.event.is_some() == other.event.is_some())
             && (self.schedule == other.schedule)
+            && same_language(&self.doc.meta, &other.doc.meta)
     }
 }
 

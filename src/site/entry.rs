@@ -18,7 +18,7 @@ use crate::content::meta::{PageMeta, PostMeta, ProjectMeta, ProjectStatus};
 use crate::content::Document;
 use crate::diagnostics::Diagnostic;
 use crate::locale::catalogue::{Content, Documents};
-use crate::locale::msg;
+use crate::locale::{msg, Lang};
 use crate::markdown::MarkdownOptions;
 use crate::slug::{is_valid_slug, slugify};
 
@@ -129,6 +129,28 @@ fn strip_date_prefix(stem: &str) -> &str {
     }
 }
 
+/// The language of the text: its `language:`, or the site's.
+fn language<M>(
+    config: &Config,
+    doc: &Document<M>,
+    value: &Option<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Lang> {
+    let Some(value) = value else {
+        return Some(config.language);
+    };
+    let lang = Lang::from_code(value);
+    if lang.is_none() {
+        problems.push(
+            Diagnostic::error(&doc.path, msg!(Documents::BadLanguage, value = value))
+                .field("language")
+                .at_line(doc.line_of("language"))
+                .hint(Documents::BadLanguageHint),
+        );
+    }
+    lang
+}
+
 /// The front matter every kind of document has.
 pub struct Common<'a> {
     pub title: &'a Option<String>,
@@ -144,6 +166,8 @@ pub struct Common<'a> {
     pub video: Option<&'a Videos>,
     /// Of posts and pages.
     pub event: Option<&'a EventSpec>,
+    pub language: &'a Option<String>,
+    pub translation_of: &'a Option<String>,
 }
 
 /// Front matter of a kind of document.
@@ -169,6 +193,8 @@ macro_rules! front_matter {
                     gallery: self.gallery.as_ref(),
                     video: self.video.as_ref(),
                     event: None $(.or(self.$event.as_ref()))?,
+                    language: &self.language,
+                    translation_of: &self.translation_of,
                 }
             }
         }
@@ -332,6 +358,7 @@ pub(super) fn build<K: Kind>(
     let updated = optional_date(&doc, "updated", common.updated, problems);
     let schedule = schedule::check(&doc, &common, problems);
     let slug = slug_for(&doc, common.slug, problems);
+    let lang = language(config, &doc, common.language, problems);
     let aliases = alias::check(&doc, common.aliases, &config.root, problems);
     let event = common
         .event
@@ -345,7 +372,7 @@ pub(super) fn build<K: Kind>(
         return None;
     }
     let (title, slug, own, updated, path) = (title?, slug?, own?, updated.ok()?, path?);
-    let schedule = schedule?;
+    let (schedule, lang) = (schedule?, lang?);
     let summary = (common.summary.clone()).unwrap_or_else(|| text.lead.clone());
     let mut labels = vec![title.as_str()];
     labels.extend(K::labels(&doc.meta));
@@ -365,6 +392,7 @@ pub(super) fn build<K: Kind>(
         text,
         media,
         event,
+        lang,
         own,
         doc,
     })

@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use chrono::Datelike;
 
+use super::entry::{FrontMatter, Kind};
 use super::schedule::{Moment, Sifted, Timetable};
+use super::translations::{self, Text, Translations};
+use super::Entry;
 use super::{DocumentImages, Page, PageEntry, PageId, Post, PostEntry, PostId, Project};
 use super::{PageFacts, ProjectEntry};
 use super::{ProjectId, Site, Term, TermId};
@@ -181,6 +184,7 @@ pub(super) fn link(
             .push(PostId::new(i));
     }
     let years = by_year.into_iter().rev().collect();
+    let translations = link_translations(&config, &posts, &projects, &pages, &mut problems);
 
     (
         Site {
@@ -192,11 +196,37 @@ pub(super) fn link(
             categories,
             years,
             pictures: Default::default(),
+            translations,
             timetable,
             preview: moment.preview,
         },
         problems,
     )
+}
+
+/// The groups of texts that translate one another, of every document in the site.
+fn link_translations(
+    config: &Config,
+    posts: &[Post],
+    projects: &[Project],
+    pages: &[Page],
+    problems: &mut Vec<Diagnostic>,
+) -> Translations {
+    fn text<K: Kind>(e: &Entry<K>) -> Text<'_> {
+        Text {
+            file: &e.doc.path,
+            line: e.doc.line_of("translation_of"),
+            path: &e.path,
+            lang: e.lang,
+            title: &e.title,
+            translation_of: e.doc.meta.common().translation_of.as_deref(),
+        }
+    }
+    let texts: Vec<Text> = (posts.iter().map(|p| text(&p.entry)))
+        .chain(projects.iter().map(|p| text(&p.entry)))
+        .chain(pages.iter().map(|p| text(&p.entry)))
+        .collect();
+    translations::link(config, &texts, problems)
 }
 
 /// Tags one post may have; more are left out with a warning. Every tag page lists the post

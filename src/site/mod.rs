@@ -14,6 +14,7 @@ pub mod marking;
 pub mod schedule;
 pub mod search;
 mod single;
+pub mod translations;
 pub mod video;
 
 use std::collections::HashMap;
@@ -30,6 +31,7 @@ use crate::content::meta::ProjectStatus;
 use crate::content::{Document, DocumentRef, TextPhoto};
 use crate::fingerprint::FileStamp;
 use crate::gallery::Image;
+use crate::locale::Lang;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
@@ -210,6 +212,8 @@ pub struct Entry<K: Kind> {
     pub search: DocumentTerms,
     /// The event of a post or page (projects have none).
     pub event: Option<Event>,
+    /// The language of its text (`language:`, or the site's).
+    pub lang: Lang,
     pub own: K,
 }
 
@@ -311,6 +315,8 @@ pub struct Site {
     pub years: Vec<(i32, Vec<PostId>)>,
     /// The pictures site.yaml supplies (`marking:`, `brand:`).
     pub pictures: marking::SitePictures,
+    /// The texts that translate one another (`translation_of:`).
+    pub translations: translations::Translations,
     /// The documents scheduled for later or expired, and when the site changes next.
     pub timetable: Timetable,
     /// A preview for colleagues (`build --preview`): drafts and documents scheduled for
@@ -354,6 +360,7 @@ impl Site {
                 line: e.doc.line_of("aliases"),
                 alias,
                 title: &e.title,
+                lang: e.lang,
                 to: &e.path,
             })
         }

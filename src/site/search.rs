@@ -4,12 +4,22 @@
 /// Shortest stem left after cutting an ending.
 pub const MIN_STEM: usize = 4;
 
-/// Inflection endings, longest first, already folded.
+/// Inflection endings, longest first, already folded: Polish ones, then Ukrainian ones
+/// (of nouns and adjectives: `допомога`, `допомоги`, `допомогою` → `допомог`), which only a
+/// Cyrillic word can end with.
 pub(crate) const ENDINGS: &[&str] = &[
     "owania", "owanie", "owaniu", "iami", "iach", "iego", "iemu", "owie", "ach", "ami", "ego",
     "emu", "ich", "iem", "imi", "ych", "ymi", "iom", "owi", "ia", "ie", "iu", "ow", "om", "em",
-    "a", "e", "i", "o", "u", "y",
+    "a", "e", "i", "o", "u", "y", //
+    "ами", "ями", "ові", "еві", "ого", "ому", "ими", "іми", "ах", "ях", "ам", "ям", "ів", "їв",
+    "ою", "ею", "єю", "ий", "ій", "ім", "им", "их", "іх", "ої", "ей", "ом", "ем", "а", "я", "и",
+    "і", "ї", "у", "ю", "е", "є", "о",
 ];
+
+/// Apostrophes, which Ukrainian writes inside words (`сім'я`, `м’ясо`, `пам ʼять` with the
+/// letter apostrophe): a word keeps them, and folding removes them, so that every way of
+/// typing one finds the others.
+pub(crate) const APOSTROPHES: &str = "'’ʼ";
 
 /// Words not worth indexing, folded and sorted (single letters are never indexed anyway).
 pub(crate) const STOP_WORDS: &[&str] = &[
@@ -17,6 +27,8 @@ pub(crate) const STOP_WORDS: &[&str] = &[
     "for", "from", "in", "is", "it", "ja", "jak", "jako", "je", "jest", "juz", "ku", "lub", "ma",
     "na", "nad", "nie", "od", "of", "on", "or", "oraz", "po", "pod", "przez", "przy", "sa", "sie",
     "so", "ta", "tak", "te", "tej", "ten", "the", "to", "tu", "we", "with", "za", "zas", "ze",
+    "або", "але", "від", "для", "до", "за", "зі", "на", "не", "по", "при", "про", "та", "те", "то",
+    "це", "чи", "що", "як", "із",
 ];
 
 /// Letters folded to plain ones (after lower-casing).
@@ -53,6 +65,8 @@ pub(crate) const FOLDS: &[(char, char)] = &[
     ('ü', 'u'),
     ('ý', 'y'),
     ('ž', 'z'),
+    // Ukrainian `ґ` is often typed as `г` (keyboards without it).
+    ('ґ', 'г'),
 ];
 
 pub(crate) fn fold(c: char) -> char {
@@ -62,27 +76,28 @@ pub(crate) fn fold(c: char) -> char {
         .map_or(c, |(_, to)| *to)
 }
 
-/// A word lower-cased and folded.
+/// A word lower-cased and folded, without apostrophes.
 pub(crate) fn fold_word(word: &str) -> String {
-    if word.is_ascii() {
+    if word.is_ascii() && !word.contains('\'') {
         word.to_ascii_lowercase()
     } else {
         word.chars()
+            .filter(|c| !APOSTROPHES.contains(*c))
             .flat_map(char::to_lowercase)
             .map(fold)
             .collect()
     }
 }
 
-/// Splits text into words as written.
+/// Splits text into words as written (an apostrophe is part of a word: see [`APOSTROPHES`]);
+/// some may be empty.
 fn written_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    text.split(|c: char| !c.is_alphanumeric() && !APOSTROPHES.contains(c))
 }
 
 /// Splits text into folded words.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    written_words(text).map(fold_word)
+    written_words(text).map(fold_word).filter(|w| !w.is_empty())
 }
 
 /// Whether a folded word is indexed: not a single letter, not a stop word.
@@ -121,7 +136,9 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
 pub(crate) fn distinct_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let written: std::collections::HashSet<&str> =
         texts.into_iter().flat_map(written_words).collect();
-    let mut words: Vec<String> = written.into_iter().map(fold_word).collect();
+    let mut words: Vec<String> = (written.into_iter().map(fold_word))
+        .filter(|w| !w.is_empty())
+        .collect();
     words.sort_unstable();
     words.dedup();
     let mut terms: Vec<String> = words
@@ -213,6 +230,33 @@ mod tests {
         // Short words keep their endings: `ul` and `ula` stay apart from `ulica`.
         assert_eq!(stem("ula"), "ula");
         assert_ne!(all("kot"), all("kota"));
+    }
+
+    #[test]
+    fn ukrainian_words_are_lower_cased_their_apostrophes_folded_and_endings_cut() {
+        // Capitals, and the three apostrophes a Ukrainian text may use.
+        assert_eq!(all("ДОПОМОГА"), all("допомога"));
+        assert_eq!(all("сім'я"), ["сімя"]);
+        assert_eq!(all("сім’я"), all("сімʼя"));
+        assert_eq!(all("«м'ясо» 'так'"), ["мясо", "так"]);
+        assert_eq!(all("Ґанок"), all("ганок"));
+        for group in [
+            // Alternations (`допомозі`) are not known, as in Polish (`źródeł`).
+            &["допомога", "допомоги", "допомогу", "допомогою"][..],
+            &["біженці", "біженців", "біженцям", "біженцями"],
+            &["Україна", "України", "Україні", "Україною"],
+            &["центр", "центру", "центрі", "центром"],
+        ] {
+            let stems: Vec<Vec<String>> = group.iter().map(|w| all(w)).collect();
+            assert!(
+                stems.windows(2).all(|w| w[0] == w[1]),
+                "{group:?} gave {stems:?}"
+            );
+        }
+        // Short words keep their endings; stop words are left out.
+        assert_eq!(all("діти та їжа для сімей"), ["діти", "їжа", "сімей"]);
+        // Polish words are stemmed as before: Cyrillic endings never cut a Latin word.
+        assert_eq!(all("warsztatach"), ["warsztat"]);
     }
 
     #[test]

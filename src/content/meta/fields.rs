@@ -64,6 +64,13 @@ const SLUG: Field = f("slug", K::Text, L::Slug, L::SlugHint);
 const EXTRA: Field = f("extra", K::Block, L::Extra, L::ExtraHint);
 const VIDEO: Field = f("video", K::Block, L::Video, L::VideoHint);
 const EVENT: Field = f("event", K::Block, L::Event, L::EventHint);
+const LANGUAGE: Field = f("language", K::Text, L::Language, L::LanguageHint);
+const TRANSLATION_OF: Field = f(
+    "translation_of",
+    K::Text,
+    L::TranslationOf,
+    L::TranslationOfHint,
+);
 
 /// The fields of a news post ([`super::PostMeta`]), in documented order.
 pub const POST: &[Field] = &[
@@ -86,6 +93,8 @@ pub const POST: &[Field] = &[
     EXTRA,
     VIDEO,
     EVENT,
+    LANGUAGE,
+    TRANSLATION_OF,
 ];
 
 /// The fields of a project page ([`super::ProjectMeta`]), in documented order.
@@ -119,6 +128,8 @@ pub const PROJECT: &[Field] = &[
     PUBLISH,
     EXPIRES,
     EXTRA,
+    LANGUAGE,
+    TRANSLATION_OF,
 ];
 
 /// The fields of a static page ([`super::PageMeta`]), in documented order.
@@ -137,6 +148,8 @@ pub const PAGE: &[Field] = &[
     VIDEO,
     EVENT,
     f("weight", K::Number, L::Weight, L::WeightHint),
+    LANGUAGE,
+    TRANSLATION_OF,
 ];
 
 /// The values a project's `status:` takes, as written.

@@ -59,6 +59,12 @@ pub struct PostMeta {
     pub extra: Extra,
     pub video: Option<Videos>,
     pub event: Option<EventSpec>,
+    /// The language of the text when it is not the site's: `pl`, `en` or `uk`. Checked in
+    /// `site::entry`, which reports a wrong one with its line.
+    pub language: Option<String>,
+    /// The address of the text this one translates (`/pomoc-dla-uchodzcow/`): the two pages
+    /// link to each other. Checked in `site::translations`.
+    pub translation_of: Option<String>,
 }
 
 /// Where a project stands.
@@ -159,6 +165,12 @@ pub struct ProjectMeta {
     pub expires: Option<String>,
     #[serde(default)]
     pub extra: Extra,
+    /// The language of the text when it is not the site's: `pl`, `en` or `uk`. Checked in
+    /// `site::entry`, which reports a wrong one with its line.
+    pub language: Option<String>,
+    /// The address of the text this one translates (`/pomoc-dla-uchodzcow/`): the two pages
+    /// link to each other. Checked in `site::translations`.
+    pub translation_of: Option<String>,
 }
 
 /// Front matter of a static page.
@@ -186,6 +198,12 @@ pub struct PageMeta {
     /// The place among the pages of its section: lower first, then by title (default 0).
     #[serde(default)]
     pub weight: i64,
+    /// The language of the text when it is not the site's: `pl`, `en` or `uk`. Checked in
+    /// `site::entry`, which reports a wrong one with its line.
+    pub language: Option<String>,
+    /// The address of the text this one translates (`/pomoc-dla-uchodzcow/`): the two pages
+    /// link to each other. Checked in `site::translations`.
+    pub translation_of: Option<String>,
 }
 
 #[cfg(test)]
@@ -229,14 +247,15 @@ mod tests {
 
     #[test]
     fn front_matter_keys_are_the_struct_fields() {
-        listed_keys_are_the_fields::<PostMeta>(19);
-        listed_keys_are_the_fields::<ProjectMeta>(24);
-        listed_keys_are_the_fields::<PageMeta>(14);
+        listed_keys_are_the_fields::<PostMeta>(21);
+        listed_keys_are_the_fields::<ProjectMeta>(26);
+        listed_keys_are_the_fields::<PageMeta>(16);
         // The order of the "known fields are" hint.
         assert_eq!(
             keys::<PostMeta>().join(", "),
             "title, date, updated, summary, author, tags, category, project, cover, gallery, \
-             source, draft, publish, expires, slug, aliases, extra, video, event"
+             source, draft, publish, expires, slug, aliases, extra, video, event, language, \
+             translation_of"
         );
     }
 }

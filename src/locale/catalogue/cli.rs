@@ -76,6 +76,8 @@ catalogue! {
         HelpCheckLong: "Check all content and report every problem, writing nothing.\n\nExit status: 0 no errors (warnings may be printed), 1 content errors, 3 other failure.",
             "Sprawdza całą treść i zgłasza wszystkie problemy, niczego nie zapisując.\n\nKod wyjścia: 0 brak błędów (mogą być ostrzeżenia), 1 błędy w treści, 3 inny błąd.";
         HelpCheckDrafts: "Also check documents marked `draft: true`.", "Sprawdza także dokumenty oznaczone `draft: true`.";
+        HelpCheckExternal: "Also ask every link to another site whether it still leads somewhere (needs the Internet; `checks: { external_links, external_skip, external_timeout }` in site.yaml).",
+            "Sprawdza też, czy odnośniki do innych serwisów nadal dokądś prowadzą (potrzebny internet; `checks: { external_links, external_skip, external_timeout }` w site.yaml).";
         HelpDeploy: "Send the site to the server named under `deploy:` in site.yaml.",
             "Wysyła stronę na serwer podany w części `deploy:` pliku site.yaml.";
         HelpDeployLong: "Send the site to the server named under `deploy:` in site.yaml (see docs/deploy.md).\n\nBuilds first (nothing is built when nothing changed). Only files that changed since the last deploy are sent; files the site no longer has are deleted on the server.\n\nExit status: 0 deployed, 1 content errors (nothing sent), 3 any other failure.",

@@ -97,6 +97,7 @@ catalogue! {
         SamePath: "two sections use the path `{name}`", "dwie sekcje używają ścieżki `{name}`";
         SamePathHint: "give every section its own path name", "nadaj każdej sekcji własną nazwę ścieżki";
         PostsPerPage: "`posts_per_page` must be at least 1", "`posts_per_page` musi wynosić co najmniej 1";
+        ExternalTimeout: "the time for another site to answer must be from 1 to {max} seconds", "czas na odpowiedź innego serwisu musi wynosić od 1 do {max} sekund";
         UnknownTimezone: "unknown time zone", "nieznana strefa czasowa";
         UnknownTimezoneHint: "use a name from the tz database, e.g. `Europe/Warsaw`", "użyj nazwy z bazy tz, np. `Europe/Warsaw`";
         ThemeName: "the theme name must be a plain folder name", "nazwa motywu musi być zwykłą nazwą folderu";
@@ -143,6 +144,9 @@ catalogue! {
         NoDataProtectionOfficer: "the privacy notice names no data-protection officer to write to", "informacja o prywatności nie podaje inspektora ochrony danych ani kontaktu do niego";
         NoDataProtectionOfficerHint: "a public body must designate one (GDPR art. 37) and give the contact: add e.g. `data_protection_officer: { name: Jan Kowalski, email: iod@mops.example.org }` under `privacy:`",
             "podmiot publiczny musi go wyznaczyć (RODO art. 37) i podać kontakt: dodaj np. `data_protection_officer: { name: Jan Kowalski, email: iod@mops.example.org }` pod `privacy:`";
+        SiteLanguage: "a whole site can be in Polish or English; Ukrainian is for single texts", "cała strona może być po polsku albo po angielsku; ukraiński jest dla pojedynczych tekstów";
+        SiteLanguageHint: "write `language: pl` here, and `language: uk` in the front matter of each Ukrainian text",
+            "wpisz tu `language: pl`, a `language: uk` w nagłówku każdego tekstu po ukraińsku";
         InfoLinkAddress: "`{url}` is not a web address", "`{url}` nie jest adresem strony";
         InfoLinkAddressHint: "write a page of the site from its root, e.g. `/tekst-latwy-do-czytania/`, or a full address, e.g. `https://mops.bip.gov.pl/`",
             "wpisz stronę serwisu od ukośnika, np. `/tekst-latwy-do-czytania/`, albo pełny adres, np. `https://mops.bip.gov.pl/`";

@@ -16,6 +16,14 @@ catalogue! {
         NotBuilt: "{output} is not a complete build of the site", "{output} nie zawiera w całości zbudowanej strony";
         NotBuiltHint: "run `tablica build` first (deploy sends only what a build wrote)",
             "najpierw uruchom `tablica build` (deploy wysyła tylko to, co zapisało budowanie)";
+        PreviewBuild: "{output} holds a preview build (drafts, scheduled texts, hidden from search engines), and `{target}` publishes the site",
+            "{output} zawiera wersję podglądową (szkice, teksty zaplanowane, ukryta przed wyszukiwarkami), a `{target}` to miejsce publikacji strony";
+        PreviewBuildHint: "run `tablica deploy {target}` without `--no-build`: it builds the site and sends it; or build it first with `tablica build`",
+            "uruchom `tablica deploy {target}` bez `--no-build`: zbuduje stronę i ją wyśle; albo najpierw zbuduj ją poleceniem `tablica build`";
+        NotPreviewBuild: "{output} holds the site itself, not a preview build, and `{target}` is for previews (`preview: true`)",
+            "{output} zawiera samą stronę, nie wersję podglądową, a `{target}` służy do podglądu (`preview: true`)";
+        NotPreviewBuildHint: "run `tablica deploy {target}` without `--no-build`: it builds the preview and sends it; or build it first with `tablica build --preview`",
+            "uruchom `tablica deploy {target}` bez `--no-build`: zbuduje podgląd i go wyśle; albo najpierw zbuduj go poleceniem `tablica build --preview`";
         ReadOutput: "cannot read {path} of the built site: {error}", "nie można odczytać {path} ze zbudowanej strony: {error}";
         ReadOutputHint: "build again with `tablica build --force`, then deploy",
             "zbuduj stronę ponownie poleceniem `tablica build --force`, a potem ją opublikuj";

@@ -82,6 +82,15 @@ catalogue! {
             "adres `{slug}` to nazwa urządzenia zastrzeżona w Windows, więc strony nie dałoby się skopiować na Windows ani tam udostępnić";
         NoTitle: "the title is missing", "brak tytułu";
         NoTitleHint: "add a line such as `title: Dzień Seniora w Klubie „Pogodna Jesień”`", "dodaj wiersz taki jak `title: Dzień Seniora w Klubie „Pogodna Jesień”`";
+        BadLanguage: "`{value}` is not a language tablica has texts for", "`{value}` to nie jest język, w którym tablica ma teksty";
+        BadLanguageHint: "write `language: uk` (Ukrainian), `language: en` (English) or `language: pl` (Polish), or remove the line for a text in the site's language",
+            "wpisz `language: uk` (ukraiński), `language: en` (angielski) albo `language: pl` (polski) albo usuń ten wiersz, jeśli tekst jest w języku strony";
+        TranslationUnknown: "no text of the site has the address `{address}`", "żaden tekst strony nie ma adresu `{address}`";
+        TranslationUnknownHint: "write the address of the text this one translates as its page shows it, from the first slash, e.g. `translation_of: /pomoc-dla-uchodzcow/`",
+            "wpisz adres tekstu, który ten tłumaczy, tak jak widać go na jego stronie, od pierwszego ukośnika, np. `translation_of: /pomoc-dla-uchodzcow/`";
+        TranslationSameLanguage: "this text and `{address}`, which it translates, are both in the language `{lang}`", "ten tekst i `{address}`, który tłumaczy, są w tym samym języku `{lang}`";
+        TranslationSameLanguageHint: "give the translation its `language:` (e.g. `language: uk`), or link two texts in different languages",
+            "podaj w tłumaczeniu `language:` (np. `language: uk`) albo połącz teksty w różnych językach";
         BadSlug: "`{slug}` is not a valid slug", "`{slug}` to nie jest poprawny adres (slug)";
         NoAddressFromName: "the file name gives no address", "z nazwy pliku nie da się zrobić adresu";
         NoAddressFromNameHint: "rename the file using letters or digits, or add `slug:`", "zmień nazwę pliku na zawierającą litery lub cyfry albo dodaj `slug:`";
@@ -122,6 +131,32 @@ catalogue! {
         BrokenThemeLink: "the link `{url}` on the page `{page}` (and maybe others) leads nowhere", "odnośnik `{url}` na stronie `{page}` (i może innych) prowadzi donikąd";
         BrokenThemeLinkHint: "it comes from the menu or another setting in site.yaml, or from the theme: correct the address there",
             "pochodzi z menu lub innego ustawienia w site.yaml albo z szablonu: popraw adres tam";
+        ExternalStatus: "the link `{url}` answers with the error {status}", "odnośnik `{url}` odpowiada błędem {status}";
+        ExternalGoneHint: "the page was moved or removed: open the other site, find the page's new address and correct the link, or remove it",
+            "strona została przeniesiona albo usunięta: otwórz tamten serwis, znajdź nowy adres strony i popraw odnośnik albo go usuń";
+        ExternalServerHint: "the other site has a problem or refuses the check: open the address in a browser; if it works, ignore this or add its host to `checks: { external_skip: [...] }` in site.yaml",
+            "tamten serwis ma kłopot albo odmawia sprawdzenia: otwórz adres w przeglądarce; jeśli działa, pomiń to ostrzeżenie albo dopisz jego serwer do `checks: { external_skip: [...] }` w site.yaml";
+        ExternalTimeout: "the link `{url}` got no answer within {seconds} s", "odnośnik `{url}` nie dostał odpowiedzi w ciągu {seconds} s";
+        ExternalTimeoutHint: "the other site may be down or slow: open the address in a browser; if it works, give it more time with `checks: { external_timeout: 30 }` in site.yaml",
+            "tamten serwis może nie działać albo być powolny: otwórz adres w przeglądarce; jeśli działa, daj mu więcej czasu przez `checks: { external_timeout: 30 }` w site.yaml";
+        ExternalUnreachable: "the link `{url}` cannot be reached: {error}", "nie da się połączyć z adresem odnośnika `{url}`: {error}";
+        ExternalUnreachableHint: "check the address for a typo and open it in a browser: the site may no longer exist; if this computer needs a proxy, set `HTTPS_PROXY`",
+            "sprawdź, czy w adresie nie ma literówki, i otwórz go w przeglądarce: serwis mógł przestać istnieć; jeśli ten komputer łączy się przez serwer pośredniczący (proxy), ustaw `HTTPS_PROXY`";
+        ExternalNoHost: "there is no such server", "nie ma takiego serwera";
+        ExternalRefused: "the server refused the connection", "serwer odmówił połączenia";
+        ExternalTls: "the secure connection (https) failed: {error}", "nie udało się nawiązać bezpiecznego połączenia (https): {error}";
+        ExternalRedirects: "the link `{url}` is sent on more than {max} times", "odnośnik `{url}` jest przekierowywany więcej niż {max} razy";
+        ExternalMoved: "the link `{url}` has moved for good to `{to}`", "odnośnik `{url}` został na stałe przeniesiony pod `{to}`";
+        ExternalMovedHint: "write the new address in the link: the old one may stop working", "wpisz w odnośniku nowy adres: stary może przestać działać";
+        ExternalBusy: "the link `{url}` was not checked: its site asks to be asked later", "odnośnika `{url}` nie sprawdzono: jego serwis prosi o zapytanie później";
+        ExternalBusyHint: "run `tablica check --external` again later", "uruchom `tablica check --external` ponownie później";
+        ExternalOnPage: "{problem} (on the page `{page}` and maybe others: from the header of its document, the menu or another setting in site.yaml, or the theme)",
+            "{problem} (na stronie `{page}` i może innych: z metryczki jej dokumentu, z menu lub innego ustawienia w site.yaml albo z szablonu)";
+        ExternalOutOfTime: "{count|link|links} to other sites not checked: the check's {minutes} minutes ran out",
+            "nie sprawdzono {count|odnośnika|odnośników|odnośników} do innych serwisów: skończyło się {minutes} minut przeznaczonych na sprawdzanie";
+        ExternalOutOfTimeHint: "run `tablica check --external` again; add the hosts that answer slowly to `checks: { external_skip: [...] }`",
+            "uruchom `tablica check --external` ponownie; serwery, które odpowiadają powoli, dopisz do `checks: { external_skip: [...] }`";
+        ExternalProgress: "links to other sites", "odnośniki do innych serwisów";
         PriceAndFreeHint: "keep `price:` or `free: true`, not both", "zostaw `price:` albo `free: true`, nie oba";
         FolderNoAddress: "the folder `{folder}` gives no address for the pages in it", "z nazwy folderu `{folder}` nie da się zrobić adresu stron, które w nim są";
         FolderNameHint: "rename the folder using letters or digits, e.g. `pomoc`; the folders under `content/pages/` make the addresses of the pages in them",

@@ -36,6 +36,10 @@ catalogue! {
         AliasesHint: "One per line, e.g. /aktualnosci/stary-adres/: they lead here after a move", "Po jednym w wierszu, np. /aktualnosci/stary-adres/: prowadzą tutaj po przeprowadzce strony";
         Weight: "Order among the section's pages", "Kolejność wśród stron działu";
         WeightHint: "A whole number; lower comes first (0 when empty)", "Liczba całkowita; mniejsza jest wyżej (puste: 0)";
+        Language: "Language of the text", "Język tekstu";
+        LanguageHint: "Only for a text not in the site's language: uk (Ukrainian), en (English) or pl (Polish)", "Tylko dla tekstu w innym języku niż strona: uk (ukraiński), en (angielski) albo pl (polski)";
+        TranslationOf: "Translation of", "Tłumaczenie tekstu";
+        TranslationOfHint: "The address of the text this one translates, e.g. /pomoc-dla-uchodzcow/; the two pages then link to each other", "Adres tekstu, który ten tłumaczy, np. /pomoc-dla-uchodzcow/; obie strony będą do siebie linkować";
         Slug: "Address", "Adres";
         SlugHint: "The last part of the page's address, in small letters without Polish characters, e.g. dzien-seniora; empty: made from the file name", "Ostatnia część adresu strony, małymi literami bez polskich znaków, np. dzien-seniora; puste: z nazwy pliku";
         Extra: "Site-specific data", "Własne dane strony";

@@ -18,11 +18,14 @@ macro_rules! catalogue {
         impl $group {
             pub const ALL: &'static [$group] = &[$($group::$key,)*];
 
+            /// The message in `lang`; Ukrainian takes [`Lang::interface`]'s: the catalogue
+            /// holds the program's messages to the clerks of a Polish or English site, none of
+            /// them shown on a site's page (a Ukrainian page's texts are the theme's).
             pub fn template(self, lang: $crate::locale::Lang) -> &'static str {
                 match self {
-                    $($group::$key => match lang {
+                    $($group::$key => match lang.interface() {
                         $crate::locale::Lang::En => $en,
-                        $crate::locale::Lang::Pl => $pl,
+                        $crate::locale::Lang::Pl | $crate::locale::Lang::Uk => $pl,
                     },)*
                 }
             }

@@ -47,13 +47,26 @@
   }
 
   /* The same steps as src/search.rs: fold, drop stop words and single letters, stem. */
+  /* Apostrophes are part of a word (Ukrainian "сім'я") and removed when it is folded. */
+  function apostrophes() { return manifest.apostrophes || ""; }
   function fold(word) {
     var out = "";
-    Array.from(word.toLowerCase()).forEach(function (c) { out += manifest.folds[c] || c; });
+    Array.from(word.toLowerCase()).forEach(function (c) {
+      if (apostrophes().indexOf(c) < 0) { out += manifest.folds[c] || c; }
+    });
     return out;
   }
+  function wordPattern() {
+    return "[\\p{Alphabetic}\\p{N}" + apostrophes().replace(/[\\\]\[^-]/g, "\\$&") + "]+";
+  }
   function words(s) {
-    return s.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean).map(fold);
+    return (s.match(new RegExp(wordPattern(), "gu")) || []).map(fold).filter(Boolean);
+  }
+  /* The file of a shard: as src/publish/search.rs names it (other letters than a-z and
+     digits by their code points). */
+  function shardFile(key) {
+    if (/^[a-z0-9]+$/.test(key)) { return key; }
+    return Array.from(key).map(function (c) { return "_" + c.codePointAt(0).toString(16); }).join("");
   }
   function stem(word) {
     var letters = Array.from(word).length;
@@ -103,7 +116,7 @@
   /* Documents of one token: number → score (3 for a title or label, else 1). */
   function documents(token) {
     return Promise.all(shardsFor(token).map(function (key) {
-      return load("t-" + encodeURIComponent(key) + ".json");
+      return load("t-" + shardFile(key) + ".json");
     })).then(function (shards) {
       var docs = new Map();
       shards.forEach(function (shard) {
@@ -140,7 +153,7 @@
 
   /* Text with the query's words marked. */
   function highlight(parent, s, tokens) {
-    s.split(/([\p{Alphabetic}\p{N}]+)/u).forEach(function (part, i) {
+    s.split(new RegExp("(" + wordPattern() + ")", "u")).forEach(function (part, i) {
       if (i % 2 === 1) {
         var w = fold(part);
         var hit = tokens.some(function (t) { return stem(w) === t.stem || (t.prefix && w.indexOf(t.word) === 0); });
@@ -162,6 +175,7 @@
     h.className = "search-result__title";
     var a = document.createElement("a");
     a.href = doc.u;
+    if (doc.l) { a.lang = doc.l; }
     highlight(a, doc.t, tokens);
     h.appendChild(a);
     li.appendChild(h);
@@ -179,6 +193,7 @@
     li.appendChild(meta);
     if (doc.x) {
       var p = document.createElement("p");
+      if (doc.l) { p.lang = doc.l; }
       highlight(p, doc.x, tokens);
       li.appendChild(p);
     }
