@@ -21,7 +21,7 @@ use tablica::locale::{set_language, Lang, Message};
 use tablica::msg;
 use tablica::scaffold::{self, Given};
 
-use cli::args::{Cli, Command, ImportFrom, LangArg, YesNo};
+use cli::args::{Cli, Command, ImportFrom, LangArg, Listen, YesNo};
 use cli::help::{choose_language, command, command_line_error};
 use cli::report::{print_timed, report, warn_if_open, EXIT_FAILURE};
 
@@ -93,9 +93,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(report(result, false, true))
         }
         Command::Serve {
-            root,
-            port,
-            bind,
+            listen: Listen { root, port, bind },
             drafts,
             preview,
         } => {
@@ -114,9 +112,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Edit {
-            root,
-            port,
-            bind,
+            listen: Listen { root, port, bind },
             login,
         } => {
             warn_if_open(bind, Ed::OpenToNetwork);

@@ -297,15 +297,15 @@ const MENU: &[(&str, &str)] = &[
 
 /// The site settings of a new site.
 pub fn site_yaml(answers: &Answers, today: chrono::NaiveDate) -> String {
-    let menu: Vec<(String, String)> = MENU
-        .iter()
-        .map(|(title, url)| (title.to_string(), url.to_string()))
-        .collect();
-    settings(answers, today, &menu)
+    settings(answers, today, MENU)
 }
 
 /// The site settings of a new site with this menu (titles and addresses).
-pub fn settings(answers: &Answers, today: chrono::NaiveDate, menu: &[(String, String)]) -> String {
+pub fn settings<S: AsRef<str>>(
+    answers: &Answers,
+    today: chrono::NaiveDate,
+    menu: &[(S, S)],
+) -> String {
     let name = quoted(&answers.name);
     let email = quoted(&answers.email);
     let phone = quoted(&answers.phone);
@@ -371,7 +371,10 @@ privacy:
         address = quoted(&answers.address),
         menu = menu
             .iter()
-            .map(|(title, url)| format!("  - {{ title: {}, url: {} }}", quoted(title), quoted(url)))
+            .map(|(title, url)| {
+                let (title, url) = (quoted(title.as_ref()), quoted(url.as_ref()));
+                format!("  - {{ title: {title}, url: {url} }}")
+            })
             .collect::<Vec<_>>()
             .join("\n"),
     )

@@ -269,6 +269,30 @@ fn serde_yaml_is_confined_to_the_yaml_reader() {
     }
 }
 
+/// The most lines a file of `src/` may have: a longer one holds more than one concept.
+const MAX_LINES: usize = 600;
+
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let mut files = sources();
+    for top in ["lib.rs", "main.rs"] {
+        let text = fs::read_to_string(src().join(top)).expect("a readable source file");
+        files.push((PathBuf::from(top), text));
+    }
+    assert!(files.len() > 100, "the walk found the source files");
+    let long: Vec<String> = files
+        .iter()
+        .map(|(path, text)| (path, text.lines().count()))
+        .filter(|&(_, lines)| lines > MAX_LINES)
+        .map(|(path, lines)| format!("src/{}: {lines} lines", path.display()))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "split these by concept (at most {MAX_LINES} lines each):\n{}",
+        long.join("\n")
+    );
+}
+
 #[test]
 fn the_reader_finds_uses_in_groups_and_paths() {
     let text = "use crate::{config, site::{Site, Post}};\n\

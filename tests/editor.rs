@@ -36,6 +36,8 @@ struct Reply {
     status: u16,
     headers: Vec<(String, String)>,
     body: String,
+    /// The body as sent (a photo).
+    bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -175,6 +177,10 @@ impl Redakcja {
         let _ = stream.write_all(body);
         let mut raw = Vec::new();
         let _ = stream.read_to_end(&mut raw);
+        let bytes = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(Vec::new(), |end| raw[end + 4..].to_vec());
         let text = String::from_utf8_lossy(&raw).into_owned();
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let mut lines = head.lines();
@@ -191,6 +197,7 @@ impl Redakcja {
             status,
             headers,
             body: body.to_string(),
+            bytes,
         };
         if let Some(c) = reply.header("set-cookie") {
             let pair = c.split(';').next().unwrap_or("").to_string();
@@ -555,6 +562,119 @@ fn deleted_documents_wait_in_the_bin_and_come_back_whole() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_link_in_the_editors_own_folder_is_refused_and_nothing_is_written_outside_the_site() {
+    let site = site();
+    let outside = tempfile::tempdir().expect("a folder outside the site");
+    std::fs::create_dir_all(site.root().join(".redakcja")).expect(".redakcja");
+    for name in ["historia", "kosz"] {
+        std::os::unix::fs::symlink(outside.path(), site.root().join(".redakcja").join(name))
+            .expect("a link");
+    }
+    let mut r = Redakcja::start(&site, &[], None);
+    let mut form = r.open(REL);
+    set(&mut form, "f_category", "Seniorzy");
+    let saved = r.post("/redakcja/zapisz", &form);
+    assert_ne!(
+        saved.status, 303,
+        "the history would be written through the link"
+    );
+    assert_eq!(disk(&site, FILE), POST, "the file is as it was");
+    let delete: Form = vec![
+        ("csrf".into(), get(&form, "csrf")),
+        ("plik".into(), REL.into()),
+    ];
+    assert_ne!(r.post("/redakcja/usun", &delete).status, 303);
+    assert_eq!(disk(&site, FILE), POST, "nothing went into the linked bin");
+    let page = r.get(&format!("/redakcja/historia?plik={}", enc(REL)));
+    assert_ne!(page.status, 200, "the linked history is not read");
+    assert_eq!(
+        std::fs::read_dir(outside.path()).expect("outside").count(),
+        0,
+        "nothing was written outside the site"
+    );
+}
+
+#[test]
+fn a_project_named_with_a_date_is_offered_by_the_slug_the_build_gives_it() {
+    let site = site();
+    site.write(
+        "content/projects/2026-01-15-zielony-ogrod.md",
+        "---\ntitle: Zielony ogród\nstatus: ongoing\n---\nProjekt.\n",
+    );
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(
+        page.body
+            .contains("<option value=\"zielony-ogrod\">Zielony ogród</option>"),
+        "the choice is the build's slug, without the date"
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    set(&mut form, "f_project", "zielony-ogrod");
+    let saved = r.post("/redakcja/zapisz", &form);
+    assert_eq!(saved.status, 303, "not an unknown project: {}", saved.body);
+    assert!(disk(&site, FILE).contains("project: zielony-ogrod\n"));
+    site.build_ok();
+    // A project renamed on disk is offered by its new title at once.
+    site.write(
+        "content/projects/2026-01-15-zielony-ogrod.md",
+        "---\ntitle: Zielony ogród przy ośrodku\nstatus: ongoing\n---\nProjekt.\n",
+    );
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page.body.contains(">Zielony ogród przy ośrodku</option>"));
+}
+
+#[test]
+fn dates_are_picked_in_the_browsers_pickers_and_written_as_the_file_writes_them() {
+    let site = site();
+    let timed = "content/posts/spotkanie.md";
+    site.write(
+        timed,
+        "---\ntitle: Spotkanie\ndate: 2026-11-24 18:00\npublish: 2026-11-20T08:00\n---\nTekst.\n",
+    );
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page
+        .body
+        .contains("<input type=\"date\" id=\"pole-date\" name=\"f_date\""));
+    assert!(page.body.contains("value=\"2026-11-24\""));
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    set(&mut form, "f_date", "2026-12-05");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert!(disk(&site, FILE).contains("\ndate: 2026-12-05\n"));
+
+    let page = r.get("/redakcja/edytuj?plik=posts/spotkanie.md");
+    assert!(page
+        .body
+        .contains("<input type=\"datetime-local\" id=\"pole-date\" name=\"f_date\""));
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    assert_eq!(get(&form, "f_date"), "2026-11-24T18:00");
+    assert_eq!(get(&form, "f_publish"), "2026-11-20T08:00");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert!(
+        history_of(&site, "posts/spotkanie.md").is_empty(),
+        "the same day and time as the file: nothing written"
+    );
+    set(&mut form, "f_date", "2026-11-25T09:30");
+    set(&mut form, "f_publish", "2026-11-21T07:00");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert_eq!(
+        disk(&site, timed),
+        "---\ntitle: Spotkanie\ndate: 2026-11-25 09:30\npublish: 2026-11-21T07:00\n---\nTekst.\n",
+        "each date in the style the file had"
+    );
+    // A date no picker can show stays in a text box, to be corrected.
+    let mut form = r.open(REL);
+    set(&mut form, "f_date", "31.02.2026");
+    let refused = r.post("/redakcja/zapisz", &form);
+    assert_eq!(refused.status, 422);
+    assert!(refused
+        .body
+        .contains("<input type=\"text\" id=\"pole-date\" name=\"f_date\""));
+    assert!(refused.body.contains("value=\"31.02.2026\""));
+}
+
 #[test]
 fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_nothing() {
     let site = site();
@@ -813,6 +933,118 @@ fn photos_are_checked_by_content_and_a_single_file_post_becomes_a_folder() {
     );
 }
 
+const PICNIC: &str = "posts/piknik/index.md";
+
+/// A button of the photo list: `akcja` done to the photo `zdjecie` of the picnic post.
+fn photo_button(r: &mut Redakcja, zdjecie: &str, akcja: &str) -> Reply {
+    let form = r.open(PICNIC);
+    let sent: Form = ["csrf", "plik", "wersja"]
+        .iter()
+        .map(|n| (n.to_string(), get(&form, n)))
+        .chain([
+            ("zdjecie".to_string(), zdjecie.to_string()),
+            ("akcja".to_string(), akcja.to_string()),
+        ])
+        .collect();
+    r.post("/redakcja/zdjecia", &sent)
+}
+
+#[test]
+fn photos_are_shown_as_thumbnails_and_moved_made_the_cover_and_removed_without_a_script() {
+    let site = site();
+    site.write(
+        "content/posts/piknik/index.md",
+        "---\ntitle: Piknik\ndate: 2026-06-01\ncover:\n  src: a.jpg\n  alt: Stoły w ogrodzie\ngallery:\n  - src: b.jpg\n    alt: Dzieci przy grillu\n    consent: true\n  - src: c.jpg\n    alt: Koncert\n---\nTekst.\n",
+    );
+    let original = common::gradient_jpeg(1200, 900, 3);
+    for (n, name) in ["a.jpg", "b.jpg", "c.jpg"].iter().enumerate() {
+        site.write_bytes(
+            &format!("content/posts/piknik/{name}"),
+            &common::gradient_jpeg(1200, 900, n as u8),
+        );
+    }
+    site.write_bytes("content/posts/piknik/a.jpg", &original);
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(PICNIC)));
+    let listed: Vec<&str> = page
+        .body
+        .split("data-zdjecie=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(listed, ["a.jpg", "b.jpg", "c.jpg"], "the cover first");
+    assert!(page
+        .body
+        .contains("W górę<span class=\"niewidoczne\">: Koncert</span>"));
+
+    let thumb = r.send(
+        "GET",
+        "/redakcja/miniatura?plik=posts%2Fpiknik%2Findex.md&zdjecie=a.jpg",
+        &[],
+        b"",
+    );
+    assert_eq!(thumb.status, 200);
+    assert_eq!(thumb.header("content-type"), Some("image/jpeg"));
+    let shown = image::load_from_memory(&thumb.bytes).expect("a photo");
+    assert!(
+        shown.width() <= 320 && shown.width() < 1200,
+        "the thumbnail, not the original: {} px wide",
+        shown.width()
+    );
+    assert!(
+        std::fs::read_dir(site.root().join(".tablica-cache/images"))
+            .expect("the build's photo cache")
+            .count()
+            >= 1,
+        "made by the photo pipeline into its cache"
+    );
+    for bad in ["../2026-11-24-warsztaty.md", "index.md", "nie-ma.jpg"] {
+        let reply = r.get(&format!(
+            "/redakcja/miniatura?plik=posts%2Fpiknik%2Findex.md&zdjecie={}",
+            enc(bad)
+        ));
+        assert_eq!(reply.status, 404, "{bad}");
+    }
+
+    assert_eq!(photo_button(&mut r, "c.jpg", "w-gore").status, 303);
+    assert!(disk(&site, "content/posts/piknik/index.md")
+        .contains("gallery:\n  - src: c.jpg\n    alt: Koncert\n  - src: b.jpg\n    alt: Dzieci przy grillu\n    consent: true\n"));
+    assert_eq!(photo_button(&mut r, "b.jpg", "okladka").status, 303);
+    assert_eq!(
+        disk(&site, "content/posts/piknik/index.md"),
+        "---\ntitle: Piknik\ndate: 2026-06-01\ncover:\n  src: b.jpg\n  alt: Dzieci przy grillu\n  consent: true\ngallery:\n  - src: c.jpg\n    alt: Koncert\n  - src: a.jpg\n    alt: Stoły w ogrodzie\n---\nTekst.\n",
+        "the old cover takes the new one's place; every field kept"
+    );
+    let removed = photo_button(&mut r, "a.jpg", "usun");
+    assert_eq!(removed.status, 303);
+    let page = r.get(removed.header("location").expect("back to the form"));
+    assert!(page.body.contains("Zdjęcie przeniesiono do kosza"));
+    assert!(
+        !on_disk(&site, "content/posts/piknik/a.jpg"),
+        "the file went"
+    );
+    assert!(!disk(&site, "content/posts/piknik/index.md").contains("a.jpg"));
+    site.build_ok();
+
+    let bin = r.get("/redakcja/kosz");
+    assert!(
+        bin.body.contains("<code>posts/piknik/a.jpg</code>"),
+        "{}",
+        bin.body
+    );
+    let restore = form_of(&bin.body, "/redakcja/przywroc");
+    assert_eq!(r.post("/redakcja/przywroc", &restore).status, 303);
+    assert_eq!(
+        std::fs::read(site.root().join("content/posts/piknik/a.jpg")).expect("back"),
+        original
+    );
+    assert_eq!(
+        photo_button(&mut r, "x.jpg", "usun").status,
+        409,
+        "a photo the post does not name"
+    );
+}
+
 #[test]
 fn documents_are_checked_by_content_and_give_a_link_to_insert() {
     let site = site();
@@ -840,6 +1072,13 @@ fn documents_are_checked_by_content_and_give_a_link_to_insert() {
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(json["link"], "[Regulamin rekrutacji](regulamin.pdf)");
     assert_eq!(
+        json["opis"], "PDF, 45\u{a0}B",
+        "type and size as the build says them"
+    );
+    assert!(json["komunikat"]
+        .as_str()
+        .is_some_and(|s| s.contains("Regulamin rekrutacji (PDF, 45\u{a0}B)")));
+    assert_eq!(
         std::fs::read(
             site.root()
                 .join("content/posts/2026-11-24-warsztaty/regulamin.pdf")
@@ -852,6 +1091,28 @@ fn documents_are_checked_by_content_and_give_a_link_to_insert() {
         POST,
         "the text is the page's to save"
     );
+    // The preview describes the link as the built page will.
+    let bundle = "posts/2026-11-24-warsztaty/index.md";
+    let mut form = r.open(bundle);
+    let body = format!(
+        "{}\n[Regulamin rekrutacji](regulamin.pdf)\n",
+        get(&form, "tresc")
+    );
+    set(&mut form, "tresc", &body);
+    set(&mut form, "akcja", "podglad");
+    let preview = r.post("/redakcja/zapisz", &form);
+    assert!(
+        preview
+            .body
+            .contains(">Regulamin rekrutacji (PDF, 45\u{a0}B)</a>"),
+        "{}",
+        preview.body
+    );
+    set(&mut form, "akcja", "zapisz");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    site.build_ok();
+    let built = site.read("aktualnosci/warsztaty/index.html");
+    assert!(built.contains(">Regulamin rekrutacji (PDF, 45\u{a0}B)</a>"));
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub fn sizes_from_env(var: &str, default: &str) -> Vec<usize> {
 pub fn median(times: &mut [Duration]) -> Duration {
     times.sort_unstable();
     let mid = times.len() / 2;
-    if times.len() % 2 == 0 {
+    if times.len().is_multiple_of(2) {
         (times[mid - 1] + times[mid]) / 2
     } else {
         times[mid]

@@ -86,7 +86,7 @@ impl Inputs {
         let last: LastBuild = serde_json::from_slice(&text).ok()?;
         (last.version == VERSION && last.inputs == self.hash && last.output == output_hash(output))
             .then_some(last)
-            .filter(|last| last.until.map_or(true, |until| now < until))
+            .filter(|last| last.until.is_none_or(|until| now < until))
     }
 
     /// Records a finished build of these inputs, whose output is now in `output` and stays

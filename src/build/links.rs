@@ -163,14 +163,9 @@ fn internal(config: &Config, page: &Url, written: &str) -> Option<Target> {
     let fragment = (url.fragment())
         .filter(|f| !f.is_empty())
         .map(|f| crate::url::percent_decode(f).unwrap_or_else(|| f.to_string()));
-    Some(match path.strip_prefix(&config.root) {
+    Some(match crate::config::below_root(&config.root, &path) {
         Some(rest) => Target {
             path: rest.to_string(),
-            outside: false,
-            fragment,
-        },
-        None if format!("{path}/") == config.root => Target {
-            path: String::new(),
             outside: false,
             fragment,
         },

@@ -6,10 +6,11 @@ mod incremental;
 mod last_build;
 mod links;
 mod options;
-pub mod output;
+pub(crate) mod output;
 mod photos;
 mod site_files;
 mod stages;
+mod turn;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,7 +36,7 @@ use stages::{write_pages, Made, Pages, SiteFiles, Start};
 
 pub use crate::render::theme::ThemeError;
 pub use crate::render::RenderError;
-pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR};
+pub use options::{BuildError, BuildOptions, BuildReport, CACHE_DIR, IMAGE_CACHE};
 
 /// Builds the site. On any error, nothing is written and the previous output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
@@ -113,6 +114,7 @@ impl Builder {
     ) -> Result<BuildReport, BuildError> {
         let mut timings = Timings::from_env();
         let start = Start::new(&self.options)?;
+        let _turn = turn::Turn::take(&start.canonical_root);
         if let Some(report) = start.up_to_date(&self.options) {
             return Ok(report);
         }
@@ -169,7 +171,9 @@ impl Builder {
             pages_ready(&model.site.config.root);
         }
         let pages = Pages::all(fingerprints, model.edited.is_some(), last.as_mut());
-        let site_files = SiteFiles::make(&start, &model, &theme, &pages, last.as_ref())?;
+        let check_only = output.is_none();
+        let site_files =
+            SiteFiles::make(&start, &model, &theme, (&pages, last.as_ref()), check_only)?;
         timings.lap("feeds");
         model.check_links(&page_links, (&pages, &site_files), &theme, output.is_some())?;
         drop(page_links);
@@ -208,7 +212,7 @@ impl Builder {
         let base = (self.last.as_mut())
             .and_then(|last| last.base.take())
             .filter(|b| b.date == now.date())
-            .filter(|b| b.site.timetable.next_change.map_or(true, |t| now < t));
+            .filter(|b| b.site.timetable.next_change.is_none_or(|t| now < t));
         let changes = self.changes.take().filter(|_| options.in_place);
         let patched = match (base, changes) {
             (Some(mut base), Some(changes)) => base

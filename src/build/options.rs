@@ -12,6 +12,8 @@ use super::output::OutputError;
 
 /// Where tablica keeps work between builds (processed photos), relative to the site root.
 pub const CACHE_DIR: &str = ".tablica-cache";
+/// The processed photos, in [`CACHE_DIR`] (the editor's thumbnails share them).
+pub const IMAGE_CACHE: &str = "images";
 
 /// What to build and where.
 #[derive(Debug, Clone)]

@@ -12,8 +12,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
+use crate::content::atomic::{self, rename, Durability};
 use crate::content::file;
 use crate::locale::catalogue::Output as M;
 use crate::locale::{msg, Message};
@@ -312,35 +312,10 @@ fn write_manifest(dir: &Path) -> Result<(), OutputError> {
 
 /// Writes a file through a temporary file beside it, renamed over the old one.
 fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(STAGING_MARK);
-    let temp = PathBuf::from(temp);
-    write_file(&temp, bytes)?;
-    rename(&temp, path).map_err(io_err(path))
-}
-
-/// How often a rename is tried: on Windows a file or folder just written may be held open for
-/// a moment by a virus scanner or the search indexer, and renaming it then fails with
-/// "access denied" (a window or terminal open in the folder holds it for good).
-const RENAME_ATTEMPTS: u32 = if cfg!(windows) { 6 } else { 1 };
-
-fn rename(from: &Path, to: &Path) -> io::Result<()> {
-    retry(RENAME_ATTEMPTS, || fs::rename(from, to))
-}
-
-/// Runs `op` up to `attempts` times while it fails with "permission denied", waiting longer
-/// after each failure (0.1 s, 0.2 s, 0.4 s, …).
-fn retry(attempts: u32, mut op: impl FnMut() -> io::Result<()>) -> io::Result<()> {
-    let mut tried = 1;
-    loop {
-        match op() {
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied && tried < attempts => {
-                std::thread::sleep(Duration::from_millis(50 << tried));
-                tried += 1;
-            }
-            result => return result,
-        }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
     }
+    atomic::replace(path, bytes, Durability::Unsynced).map_err(io_err(path))
 }
 
 /// Writes a file, creating its folder.
@@ -508,41 +483,6 @@ mod tests {
         assert_eq!(fs::read(target.join("new.html")).expect("read"), b"two");
         let leftovers = fs::read_dir(&site).expect("ls").count();
         assert_eq!(leftovers, 1, "only public/ remains");
-    }
-
-    #[test]
-    fn renames_are_retried_only_while_access_is_denied() {
-        let denied = || io::Error::from(io::ErrorKind::PermissionDenied);
-        let mut calls = 0;
-        let result = retry(3, || {
-            calls += 1;
-            if calls < 3 {
-                Err(denied())
-            } else {
-                Ok(())
-            }
-        });
-        assert!(result.is_ok());
-        assert_eq!(calls, 3);
-
-        calls = 0;
-        let result = retry(2, || {
-            calls += 1;
-            Err(denied())
-        });
-        assert_eq!(
-            result.map_err(|e| e.kind()),
-            Err(io::ErrorKind::PermissionDenied)
-        );
-        assert_eq!(calls, 2, "gives up after the attempts");
-
-        calls = 0;
-        let result = retry(5, || {
-            calls += 1;
-            Err(io::Error::from(io::ErrorKind::NotFound))
-        });
-        assert!(result.is_err());
-        assert_eq!(calls, 1, "other errors are not retried");
     }
 
     #[test]

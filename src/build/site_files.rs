@@ -26,6 +26,35 @@ pub(super) fn site_files(
     now: NaiveDateTime,
     pages: &[PathBuf],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
+    let mut files = templated(site, theme, pages)?;
+    let t = &theme.translations;
+    let labels = [
+        t.text("search_kind_post"),
+        t.text("project"),
+        t.text("search_kind_page"),
+    ];
+    let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
+    files.extend(
+        (ics::files(site, now, &calendar_name).into_iter())
+            .chain(server::files(site))
+            .map(|(path, text)| (path, text.into_bytes()))
+            .chain(search::index_files(site, labels))
+            .chain(picture_files(site))
+            .chain(
+                brand_stylesheet(&site.config).map(|(path, css)| (path.into(), css.into_bytes())),
+            ),
+    );
+    Ok(files)
+}
+
+/// The whole-site files made through the theme's templates (sitemap, robots.txt, feeds, the
+/// pages of old addresses), which a theme may override and so break: a build that only checks
+/// makes these for their errors even when it needs no other whole-site file.
+pub(super) fn templated(
+    site: &Site,
+    theme: &Theme,
+    pages: &[PathBuf],
+) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
     let archived = site.archived_paths();
     let urls: Vec<String> = pages
         .iter()
@@ -34,26 +63,14 @@ pub(super) fn site_files(
         .filter(|url| !archived.contains(url.as_str()))
         .collect();
     let sitemap = feeds::sitemap(site, theme, urls.iter().map(String::as_str))?;
-    let t = &theme.translations;
-    let labels = [
-        t.text("search_kind_post"),
-        t.text("project"),
-        t.text("search_kind_page"),
-    ];
-    let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
     Ok([
         (SITEMAP_FILE.into(), sitemap),
         (ROBOTS_FILE.into(), feeds::robots(site, theme)?),
     ]
     .into_iter()
     .chain(feeds::atom_feeds(site, theme)?)
-    .chain(ics::files(site, now, &calendar_name))
     .chain(redirects::pages(site, theme)?)
-    .chain(server::files(site))
     .map(|(path, text)| (path, text.into_bytes()))
-    .chain(search::index_files(site, labels))
-    .chain(picture_files(site))
-    .chain(brand_stylesheet(&site.config).map(|(path, css)| (path.into(), css.into_bytes())))
     .collect())
 }
 

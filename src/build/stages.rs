@@ -131,13 +131,8 @@ impl Model {
         pages: impl Iterator<Item = &'a PathBuf>,
         earlier: Option<&'a Fingerprints>,
     ) -> Result<(), BuildError> {
-        let sources: HashMap<&str, &std::path::Path> = self
-            .site
-            .documents()
-            .map(|d| (d.url_path, d.path))
-            .collect();
         let all = pages.chain(earlier.into_iter().flat_map(|f| f.keys()));
-        let found = redirects::collisions(&self.site, all.map(PathBuf::as_path), &sources);
+        let found = redirects::collisions(&self.site, all.map(PathBuf::as_path));
         self.problems.extend(found);
         self.errors()
     }
@@ -151,6 +146,9 @@ impl Model {
         theme: &Theme,
         placed: bool,
     ) -> Result<(), BuildError> {
+        if self.site.config.checks.broken_links.severity().is_none() {
+            return Ok(());
+        }
         let statics: Vec<PathBuf> = theme
             .static_files
             .keys()
@@ -265,7 +263,7 @@ impl Builder {
     ) -> Result<Photos, BuildError> {
         let root = &start.canonical_root;
         let settings = &model.site.config.images;
-        let cache_dir = start.cache_root.join("images");
+        let cache_dir = start.cache_root.join(super::options::IMAGE_CACHE);
         let sources = photo_sources(&model.fresh);
         let (processed, problems, encoded) = if self.options.check_only {
             (HashMap::new(), check_photos(root, &sources, settings), 0)
@@ -372,22 +370,28 @@ impl Pages {
 impl SiteFiles {
     /// The sitemap, feeds and search index, fingerprinted like pages: in place, an unchanged
     /// file is not written again, and one that is no longer produced (the feed of a removed
-    /// tag, a search shard) is deleted. A build that only checks makes them too: the check
-    /// of links follows addresses to them.
+    /// tag, a search shard) is deleted. A build that only checks (`check_only`) makes them
+    /// when the check of links, which follows addresses to them, is on; else only those made
+    /// through the theme's templates, for their errors.
     pub(super) fn make(
         start: &Start,
         model: &Model,
         theme: &Theme,
-        pages: &Pages,
-        last: Option<&LastOutput>,
+        (pages, last): (&Pages, Option<&LastOutput>),
+        check_only: bool,
     ) -> Result<Self, BuildError> {
         let mut files = SiteFiles {
             changed: Vec::new(),
             fingerprints: Fingerprints::new(),
         };
+        let site = &model.site;
+        if check_only && site.config.checks.broken_links.severity().is_none() {
+            super::site_files::templated(site, theme, &pages.order)?;
+            return Ok(files);
+        }
         let none = Fingerprints::new();
         let old = last.map_or(&none, |l| &l.site_files);
-        for (path, bytes) in site_files(&model.site, theme, start.now, &pages.order)? {
+        for (path, bytes) in site_files(site, theme, start.now, &pages.order)? {
             let fingerprint = fingerprint::of(&bytes);
             if old.get(&path) != Some(&fingerprint) {
                 files.changed.push((path.clone(), bytes));

@@ -26,6 +26,17 @@ pub(crate) enum YesNo {
     No,
 }
 
+/// The site and the address of a local server (`serve`, `edit`).
+#[derive(clap::Args)]
+pub(crate) struct Listen {
+    #[arg(long, default_value = ".")]
+    pub(crate) root: PathBuf,
+    #[arg(long, short, default_value_t = 1111)]
+    pub(crate) port: u16,
+    #[arg(long, default_value = "127.0.0.1")]
+    pub(crate) bind: std::net::IpAddr,
+}
+
 #[derive(Subcommand)]
 pub(crate) enum Command {
     Build {
@@ -53,24 +64,16 @@ pub(crate) enum Command {
         external: bool,
     },
     Serve {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[arg(long, short, default_value_t = 1111)]
-        port: u16,
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
+        #[command(flatten)]
+        listen: Listen,
         #[arg(long)]
         drafts: bool,
         #[arg(long)]
         preview: bool,
     },
     Edit {
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[arg(long, short, default_value_t = 1111)]
-        port: u16,
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
+        #[command(flatten)]
+        listen: Listen,
         #[arg(long)]
         login: bool,
     },

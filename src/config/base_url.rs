@@ -25,7 +25,7 @@ pub(super) fn parse(url: &str) -> Result<(String, String), Message> {
         .is_some_and(|s| s.eq_ignore_ascii_case(&format!("{}://", parsed.scheme())))
         && !url[written_scheme_end..].starts_with('/');
     if !plain
-        || parsed.host_str().map_or(true, str::is_empty)
+        || parsed.host_str().is_none_or(str::is_empty)
         || !parsed.username().is_empty()
         || parsed.password().is_some()
         || parsed.query().is_some()
@@ -43,9 +43,53 @@ pub(super) fn parse(url: &str) -> Result<(String, String), Message> {
     Ok((format!("{origin}{root}"), root))
 }
 
+/// The part of an absolute path below the path the site lives under (`root`, `/` or
+/// `/mops/`): `/mops/o-nas/` → `o-nas/`, the root itself (`/mops` too) → ``; `None` for a
+/// path outside it. The one rule of what is on the site, for links, old addresses and menus.
+pub fn below_root<'p>(root: &str, path: &'p str) -> Option<&'p str> {
+    match path.strip_prefix(root) {
+        Some(rest) => Some(rest),
+        None if root.strip_suffix('/') == Some(path) => Some(""),
+        None => None,
+    }
+}
+
+/// An address written from the site's root (`/o-nas/`, as menus, links in the text and
+/// `accessible_info:` take them) placed under the path the site lives under (`root`,
+/// `/mops/` → `/mops/o-nas/`); one already below it stays as it is. `None` for any other
+/// address (full, protocol-relative `//host/`, relative, `#anchor`), which is left alone.
+pub fn from_root(root: &str, written: &str) -> Option<String> {
+    let rest = written.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
+    Some(match below_root(root, written) {
+        Some(_) => written.to_string(),
+        None => format!("{root}{rest}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_below_the_root() {
+        assert_eq!(below_root("/", "/o-nas/"), Some("o-nas/"));
+        assert_eq!(below_root("/mops/", "/mops/o-nas/"), Some("o-nas/"));
+        assert_eq!(below_root("/mops/", "/mops"), Some(""));
+        assert_eq!(below_root("/mops/", "/o-nas/"), None);
+        assert_eq!(below_root("/mops/", "/mopsy/"), None);
+        assert_eq!(from_root("/", "/o-nas/").as_deref(), Some("/o-nas/"));
+        assert_eq!(
+            from_root("/mops/", "/o-nas/").as_deref(),
+            Some("/mops/o-nas/")
+        );
+        assert_eq!(
+            from_root("/mops/", "/mops/o-nas/").as_deref(),
+            Some("/mops/o-nas/")
+        );
+        for other in ["//e.org/", "https://e.org/", "o-nas/", "#top", ""] {
+            assert_eq!(from_root("/mops/", other), None, "{other}");
+        }
+    }
 
     #[test]
     fn base_url_gets_a_trailing_slash_and_root() {

@@ -112,10 +112,8 @@ impl BrandSettings {
         let ratio = colour.contrast(WHITE);
         if ratio < MIN_CONTRAST {
             // Rounded down, so that 4.46 never reads as a passing "4.5".
-            let mut shown = format!("{:.1}", (ratio * 10.0).floor() / 10.0);
-            if crate::locale::language() == crate::locale::Lang::Pl {
-                shown = shown.replace('.', ",");
-            }
+            let shown =
+                crate::locale::decimal(crate::locale::language(), (ratio * 10.0).floor() / 10.0, 1);
             let nearest = colour.nearest_passing().hex();
             return Err(error(
                 Diagnostic::error(

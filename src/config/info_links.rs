@@ -61,10 +61,7 @@ impl InfoLinks {
         (self.all().into_iter())
             .filter_map(|(kind, _, url)| {
                 let url = url.as_deref()?;
-                let url = match url.strip_prefix('/') {
-                    Some(rest) if !rest.starts_with('/') => format!("{root}{rest}"),
-                    _ => url.to_string(),
-                };
+                let url = super::from_root(root, url).unwrap_or_else(|| url.to_string());
                 Some(InfoLink { kind, url })
             })
             .collect()

@@ -1,16 +1,22 @@
 //! `content/site.yaml`: the site's settings.
 
-pub mod accessibility;
+pub(crate) mod accessibility;
 mod base_url;
-pub mod brand;
-pub mod deploy;
-pub mod embed;
+pub(crate) mod brand;
+mod checks;
+pub(crate) mod deploy;
+pub(crate) mod embed;
 mod images;
-pub mod info_links;
-pub mod privacy;
+pub(crate) mod info_links;
+mod paths;
+pub(crate) mod privacy;
 mod statement_review;
 
+pub use base_url::{below_root, from_root};
+pub use checks::{CheckLevel, Checks, MAX_EXTERNAL_TIMEOUT};
 pub use images::{ImageSettings, OnError};
+pub use paths::Paths;
+use paths::PathsInput;
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +27,7 @@ use crate::content::front_matter;
 use crate::content::meta::marking::MarkingSettings;
 use crate::content::meta::Extra;
 use crate::content::{read_text, relative, CONTENT_DIR};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
 
 use crate::locale::catalogue::Content as M;
 use crate::locale::msg;
@@ -47,142 +53,6 @@ pub struct Organisation {
 pub struct MenuItem {
     pub title: String,
     pub url: String,
-}
-
-/// URL path names of the sections.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Hash)]
-#[serde(deny_unknown_fields)]
-pub struct Paths {
-    pub posts: String,
-    pub projects: String,
-    pub tags: String,
-    pub categories: String,
-    pub archive: String,
-    pub page: String,
-    pub accessibility: String,
-    pub search: String,
-    pub events: String,
-    pub privacy: String,
-}
-
-impl Paths {
-    fn defaults(lang: Lang) -> Self {
-        let s = |pl: &str, en: &str| match lang.interface() {
-            Lang::Pl | Lang::Uk => pl.to_string(),
-            Lang::En => en.to_string(),
-        };
-        Paths {
-            posts: s("aktualnosci", "news"),
-            projects: s("projekty", "projects"),
-            tags: s("tagi", "tags"),
-            categories: s("kategorie", "categories"),
-            archive: s("archiwum", "archive"),
-            page: s("strona", "page"),
-            accessibility: s("deklaracja-dostepnosci", "accessibility-statement"),
-            search: s("szukaj", "search"),
-            events: s("wydarzenia", "events"),
-            privacy: s("prywatnosc", "privacy"),
-        }
-    }
-
-    /// All section names, for collision checks with page slugs.
-    pub fn all(&self) -> [&str; 10] {
-        [
-            &self.posts,
-            &self.projects,
-            &self.tags,
-            &self.categories,
-            &self.archive,
-            &self.page,
-            &self.accessibility,
-            &self.search,
-            &self.events,
-            &self.privacy,
-        ]
-    }
-}
-
-/// Partial `paths:` as written; missing names take the language's defaults.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PathsInput {
-    posts: Option<String>,
-    projects: Option<String>,
-    tags: Option<String>,
-    categories: Option<String>,
-    archive: Option<String>,
-    page: Option<String>,
-    accessibility: Option<String>,
-    search: Option<String>,
-    events: Option<String>,
-    privacy: Option<String>,
-}
-
-/// How a build-time accessibility check reports what it finds.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
-#[serde(rename_all = "lowercase")]
-pub enum CheckLevel {
-    Error,
-    Warning,
-    Off,
-}
-
-impl CheckLevel {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            CheckLevel::Error => Some(Severity::Error),
-            CheckLevel::Warning => Some(Severity::Warning),
-            CheckLevel::Off => None,
-        }
-    }
-}
-
-/// The most seconds `checks.external_timeout` may give another site.
-pub const MAX_EXTERNAL_TIMEOUT: u64 = 300;
-
-/// Severity of each build-time accessibility check of Markdown content.
-#[derive(Debug, Clone, Deserialize, Serialize, Hash)]
-#[serde(default, deny_unknown_fields)]
-pub struct Checks {
-    /// `#` in the text (the title is the only h1) or a skipped level (## then ####).
-    pub heading_levels: CheckLevel,
-    /// A link with no text.
-    pub empty_link_text: CheckLevel,
-    /// Link text such as "kliknij tutaj" or "click here".
-    pub vague_link_text: CheckLevel,
-    /// An image in the text without alt text.
-    pub image_alt: CheckLevel,
-    /// A raw HTML table without header cells.
-    pub table_header: CheckLevel,
-    /// A frame (`<iframe>`) without a title.
-    pub frame_title: CheckLevel,
-    /// A link, photo or `#anchor` within the site that leads nowhere.
-    pub broken_links: CheckLevel,
-    /// A link to another site that answers with an error or not at all: asked only by
-    /// `tablica check --external`, never by a build.
-    pub external_links: CheckLevel,
-    /// Hosts `check --external` does not ask (`facebook.com` covers `www.facebook.com` too).
-    pub external_skip: Vec<String>,
-    /// Seconds another site has to answer `check --external`, from 1 to
-    /// [`MAX_EXTERNAL_TIMEOUT`].
-    pub external_timeout: u64,
-}
-
-impl Default for Checks {
-    fn default() -> Self {
-        Checks {
-            heading_levels: CheckLevel::Warning,
-            empty_link_text: CheckLevel::Error,
-            vague_link_text: CheckLevel::Warning,
-            image_alt: CheckLevel::Error,
-            table_header: CheckLevel::Warning,
-            frame_title: CheckLevel::Error,
-            broken_links: CheckLevel::Warning,
-            external_links: CheckLevel::Warning,
-            external_skip: Vec::new(),
-            external_timeout: 10,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -389,20 +259,7 @@ fn validate(file: PathBuf, text: &str, input: ConfigInput) -> Result<Config, Vec
                 .hint(M::SiteLanguageHint),
         );
     }
-    let defaults = Paths::defaults(input.language);
-    let p = input.paths;
-    let paths = Paths {
-        posts: p.posts.unwrap_or(defaults.posts),
-        projects: p.projects.unwrap_or(defaults.projects),
-        tags: p.tags.unwrap_or(defaults.tags),
-        categories: p.categories.unwrap_or(defaults.categories),
-        archive: p.archive.unwrap_or(defaults.archive),
-        page: p.page.unwrap_or(defaults.page),
-        accessibility: p.accessibility.unwrap_or(defaults.accessibility),
-        search: p.search.unwrap_or(defaults.search),
-        events: p.events.unwrap_or(defaults.events),
-        privacy: p.privacy.unwrap_or(defaults.privacy),
-    };
+    let paths = input.paths.resolve(input.language);
     for name in paths.all() {
         if !is_valid_slug(name) {
             problems.push(
@@ -627,11 +484,5 @@ mod tests {
         let top = from_yaml("title: T\nbase_url: https://mops.example.org/\n");
         assert_eq!(top.origin(), "https://mops.example.org");
         assert_eq!(top.absolute_url("/a.jpg"), "https://mops.example.org/a.jpg");
-    }
-
-    #[test]
-    fn english_sites_get_english_paths() {
-        assert_eq!(Paths::defaults(Lang::En).posts, "news");
-        assert_eq!(Paths::defaults(Lang::Pl).posts, "aktualnosci");
     }
 }

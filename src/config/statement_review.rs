@@ -60,7 +60,7 @@ pub fn gaps(
             .at_line(field_line(text, key))
             .hint(hint)
     };
-    let missing = |v: &Option<String>| v.as_deref().map_or(true, |v| v.trim().is_empty());
+    let missing = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
     let untouched = missing(&statement.published)
         && missing(&statement.prepared)
         && missing(&statement.contact.name)

@@ -142,26 +142,18 @@ mod tests {
     #[test]
     fn rfc3339_carries_the_offset_of_the_day() {
         let warsaw = chrono_tz::Europe::Warsaw;
-        let date = |s| parse(s).expect("valid date");
-        assert_eq!(
-            date("2026-11-24").rfc3339(warsaw),
-            "2026-11-24T00:00:00+01:00"
-        );
-        assert_eq!(
-            date("2026-07-01 17:30").rfc3339(warsaw),
-            "2026-07-01T17:30:00+02:00"
-        );
-        // 02:30 on the last Sunday of March does not exist in Warsaw: the clocks jump from
-        // 02:00 winter time (01:00Z) to 03:00 summer time.
-        assert_eq!(
-            date("2026-03-29 02:30").rfc3339(warsaw),
-            "2026-03-29T03:30:00+02:00"
-        );
-        // 02:30 on the last Sunday of October happens twice: the first one counts.
-        assert_eq!(
-            date("2026-10-25 02:30").rfc3339(warsaw),
-            "2026-10-25T02:30:00+02:00"
-        );
+        for (written, rfc3339) in [
+            ("2026-11-24", "2026-11-24T00:00:00+01:00"),
+            ("2026-07-01 17:30", "2026-07-01T17:30:00+02:00"),
+            // 02:30 on the last Sunday of March does not exist in Warsaw: the clocks jump
+            // from 02:00 winter time (01:00Z) to 03:00 summer time.
+            ("2026-03-29 02:30", "2026-03-29T03:30:00+02:00"),
+            // 02:30 on the last Sunday of October happens twice: the first one counts.
+            ("2026-10-25 02:30", "2026-10-25T02:30:00+02:00"),
+        ] {
+            let date = parse(written).expect("valid date");
+            assert_eq!(date.rfc3339(warsaw), rfc3339, "{written}");
+        }
     }
 
     #[test]

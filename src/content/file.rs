@@ -37,7 +37,8 @@ impl ReadError {
             ReadError::NotRegular(kind) => msg!(M::NotRegular, kind = Message::new(*kind)),
             ReadError::TooLarge { len, limit } => msg!(
                 M::TooLarge,
-                size = format!("{:.1}", *len as f64 / 1_048_576.0),
+                size =
+                    crate::locale::decimal(crate::locale::language(), *len as f64 / 1_048_576.0, 1),
                 limit = limit / 1_048_576
             ),
             ReadError::Io(e) => msg!(M::CannotReadFile, error = e.to_string()),

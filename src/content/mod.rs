@@ -1,12 +1,13 @@
 //! Loading content: finding Markdown files with walkdir, reading them safely and parsing
 //! their front matter. Nothing here knows about URLs or templates.
 
+pub mod atomic;
 pub mod date;
 mod document_ref;
-pub mod file;
+pub(crate) mod file;
 pub mod front_matter;
 pub mod meta;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -146,7 +147,7 @@ fn find_markdown(
             continue;
         }
         let t = entry.file_type();
-        if t.is_dir() || !path.extension().is_some_and(|x| x == "md") {
+        if t.is_dir() || path.extension().is_none_or(|x| x != "md") {
             continue;
         }
         if t.is_file() {

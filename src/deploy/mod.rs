@@ -11,8 +11,8 @@
 mod connect;
 mod ftp;
 mod git;
-pub mod messages;
-pub mod plan;
+pub(crate) mod messages;
+pub(crate) mod plan;
 mod remote;
 mod secrets;
 mod sftp;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::content::yaml;
+use crate::content::{date, yaml};
 
 use super::yaml_edit::{self, Block, Change};
 use crate::content::meta::fields::{self, Field, FieldKind};
@@ -162,10 +162,10 @@ pub fn apply(
         if field.kind == FieldKind::Bool && shown.is_empty() {
             shown = "false".into(); // absent reads as false
         }
-        let sent = if field.kind == FieldKind::Bool && sent.is_empty() {
-            "false".to_string()
-        } else {
-            sent
+        let sent = match field.kind {
+            FieldKind::Bool if sent.is_empty() => "false".to_string(),
+            FieldKind::Date => date_as_written(&sent, &shown),
+            _ => sent,
         };
         if sent == shown {
             continue;
@@ -185,6 +185,19 @@ pub fn apply(
         parts.body.clone_from(body);
     }
     Ok(())
+}
+
+/// A date sent by the form in the style of the file: the same day and time as `shown` gives
+/// `shown` back (nothing is rewritten), and a picker's `2026-11-24T10:30` is written
+/// `2026-11-24 10:30`, as the documentation writes it, unless the file uses the `T`.
+fn date_as_written(sent: &str, shown: &str) -> String {
+    match (date::parse(sent), date::parse(shown)) {
+        (Ok(new), Ok(old)) if new == old => shown.to_string(),
+        (Ok(new), _) if new.has_time && matches!(sent.len(), 16 | 19) && !shown.contains('T') => {
+            sent.replacen('T', " ", 1)
+        }
+        _ => sent.to_string(),
+    }
 }
 
 /// The change a field's new shown value makes.

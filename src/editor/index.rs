@@ -2,10 +2,11 @@
 //! scheduled, published), project and tags, searched, filtered and sorted.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::cache;
 use crate::content::{self, date, Source, CONTENT_DIR};
 
 /// Where a document stands.
@@ -54,9 +55,9 @@ impl Item {
 }
 
 /// The front matter fields the list needs; anything else is ignored here.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
-struct Listed {
+pub struct Listed {
     title: Option<String>,
     date: Option<String>,
     draft: bool,
@@ -66,8 +67,12 @@ struct Listed {
     slug: Option<String>,
 }
 
-/// Every document of the site at `root`, newest first (undated ones last, by title).
-pub fn scan(root: &Path, today: chrono::NaiveDate) -> Vec<Item> {
+/// What the list needs of each file, kept until the file changes.
+pub type Kept = cache::Kept<Option<Listed>>;
+
+/// Every document of the site at `root`, newest first (undated ones last, by title); only the
+/// files changed since `kept` last saw them are read.
+pub fn scan(root: &Path, today: chrono::NaiveDate, kept: &Kept) -> Vec<Item> {
     let (sources, _) = content::find(root);
     let sections: [(&'static str, &Vec<Source>); 3] = [
         ("posts", &sources.posts),
@@ -75,34 +80,41 @@ pub fn scan(root: &Path, today: chrono::NaiveDate) -> Vec<Item> {
         ("pages", &sources.pages),
     ];
     let content_dir = root.join(CONTENT_DIR);
-    let mut items: Vec<Item> = sections
+    let found: Vec<(&'static str, PathBuf, String)> = sections
         .iter()
         .flat_map(|(section, list)| list.iter().map(move |s| (*section, s)))
         .filter_map(|(section, source)| {
             let rel = source.path.strip_prefix(&content_dir).ok()?;
             let rel = rel.to_string_lossy().replace('\\', "/");
-            Some(item(root, section, source, rel, today))
+            Some((section, source.path.clone(), rel))
         })
+        .collect();
+    let paths: Vec<PathBuf> = found.iter().map(|(_, path, _)| path.clone()).collect();
+    let metas = kept.each(&paths, |path| read_listed(root, path));
+    let mut items: Vec<Item> = found
+        .into_iter()
+        .zip(metas)
+        .map(|((section, _, rel), meta)| item(section, rel, meta, today))
         .collect();
     sort(&mut items, true);
     items
 }
 
+/// What the front matter of the document at `path` says, `None` when it cannot be read.
+fn read_listed(root: &Path, path: &Path) -> Option<Listed> {
+    let text = content::read_text(root, path).ok()?;
+    let split = content::front_matter::split(path, &text).ok()?;
+    content::yaml::from_str::<Listed>(split.yaml).ok()
+}
+
 fn item(
-    root: &Path,
     section: &'static str,
-    source: &Source,
     rel: String,
+    meta: Option<Listed>,
     today: chrono::NaiveDate,
 ) -> Item {
     let name = rel.trim_end_matches("/index.md").trim_end_matches(".md");
     let name = name.rsplit('/').next().unwrap_or(name).to_string();
-    let meta = content::read_text(root, &source.path)
-        .ok()
-        .and_then(|text| {
-            let split = content::front_matter::split(Path::new(&rel), &text).ok()?;
-            content::yaml::from_str::<Listed>(split.yaml).ok()
-        });
     let broken = meta.is_none();
     let meta = meta.unwrap_or_default();
     let parsed = meta.date.as_deref().and_then(|d| date::parse(d).ok());
@@ -119,33 +131,23 @@ fn item(
     };
     Item {
         section,
-        title: meta
-            .title
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or(name.clone()),
+        slug: crate::site::slug_or_name(meta.slug.as_deref(), &name),
+        title: meta.title.filter(|t| !t.trim().is_empty()).unwrap_or(name),
         date: parsed.map(|d| d.iso()),
         state,
         project: meta.project,
         tags: meta.tags,
-        slug: meta.slug.unwrap_or_else(|| crate::slug::slugify(&name)),
         broken,
         rel,
     }
 }
 
-/// The slugs of the site's projects, reading the project files only.
-pub fn project_slugs(root: &Path) -> Vec<String> {
-    let (sources, _) = content::find(root);
-    let content_dir = root.join(CONTENT_DIR);
-    let today = chrono::NaiveDate::MIN;
-    sources
-        .projects
+/// The slugs of the site's projects among `items`.
+pub fn project_slugs(items: &[Item]) -> Vec<String> {
+    items
         .iter()
-        .filter_map(|source| {
-            let rel = source.path.strip_prefix(&content_dir).ok()?;
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            Some(item(root, "projects", source, rel, today).slug)
-        })
+        .filter(|i| i.section == "projects")
+        .map(|i| i.slug.clone())
         .collect()
 }
 

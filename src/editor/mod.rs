@@ -6,9 +6,11 @@
 //! network.
 
 mod auth;
+mod cache;
 mod form;
 mod index;
 mod pages;
+mod photos;
 mod publish;
 mod routes;
 mod screens;
@@ -25,7 +27,7 @@ use crate::locale::Lang;
 use crate::serve::{serve, Mount, MountRequest, MountResponse, ServeError, ServeOptions};
 
 pub use auth::token;
-pub use store::{write_atomic, Store, StoreError, EDITOR_DIR};
+pub use store::{Store, StoreError, EDITOR_DIR};
 
 /// Where the editor lives in the preview.
 pub const PREFIX: &str = "/redakcja/";
@@ -61,6 +63,9 @@ pub struct Editor {
     store: Store,
     gate: auth::Gate,
     lang: Lang,
+    /// What the list needs of each document, and the settings, until their files change.
+    documents: index::Kept,
+    settings: cache::Kept<cache::Settings>,
 }
 
 impl Editor {
@@ -70,6 +75,8 @@ impl Editor {
             store: Store::new(root),
             gate: auth::Gate::new(!login_everywhere, password),
             lang: crate::config::language(root).unwrap_or_default(),
+            documents: index::Kept::default(),
+            settings: cache::Kept::default(),
         }
     }
 

@@ -189,11 +189,16 @@ pub fn control(lang: Lang, c: &Control) -> String {
                 "<label for=\"{id}\">{label}</label>{hint}{errors}<select {attrs}>{options}</select>"
             ))
         }
-        FieldKind::Text | FieldKind::Date | FieldKind::Tags | FieldKind::Number => {
+        FieldKind::Date => {
+            let (kind, shown, step) = date_input(&c.value);
+            group(format!(
+                "<label for=\"{id}\">{label}</label>{hint}{errors}\
+                 <input type=\"{kind}\" {attrs} value=\"{}\"{step} autocomplete=\"off\" class=\"krotkie\">",
+                esc(&shown)
+            ))
+        }
+        FieldKind::Text | FieldKind::Tags | FieldKind::Number => {
             let extra = match (c.field.kind, c.suggestions) {
-                (FieldKind::Date, _) => {
-                    " inputmode=\"numeric\" autocomplete=\"off\" class=\"krotkie\""
-                }
                 (FieldKind::Number, _) => " inputmode=\"numeric\" class=\"krotkie\"",
                 (FieldKind::Tags, Some(_)) => " autocomplete=\"off\"",
                 _ => "",
@@ -207,5 +212,30 @@ pub fn control(lang: Lang, c: &Control) -> String {
                  <input type=\"text\" {attrs} value=\"{value}\"{extra}{list}>"
             ))
         }
+    }
+}
+
+/// How a date field is shown: the browser's date picker for a day (or an empty field), its
+/// date-and-time picker for a day with a time (seconds only when the file has them), and a text
+/// box for a value that is neither, so that what was written stays visible to be corrected.
+/// The form gives the value back in the file's own style ([`super::form::apply`]).
+fn date_input(value: &str) -> (&'static str, String, &'static str) {
+    use chrono::Timelike;
+    if value.trim().is_empty() {
+        return ("date", String::new(), "");
+    }
+    match crate::content::date::parse(value) {
+        Ok(d) if !d.has_time => ("date", d.local.format("%Y-%m-%d").to_string(), ""),
+        Ok(d) if d.local.second() == 0 => (
+            "datetime-local",
+            d.local.format("%Y-%m-%dT%H:%M").to_string(),
+            "",
+        ),
+        Ok(d) => (
+            "datetime-local",
+            d.local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            " step=\"1\"",
+        ),
+        Err(_) => ("text", value.to_string(), ""),
     }
 }

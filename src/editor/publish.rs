@@ -5,12 +5,11 @@
 use std::sync::Mutex;
 
 use super::pages::t;
-use super::routes::{page, Call};
+use super::routes::Call;
 use super::PREFIX;
 use crate::build::{build, BuildError, BuildOptions};
 use crate::deploy::{deploy, DeployOptions, Outcome};
 use crate::locale::catalogue::Editor as E;
-use crate::locale::Message;
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
@@ -32,7 +31,7 @@ pub fn publish(call: &Call) -> MountResponse {
         };
         return result(call, 422, E::PublishBuildFailed, &lines);
     }
-    let config = match crate::config::load(root) {
+    let config = match call.settings() {
         Ok(c) => c,
         Err(ds) => {
             let lines: Vec<String> = ds.iter().map(|d| d.render(lang)).collect();
@@ -49,7 +48,7 @@ pub fn publish(call: &Call) -> MountResponse {
         dry_run: false,
         progress: false,
     };
-    match deploy(&config, &options) {
+    match deploy(config, &options) {
         Ok(Outcome::Deployed(report)) => result(call, 200, E::Published, &[report.to_string()]),
         Ok(Outcome::DryRun(listing)) => result(call, 200, E::Published, &[listing.to_string()]),
         Err(e) => result(call, 502, E::PublishDeployFailed, &[e.to_string()]),
@@ -69,11 +68,5 @@ fn result(call: &Call, status: u16, what: E, lines: &[String]) -> MountResponse 
         t(lang, what),
         t(lang, E::BackToList)
     );
-    page(
-        lang,
-        status,
-        &Message::new(E::Publish).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(status, E::Publish, &main)
 }

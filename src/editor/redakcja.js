@@ -169,7 +169,12 @@
   Array.prototype.forEach.call(document.querySelectorAll("form.wgrywanie"), function (up) {
     up.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      if (dirty) { showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-najpierw") }]); return; }
+      // A photo is written into the front matter, so unsaved changes would be lost; a
+      // document only adds a link to the text being edited.
+      if (dirty && up.getAttribute("data-prefiks") === "zdjecie") {
+        showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-najpierw") }]);
+        return;
+      }
       var input = up.elements["plik-wgrany"];
       var file = input.files && input.files[0];
       var query = new URLSearchParams();
@@ -192,6 +197,8 @@
           Array.prototype.forEach.call(document.querySelectorAll("input[name=plik]"), function (el) { el.value = answer.plik; });
           form.setAttribute("data-szkic", answer.plik);
           area.dispatchEvent(new Event("input", { bubbles: true }));
+          var said = document.getElementById("dokument-ogloszenie");
+          if (said && answer.komunikat) { said.className = "komunikat"; said.textContent = answer.komunikat; }
           area.focus();
           return;
         }
@@ -201,4 +208,57 @@
       });
     });
   });
+
+  // Photos: dragged onto another to take its place (the buttons do the same without a script),
+  // and files dropped onto the photo field as if chosen in it.
+  var dragged = null;
+  Array.prototype.forEach.call(document.querySelectorAll(".lista-zdjec .zdjecie"), function (li) {
+    li.draggable = true;
+    li.addEventListener("dragstart", function (ev) {
+      dragged = li;
+      li.classList.add("przeciagane");
+      ev.dataTransfer.effectAllowed = "move";
+      ev.dataTransfer.setData("text/plain", li.getAttribute("data-zdjecie"));
+    });
+    li.addEventListener("dragend", function () { li.classList.remove("przeciagane"); dragged = null; });
+    li.addEventListener("dragover", function (ev) {
+      if (!dragged || dragged === li) { return; }
+      ev.preventDefault();
+      li.classList.add("nad");
+    });
+    li.addEventListener("dragleave", function () { li.classList.remove("nad"); });
+    li.addEventListener("drop", function (ev) {
+      li.classList.remove("nad");
+      if (!dragged || dragged === li) { return; }
+      ev.preventDefault();
+      var send = dragged.querySelector("form");
+      [["akcja", "na-miejsce"], ["miejsce", li.getAttribute("data-zdjecie")]].forEach(function (pair) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = pair[0];
+        input.value = pair[1];
+        send.appendChild(input);
+      });
+      send.submit();
+    });
+  });
+  var photoInput = document.getElementById("zdjecie-plik-wgrany");
+  var zone = photoInput && photoInput.parentNode;
+  if (zone) {
+    zone.classList.add("upusc");
+    zone.addEventListener("dragover", function (ev) {
+      if (dragged) { return; }
+      ev.preventDefault();
+      zone.classList.add("nad");
+    });
+    zone.addEventListener("dragleave", function () { zone.classList.remove("nad"); });
+    zone.addEventListener("drop", function (ev) {
+      zone.classList.remove("nad");
+      if (dragged || !ev.dataTransfer.files.length) { return; }
+      ev.preventDefault();
+      photoInput.files = ev.dataTransfer.files;
+      var alt = document.getElementById("zdjecie-alt");
+      if (alt) { alt.focus(); }
+    });
+  }
 }());

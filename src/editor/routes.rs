@@ -1,10 +1,13 @@
 //! The editor's addresses: who may ask (a session, or the login), what every write must carry
 //! (the session's CSRF token, the editor's own origin), and which screen answers.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::auth::{self, LoginError};
+use super::cache::{self, Settings};
 use super::form::read_form;
+use super::index::{self, Item};
 use super::{pages, publish, screens, uploads, Editor, PREFIX};
 use crate::locale::catalogue::Editor as E;
 use crate::serve::{Method, MountRequest, MountResponse};
@@ -24,11 +27,34 @@ pub struct Call<'a> {
     pub form: HashMap<String, String>,
     /// The session's CSRF token.
     pub csrf: String,
+    /// The site's documents and settings, read at most once per request.
+    items: OnceCell<Vec<Item>>,
+    settings: OnceCell<Settings>,
 }
 
 impl Call<'_> {
     pub fn get(&self, name: &str) -> &str {
         self.form.get(name).map_or("", String::as_str)
+    }
+
+    /// The site's documents as the list shows them (read again only where a file changed).
+    pub fn items(&self) -> &[Item] {
+        self.items.get_or_init(|| {
+            index::scan(&self.editor.root, screens::today(), &self.editor.documents)
+        })
+    }
+
+    /// A screen of the editor titled `title`, for the session.
+    pub fn screen(&self, status: u16, title: E, main: &str) -> MountResponse {
+        let lang = self.editor.lang;
+        let title = crate::locale::Message::new(title).render(lang);
+        page(lang, status, &title, main, Some(&self.csrf))
+    }
+
+    /// The site's settings (read again only when `site.yaml` changed).
+    pub fn settings(&self) -> &Settings {
+        self.settings
+            .get_or_init(|| cache::settings(&self.editor.settings, &self.editor.root))
     }
 }
 
@@ -104,6 +130,8 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         editor,
         form,
         csrf: session.csrf.clone(),
+        items: OnceCell::new(),
+        settings: OnceCell::new(),
     };
     let response = match (post, path) {
         (false, "") => screens::list(&call),
@@ -118,6 +146,8 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (false, "historia") => screens::history(&call),
         (true, "przywroc-wersje") => screens::restore_version(&call),
         (true, "nadpisz") => screens::overwrite(&call),
+        (true, "zdjecia") => screens::arrange_photos(&call),
+        (false, "miniatura") => screens::thumbnail(&call),
         (true, "opublikuj") => publish::publish(&call),
         (true, "zdjecie") => uploads::photo(&call, &request.body),
         (true, "dokument") => uploads::document(&call, &request.body),

@@ -4,10 +4,10 @@
 //! move into `.redakcja/kosz/`, from where it can be restored.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use crate::content::atomic::{self, Durability};
 use crate::content::{file, CONTENT_DIR, MAX_TEXT_BYTES};
 
 /// The editor's own folder at the site root (not under `content/`, so never built).
@@ -24,6 +24,8 @@ const MAX_PATH: usize = 400;
 pub enum StoreError {
     #[error("the path is not a document under content/")]
     BadPath,
+    #[error("{} is a symbolic link", .0.display())]
+    Link(PathBuf),
     #[error("the file does not exist")]
     Missing,
     #[error("a file of that name exists already")]
@@ -87,7 +89,7 @@ impl Store {
         let mut parts = rel_path.components();
         let section = parts.next().and_then(|c| c.as_os_str().to_str());
         if !section.is_some_and(|s| SECTIONS.contains(&s))
-            || rel_path.extension().map_or(true, |e| e != "md")
+            || rel_path.extension().is_none_or(|e| e != "md")
             || rel_path.components().count() < 2
         {
             return Err(StoreError::BadPath);
@@ -135,8 +137,7 @@ impl Store {
             return Err(StoreError::Exists);
         }
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(write_error(parent))?;
-            no_links_between(&self.content, &path)?;
+            create_dirs(&self.content, parent)?;
         }
         write_atomic(&path, text.as_bytes())?;
         Ok(hash(text.as_bytes()))
@@ -170,41 +171,94 @@ impl Store {
             return Err(StoreError::BadPath);
         }
         let _guard = self.lock();
-        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-        let free = (1..1000)
-            .map(|n| match n {
-                1 => name.to_string(),
-                n => format!("{stem}-{n}.{ext}"),
-            })
-            .find(|n| fs::symlink_metadata(folder.join(n)).is_err())
-            .ok_or(StoreError::Exists)?;
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((stem, ext)) => (stem, format!(".{ext}")),
+            None => (name, String::new()),
+        };
+        let free = free_name(stem, &ext, |n| taken(&folder.join(n))).ok_or(StoreError::Exists)?;
         write_atomic(&folder.join(&free), bytes)?;
         Ok(free)
     }
 
-    /// Whether a document exists at `rel`.
-    pub fn exists(&self, rel: &str) -> bool {
-        self.confine(rel)
-            .is_ok_and(|p| fs::symlink_metadata(p).is_ok())
+    /// The file `name` (`a.jpg`, `zdjecia/a.jpg`) beside the document `rel`, confined to the
+    /// document's folder: no `..`, no hidden part, no link on the way, not the document.
+    pub fn beside(&self, rel: &str, name: &str) -> Result<PathBuf, StoreError> {
+        let document = self.confine(rel)?;
+        let folder = document.parent().ok_or(StoreError::BadPath)?;
+        let path = folder.join(checked_relative(name)?);
+        if path == document {
+            return Err(StoreError::BadPath);
+        }
+        no_links_between(&self.content, &path)?;
+        Ok(path)
     }
 
-    /// The history folder of `rel`.
-    fn history_dir(&self, rel: &str) -> PathBuf {
-        self.root.join(EDITOR_DIR).join(HISTORY).join(rel)
+    /// Moves the file `name` beside the document `rel` into the bin (`<time>/posts/x/a.jpg`),
+    /// from where [`Store::restore`] puts it back.
+    pub fn discard(&self, rel: &str, name: &str) -> Result<String, StoreError> {
+        let from = self.beside(rel, name)?;
+        let _guard = self.lock();
+        if !fs::symlink_metadata(&from).is_ok_and(|m| m.is_file()) {
+            return Err(StoreError::Missing);
+        }
+        let rel_from = from
+            .strip_prefix(&self.content)
+            .map_err(|_| StoreError::BadPath)?;
+        self.move_to_bin(&from, rel_from)
+    }
+
+    /// Moves `from` (at `rel_from` under `content/`) into a new folder of the bin.
+    fn move_to_bin(&self, from: &Path, rel_from: &Path) -> Result<String, StoreError> {
+        let id = Path::new(&stamp()).join(rel_from);
+        let to = self.own_dir().join(BIN).join(&id);
+        if let Some(parent) = to.parent() {
+            create_dirs(&self.own_dir(), parent)?;
+        }
+        fs::rename(from, &to).map_err(write_error(from))?;
+        Ok(id.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// Whether a document exists at `rel`.
+    pub fn exists(&self, rel: &str) -> bool {
+        self.confine(rel).is_ok_and(|p| taken(&p))
+    }
+
+    /// A free path for a new document named `name` in `section`: `section/name.md`, or
+    /// `name-2.md`…, taken neither by a file nor by a bundle (`name/index.md`).
+    pub fn free_document(&self, section: &str, name: &str) -> Result<String, StoreError> {
+        free_name(&format!("{section}/{name}"), ".md", |rel| {
+            let stem = rel.trim_end_matches(".md");
+            self.exists(rel) || self.exists(&format!("{stem}/index.md"))
+        })
+        .ok_or(StoreError::Exists)
+    }
+
+    /// The editor's own folder, `.redakcja/`.
+    fn own_dir(&self) -> PathBuf {
+        self.root.join(EDITOR_DIR)
+    }
+
+    /// The history folder of `rel`; refused when a link is on the way to it (the history
+    /// would be read from, or written to, somewhere outside the site).
+    fn history_dir(&self, rel: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.own_dir().join(HISTORY).join(rel);
+        no_links_between(&self.own_dir(), &dir)?;
+        Ok(dir)
     }
 
     /// Keeps `bytes` as a version of `rel` in the history.
     fn keep(&self, rel: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        let dir = self.history_dir(rel);
-        fs::create_dir_all(&dir).map_err(write_error(&dir))?;
-        let path = unused(&dir, &format!("{}.md", stamp()));
+        let dir = self.history_dir(rel)?;
+        create_dirs(&self.own_dir(), &dir)?;
+        let name = free_name(&stamp(), ".md", |n| taken(&dir.join(n))).ok_or(StoreError::Exists)?;
+        let path = dir.join(name);
         write_atomic(&path, bytes)
     }
 
     /// The versions of `rel` kept in the history, newest first.
     pub fn history(&self, rel: &str) -> Result<Vec<Kept>, StoreError> {
         self.confine(rel)?;
-        let mut versions: Vec<Kept> = fs::read_dir(self.history_dir(rel))
+        let mut versions: Vec<Kept> = fs::read_dir(self.history_dir(rel)?)
             .into_iter()
             .flatten()
             .flatten()
@@ -226,7 +280,7 @@ impl Store {
         if name.components().count() != 1 {
             return Err(StoreError::BadPath);
         }
-        let bytes = read_bytes(&self.history_dir(rel).join(name))?.ok_or(StoreError::Missing)?;
+        let bytes = read_bytes(&self.history_dir(rel)?.join(name))?.ok_or(StoreError::Missing)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
@@ -243,22 +297,28 @@ impl Store {
         } else {
             (path, PathBuf::from(rel))
         };
-        let id = Path::new(&stamp()).join(&rel_from);
-        let to = self.root.join(EDITOR_DIR).join(BIN).join(&id);
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(write_error(parent))?;
-        }
-        fs::rename(&from, &to).map_err(write_error(&from))?;
-        Ok(id.to_string_lossy().replace('\\', "/"))
+        self.move_to_bin(&from, &rel_from)
     }
 
     /// What is in the bin, newest first.
     pub fn bin(&self) -> Vec<Kept> {
-        let bin = self.root.join(EDITOR_DIR).join(BIN);
+        let bin = self.own_dir().join(BIN);
+        if no_links_between(&self.own_dir(), &bin).is_err() {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         for time in fs::read_dir(&bin).into_iter().flatten().flatten() {
-            for entry in walkdir::WalkDir::new(time.path()).min_depth(2).max_depth(2) {
+            // Each document (`posts/x.md`), bundle (`posts/x/`) and file taken out of a
+            // bundle (`posts/x/a.jpg`, in a folder without a document).
+            let mut walk = walkdir::WalkDir::new(time.path()).min_depth(2).into_iter();
+            while let Some(entry) = walk.next() {
                 let Ok(entry) = entry else { continue };
+                if entry.file_type().is_dir() {
+                    if !entry.path().join("index.md").exists() {
+                        continue; // its files follow
+                    }
+                    walk.skip_current_dir();
+                }
                 let Ok(rel) = entry.path().strip_prefix(&bin) else {
                     continue;
                 };
@@ -279,19 +339,27 @@ impl Store {
         let _time = parts.next();
         let back = parts.as_path().to_path_buf();
         let back_text = back.to_string_lossy().replace('\\', "/");
-        let from = self.root.join(EDITOR_DIR).join(BIN).join(&rel);
-        let document = if from.is_dir() {
-            format!("{back_text}/index.md")
+        let from = self.own_dir().join(BIN).join(&rel);
+        no_links_between(&self.own_dir(), &from)?;
+        // Not `is_dir`, which follows a link: a link in the bin is refused above.
+        let is_dir = fs::symlink_metadata(&from).is_ok_and(|m| m.is_dir());
+        let (document, to) = if is_dir {
+            let document = format!("{back_text}/index.md");
+            let to = self.confine(&document)?;
+            let to = to.parent().map(Path::to_path_buf);
+            (document, to.ok_or(StoreError::BadPath)?)
+        } else if back.extension().is_some_and(|e| e == "md") {
+            let to = self.confine(&back_text)?;
+            (back_text, to)
         } else {
-            back_text
-        };
-        let to = self.confine(&document)?;
-        let to = if from.is_dir() {
-            to.parent()
-                .map(Path::to_path_buf)
-                .ok_or(StoreError::BadPath)?
-        } else {
-            to
+            // A file of a bundle goes back beside its document, which must be there.
+            let (folder, name) = back_text.rsplit_once('/').ok_or(StoreError::BadPath)?;
+            let document = format!("{folder}/index.md");
+            if !self.exists(&document) {
+                return Err(StoreError::Missing);
+            }
+            let to = self.beside(&document, name)?;
+            (document, to)
         };
         let _guard = self.lock();
         if fs::symlink_metadata(&from).is_err() {
@@ -301,7 +369,7 @@ impl Store {
             return Err(StoreError::Exists);
         }
         if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).map_err(write_error(parent))?;
+            create_dirs(&self.content, parent)?;
         }
         fs::rename(&from, &to).map_err(write_error(&from))?;
         Ok(document)
@@ -334,17 +402,25 @@ fn no_links_between(base: &Path, path: &Path) -> Result<(), StoreError> {
     let rel = path.strip_prefix(base).map_err(|_| StoreError::BadPath)?;
     let mut at = base.to_path_buf();
     if fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(StoreError::BadPath);
+        return Err(StoreError::Link(at));
     }
     for part in rel.components() {
         at.push(part);
         match fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_symlink() => return Err(StoreError::BadPath),
+            Ok(m) if m.file_type().is_symlink() => return Err(StoreError::Link(at)),
             Ok(_) => {}
             Err(_) => break,
         }
     }
     Ok(())
+}
+
+/// Creates the folder `dir` under `base` with those above it, refusing a link on the way
+/// before (nothing is created outside) and after (a link put there meanwhile).
+fn create_dirs(base: &Path, dir: &Path) -> Result<(), StoreError> {
+    no_links_between(base, dir)?;
+    fs::create_dir_all(dir).map_err(write_error(dir))?;
+    no_links_between(base, dir)
 }
 
 /// The bytes of `path`, `None` when it does not exist.
@@ -356,40 +432,24 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     }
 }
 
-/// Writes `bytes` to `path` atomically: a hidden temporary file beside it (which the
-/// preview's watcher ignores), synced, then renamed over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path.parent().ok_or(StoreError::BadPath)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = unused(dir, &format!(".{name}.redakcja-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result.map_err(write_error(path))
+/// Writes `bytes` to `path` atomically and synced ([`atomic::replace`]).
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    atomic::replace(path, bytes, Durability::Synced).map_err(write_error(path))
 }
 
-/// `dir/name`, or `dir/name-2`… when it is taken.
-fn unused(dir: &Path, name: &str) -> PathBuf {
-    let first = dir.join(name);
-    if fs::symlink_metadata(&first).is_err() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{n}-{name}")))
-        .find(|p| fs::symlink_metadata(p).is_err())
-        .unwrap_or(first)
+/// The first of `stem` + `ext`, `stem-2` + `ext`, `stem-3` + `ext`… that is not `taken`.
+fn free_name(stem: &str, ext: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    (1..1000)
+        .map(|n| match n {
+            1 => format!("{stem}{ext}"),
+            n => format!("{stem}-{n}{ext}"),
+        })
+        .find(|name| !taken(name))
+}
+
+/// Whether something (a file, a folder, a link) is at `path`.
+fn taken(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
 }
 
 /// The time now, sortable and usable in file names: `20261124T103000.123456Z`.

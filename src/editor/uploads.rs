@@ -11,8 +11,9 @@ use super::store::StoreError;
 use super::yaml_edit::{self, Change};
 use crate::gallery::alt;
 use crate::locale::catalogue::Editor as E;
-use crate::locale::Message;
+use crate::locale::{msg, Message};
 use crate::serve::MountResponse;
+use crate::site::attachments::DocumentInfo;
 
 /// The documents that can be added, by extension, with how their content begins.
 const DOCUMENTS: &[(&str, &[u8])] = &[
@@ -124,7 +125,7 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
         Some(image::ImageFormat::Gif) => Some("gif"),
         _ => None,
     };
-    let max_pixels = crate::config::load(&call.editor.root).map_or_else(
+    let max_pixels = call.settings().as_ref().map_or_else(
         |_| crate::config::ImageSettings::default().max_pixels,
         |c| c.images.max_pixels,
     );
@@ -183,11 +184,7 @@ fn place_photo(parts: &mut Parts, lines: &str, order: &[&str]) -> Result<(), E> 
         );
         return Ok(());
     }
-    let item: String = lines
-        .lines()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}\n", if i == 0 { "- " } else { "  " }))
-        .collect();
+    let item = super::photos::item(lines);
     let gallery = parts
         .blocks
         .iter()
@@ -227,9 +224,18 @@ pub fn document(call: &Call, bytes: &[u8]) -> MountResponse {
             .to_string(),
         given => given.to_string(),
     };
-    let link = format!("[{}]({file})", label.replace(['[', ']'], ""));
+    let label = label.replace(['[', ']'], "");
+    let link = format!("[{label}]({file})");
+    // What the built page will say of it: "Regulamin (PDF, 240 KB)".
+    let lang = call.editor.lang;
+    let described = DocumentInfo {
+        kind: ext.to_uppercase(),
+        size: bytes.len() as u64,
+    }
+    .label(lang);
+    let said = msg!(E::DocumentLinked, text = format!("{label} ({described})")).render(lang);
     reply(
         200,
-        &json!({ "ok": true, "plik": rel, "nazwa": file, "link": link }),
+        &json!({ "ok": true, "plik": rel, "nazwa": file, "link": link, "opis": described, "komunikat": said }),
     )
 }

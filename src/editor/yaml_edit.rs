@@ -168,7 +168,7 @@ pub fn apply(blocks: &mut Vec<Block>, key: &str, change: &Change, order: &[&str]
             let mine = rank(key);
             let before = blocks
                 .iter()
-                .position(|b| b.key.as_deref().map_or(true, |k| rank(k) > mine))
+                .position(|b| b.key.as_deref().is_none_or(|k| rank(k) > mine))
                 .unwrap_or(blocks.len());
             blocks.insert(
                 before,
@@ -214,7 +214,7 @@ pub fn render(key: &str, value: &Value) -> String {
 
 /// One value on one line. Text stays plain when YAML reads it back as the same text (in a
 /// `[…]` list, also without `,[]{}`), else it is written in double quotes.
-fn scalar(value: &Value, in_list: bool) -> String {
+pub fn scalar(value: &Value, in_list: bool) -> String {
     match value {
         Value::String(s) => {
             let needs_quotes = s.is_empty()

@@ -2,11 +2,11 @@
 //! texts ([`alt`]), and processing them into responsive, metadata-free copies that are
 //! cached between builds ([`process`]).
 
-pub mod alt;
+pub(crate) mod alt;
 mod place;
 mod privacy;
 pub mod process;
-pub mod resolve;
+pub(crate) mod resolve;
 mod webp;
 
 pub use place::{place, Image, Thumb};

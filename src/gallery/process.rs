@@ -493,8 +493,11 @@ fn flatten(image: &DynamicImage) -> image::RgbImage {
 }
 
 /// Removes cache entries that the last successful build did not use: only folders named as
-/// [`cache_key`] names them (and their `.tmp-` work folders), nothing else found there.
+/// [`cache_key`] names them (and their `.tmp-` work folders), nothing else found there. Work
+/// folders of this process are left alone: in `tablica edit` the preview's build, the
+/// publishing build and the editor's thumbnails run at once, each its own photos.
 pub fn prune(cache_dir: &Path, used: &HashSet<String>) {
+    let own = format!(".tmp-{}-", std::process::id());
     let Ok(entries) = fs::read_dir(cache_dir) else {
         return;
     };
@@ -505,7 +508,8 @@ pub fn prune(cache_dir: &Path, used: &HashSet<String>) {
                 && (name.len() == 32 || name[32..].starts_with(".tmp-"))
         });
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if key.is_some() && is_dir && !used.contains(&name) {
+        let working = name.get(32..).is_some_and(|rest| rest.starts_with(&own));
+        if key.is_some() && is_dir && !used.contains(&name) && !working {
             let _ = fs::remove_dir_all(entry.path());
         }
     }

@@ -224,13 +224,22 @@ pub fn money(lang: Lang, amount: f64, currency: &str) -> String {
     }
 }
 
-/// Seconds with two decimals and the language's decimal separator: "1.25" / "1,25".
-pub fn seconds(lang: Lang, duration: std::time::Duration) -> String {
-    let text = format!("{:.2}", duration.as_secs_f64());
+/// A number with `places` decimals and the language's decimal separator: "4.4" / "4,4".
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    with_separator(lang, format!("{value:.places$}"))
+}
+
+/// A number written with a `.` (by `format!`), with the language's decimal separator.
+fn with_separator(lang: Lang, text: String) -> String {
     match lang {
         Lang::Pl | Lang::Uk => text.replace('.', ","),
         Lang::En => text,
     }
+}
+
+/// Seconds with two decimals and the language's decimal separator: "1.25" / "1,25".
+pub fn seconds(lang: Lang, duration: std::time::Duration) -> String {
+    decimal(lang, duration.as_secs_f64(), 2)
 }
 
 /// A file size in human units with the language's decimal separator and a no-break space:
@@ -255,11 +264,7 @@ pub fn file_size(lang: Lang, bytes: u64) -> String {
         format!("{:.0}", value.round())
     } else {
         let text = format!("{value:.1}");
-        let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
-        match lang {
-            Lang::Pl | Lang::Uk => text.replace('.', ","),
-            Lang::En => text,
-        }
+        with_separator(lang, text.strip_suffix(".0").unwrap_or(&text).to_string())
     };
     format!("{text}\u{a0}{}", units[unit])
 }

@@ -4,11 +4,11 @@
 mod checks;
 mod names;
 mod nesting;
+mod photos;
 mod raw_html;
 mod sanitise;
 mod text;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -24,11 +24,13 @@ use crate::locale::{msg, Message};
 use checks::{foreign_image, is_file_name, is_local_image, unsafe_link, VAGUE_LINK_TEXTS};
 use names::{author_classes, author_id, outside_theme};
 use nesting::bound_nesting;
+use photos::photo_marker;
 use raw_html::check_raw_html;
 use sanitise::sanitise;
 use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
+pub use photos::replace_photos;
 pub use raw_html::{tags, RawTag};
 pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
@@ -66,43 +68,6 @@ pub struct TextImage<'a> {
     pub url: &'a str,
     pub alt: &'a str,
     pub line: usize,
-}
-
-/// Marks the place of a photo of the text in the HTML; the character cannot be typed as
-/// text to any effect but showing that photo of the document.
-const PHOTO_MARK: char = '\u{FFFC}';
-
-fn photo_marker(n: usize) -> String {
-    format!("{PHOTO_MARK}{n}{PHOTO_MARK}")
-}
-
-/// `html` with the marker of each photo of the text replaced by `photo(n)` (its markup;
-/// nothing when the photo is unknown).
-pub fn replace_photos(html: &str, photo: impl Fn(usize) -> Option<String>) -> Cow<'_, str> {
-    if !html.contains(PHOTO_MARK) {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len() + 512);
-    let mut parts = html.split(PHOTO_MARK);
-    out.push_str(parts.next().unwrap_or(""));
-    let mut inside = true;
-    for part in parts {
-        match part.parse::<usize>() {
-            Ok(n) if inside => {
-                out.push_str(&photo(n).unwrap_or_default());
-                inside = false;
-            }
-            _ => {
-                // Not a marker: an odd character of the text, kept.
-                if inside {
-                    out.push(PHOTO_MARK);
-                }
-                out.push_str(part);
-                inside = true;
-            }
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// A heading of the text, for a table of contents.
@@ -149,6 +114,17 @@ pub struct MarkdownOptions<'a> {
     /// The path the site lives under (`/mops/`): links and images written from the root
     /// (`/o-nas/`) are moved under it (`/mops/o-nas/`). Empty or `/`: none.
     pub url_root: &'a str,
+}
+
+impl<'a> MarkdownOptions<'a> {
+    /// The options site.yaml sets.
+    pub fn of(config: &'a crate::config::Config) -> Self {
+        MarkdownOptions {
+            allow_raw_html: config.allow_raw_html,
+            embed_hosts: &config.embed_hosts,
+            url_root: &config.root,
+        }
+    }
 }
 
 const LEAD_MAX_CHARS: usize = 220;
@@ -531,11 +507,8 @@ impl TableAlignment {
 /// address, as it is.
 fn under_root<'e>(event: &Event<'e>, root: &str) -> Event<'e> {
     let moved = |dest: &CowStr<'e>| -> Option<CowStr<'e>> {
-        let rest = dest.strip_prefix('/').filter(|r| !r.starts_with('/'))?;
-        if matches!(root, "" | "/") || dest.starts_with(root) || format!("{dest}/") == root {
-            return None;
-        }
-        Some(format!("{root}{rest}").into())
+        let new = crate::config::from_root(root, dest)?;
+        (new != dest.as_ref()).then(|| new.into())
     };
     let mut event = event.clone();
     if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {

@@ -58,7 +58,7 @@ pub(super) fn check_raw_html(
                         hint: M::FrameHint.into(),
                     }),
                 }
-                if attr("title").map_or(true, |t| t.trim().is_empty()) {
+                if attr("title").is_none_or(|t| t.trim().is_empty()) {
                     out.findings.push(Finding {
                         check: Check::FrameTitle,
                         line,

@@ -199,7 +199,7 @@ impl Transition {
         let day = self.local().date();
         let last = day
             .checked_add_signed(Duration::days(7))
-            .map_or(true, |d| d.month() != day.month());
+            .is_none_or(|d| d.month() != day.month());
         let nth = if last {
             -1
         } else {

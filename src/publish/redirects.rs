@@ -89,14 +89,9 @@ fn regex_escaped(text: &str) -> String {
     out
 }
 
-/// Errors for each old address that is also a page (`pages`: every page's output file,
-/// `page_sources`: the document file of each document's page) or an old address of two
-/// documents; each names both files.
-pub fn collisions<'a>(
-    site: &Site,
-    pages: impl Iterator<Item = &'a Path>,
-    page_sources: &HashMap<&str, &Path>,
-) -> Vec<Diagnostic> {
+/// Errors for each old address that is also a page (`pages`: every page's output file) or an
+/// old address of two documents; each names both files.
+pub fn collisions<'a>(site: &Site, pages: impl Iterator<Item = &'a Path>) -> Vec<Diagnostic> {
     let pages: std::collections::HashSet<String> = pages.map(crate::url::slash_path).collect();
     let mut seen: HashMap<String, &Path> = HashMap::new();
     let mut problems = Vec::new();
@@ -107,8 +102,9 @@ pub fn collisions<'a>(
             Some(msg!(M::AliasOfFile, file = first.display().to_string()))
         } else if pages.contains(&file) {
             let dir = file.strip_suffix("index.html").unwrap_or(&file);
-            Some(match page_sources.get(dir) {
-                Some(source) => msg!(M::AliasPageOfFile, file = source.display().to_string()),
+            // Looked up only for the rare collision, not mapped for every build.
+            Some(match site.documents().find(|d| d.url_path == dir) {
+                Some(d) => msg!(M::AliasPageOfFile, file = d.path.display().to_string()),
                 None => M::AliasGeneratedPage.into(),
             })
         } else {

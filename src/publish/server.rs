@@ -8,8 +8,7 @@
 
 use std::path::PathBuf;
 
-use crate::site::video::VideoSource;
-use crate::site::{Entry, Kind, Site};
+use crate::site::Site;
 
 use super::redirects;
 
@@ -39,16 +38,9 @@ const HEADERS: &[(&str, &str)] = &[
 /// `frame-ancestors 'self'`.
 pub fn header_policy(site: &Site) -> String {
     let mut sources: Vec<&str> = Vec::new();
-    fn frames<K: Kind>(e: &Entry<K>) -> impl Iterator<Item = &str> {
-        let players = e.media.videos.iter().filter_map(|v| match &v.source {
-            VideoSource::External { frame_src, .. } => Some(*frame_src),
-            VideoSource::Local { .. } => None,
-        });
-        players.chain(e.text.frame_src.iter().map(String::as_str))
-    }
-    sources.extend(site.posts.iter().flat_map(|p| frames(&p.entry)));
-    sources.extend(site.projects.iter().flat_map(|p| frames(&p.entry)));
-    sources.extend(site.pages.iter().flat_map(|p| frames(&p.entry)));
+    sources.extend(site.posts.iter().flat_map(|p| p.entry.frame_sources()));
+    sources.extend(site.projects.iter().flat_map(|p| p.entry.frame_sources()));
+    sources.extend(site.pages.iter().flat_map(|p| p.entry.frame_sources()));
     sources.sort_unstable();
     sources.dedup();
     let frame_src = match sources.is_empty() {

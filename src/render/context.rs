@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::site::schedule::Timing;
 use crate::site::video::{Video, VideoSource};
+use crate::site::{Entry, Kind};
 
 use super::views::*;
 use super::Renderer;
@@ -172,19 +173,11 @@ pub(super) struct MediaParts<'a> {
 }
 
 impl<'a> MediaParts<'a> {
-    pub(super) fn of(videos: &'a [Video], embeds: &[String]) -> Self {
-        let players: Vec<&str> = videos
-            .iter()
-            .filter_map(|v| match &v.source {
-                VideoSource::External { frame_src, .. } => Some(*frame_src),
-                VideoSource::Local { .. } => None,
-            })
-            .collect();
-        let has_external_video = (!videos.is_empty()).then_some(!players.is_empty());
-        let mut sources: Vec<&str> = players
-            .into_iter()
-            .chain(embeds.iter().map(String::as_str))
-            .collect();
+    pub(super) fn of<K: Kind>(entry: &'a Entry<K>) -> Self {
+        let videos = &entry.media.videos[..];
+        let external = |v: &Video| matches!(v.source, VideoSource::External { .. });
+        let has_external_video = (!videos.is_empty()).then(|| videos.iter().any(external));
+        let mut sources: Vec<&str> = entry.frame_sources().collect();
         sources.sort_unstable();
         sources.dedup();
         MediaParts {

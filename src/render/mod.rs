@@ -8,9 +8,9 @@ mod pagination;
 mod routes;
 mod site_value;
 mod stamps;
-pub mod structured_data;
+pub(crate) mod structured_data;
 mod text_photos;
-pub mod theme;
+pub(crate) mod theme;
 mod views;
 
 use std::path::{Path, PathBuf};

@@ -68,7 +68,7 @@ pub(super) fn post<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     page.schedule = ScheduleNotice::of(post.timing);
     page.event = r.event_parts(Owner::Post(PostId::new(i)), share.image.as_ref());
     page.share = Some(share);
-    page.media = MediaParts::of(&post.media.videos, &post.text.frame_src);
+    page.media = MediaParts::of(&post.entry);
     page
 }
 
@@ -102,7 +102,7 @@ pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'
     page.share = Some(r.share(&project.summary, cover, None, project.lang));
     page.feed = Some(r.feed_link(&project.path, t.text("project_feed"), &project.title));
     page.schedule = ScheduleNotice::of(project.timing);
-    page.media = MediaParts::of(&project.media.videos, &project.text.frame_src);
+    page.media = MediaParts::of(&project.entry);
     page
 }
 
@@ -120,11 +120,12 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let site = r.site;
     let id = PageId::new(task.item);
     let p = &site.pages[id];
-    let top = site.top_page(id);
+    let ancestors = site.ancestors(id);
+    let top = ancestors.first().copied().unwrap_or(id);
     let link = |i: PageId| r.link(&site.pages[i]);
     let body = Body::Page {
         page: r.page_view(p),
-        breadcrumbs: site.ancestors(id).into_iter().map(link).collect(),
+        breadcrumbs: ancestors.into_iter().map(link).collect(),
         children: (p.children.iter())
             .map(|&i| PageLink {
                 title: &site.pages[i].title,
@@ -141,7 +142,7 @@ pub(super) fn page<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> 
     let share = r.share(&p.summary, p.photos.cover.as_ref(), None, p.lang);
     page.event = r.event_parts(Owner::Page(PageId::new(task.item)), share.image.as_ref());
     page.share = Some(share);
-    page.media = MediaParts::of(&p.media.videos, &p.text.frame_src);
+    page.media = MediaParts::of(&p.entry);
     page
 }
 

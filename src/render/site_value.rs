@@ -111,11 +111,7 @@ impl<'a> SiteView<'a> {
         let menu = (config.menu.iter())
             .map(|m| {
                 // Menu URLs are written from the site root (`/aktualnosci/`); add the base path.
-                let url = if m.url.starts_with('/') && !m.url.starts_with("//") {
-                    format!("{root}{}", m.url.trim_start_matches('/'))
-                } else {
-                    m.url.clone()
-                };
+                let url = crate::config::from_root(root, &m.url).unwrap_or_else(|| m.url.clone());
                 (m.title.as_str(), url)
             })
             .collect();

@@ -184,7 +184,7 @@ pub(super) fn projects(s: &Stamps, _: &Renderer<'_>, _: Task, h: &mut DefaultHas
 /// A page shows the titles and addresses of the pages in its tree, and the summaries of those
 /// below it: it changes with any of them.
 pub(super) fn page(s: &Stamps, r: &Renderer<'_>, task: Task, h: &mut DefaultHasher) {
-    s.pages[task.item].hash(h);
+    // The tree holds the page itself: its breadcrumbs, section menu and children.
     for i in r.site.tree_of(PageId::new(task.item)) {
         s.pages[i.index()].hash(h);
     }

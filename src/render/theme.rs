@@ -141,8 +141,6 @@ pub struct Theme {
     sources: Vec<(String, String)>,
     /// Files copied to `assets/` in the output, by path below `static/`.
     pub static_files: BTreeMap<PathBuf, ThemeFile>,
-    /// The site folder that overrides the built-in files (may not exist).
-    pub override_dir: PathBuf,
     /// A hash of each template's source, by template name, to tell which pages a change
     /// to the theme affects.
     pub template_hashes: BTreeMap<String, u64>,
@@ -283,7 +281,6 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
         others,
         sources: templates,
         static_files,
-        override_dir,
         template_hashes,
         assets_hash: std::hash::Hasher::finish(&assets),
     })

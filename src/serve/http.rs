@@ -358,7 +358,7 @@ fn host_is_served(host: &str, local: SocketAddr) -> bool {
         },
     };
     // Without a port the name alone decides: no other site can be reached by these names.
-    let port_matches = port.map_or(true, |port| port.parse::<u16>() == Ok(local.port()));
+    let port_matches = port.is_none_or(|port| port.parse::<u16>() == Ok(local.port()));
     let name_matches = name.eq_ignore_ascii_case("localhost")
         || name
             .parse::<IpAddr>()

@@ -150,10 +150,7 @@ fn parse(written: &str, root: &str) -> Result<Alias, Refused> {
         return Err(Refused::TooLong);
     }
     // `/mops/x/` on a site at `/mops/` is `x/`.
-    let below = match root {
-        "/" => &decoded[1..],
-        _ => decoded.strip_prefix(root).unwrap_or(&decoded[1..]),
-    };
+    let below = crate::config::below_root(root, &decoded).unwrap_or(&decoded[1..]);
     if below.is_empty() {
         return Err(Refused::Root);
     }
@@ -229,6 +226,7 @@ mod tests {
         assert_eq!(refused("//evil.example/x"), Refused::NoSlash);
         assert_eq!(refused("/"), Refused::Root);
         assert_eq!(parse("/mops/", "/mops/"), Err(Refused::Root));
+        assert_eq!(parse("/mops", "/mops/"), Err(Refused::Root));
         for part in [
             "/a//b/",
             "/../x/",

@@ -78,7 +78,7 @@ fn slug_for<M>(
         );
         return None;
     }
-    let slug = slugify(strip_date_prefix(&doc.stem));
+    let slug = name_slug(&doc.stem);
     if slug.is_empty() {
         problems.push(
             Diagnostic::error(&doc.path, Documents::NoAddressFromName)
@@ -107,7 +107,18 @@ fn usable<M>(doc: &Document<M>, slug: String, problems: &mut Vec<Diagnostic>) ->
 /// The slug of a document from `slug:` or its file name, unchecked (also of a draft left out
 /// of the site: another document may name a draft project).
 pub fn draft_slug<M: FrontMatter>(doc: &Document<M>) -> String {
-    (doc.meta.common().slug.clone()).unwrap_or_else(|| slugify(strip_date_prefix(&doc.stem)))
+    slug_or_name(doc.meta.common().slug.as_deref(), &doc.stem)
+}
+
+/// `slug:` as written, or the slug of the file (or bundle folder) name `stem` without a
+/// leading date: what [`draft_slug`] gives, for a reader (the editor) that has only these two.
+pub fn slug_or_name(slug: Option<&str>, stem: &str) -> String {
+    slug.map_or_else(|| name_slug(stem), str::to_string)
+}
+
+/// The slug of a file (or bundle folder) name: "2026-11-24-warsztaty" → "warsztaty".
+fn name_slug(stem: &str) -> String {
+    slugify(strip_date_prefix(stem))
 }
 
 /// "2026-11-24-warsztaty" → "warsztaty".

@@ -65,11 +65,7 @@ pub(super) struct Loader<'a> {
 
 impl<'a> Loader<'a> {
     pub(super) fn new(config: &'a Config, root: &'a Path, drafts: bool) -> Self {
-        let md = MarkdownOptions {
-            allow_raw_html: config.allow_raw_html,
-            embed_hosts: &config.embed_hosts,
-            url_root: &config.root,
-        };
+        let md = MarkdownOptions::of(config);
         Loader {
             config,
             root,

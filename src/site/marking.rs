@@ -249,7 +249,7 @@ pub(super) fn check_project(
                 .at_line(doc.line_in("state_budget", field))
                 .hint(hint)
         };
-        if !s.programme.as_deref().is_some_and(|p| !p.trim().is_empty()) {
+        if s.programme.as_deref().is_none_or(|p| p.trim().is_empty()) {
             problems.push(error(
                 "programme",
                 M::StateNoProgramme,

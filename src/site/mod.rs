@@ -1,21 +1,21 @@
 //! The site model: every published document with its slug and URL, posts linked to their
 //! projects, tags, categories and yearly archive. Built once, then only read by rendering.
 
-pub mod alias;
-pub mod attachments;
+pub(crate) mod alias;
+pub(crate) mod attachments;
 mod body;
 mod cache;
-pub mod calendar;
+pub(crate) mod calendar;
 mod entry;
-pub mod event;
+pub(crate) mod event;
 mod link;
 mod load;
-pub mod marking;
+pub(crate) mod marking;
 pub mod schedule;
 pub mod search;
 mod single;
-pub mod translations;
-pub mod video;
+pub(crate) mod translations;
+pub(crate) mod video;
 
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -35,7 +35,7 @@ use crate::locale::Lang;
 use crate::markdown::Rendered;
 
 pub use cache::{DocumentCache, Edited};
-pub use entry::draft_slug as slug_of;
+pub use entry::{draft_slug as slug_of, slug_or_name};
 pub use entry::{FrontMatter, Kind};
 pub use link::MAX_TAGS_PER_POST;
 pub use load::build;
@@ -382,6 +382,16 @@ impl Site {
 }
 
 impl<K: Kind> Entry<K> {
+    /// The Content-Security-Policy `frame-src` sources its page needs, unsorted: the origins
+    /// of its videos' players and the sources of the frames its text embeds (`embed_hosts:`).
+    pub fn frame_sources(&self) -> impl Iterator<Item = &str> {
+        let players = self.media.videos.iter().filter_map(|v| match &v.source {
+            video::VideoSource::External { frame_src, .. } => Some(*frame_src),
+            video::VideoSource::Local { .. } => None,
+        });
+        players.chain(self.text.frame_src.iter().map(String::as_str))
+    }
+
     /// What the gallery and attachment steps need to know of it.
     pub fn document(&self) -> DocumentRef<'_> {
         let common = self.doc.meta.common();

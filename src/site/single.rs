@@ -69,11 +69,7 @@ where
             return None;
         }
     };
-    let md = MarkdownOptions {
-        allow_raw_html: config.allow_raw_html,
-        embed_hosts: &config.embed_hosts,
-        url_root: &config.root,
-    };
+    let md = MarkdownOptions::of(config);
     let kept = doc.clone();
     if let Some(entry) = entry::build::<K>(config, doc, md, problems) {
         let (_, photo_problems) = crate::gallery::resolve(root, &entry.document(), &config.images);

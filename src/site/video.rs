@@ -362,7 +362,7 @@ impl One<'_> {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             bytes.strip_prefix(b"WEBVTT").is_some_and(|rest| {
                 rest.first()
-                    .map_or(true, |b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                    .is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
             })
         });
         if attachments::extension(name) != "vtt" || !header_ok {

@@ -10,7 +10,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { spawn } = require("node:child_process");
-const { useBrowser } = require("./harness");
+const { useBrowser, vnuErrors } = require("./harness");
 
 const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
 const AXE = path.join(__dirname, "node_modules", "axe-core", "axe.min.js");
@@ -58,10 +58,13 @@ const screens = () => [
   ["historia", `/redakcja/historia?plik=${encodeURIComponent(REL)}`],
 ];
 
-/** The form of the post sent with a date no one can read: the error summary and field errors. */
+/** The form of the post sent without a title and taken down before it goes up: the error
+ * summary and field errors. */
 async function withErrors(page) {
   await page.goto(editor.base + screens()[2][1]);
-  await page.fill("#pole-date", "31.02.2026");
+  assert.equal(await page.getAttribute("#pole-date", "type"), "date", "the browser's date picker");
+  await page.fill("#pole-publish", "2026-12-10");
+  await page.fill("#pole-expires", "2026-12-01");
   await page.fill("#pole-title", "");
   await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
 }
@@ -146,3 +149,116 @@ test("every screen fits a 360 px wide phone", async () => {
     await context.close();
   }
 });
+
+test("a post from a template with two photos, a PDF and an event is saved, published and built", async () => {
+  const repo = path.join(__dirname, "..", "..");
+  const photos = [
+    ["projects/razem-aktywni/doradztwo.jpg", "Doradczyni rozmawia z mieszkanką przy biurku"],
+    ["projects/razem-aktywni/okladka.jpg", "Uczestnicy projektu przed ośrodkiem"],
+  ].map(([rel, alt]) => ({ buffer: fs.readFileSync(path.join(repo, "content", rel)), alt }));
+  // Without the CSP only so that axe-core can be added to the page with the photos.
+  const context = await site.browser.newContext({ bypassCSP: true });
+  const read = (rel) => fs.readFileSync(path.join(editor.root, "content", rel), "utf8");
+  try {
+    const page = await context.newPage();
+    await page.goto(editor.base + "/redakcja/nowy");
+    await page.selectOption("#pole-szablon", "zaproszenie");
+    await page.fill("#pole-title", "Piknik rodzinny");
+    await Promise.all([page.waitForURL(/edytuj\?plik=/), page.click("main button[type=submit]")]);
+    let rel = new URL(page.url()).searchParams.get("plik");
+    assert.match(read(rel), /event:/, "the invitation's event is in the new file");
+    // The event, and the post no longer a draft.
+    await page.fill("#pole-event", "start: 2026-12-12 15:00\nplace: Park Miejski\naddress: ul. Parkowa 1, 00-001 Testowo\nfree: true");
+    await page.uncheck("#pole-draft");
+    await Promise.all([page.waitForURL(/zapisano=1/), page.click("button[value=zapisz]")]);
+    for (const photo of photos) {
+      await page.setInputFiles("#zdjecie-plik-wgrany", { name: "zdjecie.jpg", mimeType: "image/jpeg", buffer: photo.buffer });
+      await page.fill("#zdjecie-alt", photo.alt);
+      await page.check("#zdjecie-osoby");
+      await page.check("#zdjecie-zgoda");
+      await Promise.all([page.waitForNavigation(), page.click("form[action$=zdjecie] button[type=submit]")]);
+    }
+    rel = new URL(page.url()).searchParams.get("plik");
+    assert.match(rel, /\/index\.md$/, "the post became a folder with its first photo");
+    const order = () => page.$$eval(".lista-zdjec .zdjecie", (items) => items.map((li) => li.getAttribute("data-zdjecie")));
+    assert.deepEqual(await order(), ["zdjecie.jpg", "zdjecie-2.jpg"]);
+    await page.locator(".lista-zdjec img").first().scrollIntoViewIfNeeded();
+    await page.$eval(".lista-zdjec img", (img) => img.complete || new Promise((done) => {
+      img.addEventListener("load", done);
+      img.addEventListener("error", done);
+    }));
+    const thumb = await page.$eval(".lista-zdjec img", (img) => img.naturalWidth);
+    assert.ok(thumb > 0 && thumb <= 320, `a thumbnail, ${thumb}px wide`);
+    // Dragged onto the cover, the second photo becomes the cover; the button puts the first back.
+    await Promise.all([page.waitForNavigation(), page.dragAndDrop(".zdjecie:nth-child(2)", ".zdjecie:nth-child(1)")]);
+    assert.deepEqual(await order(), ["zdjecie-2.jpg", "zdjecie.jpg"]);
+    await Promise.all([page.waitForNavigation(), page.click(".zdjecie:nth-child(2) button[value=okladka]")]);
+    assert.deepEqual(await order(), ["zdjecie.jpg", "zdjecie-2.jpg"]);
+    const found = await axe(page, "zdjecia");
+    if (found.length) assert.fail(`axe-core found ${found.length} violation(s):\n${found.join("\n")}`);
+    if (process.env.SCREENSHOTS) await page.locator(".zdjecia").screenshot({ path: path.join(SHOTS, "redakcja-zdjecia.png") });
+    await page.setViewportSize({ width: 360, height: 740 });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `the form with photos is ${wide}px wide on a phone`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // A PDF: its link goes where the cursor is, and the page says how it will be shown.
+    await page.focus("#pole-tresc");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    await page.setInputFiles("#dokument-plik-wgrany", { name: "Regulamin.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await page.fill("#dokument-opis", "Regulamin pikniku");
+    await page.click("form[action$=dokument] button[type=submit]");
+    await page.locator("#dokument-ogloszenie.komunikat").waitFor();
+    assert.match(await page.textContent("#dokument-ogloszenie"), /Regulamin pikniku \(PDF, 15\sB\)/);
+    assert.match(await page.inputValue("#pole-tresc"), /\[Regulamin pikniku\]\(regulamin\.pdf\)/);
+    await Promise.all([page.waitForURL(/zapisano=1/), page.click("button[value=zapisz]")]);
+    const text = read(rel);
+    assert.match(text, /^---\ntitle: Piknik rodzinny\n/);
+    assert.match(text, /\ncover:\n  src: zdjecie\.jpg\n  alt: Doradczyni rozmawia z mieszkanką przy biurku\n  people: true\n  consent: true\ngallery:\n  - src: zdjecie-2\.jpg\n    alt: Uczestnicy projektu przed ośrodkiem\n    people: true\n    consent: true\n/);
+    assert.match(text, /\nevent:\n  start: 2026-12-12 15:00\n  place: Park Miejski\n/);
+    assert.match(text, /\n\n\[Regulamin pikniku\]\(regulamin\.pdf\)\n?$/);
+    assert.doesNotMatch(text, /draft: true/);
+    // Publish: the site is built; the preview shows the post as the built page does.
+    await page.goto(editor.base + "/redakcja/");
+    await Promise.all([page.waitForNavigation(), page.click("form.publikuj button[type=submit]")]);
+    const slug = path.basename(path.dirname(rel)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
+    const file = path.join(editor.root, "public", "aktualnosci", slug, "index.html");
+    assert.ok(fs.existsSync(file), `built: ${await page.textContent("main")}`);
+    const built = fs.readFileSync(file, "utf8");
+    assert.match(built, /<h1[^>]*>Piknik rodzinny<\/h1>/);
+    assert.match(built, /alt="Doradczyni rozmawia z mieszkanką przy biurku"/);
+    assert.match(built, /alt="Uczestnicy projektu przed ośrodkiem"/);
+    assert.match(built, />Regulamin pikniku \(PDF, 15\u00a0B\)<\/a>/);
+    assert.match(built, /Park Miejski/);
+    const preview = await page.goto(`${editor.base}/aktualnosci/${slug}/`);
+    assert.equal(preview.status(), 200);
+    assert.match(await page.textContent("main"), /Regulamin pikniku \(PDF, 15\sB\)/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the Nu HTML Checker finds no error on any screen of the editor", async () => {
+  const context = await site.browser.newContext();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-redakcja-html-"));
+  try {
+    const page = await context.newPage();
+    await page.goto(editor.base + "/redakcja/");
+    // The screens, and the forms of the posts with photos the test before made.
+    const posts = path.join(editor.root, "content", "posts");
+    const bundles = fs.readdirSync(posts).filter((n) => fs.existsSync(path.join(posts, n, "index.md")));
+    const forms = bundles.map((n) => [`formularz-${n}`, `/redakcja/edytuj?plik=${encodeURIComponent(`posts/${n}/index.md`)}`]);
+    assert.ok(forms.length > 0, "a form with photos is among them");
+    for (const [name, url] of [...screens(), ...forms]) {
+      const reply = await context.request.get(editor.base + url);
+      assert.equal(reply.status(), 200, name);
+      fs.writeFileSync(path.join(dir, `${name}.html`), await reply.text());
+    }
+    assert.deepEqual(vnuErrors(["--skip-non-html"], dir), []);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+

@@ -1,10 +1,10 @@
 //! The front matter of each kind of document, exactly as editors write it.
 
-pub mod event;
-pub mod fields;
-pub mod marking;
-pub mod photo;
-pub mod video;
+pub(crate) mod event;
+pub(crate) mod fields;
+pub(crate) mod marking;
+pub(crate) mod photo;
+pub(crate) mod video;
 
 use std::hash::{Hash, Hasher};
 

@@ -7,11 +7,12 @@ use super::super::form::{self, Parts, BODY};
 use super::super::index;
 use super::super::pages::{control, error_summary, hidden, notice, Control};
 use super::super::store::StoreError;
-use super::{edit_url, enc, esc, page, problem_page, t, today, Call, E, PREFIX};
+use super::{edit_url, enc, esc, page, problem_page, t, Call, E, PREFIX};
 use crate::content::meta::fields::Field;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
 use crate::locale::Message;
+use crate::markdown::LinkNote;
 use crate::serve::MountResponse;
 
 /// What the form of a document shows besides the file.
@@ -37,8 +38,7 @@ fn form_page(
 ) -> MountResponse {
     let lang = call.editor.lang;
     let fields = form::fields_of(rel);
-    let items = index::scan(&call.editor.root, today());
-    let choices = index::choices(&items);
+    let choices = index::choices(call.items());
     let title = parts_title(parts, rel);
     let mut main = error_summary(lang, &shown.errors);
     if let Some(n) = &shown.notice {
@@ -139,6 +139,7 @@ fn form_page(
         t(lang, E::Save),
         t(lang, E::Preview)
     ));
+    main.push_str(&super::photos::section(call, rel, parts, hash));
     main.push_str(&upload_forms(call, rel, hash));
     if let Some(html) = &shown.preview {
         main.push_str(&format!(
@@ -182,8 +183,13 @@ pub fn edit(call: &Call) -> MountResponse {
     let rel = call.get("plik");
     match call.editor.store.read(rel) {
         Ok((text, hash)) => {
-            let notice = (call.get("zapisano") == "1")
-                .then(|| Message::new(E::Saved).render(call.editor.lang));
+            let notice = match call.get("zapisano") {
+                "1" => Some(E::Saved),
+                "zdjecia" => Some(E::PhotosChanged),
+                "kosz" => Some(E::PhotoRemoved),
+                _ => None,
+            };
+            let notice = notice.map(|n| Message::new(n).render(call.editor.lang));
             let shown = Shown {
                 notice,
                 ..Shown::default()
@@ -203,7 +209,7 @@ fn check(
 ) -> (Vec<(String, String)>, Vec<String>) {
     let lang = call.editor.lang;
     let root = &call.editor.root;
-    let config = match crate::config::load(root) {
+    let config = match call.settings() {
         Ok(c) => c,
         Err(ds) => {
             let errors = ds
@@ -219,8 +225,8 @@ fn check(
             Vec::new(),
         );
     };
-    let projects = index::project_slugs(root);
-    let problems = crate::site::check_text(&config, root, &abs, text, &projects);
+    let projects = index::project_slugs(call.items());
+    let problems = crate::site::check_text(config, root, &abs, text, &projects);
     let said = |d: &Diagnostic| match &d.hint {
         Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
         None => d.message.render(lang),
@@ -270,15 +276,7 @@ pub fn save(call: &Call) -> MountResponse {
     let (errors, warnings) = check(call, rel, &mine, fields);
     let preview = call.get("akcja") == "podglad";
     if !errors.is_empty() || preview {
-        let html = preview.then(|| {
-            let config = crate::config::load(&call.editor.root).ok();
-            let md = crate::markdown::MarkdownOptions {
-                allow_raw_html: config.as_ref().is_some_and(|c| c.allow_raw_html),
-                embed_hosts: config.as_ref().map_or(&[], |c| &c.embed_hosts),
-                url_root: config.as_ref().map_or("/", |c| c.root.as_str()),
-            };
-            crate::markdown::render(&parts.body, 1, md).html
-        });
+        let html = preview.then(|| preview_html(call, rel, &parts.body));
         let status = if errors.is_empty() { 200 } else { 422 };
         let shown = Shown {
             sent: Some(sent),
@@ -292,10 +290,48 @@ pub fn save(call: &Call) -> MountResponse {
     write(call, rel, &mine, expected)
 }
 
+/// The text rendered as the build renders it: tablica's Markdown with the site's settings,
+/// and a link to a document beside the post described by its type and size, in the site's
+/// language ("Regulamin (PDF, 240 KB)").
+fn preview_html(call: &Call, rel: &str, body: &str) -> String {
+    use crate::site::attachments;
+    let config = call.settings().as_ref().ok();
+    let md = crate::markdown::MarkdownOptions {
+        allow_raw_html: config.is_some_and(|c| c.allow_raw_html),
+        embed_hosts: config.map_or(&[], |c| &c.embed_hosts),
+        url_root: config.map_or("/", |c| c.root.as_str()),
+    };
+    let abs = call.editor.store.confine(rel).ok();
+    let bundle = abs
+        .as_deref()
+        .filter(|p| crate::content::is_bundle_index(p))
+        .and_then(std::path::Path::parent);
+    let lang = call.editor.lang;
+    let mut links = |url: &str| {
+        attachments::linked_document(url)
+            .and_then(|name| attachments::bundle_document(bundle, &name).ok())
+            .map_or(LinkNote::Keep, |(_, info)| {
+                LinkNote::Describe(info.label(lang))
+            })
+    };
+    crate::markdown::render_with_links(body, 1, md, &mut links).html
+}
+
 /// Writes `text` over the version `expected` of `rel`, then shows the form again.
 pub(super) fn write(call: &Call, rel: &str, text: &str, expected: &str) -> MountResponse {
+    write_with_notice(call, rel, text, expected, "1")
+}
+
+/// [`write`], then the form says what was saved (`zapisano=` `1`, `zdjecia` or `kosz`).
+pub(super) fn write_with_notice(
+    call: &Call,
+    rel: &str,
+    text: &str,
+    expected: &str,
+    saved: &str,
+) -> MountResponse {
     match call.editor.store.save(rel, text, expected) {
-        Ok(_) => MountResponse::see_other(&format!("{}&zapisano=1", edit_url(rel))),
+        Ok(_) => MountResponse::see_other(&format!("{}&zapisano={saved}", edit_url(rel))),
         Err(StoreError::Conflict { theirs, hash }) => conflict(call, rel, text, &theirs, &hash),
         Err(e) => problem_page(call, 500, &e),
     }
@@ -325,13 +361,7 @@ fn conflict(call: &Call, rel: &str, mine: &str, theirs: &str, their_hash: &str) 
         esc(&edit_url(rel)),
         t(lang, E::TakeTheirs),
     );
-    page(
-        lang,
-        409,
-        &Message::new(E::ConflictTitle).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(409, E::ConflictTitle, &main)
 }
 
 /// "Keep my version" after a conflict: the whole text, checked, over the version shown.
@@ -348,13 +378,7 @@ pub fn overwrite(call: &Call) -> MountResponse {
             esc(&edit_url(rel)),
             t(lang, E::BackToDocument)
         );
-        return page(
-            lang,
-            422,
-            &Message::new(E::Refused).render(lang),
-            &main,
-            Some(&call.csrf),
-        );
+        return call.screen(422, E::Refused, &main);
     }
     write(call, rel, text, call.get("wersja"))
 }
@@ -410,9 +434,9 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
          <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form></section>\
          <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
          <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
-         <button type=\"submit\" class=\"przycisk\">{}</button></form></section>",
+         <button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"dokument-ogloszenie\"></div></section>",
         t(lang, E::AddPhoto),
-        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/jpeg,image/png,image/webp,image/gif\""),
+        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/*\""),
         upload_field(call, "zdjecie", "alt", E::Alt, Some(E::AltHint), "type=\"text\""),
         upload_field(call, "zdjecie", "podpis", E::Caption, None, "type=\"text\""),
         t(lang, E::Consents),

@@ -2,7 +2,7 @@
 
 use super::super::index::{self, Filter};
 use super::super::pages::{self, notice};
-use super::{edit_url, esc, page, section_name, select, state_name, t, today, Call, E, PREFIX};
+use super::{edit_url, esc, section_name, select, state_name, t, Call, E, PREFIX};
 use crate::locale::{msg, Message};
 use crate::serve::MountResponse;
 
@@ -18,7 +18,7 @@ pub fn list(call: &Call) -> MountResponse {
         year: call.get("rok").to_string(),
         oldest: call.get("kolejnosc") == "najstarsze",
     };
-    let mut items = index::scan(&call.editor.root, today());
+    let mut items = call.items().to_vec();
     let choices = index::choices(&items);
     if filter.oldest {
         index::sort(&mut items, false);
@@ -153,11 +153,5 @@ pub fn list(call: &Call) -> MountResponse {
         ));
     }
     main.push_str("</tbody></table>");
-    page(
-        lang,
-        200,
-        &Message::new(E::AllDocuments).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(200, E::AllDocuments, &main)
 }

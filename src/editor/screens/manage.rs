@@ -4,7 +4,7 @@ use super::super::form::{self, Parts};
 use super::super::pages::{error_summary, hidden};
 use super::super::templates;
 use super::document::{parts_title, write};
-use super::{edit_url, enc, esc, page, problem_page, t, today, Call, E, PREFIX};
+use super::{edit_url, enc, esc, problem_page, t, today, Call, E, PREFIX};
 use crate::content::CONTENT_DIR;
 use crate::locale::{Lang, Message};
 use crate::serve::MountResponse;
@@ -59,13 +59,7 @@ fn new_page(call: &Call, errors: &[(String, String)], status: u16) -> MountRespo
         esc(call.get("tytul")),
         t(lang, E::Create),
     );
-    page(
-        lang,
-        status,
-        &Message::new(E::NewDocument).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(status, E::NewDocument, &main)
 }
 
 /// Creates a document from a template, as a draft, and opens it.
@@ -107,15 +101,10 @@ pub fn create(call: &Call) -> MountResponse {
     } else {
         stem
     };
-    let rel = (1..100)
-        .map(|n| match n {
-            1 => format!("{}/{name}.md", template.section),
-            n => format!("{}/{name}-{n}.md", template.section),
-        })
-        .find(|rel| !call.editor.store.exists(rel))
-        .unwrap_or_default();
-    match call.editor.store.create(&rel, &parts.text()) {
-        Ok(_) => MountResponse::see_other(&edit_url(&rel)),
+    let created = (call.editor.store.free_document(template.section, &name))
+        .and_then(|rel| call.editor.store.create(&rel, &parts.text()).map(|_| rel));
+    match created {
+        Ok(rel) => MountResponse::see_other(&edit_url(&rel)),
         Err(e) => problem_page(call, 409, &e),
     }
 }
@@ -142,18 +131,13 @@ pub fn duplicate(call: &Call) -> MountResponse {
     let section = rel.split('/').next().unwrap_or("posts");
     let stem = rel.trim_end_matches("/index.md").trim_end_matches(".md");
     let stem = stem.rsplit('/').next().unwrap_or(stem);
-    let new_rel = (1..100)
-        .map(|n| match n {
-            1 => format!("{section}/{stem}-kopia.md"),
-            n => format!("{section}/{stem}-kopia-{n}.md"),
-        })
-        .find(|r| {
-            !call.editor.store.exists(r)
-                && !call.editor.store.exists(&r.replace(".md", "/index.md"))
-        })
-        .unwrap_or_default();
-    match call.editor.store.create(&new_rel, &parts.text()) {
-        Ok(_) => MountResponse::see_other(&edit_url(&new_rel)),
+    let created = (call
+        .editor
+        .store
+        .free_document(section, &format!("{stem}-kopia")))
+    .and_then(|rel| call.editor.store.create(&rel, &parts.text()).map(|_| rel));
+    match created {
+        Ok(rel) => MountResponse::see_other(&edit_url(&rel)),
         Err(e) => problem_page(call, 409, &e),
     }
 }
@@ -201,13 +185,7 @@ pub fn bin(call: &Call) -> MountResponse {
         ));
     }
     main.push_str("</ul>");
-    page(
-        lang,
-        200,
-        &Message::new(E::Bin).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(200, E::Bin, &main)
 }
 
 /// `20261124T103000.123456Z` → `2026-11-24 10:30:00 UTC`.
@@ -276,13 +254,7 @@ pub fn history(call: &Call) -> MountResponse {
         ));
     }
     main.push_str("</ul>");
-    page(
-        lang,
-        200,
-        &Message::new(E::History).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(200, E::History, &main)
 }
 
 /// Puts a kept version back (the current one is kept in turn).

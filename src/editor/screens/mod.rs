@@ -4,6 +4,7 @@
 mod document;
 mod list;
 mod manage;
+mod photos;
 
 use super::index;
 use super::pages::t;
@@ -11,7 +12,7 @@ use super::routes::{page, Call};
 use super::store::StoreError;
 use super::PREFIX;
 use crate::locale::catalogue::Editor as E;
-use crate::locale::{Lang, Message};
+use crate::locale::{msg, Lang, Message};
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
@@ -20,6 +21,7 @@ pub use list::list;
 pub use manage::{
     bin, create, delete, duplicate, history, login_form, new_form, restore, restore_version,
 };
+pub use photos::{arrange as arrange_photos, thumbnail};
 
 pub(super) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -37,6 +39,10 @@ pub(super) fn edit_url(rel: &str) -> String {
 fn store_problem(lang: Lang, e: &StoreError) -> String {
     let key = match e {
         StoreError::BadPath => E::BadPath,
+        StoreError::Link(path) => {
+            let shown = path.to_string_lossy().into_owned();
+            return msg!(E::Link, path = shown).render(lang);
+        }
         StoreError::Missing => E::Missing,
         StoreError::Exists => E::Exists,
         StoreError::Conflict { .. } => E::ConflictTitle,
@@ -58,13 +64,7 @@ pub(super) fn problem_page(call: &Call, status: u16, e: &StoreError) -> MountRes
         esc(&store_problem(lang, e)),
         t(lang, E::BackToList)
     );
-    page(
-        lang,
-        status,
-        &Message::new(E::Refused).render(lang),
-        &main,
-        Some(&call.csrf),
-    )
+    call.screen(status, E::Refused, &main)
 }
 
 pub(super) fn section_name(lang: Lang, section: &str) -> String {

@@ -31,6 +31,8 @@ catalogue! {
         BackToDocument: "Back to the document", "Wróć do dokumentu";
         BadPath: "This is not a document of the site (posts, projects or pages in content/).",
             "To nie jest dokument strony (wpisy, projekty lub strony w content/).";
+        Link: "A folder on the way ({path}) is a symbolic link, and the editor never reads or writes through one (it could lead outside the site). Replace the link with an ordinary folder, then try again.",
+            "Folder po drodze ({path}) jest dowiązaniem symbolicznym, a redakcja nigdy nie czyta ani nie zapisuje przez dowiązania (mogłoby prowadzić poza stronę). Zastąp dowiązanie zwykłym folderem i spróbuj ponownie.";
         Missing: "The file does not exist (any more). It may have been moved to the bin.",
             "Plik nie istnieje (już). Mógł zostać przeniesiony do kosza.";
         Exists: "A file of that name exists already; nothing was replaced.", "Plik o tej nazwie już istnieje; niczego nie zastąpiono.";
@@ -126,8 +128,8 @@ catalogue! {
         NotWhatItSays: "The file's content is not what its name says: choose the right file", "Zawartość pliku nie odpowiada jego nazwie: wybierz właściwy plik";
         AddPhoto: "Add a photo", "Dodaj zdjęcie";
         PhotoFile: "Photo", "Zdjęcie";
-        PhotoFileHint: "From the computer or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first.",
-            "Z komputera albo z aparatu telefonu; pierwsze zostaje zdjęciem głównym, kolejne trafiają do galerii. Najpierw zapisz zmiany.";
+        PhotoFileHint: "From the computer (or drag it here) or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first.",
+            "Z komputera (albo przeciągnij je tutaj) lub z aparatu telefonu; pierwsze zostaje okładką, kolejne trafiają do galerii. Najpierw zapisz zmiany.";
         Alt: "Description of the photo (alt text)", "Opis zdjęcia (tekst alternatywny)";
         AltHint: "What the photo shows, for people who cannot see it, e.g. Seniorzy przy wspólnym stole", "Co widać na zdjęciu, dla osób, które go nie widzą, np. Seniorzy przy wspólnym stole";
         Caption: "Caption (optional)", "Podpis (nieobowiązkowy)";
@@ -135,7 +137,23 @@ catalogue! {
         Consent: "Their consent to publication is recorded", "Mamy ich zgodę na publikację";
         Child: "A child is in the photo", "Na zdjęciu jest dziecko";
         GuardianConsent: "A parent's or guardian's consent is recorded", "Mamy zgodę rodzica lub opiekuna";
+        Photos: "Photos", "Zdjęcia";
+        PhotosExplain: "The first is the cover, shown in lists and when the post is shared; the others form the gallery, in this order. Each change is saved at once.",
+            "Pierwsze to okładka, pokazywana na listach i przy udostępnianiu; pozostałe tworzą galerię, w tej kolejności. Każda zmiana jest od razu zapisywana.";
+        NoPhotos: "No photos yet. Add the first one below: it becomes the cover.", "Nie ma jeszcze zdjęć. Dodaj pierwsze poniżej: zostanie okładką.";
+        CoverMark: "Cover", "Okładka";
+        MoveUp: "Up", "W górę";
+        MoveDown: "Down", "W dół";
+        MakeCover: "Make it the cover", "Ustaw jako okładkę";
+        RemovePhoto: "Remove", "Usuń";
+        NoAlt: "(no description)", "(bez opisu)";
+        PhotosChanged: "The photos were saved in their new order.", "Zapisano nowy układ zdjęć.";
+        PhotoRemoved: "The photo was moved to the bin, from where it can be restored; the post's previous version is in its history.",
+            "Zdjęcie przeniesiono do kosza, skąd można je przywrócić; poprzednia wersja wpisu jest w jego historii.";
+        PhotoNotThere: "This photo is no longer in the post. Reload the page.", "Tego zdjęcia nie ma już we wpisie. Odśwież stronę.";
         AddDocument: "Add a document", "Dodaj dokument";
+        DocumentLinked: "Link inserted where the cursor was; the page will show it as: {text}. Save the text to keep it.",
+            "Wstawiono link w miejscu kursora; strona pokaże go jako: {text}. Zapisz tekst, aby go zachować.";
         DocumentFile: "Document", "Dokument";
         DocumentHint: "PDF, DOCX, ODT…; a link to it is inserted in the text where the cursor is", "PDF, DOCX, ODT…; link do niego zostanie wstawiony w tekście w miejscu kursora";
         LinkText: "Link text", "Tekst linku";
