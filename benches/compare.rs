@@ -4,6 +4,11 @@
 //! `benches/zola/build.sh` has built it, or `TABLICA_BENCH_ZOLA` names a binary). `TABLICA_BENCH_POSTS=1000` (comma-
 //! separated) changes the site sizes, `TABLICA_BENCH_PHOTOS` the number of photos (default 12);
 //! with `TABLICA_BENCH_KEEP=1` the generated sites and their outputs are kept for inspection.
+//! `TABLICA_BENCH_CASES` (comma-separated, default all) picks the cases: `cold`, `rebuild`,
+//! `force`, `serve`, `photos`; `TABLICA_BENCH_TOOLS=tablica` (or `tablica,zola`) leaves the
+//! other tools out, for a site too large for them on the machine. At 100,000 posts and more
+//! each build runs once:
+//! `TABLICA_BENCH_POSTS=100000 TABLICA_BENCH_CASES=cold cargo bench --bench compare`.
 //!
 //! Cases, per site size:
 //! - cold build: output and caches deleted first (tablica: the output and `.tablica-cache`;
@@ -203,42 +208,93 @@ impl Written {
     }
 }
 
+/// What a run of the bench measures: its cases (`TABLICA_BENCH_CASES`) and tools
+/// (`TABLICA_BENCH_TOOLS`; tablica always, Hugo unless left out, Zola when built and not left
+/// out).
+struct Plan {
+    cases: Vec<String>,
+    hugo: bool,
+    zola: Option<PathBuf>,
+}
+
+/// The cases a run can measure, in their order.
+const CASES: &[&str] = &["cold", "rebuild", "force", "serve", "photos"];
+
+impl Plan {
+    fn from_env() -> Self {
+        let list = |var: &str, all: &[&str]| -> Vec<String> {
+            let value = std::env::var(var).unwrap_or_else(|_| all.join(","));
+            let picked: Vec<String> = value.split(',').map(|c| c.trim().to_lowercase()).collect();
+            if let Some(bad) = picked.iter().find(|c| !all.contains(&c.as_str())) {
+                panic!(
+                    "{var}: some of {} separated by commas, not {bad:?}",
+                    all.join(", ")
+                );
+            }
+            picked
+        };
+        let cases = list("TABLICA_BENCH_CASES", CASES);
+        let tools = list("TABLICA_BENCH_TOOLS", &["tablica", "hugo", "zola"]);
+        let hugo = tools.iter().any(|t| t == "hugo");
+        let hugo_version = hugo.then(hugo::ensure_installed);
+        let wants_zola = tools.iter().any(|t| t == "zola");
+        let zola = zola::binary().filter(|_| wants_zola);
+        let mut line = format!("tablica {}", env!("CARGO_PKG_VERSION"));
+        if let Some(version) = hugo_version {
+            line += &format!(" vs {version}");
+        }
+        match &zola {
+            Some((_, version)) => line += &format!(" vs {version}"),
+            None if wants_zola => {
+                line += &format!(
+                    " (no Zola {}: build it with `bash benches/zola/build.sh`)",
+                    zola::VERSION
+                )
+            }
+            None => {}
+        }
+        println!("{line}");
+        Plan {
+            cases,
+            hugo,
+            zola: zola.map(|(bin, _)| bin),
+        }
+    }
+
+    fn has(&self, case: &str) -> bool {
+        self.cases.iter().any(|c| c == case)
+    }
+
+    /// The tools' names, in the order of the sites.
+    fn names(&self) -> Vec<&'static str> {
+        let mut names = vec!["tablica"];
+        if self.hugo {
+            names.push("Hugo");
+        }
+        if self.zola.is_some() {
+            names.push("Zola");
+        }
+        names
+    }
+}
+
 fn main() {
-    let hugo_version = hugo::ensure_installed();
-    let zola = zola::binary();
+    let plan = Plan::from_env();
     let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
     let photos = support::sizes_from_env("TABLICA_BENCH_PHOTOS", "12")[0];
-    match &zola {
-        Some((_, version)) => println!(
-            "tablica {} vs {hugo_version} vs {version}",
-            env!("CARGO_PKG_VERSION")
-        ),
-        None => println!(
-            "tablica {} vs {hugo_version} (no Zola {}: build it with `bash benches/zola/build.sh`)",
-            env!("CARGO_PKG_VERSION"),
-            zola::VERSION
-        ),
-    }
-    let zola = zola.map(|(bin, _)| bin);
     println!(
         "{} CPU cores available; medians of alternating runs of the real binaries",
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
-    let mut names = vec!["tablica", "Hugo"];
-    if zola.is_some() {
-        names.push("Zola");
-    }
     // Each size's rows as soon as they are measured: a run at 10,000 posts takes minutes.
-    print_header(&names);
+    print_header(&plan.names());
     for posts in sizes {
-        site_cases(posts, zola.as_deref())
-            .iter()
-            .for_each(print_row);
+        site_cases(posts, &plan).iter().for_each(print_row);
         settle_disk();
     }
-    photo_cases(photos, zola.as_deref())
-        .iter()
-        .for_each(print_row);
+    if plan.has("photos") {
+        photo_cases(photos, &plan).iter().for_each(print_row);
+    }
     print_notes(photos);
 }
 
@@ -259,21 +315,24 @@ fn work_dir() -> tempfile::TempDir {
 }
 
 /// Generates a site of `posts` posts for each tool in a temporary folder: tablica, Hugo, and
-/// Zola when `zola` is its binary.
-fn generate_sites(dir: &Path, posts: usize, photos: usize, zola: Option<&Path>) -> Vec<Site> {
+/// Zola, as `plan` says.
+fn generate_sites(dir: &Path, posts: usize, photos: usize, plan: &Plan) -> Vec<Site> {
     let tablica_root = dir.join("tablica");
     corpus::generate(&tablica_root, posts, SEED);
     if photos > 0 {
         corpus::photos::gallery_post(&tablica_root, photos);
     }
-    let hugo_root = dir.join("hugo");
-    hugo::write_site(&tablica_root, &hugo_root);
-    let mut sites = vec![Site {
-        tool: Tool::Hugo,
-        root: hugo_root,
-        out: dir.join("hugo-out"),
-    }];
-    if let Some(bin) = zola {
+    let mut sites = Vec::new();
+    if plan.hugo {
+        let hugo_root = dir.join("hugo");
+        hugo::write_site(&tablica_root, &hugo_root);
+        sites.push(Site {
+            tool: Tool::Hugo,
+            root: hugo_root,
+            out: dir.join("hugo-out"),
+        });
+    }
+    if let Some(bin) = &plan.zola {
         let zola_root = dir.join("zola");
         zola::write_site(&tablica_root, &zola_root);
         sites.push(Site {
@@ -293,52 +352,65 @@ fn generate_sites(dir: &Path, posts: usize, photos: usize, zola: Option<&Path>) 
     sites
 }
 
-/// Cold build, rebuild with nothing changed and an edit in serve, for a site of `posts`.
-fn site_cases(posts: usize, zola: Option<&Path>) -> Vec<Row> {
+/// Cold build, rebuild with nothing changed, full rebuild and an edit in serve, for a site
+/// of `posts`: those of them `plan` names.
+fn site_cases(posts: usize, plan: &Plan) -> Vec<Row> {
     let dir = work_dir();
     eprintln!("generating {posts} posts…");
-    let sites = generate_sites(dir.path(), posts, 0, zola);
-    let runs = if posts > 1000 { 3 } else { 5 };
+    let sites = generate_sites(dir.path(), posts, 0, plan);
+    settle_disk();
+    let runs = match posts {
+        0..=1000 => 5,
+        1001..=99_999 => 3,
+        _ => 1,
+    };
     let label = thousands(posts);
+    let mut rows = Vec::new();
+    // The other cases build into the output of a cold build.
     eprintln!("{label} posts: cold builds");
     let cold = measure_builds(&sites, runs, Site::clear, false);
     print_written(&label, &sites);
-    eprintln!("{label} posts: rebuilds");
-    let rebuild = measure_builds(&sites, runs, |_| {}, false);
-    let forced = measure_builds(&sites, runs, |_| {}, true);
-    eprintln!("{label} posts: edits in serve");
-    let post = posts / 3;
-    let serve = sites.iter().map(|site| measure_serve(site, post)).collect();
-    vec![
-        Row {
+    if plan.has("cold") {
+        rows.push(Row {
             case: format!("cold build, {label} posts"),
             runs,
             samples: cold,
-        },
-        Row {
+        });
+    }
+    if plan.has("rebuild") {
+        eprintln!("{label} posts: rebuilds");
+        rows.push(Row {
             case: format!("rebuild, nothing changed, {label}"),
             runs,
-            samples: rebuild,
-        },
-        Row {
+            samples: measure_builds(&sites, runs, |_| {}, false),
+        });
+    }
+    if plan.has("force") {
+        eprintln!("{label} posts: full rebuilds");
+        rows.push(Row {
             case: format!("full rebuild (--force), {label}"),
             runs,
-            samples: forced,
-        },
-        Row {
+            samples: measure_builds(&sites, runs, |_| {}, true),
+        });
+    }
+    if plan.has("serve") {
+        eprintln!("{label} posts: edits in serve");
+        let post = posts / 3;
+        rows.push(Row {
             case: format!("edit in serve → page, {label}"),
             runs: EDITS,
-            samples: serve,
-        },
-    ]
+            samples: sites.iter().map(|site| measure_serve(site, post)).collect(),
+        });
+    }
+    rows
 }
 
 /// Photo processing cold (caches deleted) and warm (caches and output kept; tablica with
 /// `--force`, so that it processes the gallery from its cache instead of skipping the build).
-fn photo_cases(photos: usize, zola: Option<&Path>) -> Vec<Row> {
+fn photo_cases(photos: usize, plan: &Plan) -> Vec<Row> {
     let dir = work_dir();
     eprintln!("generating {photos} photos…");
-    let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos, zola);
+    let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos, plan);
     settle_disk();
     eprintln!("photos: cold");
     let cold = measure_builds(&sites, PHOTO_COLD_RUNS, Site::clear, false);

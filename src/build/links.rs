@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use url::Url;
 
 use crate::config::Config;
@@ -65,22 +64,19 @@ struct Found {
     photo: bool,
 }
 
-/// Reads the addresses and ids of the pages rendered now (nothing when the check is off).
-pub(super) fn read(config: &Config, pages: &[RenderedPage]) -> Vec<PageLinks> {
-    if config.checks.broken_links.severity().is_none() {
-        return Vec::new();
+/// Whether the site checks its links (`checks.broken_links` is not off).
+pub(super) fn checked(config: &Config) -> bool {
+    config.checks.broken_links.severity().is_some()
+}
+
+/// Reads the addresses and ids of a page rendered now, before it is written and dropped.
+pub(super) fn read(page: &RenderedPage) -> PageLinks {
+    let (found, ids) = read_page(&page.html);
+    PageLinks {
+        file: crate::url::slash_path(&page.path),
+        found,
+        ids,
     }
-    pages
-        .par_iter()
-        .map(|p| {
-            let (found, ids) = read_page(&p.html);
-            PageLinks {
-                file: crate::url::slash_path(&p.path),
-                found,
-                ids,
-            }
-        })
-        .collect()
 }
 
 /// The problems found, as the site's `checks.broken_links` reports them.

@@ -24,12 +24,13 @@ use crate::fingerprint::FileStamp;
 use crate::gallery::process::Processed;
 use crate::publish::attachments;
 use crate::render::theme::{self, Theme};
-use crate::render::{DocumentImages, RenderOutcome};
+use crate::render::{DocumentImages, RenderOutcome, RenderedPage};
 use crate::site::schedule::Moment;
 use crate::site::{DocumentCache, Edited, Site};
 use crate::{config, site};
 
 use incremental::{Base, LastOutput};
+use output::Output;
 use photos::{resolve_photos, ResolvedPhotos};
 use stages::{write_pages, Made, Pages, SiteFiles, Start};
 
@@ -124,32 +125,48 @@ impl Builder {
         let output = self.output()?;
         let photos = self.photos(&start, &mut model, output.as_ref())?;
         timings.lap("photos");
+        // A build into a staging folder writes each page as soon as it is rendered (nothing
+        // is in place before the swap); one in place writes them after the checks below, so
+        // that a failed rebuild leaves the folder as it was. Either way the page's links are
+        // read before its text is dropped.
+        let inject = self.options.inject.as_deref();
+        let staging = match &output {
+            Some(Output::Staging(staging)) => Some(staging),
+            _ => None,
+        };
+        let check_links = links::checked(&model.site.config);
         let RenderOutcome {
             pages,
             fingerprints,
-        } = self.pages(&start, &model, &theme)?;
+        } = self.pages(&start, &model, &theme, |page| {
+            let links = check_links.then(|| links::read(&page));
+            match staging {
+                Some(staging) => {
+                    staging.write(&page.path, injected(page.html, inject).as_bytes())?;
+                    Ok((links, None))
+                }
+                None => Ok((links, Some(page))),
+            }
+        })?;
         timings.lap("render");
+        let rendered = pages.len();
+        let (page_links, pages): (Vec<_>, Vec<_>) = pages.into_iter().unzip();
+        let page_links: Vec<links::PageLinks> = page_links.into_iter().flatten().collect();
+        // The pages kept: none of a build into a staging folder.
+        let pages: Vec<RenderedPage> = pages.into_iter().flatten().collect();
         let patched = model.edited.is_some();
         let earlier = (self.last.as_ref()).filter(|_| patched).map(|l| &l.pages);
         model.check_aliases(fingerprints.iter().map(|(p, _)| p), earlier)?;
         // From here on the folder changes: if this build fails, what it holds is not known any
         // more, and the next build starts from an empty folder.
         let mut last = self.last.take();
-        let page_links = links::read(&model.site.config, &pages);
         let external = (self.options.external_links && self.options.check_only)
             .then(|| external_links::collect(&model.site.config, &pages, &model.link_sources()));
-        let rendered = pages.len();
         let mut written = rendered;
         if let Some(output) = &output {
-            let inject = self.options.inject.as_deref();
-            let pages = pages.into_iter().map(|p| {
-                let html = match inject {
-                    Some(snippet) => crate::render::with_injected(p.html, snippet),
-                    None => p.html,
-                };
-                (p.path, html.into_bytes())
-            });
-            written = write_pages(output, pages.collect(), &theme, &model, last.as_ref())?;
+            let pages = pages.into_iter();
+            let pages = pages.map(|p| (p.path, injected(p.html, inject).into_bytes()));
+            written += write_pages(output, pages.collect(), &theme, &model, last.as_ref())?;
             timings.lap("write");
             pages_ready(&model.site.config.root);
         }
@@ -280,6 +297,15 @@ impl Timings {
             );
             *last = Instant::now();
         }
+    }
+}
+
+/// A page's HTML with the preview's script when there is one (see
+/// [`crate::render::with_injected`]).
+fn injected(html: String, snippet: Option<&str>) -> String {
+    match snippet {
+        Some(snippet) => crate::render::with_injected(html, snippet),
+        None => html,
     }
 }
 

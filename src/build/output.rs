@@ -193,12 +193,14 @@ impl Staging {
         write_file(&self.dir.join(rel), bytes)
     }
 
-    /// Replaces the target with the staging folder, listing its files in [`MARKER`].
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    /// Replaces the target with the staging folder, listing its files in [`MARKER`]. The
+    /// previous output is deleted by a thread of its own meanwhile: the build goes on with its
+    /// last steps and [`Removal::wait`]s for it at the end.
+    pub fn commit(mut self) -> Result<Removal, OutputError> {
         write_manifest(&self.dir)?;
-        swap_into_place(&self.dir, &self.target)?;
+        let removal = swap_into_place(&self.dir, &self.target)?;
         self.committed = true;
-        Ok(())
+        Ok(removal)
     }
 }
 
@@ -255,10 +257,45 @@ impl Output {
 
     /// Finishes the output: swaps the staging folder in, or lists the files of the folder
     /// updated in place.
-    pub fn commit(self) -> Result<(), OutputError> {
+    pub fn commit(self) -> Result<Removal, OutputError> {
         match self {
             Output::Staging(s) => s.commit(),
-            Output::InPlace(dir) => write_manifest(&dir),
+            Output::InPlace(dir) => write_manifest(&dir).map(|()| Removal(None)),
+        }
+    }
+}
+
+/// The deletion of a previous output, swapped out by a commit, on a thread of its own. A build
+/// killed before it ends leaves the rest of that folder under its staging name, and the next
+/// build into the same place deletes it (see [`remove_abandoned`]).
+#[derive(Debug)]
+#[must_use = "wait for the previous output to be deleted"]
+pub struct Removal(Option<std::thread::JoinHandle<()>>);
+
+impl Removal {
+    /// Deletes the folder `old` on a new thread (or here, when no thread can be started).
+    fn start(old: PathBuf) -> Self {
+        let spawned = std::thread::Builder::new()
+            .name("remove-old-output".into())
+            .spawn({
+                let old = old.clone();
+                move || {
+                    let _ = fs::remove_dir_all(old);
+                }
+            });
+        match spawned {
+            Ok(thread) => Removal(Some(thread)),
+            Err(_) => {
+                let _ = fs::remove_dir_all(old);
+                Removal(None)
+            }
+        }
+    }
+
+    /// Waits until the previous output is deleted.
+    pub fn wait(self) {
+        if let Some(thread) = self.0 {
+            let _ = thread.join();
         }
     }
 }
@@ -290,18 +327,19 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 }
 
 /// Moves `new` to `target`. On Linux an existing target is exchanged atomically
-/// (renameat2 RENAME_EXCHANGE), then the old content removed.
-fn swap_into_place(new: &Path, target: &Path) -> Result<(), OutputError> {
+/// (renameat2 RENAME_EXCHANGE), then the old content removed (see [`Removal`]).
+fn swap_into_place(new: &Path, target: &Path) -> Result<Removal, OutputError> {
     if !target.exists() {
-        return rename(new, target).map_err(io_err(target));
+        return rename(new, target)
+            .map(|()| Removal(None))
+            .map_err(io_err(target));
     }
     #[cfg(target_os = "linux")]
     {
         use rustix::fs::{renameat_with, RenameFlags, CWD};
         if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
             // `new` now holds the previous output.
-            let _ = fs::remove_dir_all(new);
-            return Ok(());
+            return Ok(Removal::start(new.to_path_buf()));
         }
     }
     // Elsewhere (macOS, Windows): move the old output aside, move the new one in, delete the
@@ -314,8 +352,7 @@ fn swap_into_place(new: &Path, target: &Path) -> Result<(), OutputError> {
         let _ = rename(&aside, target);
         return Err(io_err(target)(e));
     }
-    let _ = fs::remove_dir_all(&aside);
-    Ok(())
+    Ok(Removal::start(aside))
 }
 
 /// `target` made absolute, if it is not the site, inside it, or inside its `content/` or
@@ -430,7 +467,7 @@ mod tests {
 
         let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("index.html"), b"one").expect("write");
-        s.commit().expect("commit");
+        s.commit().expect("commit").wait();
         assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
 
         // A build that fails (staging dropped) leaves the previous output.
@@ -441,7 +478,7 @@ mod tests {
 
         let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("new.html"), b"two").expect("write");
-        s.commit().expect("commit");
+        s.commit().expect("commit").wait();
         assert!(!target.join("index.html").exists());
         assert_eq!(fs::read(target.join("new.html")).expect("read"), b"two");
         let leftovers = fs::read_dir(&site).expect("ls").count();

@@ -14,7 +14,7 @@ use crate::fingerprint;
 use crate::gallery::process::Processed;
 use crate::publish::redirects;
 use crate::render::theme::Theme;
-use crate::render::{Fingerprints, RenderOutcome, Renderer};
+use crate::render::{Fingerprints, RenderOutcome, RenderedPage, Renderer};
 use crate::site::{Entry, Kind};
 use crate::{config, content, gallery};
 
@@ -300,25 +300,27 @@ impl Builder {
 
     /// Renders the pages whose fingerprint changed since the last build (all of them in a
     /// build that replaces its output); of a patched build, those that can show its edits.
-    pub(super) fn pages(
+    /// Each page is handed to `each` as soon as it is rendered.
+    pub(super) fn pages<T: Send>(
         &self,
         start: &Start,
         model: &Model,
         theme: &Theme,
-    ) -> Result<RenderOutcome, BuildError> {
+        each: impl Fn(RenderedPage) -> Result<T, BuildError> + Sync,
+    ) -> Result<RenderOutcome<T>, BuildError> {
         let inject = self.options.inject.as_deref();
         let renderer = Renderer::new(&model.site, theme, inject, start.now);
         let none = Fingerprints::new();
         let previous = self.last.as_ref().map_or(&none, |l| &l.pages);
-        Ok(match &model.edited {
-            Some(edited) => renderer.render_edited(previous, edited)?,
-            None => renderer.render(previous)?,
-        })
+        match &model.edited {
+            Some(edited) => renderer.render_edited(previous, edited, each),
+            None => renderer.render(previous, each),
+        }
     }
 }
 
-/// Writes the rendered pages, and the theme's static files and the attachments when they may
-/// have changed; how many files it wrote.
+/// Writes the rendered pages not written yet, and the theme's static files and the
+/// attachments when they may have changed; how many files beside the pages it wrote.
 pub(super) fn write_pages(
     output: &Output,
     pages: Vec<(PathBuf, Vec<u8>)>,
@@ -327,8 +329,8 @@ pub(super) fn write_pages(
     last: Option<&LastOutput>,
 ) -> Result<usize, BuildError> {
     write_all(output, &pages)?;
-    let mut written = pages.len();
     drop(pages);
+    let mut written = 0;
     if last.map(|l| l.assets_hash) != Some(theme.assets_hash) {
         written += copy_static(theme, output)?;
     }
@@ -448,7 +450,7 @@ impl Builder {
             remove_stale(output.path(), stale);
         }
         timings.lap("finish");
-        output.commit()?;
+        let removal = output.commit()?;
         timings.lap("swap");
         if let Some(inputs) = start.inputs {
             let counts = [report.posts, report.projects, report.pages, report.photos];
@@ -477,7 +479,12 @@ impl Builder {
                     files: model.files,
                 }),
             });
+        } else {
+            // Freed while the previous output is deleted.
+            drop((model, pages, site_files));
         }
+        removal.wait();
+        timings.lap("removed");
         Ok(())
     }
 }

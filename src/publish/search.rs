@@ -138,10 +138,10 @@ pub fn index_files(site: &Site, labels: [&str; 3]) -> Vec<(PathBuf, Vec<u8>)> {
     let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
     for (n, (terms, _)) in docs.iter().enumerate() {
         let n = n as u32 * 2;
-        for t in &terms.heading {
+        for t in terms.heading() {
             postings.entry(t).or_default().push(n + 1);
         }
-        for t in &terms.body {
+        for t in terms.body() {
             postings.entry(t).or_default().push(n);
         }
     }

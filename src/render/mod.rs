@@ -133,20 +133,28 @@ impl<'a> Renderer<'a> {
     /// Renders the pages of the site, in parallel, except those whose fingerprint (a hash of
     /// everything the page shows, of its template and of the site settings) is the same in
     /// `previous`: `serve` passes the last build's fingerprints to re-render only what changed,
-    /// `build` passes none and gets every page.
-    pub fn render(&self, previous: &Fingerprints) -> Result<RenderOutcome, RenderError> {
+    /// `build` passes none and gets every page. Each page is handed to `each` as soon as it is
+    /// rendered (a build writes it then, so that no more than a page per thread is held), and
+    /// the outcome keeps what `each` returns.
+    pub fn render<T: Send, E: From<RenderError> + Send>(
+        &self,
+        previous: &Fingerprints,
+        each: impl Fn(RenderedPage) -> Result<T, E> + Sync,
+    ) -> Result<RenderOutcome<T>, E> {
         let tasks: Vec<Task> = ROUTES.iter().flat_map(|r| self.tasks(r, None)).collect();
-        self.render_tasks(&tasks, previous)
+        self.render_tasks(&tasks, previous, each)
     }
 
-    /// Renders `tasks` in parallel, except those whose fingerprint is the same in `previous`.
-    fn render_tasks(
+    /// Renders `tasks` in parallel, except those whose fingerprint is the same in `previous`,
+    /// handing each page to `each`.
+    fn render_tasks<T: Send, E: From<RenderError> + Send>(
         &self,
         tasks: &[Task],
         previous: &Fingerprints,
-    ) -> Result<RenderOutcome, RenderError> {
+        each: impl Fn(RenderedPage) -> Result<T, E> + Sync,
+    ) -> Result<RenderOutcome<T>, E> {
         let stamps = Stamps::new(self);
-        let results: Vec<(PathBuf, u64, Option<RenderedPage>)> = tasks
+        let results: Vec<(PathBuf, u64, Option<T>)> = tasks
             .par_iter()
             .map(|&task| {
                 let route = task.route;
@@ -158,9 +166,9 @@ impl<'a> Renderer<'a> {
                 }
                 let page = (route.context)(self, task, &url_path);
                 let page = self.render_file(route.template, &file, &url_path, page)?;
-                Ok((file, fingerprint, Some(page)))
+                Ok((file, fingerprint, Some(each(page)?)))
             })
-            .collect::<Result<_, RenderError>>()?;
+            .collect::<Result<_, E>>()?;
         let mut outcome = RenderOutcome {
             pages: Vec::new(),
             fingerprints: Vec::with_capacity(results.len()),

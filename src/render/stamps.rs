@@ -20,9 +20,10 @@ use super::{RenderError, RenderedPage, Renderer, HOME_EVENTS};
 pub type Fingerprints = HashMap<PathBuf, u64>;
 
 /// What [`Renderer::render`] produced.
-pub struct RenderOutcome {
-    /// The pages rendered in this run (with no previous fingerprints: all of them).
-    pub pages: Vec<RenderedPage>,
+pub struct RenderOutcome<T> {
+    /// What was kept of the pages rendered in this run (with no previous fingerprints: all of
+    /// them).
+    pub pages: Vec<T>,
     /// Every page considered with its fingerprint, rendered now or not, in a stable order: of
     /// [`Renderer::render`], every page of the site.
     pub fingerprints: Vec<(PathBuf, u64)>,
@@ -243,11 +244,12 @@ impl<'a> Renderer<'a> {
     /// those documents are considered: the site-wide ones, the edited posts with their
     /// neighbours, their project and year pages and the list pages they are on, and the edited
     /// pages. The outcome's fingerprints are of those pages only; every other page is as it was.
-    pub fn render_edited(
+    pub fn render_edited<T: Send, E: From<RenderError> + Send>(
         &self,
         previous: &Fingerprints,
         edited: &Edited,
-    ) -> Result<RenderOutcome, RenderError> {
+        each: impl Fn(RenderedPage) -> Result<T, E> + Sync,
+    ) -> Result<RenderOutcome<T>, E> {
         let site = self.site;
         let mut posts = BTreeSet::new();
         let mut projects = BTreeSet::new();
@@ -300,6 +302,6 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        self.render_tasks(&tasks, previous)
+        self.render_tasks(&tasks, previous, each)
     }
 }

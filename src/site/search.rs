@@ -89,11 +89,15 @@ pub(crate) fn fold_word(word: &str) -> String {
     }
 }
 
-/// Splits text into folded words (an apostrophe is part of a word: see [`APOSTROPHES`]).
-pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Splits text into words as written (an apostrophe is part of a word: see [`APOSTROPHES`]);
+/// some may be empty.
+fn written_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && !APOSTROPHES.contains(c))
-        .map(fold_word)
-        .filter(|w| !w.is_empty())
+}
+
+/// Splits text into folded words.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    written_words(text).map(fold_word).filter(|w| !w.is_empty())
 }
 
 /// Whether a folded word is indexed: not a single letter, not a stop word.
@@ -127,9 +131,14 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The distinct terms of some texts, sorted. Words repeat a lot in a text, so they are made
-/// distinct before the stop-word and stem steps.
+/// distinct as they are written (a borrowed slice each, no copy) before they are folded, and
+/// once folded before the stop-word and stem steps.
 pub(crate) fn distinct_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut words: Vec<String> = texts.into_iter().flat_map(words).collect();
+    let written: std::collections::HashSet<&str> =
+        texts.into_iter().flat_map(written_words).collect();
+    let mut words: Vec<String> = (written.into_iter().map(fold_word))
+        .filter(|w| !w.is_empty())
+        .collect();
     words.sort_unstable();
     words.dedup();
     let mut terms: Vec<String> = words
@@ -142,13 +151,15 @@ pub(crate) fn distinct_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Ve
     terms
 }
 
-/// A document's terms, worked out once when the document is loaded.
+/// A document's terms, worked out once when the document is loaded and kept until the search
+/// index is written: each list in one string, the terms separated by spaces (a term is letters
+/// and digits only), which takes a tenth of the memory of a `String` per term.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentTerms {
     /// Terms of the title and labels (tags, category): they rank a result higher.
-    pub(crate) heading: Vec<String>,
+    heading: Box<str>,
     /// Terms of the summary and text.
-    pub(crate) body: Vec<String>,
+    body: Box<str>,
 }
 
 impl DocumentTerms {
@@ -159,9 +170,19 @@ impl DocumentTerms {
         let mut body = distinct_terms(summary.into_iter().chain([text]));
         body.retain(|t| head.binary_search(t).is_err());
         DocumentTerms {
-            heading: head,
-            body,
+            heading: head.join(" ").into(),
+            body: body.join(" ").into(),
         }
+    }
+
+    /// The terms of the title and labels, sorted.
+    pub(crate) fn heading(&self) -> impl Iterator<Item = &str> {
+        self.heading.split_ascii_whitespace()
+    }
+
+    /// The terms of the summary and text that are not in the title or labels, sorted.
+    pub(crate) fn body(&self) -> impl Iterator<Item = &str> {
+        self.body.split_ascii_whitespace()
     }
 }
 
@@ -270,7 +291,10 @@ mod tests {
             Some("Festyn dla sąsiadów"),
             "Zapraszamy na festyn i piknik.",
         );
-        assert_eq!(t.heading, ["dzien", "sasiad"]);
-        assert_eq!(t.body, ["festyn", "piknik", "zapraszam"]);
+        assert_eq!(t.heading().collect::<Vec<_>>(), ["dzien", "sasiad"]);
+        assert_eq!(
+            t.body().collect::<Vec<_>>(),
+            ["festyn", "piknik", "zapraszam"]
+        );
     }
 }
