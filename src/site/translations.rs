@@ -66,15 +66,14 @@ pub(super) struct Text<'a> {
 /// page's whole address or one below the site's folder all name `pomoc/`.
 fn normalise(config: &Config, address: &str) -> String {
     let address = address.trim();
-    let address = address
-        .strip_prefix(config.base_url.trim_end_matches('/'))
-        .unwrap_or(address);
-    let address = address
-        .strip_prefix(config.root.trim_end_matches('/'))
-        .unwrap_or(address);
     let address = address.split(['#', '?']).next().unwrap_or_default();
-    let inner = address.trim_matches('/');
-    match inner {
+    // The page's whole address: its path on the server.
+    let origin = (config.base_url.strip_suffix(config.root.as_str())).unwrap_or(&config.base_url);
+    let path = (address.strip_prefix(origin))
+        .filter(|p| p.starts_with('/'))
+        .unwrap_or(address);
+    let path = crate::config::below_root(&config.root, path).unwrap_or(path);
+    match path.trim_matches('/') {
         "" => String::new(),
         inner => format!("{inner}/"),
     }
@@ -118,23 +117,25 @@ pub(super) fn link(
             )),
         }
     }
-    // The first text of each chain (a translation of a translation belongs to the original).
-    let root = |mut i: usize| {
-        for _ in 0..texts.len() {
-            match target[i] {
-                Some(t) => i = t,
-                None => break,
+    // The first text of each chain (a translation of a translation belongs to the original);
+    // texts naming each other in a circle have the first of them, in reading order.
+    let root = |start: usize| {
+        let mut chain = vec![start];
+        let mut at = start;
+        while let Some(next) = target[at] {
+            if let Some(from) = chain.iter().position(|&c| c == next) {
+                return chain[from..].iter().copied().min().unwrap_or(next);
             }
+            chain.push(next);
+            at = next;
         }
-        i
+        at
     };
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, t) in target.iter().enumerate() {
-        if t.is_some() && root(i) != i {
-            members
-                .entry(root(i))
-                .or_insert_with(|| vec![root(i)])
-                .push(i);
+        let r = root(i);
+        if t.is_some() && r != i {
+            members.entry(r).or_insert_with(|| vec![r]).push(i);
         }
     }
     let mut roots: Vec<usize> = members.keys().copied().collect();
@@ -203,6 +204,30 @@ mod tests {
             assert_eq!(normalise(&config, written), "pomoc/", "{written}");
         }
         assert_eq!(normalise(&config, "/mops/pomoc/zasilki"), "pomoc/zasilki/");
+        // Written from the site's root, as links in the text are.
+        assert_eq!(normalise(&config, "/pomoc/"), "pomoc/");
+        // Another folder that merely starts like the site's is not below it.
+        assert_eq!(normalise(&config, "/mopsy/pomoc/"), "mopsy/pomoc/");
+        assert_eq!(normalise(&config, "https://gmina.pl/mopsy/"), "mopsy/");
+    }
+
+    #[test]
+    fn texts_naming_each_other_make_one_group_whatever_else_the_site_has() {
+        let config = crate::config::from_yaml("title: T\nbase_url: https://gmina.pl/\n");
+        for others in 0..3 {
+            let mut texts = vec![
+                text("pl/", Lang::Pl, Some("/uk/")),
+                text("uk/", Lang::Uk, Some("/pl/")),
+            ];
+            let paths: Vec<String> = (0..others).map(|n| format!("inny-{n}/")).collect();
+            texts.extend(paths.iter().map(|p| text(p, Lang::Pl, None)));
+            let mut problems = Vec::new();
+            let t = link(&config, &texts, &mut problems);
+            let group: Vec<&str> = t.of("uk/").iter().map(|t| t.path.as_str()).collect();
+            assert_eq!(group, ["pl/", "uk/"], "with {others} other texts");
+            assert_eq!(t.of("pl/").len(), 2, "with {others} other texts");
+            assert!(problems.is_empty(), "{problems:?}");
+        }
     }
 
     #[test]
