@@ -1046,6 +1046,38 @@ fn photos_are_shown_as_thumbnails_and_moved_made_the_cover_and_removed_without_a
 }
 
 #[test]
+fn a_photo_written_with_dot_slash_in_a_sub_folder_is_removed_and_restored_to_its_folder() {
+    let site = site();
+    site.write(
+        "content/posts/piknik/index.md",
+        "---\ntitle: Piknik\ndate: 2026-06-01\ngallery:\n  - src: ./zdjecia/d.jpg\n    alt: Ognisko\n---\nTekst.\n",
+    );
+    let original = common::gradient_jpeg(800, 600, 7);
+    site.write_bytes("content/posts/piknik/zdjecia/d.jpg", &original);
+    site.build_ok();
+    let mut r = Redakcja::start(&site, &[], None);
+    let removed = photo_button(&mut r, "./zdjecia/d.jpg", "usun");
+    assert_eq!(removed.status, 303, "{}", removed.body);
+    assert!(
+        !on_disk(&site, "content/posts/piknik/zdjecia/d.jpg"),
+        "the file went to the bin"
+    );
+    let bin = r.get("/redakcja/kosz");
+    assert!(
+        bin.body.contains("<code>posts/piknik/zdjecia/d.jpg</code>"),
+        "{}",
+        bin.body
+    );
+    let restore = form_of(&bin.body, "/redakcja/przywroc");
+    assert_eq!(r.post("/redakcja/przywroc", &restore).status, 303);
+    assert_eq!(
+        std::fs::read(site.root().join("content/posts/piknik/zdjecia/d.jpg")).expect("back"),
+        original,
+        "back in its sub-folder, beside the post's index.md above it"
+    );
+}
+
+#[test]
 fn documents_are_checked_by_content_and_give_a_link_to_insert() {
     let site = site();
     let mut r = Redakcja::start(&site, &[], None);

@@ -8,10 +8,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::content::atomic::{self, Durability};
+pub use crate::content::EDITOR_DIR;
 use crate::content::{file, CONTENT_DIR, MAX_TEXT_BYTES};
 
-/// The editor's own folder at the site root (not under `content/`, so never built).
-pub const EDITOR_DIR: &str = ".redakcja";
 const HISTORY: &str = "historia";
 const BIN: &str = "kosz";
 /// The sections whose documents the editor writes.
@@ -185,7 +184,9 @@ impl Store {
     pub fn beside(&self, rel: &str, name: &str) -> Result<PathBuf, StoreError> {
         let document = self.confine(rel)?;
         let folder = document.parent().ok_or(StoreError::BadPath)?;
-        let path = folder.join(checked_relative(name)?);
+        // `./a.jpg` is `a.jpg`, as the build reads it.
+        let name: Vec<&str> = name.split('/').filter(|part| *part != ".").collect();
+        let path = folder.join(checked_relative(&name.join("/"))?);
         if path == document {
             return Err(StoreError::BadPath);
         }
@@ -352,13 +353,20 @@ impl Store {
             let to = self.confine(&back_text)?;
             (back_text, to)
         } else {
-            // A file of a bundle goes back beside its document, which must be there.
-            let (folder, name) = back_text.rsplit_once('/').ok_or(StoreError::BadPath)?;
-            let document = format!("{folder}/index.md");
-            if !self.exists(&document) {
-                return Err(StoreError::Missing);
-            }
-            let to = self.beside(&document, name)?;
+            // A file of a bundle (`posts/x/a.jpg`, `posts/x/zdjecia/a.jpg`) goes back beside
+            // its document, the nearest `index.md` above it, which must be there.
+            let parts: Vec<&str> = back_text.split('/').collect();
+            let (document, name) = (2..parts.len())
+                .rev()
+                .map(|at| {
+                    (
+                        format!("{}/index.md", parts[..at].join("/")),
+                        parts[at..].join("/"),
+                    )
+                })
+                .find(|(document, _)| self.exists(document))
+                .ok_or(StoreError::Missing)?;
+            let to = self.beside(&document, &name)?;
             (document, to)
         };
         let _guard = self.lock();

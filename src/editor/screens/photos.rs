@@ -120,8 +120,11 @@ pub fn arrange(call: &Call) -> MountResponse {
             .confine(rel)
             .is_ok_and(|p| crate::content::is_bundle_index(&p));
         if own && !photos::list(&parts).iter().any(|p| p.src == src) {
-            if let Err(e) = call.editor.store.discard(rel, src) {
-                return problem_page(call, 500, &e);
+            match call.editor.store.discard(rel, src) {
+                // Not a file of the post's folder (`../wspolne.jpg`) or gone already: the
+                // save stands and nothing is moved.
+                Ok(_) | Err(StoreError::BadPath | StoreError::Missing) => {}
+                Err(e) => return problem_page(call, 500, &e),
             }
         }
     }
