@@ -198,6 +198,10 @@ impl Asker {
                 .filter(|_| (300..400).contains(&status))
                 .and_then(|l| Url::parse(&current).ok()?.join(&l).ok());
             match next {
+                Some(next) if !may_follow(address, &next) => {
+                    let to = next.to_string();
+                    return Answer::Unreachable(msg!(M::ExternalRedirectInside, to = to));
+                }
                 Some(next) => {
                     // A permanent move of the address written: the new address is the one to
                     // write (a later temporary hop is the new site's business).
@@ -275,6 +279,35 @@ impl Asker {
             retry_after: header("retry-after").and_then(|v| retry_after(&v)),
         })
     }
+}
+
+/// Whether a redirect from the link `written` may be followed to `next`: over http(s) only,
+/// and into a local network or this computer (loopback, private, link-local addresses,
+/// `localhost`) only when the link itself points there. A site linked from the text must not
+/// steer the check to the office's router or printer.
+fn may_follow(written: &str, next: &Url) -> bool {
+    let inside = |url: &Url| match url.host() {
+        Some(url::Host::Ipv4(ip)) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
+        }
+        Some(url::Host::Ipv6(ip)) => {
+            let segment = ip.segments()[0];
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || (segment & 0xfe00) == 0xfc00
+                || (segment & 0xffc0) == 0xfe80
+                || ip
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| v4.is_loopback() || v4.is_private())
+        }
+        Some(url::Host::Domain(name)) => {
+            let name = name.trim_end_matches('.');
+            name.eq_ignore_ascii_case("localhost") || name.ends_with(".localhost")
+        }
+        None => true,
+    };
+    matches!(next.scheme(), "http" | "https")
+        && (!inside(next) || Url::parse(written).is_ok_and(|w| inside(&w)))
 }
 
 /// Why a connection failed, in plain words where tablica knows them, else as the library says.
@@ -442,6 +475,35 @@ fn progress_bar(show: bool, total: usize) -> ProgressBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redirects_into_a_local_network_are_followed_only_from_a_local_link() {
+        let next = |u: &str| Url::parse(u).expect("url");
+        let outside = "https://example.org/a";
+        assert!(may_follow(outside, &next("https://example.com/b")));
+        for inside in [
+            "http://192.168.1.1/reset",
+            "http://10.0.0.5/",
+            "http://127.0.0.1:8080/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://[::1]/",
+            "http://[fd00::1]/",
+            "http://localhost/",
+            "http://drukarka.localhost/",
+            "file:///etc/passwd",
+            "ftp://example.com/",
+        ] {
+            assert!(!may_follow(outside, &next(inside)), "{inside}");
+        }
+        assert!(may_follow(
+            "http://127.0.0.1:9/",
+            &next("http://127.0.0.1:9/b")
+        ));
+        assert!(!may_follow(
+            "http://127.0.0.1:9/",
+            &next("file:///etc/passwd")
+        ));
+    }
 
     #[test]
     fn only_other_sites_are_asked() {

@@ -144,6 +144,7 @@ catalogue! {
             "sprawdź, czy w adresie nie ma literówki, i otwórz go w przeglądarce: serwis mógł przestać istnieć; jeśli ten komputer łączy się przez serwer pośredniczący (proxy), ustaw `HTTPS_PROXY`";
         ExternalNoHost: "there is no such server", "nie ma takiego serwera";
         ExternalRefused: "the server refused the connection", "serwer odmówił połączenia";
+        ExternalRedirectInside: "it sends the check on to `{to}`, an address inside a local network or this computer, which tablica does not ask", "przekierowuje pod `{to}`, adres w sieci lokalnej albo na tym komputerze, o który tablica nie pyta";
         ExternalTls: "the secure connection (https) failed: {error}", "nie udało się nawiązać bezpiecznego połączenia (https): {error}";
         ExternalRedirects: "the link `{url}` is sent on more than {max} times", "odnośnik `{url}` jest przekierowywany więcej niż {max} razy";
         ExternalMoved: "the link `{url}` has moved for good to `{to}`", "odnośnik `{url}` został na stałe przeniesiony pod `{to}`";
