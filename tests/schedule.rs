@@ -260,7 +260,9 @@ fn a_preview_shows_drafts_and_scheduled_texts_marked_and_hidden_from_search_engi
             );
         }
     }
-    assert_eq!(site.read("robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert!(site
+        .read("robots.txt")
+        .ends_with("\nUser-agent: *\nDisallow: /\n"));
 
     // The same site built for real has neither, and the draft is gone.
     site.build_at(BEFORE);
@@ -314,7 +316,7 @@ fn a_preview_target_gets_the_preview_and_the_live_one_the_site() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(read(&preview, "index.html").contains("preview-banner"));
     assert!(preview.join("aktualnosci/szkic/index.html").is_file());
-    assert_eq!(read(&preview, "robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert!(read(&preview, "robots.txt").ends_with("\nUser-agent: *\nDisallow: /\n"));
     assert!(!site.public().exists(), "public/ stays the published site");
 
     let out = site.run(&["deploy", "zywa"]);
@@ -376,6 +378,19 @@ fn deploy_without_building_sends_the_build_of_the_targets_kind_only() {
         live_before,
         "the live site untouched"
     );
+}
+
+#[test]
+fn a_site_whose_own_robots_txt_turns_search_engines_away_is_still_deployed_as_the_site() {
+    let (site, _targets, _preview, live) = preview_and_live();
+    // A site not open yet: its theme's robots.txt forbids everything, as a preview's does.
+    site.write(
+        "themes/default/templates/robots.txt",
+        "User-agent: *\nDisallow: /\n",
+    );
+    let out = site.run(&["deploy", "zywa"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(read(&live, "robots.txt"), "User-agent: *\nDisallow: /\n");
 }
 
 /// `serve` patches the last build's model when only a post's text changed; once a `publish:`

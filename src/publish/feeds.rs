@@ -248,7 +248,10 @@ pub fn sitemap<'a>(
 }
 
 /// What a preview's robots.txt says, whatever the theme's template: keep out.
-pub const PREVIEW_ROBOTS: &str = "User-agent: *\nDisallow: /\n";
+/// Its first line tells it from a site's own robots.txt that turns every search engine away
+/// (a site not open yet), which `tablica deploy` must not take for a preview.
+pub const PREVIEW_ROBOTS: &str =
+    "# tablica build --preview: a preview for colleagues, not for search engines\nUser-agent: *\nDisallow: /\n";
 
 /// robots.txt: by default allowing everything and pointing to the sitemap; of a preview,
 /// disallowing everything.
