@@ -46,6 +46,8 @@ fn the_sites_own_folders_are_refused() {
         ("content", "content/ folder"),
         ("content/posts", "content/ folder"),
         ("themes/default", "themes/ folder"),
+        (".redakcja", "inside .redakcja/"),
+        (".redakcja/kosz", "inside .redakcja/"),
         (".", "holds the site itself"),
     ] {
         for flags in [&[][..], &["--replace-output"][..]] {

@@ -369,7 +369,12 @@ fn checked_target(target: &Path, site_root: &Path) -> Result<PathBuf, OutputErro
     if root.starts_with(&target) {
         return refuse(M::HoldsSite);
     }
-    for (dir, reason) in [("content", M::InContent), ("themes", M::InThemes)] {
+    let folders = [
+        (crate::content::CONTENT_DIR, M::InContent),
+        ("themes", M::InThemes),
+        (crate::content::EDITOR_DIR, M::InEditorFolder),
+    ];
+    for (dir, reason) in folders {
         if target.starts_with(root.join(dir)) {
             return refuse(reason);
         }

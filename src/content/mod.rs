@@ -24,6 +24,9 @@ pub use meta::{PageMeta, PostMeta, ProjectMeta};
 
 /// Where content lives, relative to the site root.
 pub const CONTENT_DIR: &str = "content";
+/// The editor's own folder at the site root (its history and bin; not under `content/`, so
+/// never built).
+pub const EDITOR_DIR: &str = ".redakcja";
 
 /// One Markdown file with its parsed front matter.
 #[derive(Debug, Clone)]

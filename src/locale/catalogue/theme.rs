@@ -32,6 +32,7 @@ catalogue! {
         HoldsSite: "it holds the site itself", "zawiera samą stronę";
         InContent: "it is inside the site's content/ folder", "leży w folderze content/ strony";
         InThemes: "it is inside the site's themes/ folder", "leży w folderze themes/ strony";
+        InEditorFolder: "it is inside .redakcja/, where the editor keeps earlier versions and the bin", "leży w folderze .redakcja/, w którym Redakcja trzyma wcześniejsze wersje i kosz";
         HoldsAnotherSite: "it holds another site", "zawiera inną stronę";
         IsAFile: "it is a file, not a folder", "to plik, a nie folder";
         UnsafeTargetHint: "choose an output folder outside the site's own folders, e.g. the default public/",
