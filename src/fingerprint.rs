@@ -52,11 +52,25 @@ pub struct FileStamp {
 impl FileStamp {
     /// The stamp of the file at `path`, or `None` when it cannot be read.
     pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(FileStamp {
+        std::fs::metadata(path)
+            .ok()
+            .map(|meta| FileStamp::from(&meta))
+    }
+
+    /// The stamp of `path` itself when it is a link (the link is not followed).
+    pub fn of_entry(path: &Path) -> Option<FileStamp> {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|meta| FileStamp::from(&meta))
+    }
+}
+
+impl From<&std::fs::Metadata> for FileStamp {
+    fn from(meta: &std::fs::Metadata) -> Self {
+        FileStamp {
             len: meta.len(),
             modified: meta.modified().ok(),
-        })
+        }
     }
 }
 

@@ -4,33 +4,13 @@
 //! a colleague, a `git pull`), so a request reads the files changed since the last one only.
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::SystemTime;
 
 use crate::config::{Config, CONFIG_FILE};
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
-
-/// When a file was last changed, and how large it is: a file whose stamp is the same is taken
-/// to say the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    modified: Option<SystemTime>,
-    len: u64,
-}
-
-impl Stamp {
-    /// The stamp of `path` (not following a link), `None` when it cannot be read.
-    pub fn of(path: &Path) -> Option<Stamp> {
-        let meta = fs::symlink_metadata(path).ok()?;
-        Some(Stamp {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-        })
-    }
-}
+use crate::fingerprint::FileStamp as Stamp;
 
 /// The site's settings, or the problems that stop them being read.
 pub type Settings = Result<Arc<Config>, Arc<Vec<Diagnostic>>>;
@@ -61,7 +41,7 @@ impl<T: Clone> Kept<T> {
         let values = paths
             .iter()
             .map(|path| {
-                let stamp = Stamp::of(path);
+                let stamp = Stamp::of_entry(path);
                 let value = match kept.remove(path) {
                     Some((was, value)) if fresh(was, stamp) => value,
                     _ => read(path),
@@ -76,7 +56,7 @@ impl<T: Clone> Kept<T> {
 
     /// The value of `path`: kept, or `read` again when the file's stamp changed.
     pub fn one(&self, path: &Path, read: impl Fn(&Path) -> T) -> T {
-        let stamp = Stamp::of(path);
+        let stamp = Stamp::of_entry(path);
         let mut kept = self.lock();
         if let Some((was, value)) = kept.get(path) {
             if fresh(*was, stamp) {
@@ -106,6 +86,7 @@ pub fn settings(kept: &Kept<Settings>, root: &Path) -> Settings {
 mod tests {
     use super::*;
     use std::cell::Cell;
+    use std::fs;
 
     #[test]
     fn a_file_is_read_again_only_when_it_changed_and_forgotten_when_gone() {
