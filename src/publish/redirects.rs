@@ -40,7 +40,7 @@ pub fn pages(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, Rende
                 title: r.title,
                 url: format!("{}{}", config.root, r.to),
                 permalink: config.permalink(r.to),
-                t: &theme.localised(r.lang).1.strings,
+                t: &theme.translations(r.lang).strings,
             };
             let html = theme.render(REDIRECT_TEMPLATE, &file, &context)?;
             Ok((file, html))

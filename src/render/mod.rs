@@ -104,7 +104,7 @@ impl<'a> Renderer<'a> {
         let translations = std::iter::once(site.config.language)
             .chain(theme.other_languages())
             .map(|lang| {
-                let (_, t) = theme.localised(lang);
+                let t = theme.translations(lang);
                 (lang, Value::Object(t.strings.clone()))
             })
             .collect();

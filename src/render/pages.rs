@@ -85,7 +85,7 @@ pub(super) fn post_neighbours(r: &Renderer<'_>, i: usize) -> (Option<usize>, Opt
 
 pub(super) fn project<'a>(r: &Renderer<'a>, task: Task, path: &str) -> Context<'a> {
     let project = &r.site.projects[task.item];
-    let (_, t) = r.theme.localised(project.lang);
+    let t = r.theme.translations(project.lang);
     let body = Body::Project {
         project: r.project_view(project, true),
         posts: r.posts(&project.posts),

@@ -123,9 +123,9 @@ impl Translations {
 struct Localised {
     lang: Lang,
     translations: Arc<Translations>,
-    /// `None` if the templates failed to load, which they cannot once they loaded for the
-    /// site's language: its pages then use the site language's filters.
-    tera: std::sync::OnceLock<Option<Tera>>,
+    /// The site language's templates with this language's filters, made when a page first
+    /// needs them.
+    tera: std::sync::OnceLock<Tera>,
 }
 
 /// A loaded theme.
@@ -134,11 +134,8 @@ pub struct Theme {
     pub tera: Tera,
     pub translations: Arc<Translations>,
     /// The texts of each other language the theme has, for the pages of texts in it
-    /// (`language:`), with the templates and that language's filters, made when a page first
-    /// needs them: parsing the templates again takes as long as the first time.
+    /// (`language:`), with the templates and that language's filters.
     others: Vec<Localised>,
-    /// The templates' sources, for [`Localised`].
-    sources: Vec<(String, String)>,
     /// Files copied to `assets/` in the output, by path below `static/`.
     pub static_files: BTreeMap<PathBuf, ThemeFile>,
     /// A hash of each template's source, by template name, to tell which pages a change
@@ -155,10 +152,23 @@ impl Theme {
         let Some(other) = self.others.iter().find(|o| o.lang == lang) else {
             return (&self.tera, &self.translations);
         };
-        let tera = other
-            .tera
-            .get_or_init(|| templates_with(self.sources.clone(), &other.translations).ok());
-        (tera.as_ref().unwrap_or(&self.tera), &other.translations)
+        // A copy of the parsed templates: parsing them again would cost as much as the first
+        // time, for every language of the theme.
+        let tera = other.tera.get_or_init(|| {
+            let mut tera = self.tera.clone();
+            register_filters(&mut tera, &other.translations);
+            tera
+        });
+        (tera, &other.translations)
+    }
+
+    /// The texts for a page in `lang`: the site language's when the theme has no texts in
+    /// `lang`. Unlike [`Theme::localised`], this makes no templates.
+    pub fn translations(&self, lang: Lang) -> &Arc<Translations> {
+        self.others
+            .iter()
+            .find(|o| o.lang == lang)
+            .map_or(&self.translations, |o| &o.translations)
     }
 
     /// The languages other than the site's the theme has texts for.
@@ -274,12 +284,11 @@ pub fn load(root: &Path, name: &str, lang: Lang) -> Result<Theme, ThemeError> {
             tera: std::sync::OnceLock::new(),
         });
     }
-    let tera = templates_with(templates.clone(), &translations)?;
+    let tera = templates_with(templates, &translations)?;
     Ok(Theme {
         tera,
         translations,
         others,
-        sources: templates,
         static_files,
         template_hashes,
         assets_hash: std::hash::Hasher::finish(&assets),
