@@ -9,6 +9,9 @@
 //! other tools out, for a site too large for them on the machine. At 100,000 posts and more
 //! each build runs once:
 //! `TABLICA_BENCH_POSTS=100000 TABLICA_BENCH_CASES=cold cargo bench --bench compare`.
+//! `TABLICA_BENCH_BASELINE=<path to another tablica binary>` adds it as a column named
+//! `before` (with its own copy of the site), to compare two versions of tablica in one run:
+//! build the older commit with `cargo build --release` in a worktree and name its binary.
 //!
 //! Cases, per site size:
 //! - cold build: output and caches deleted first (tablica: the output and `.tablica-cache`;
@@ -53,15 +56,27 @@ const SERVER_LIMIT: Duration = Duration::from_secs(600);
 #[derive(Clone, Debug)]
 enum Tool {
     Tablica,
+    /// Another version of tablica (`TABLICA_BENCH_BASELINE`).
+    Baseline(PathBuf),
     Hugo,
     /// Zola's binary.
     Zola(PathBuf),
 }
 
 impl Tool {
+    /// The binary of this version of tablica; `None` for Hugo and Zola.
+    fn tablica_binary(&self) -> Option<&Path> {
+        match self {
+            Tool::Tablica => Some(Path::new(env!("CARGO_BIN_EXE_tablica"))),
+            Tool::Baseline(bin) => Some(bin),
+            Tool::Hugo | Tool::Zola(_) => None,
+        }
+    }
+
     fn name(&self) -> &'static str {
         match self {
             Tool::Tablica => "tablica",
+            Tool::Baseline(_) => "before",
             Tool::Hugo => "Hugo",
             Tool::Zola(_) => "Zola",
         }
@@ -81,8 +96,8 @@ impl Site {
     /// build everything).
     fn build_command(&self, force: bool) -> Command {
         match &self.tool {
-            Tool::Tablica => {
-                let mut c = Command::new(env!("CARGO_BIN_EXE_tablica"));
+            Tool::Tablica | Tool::Baseline(_) => {
+                let mut c = Command::new(self.tool.tablica_binary().expect("a tablica"));
                 c.args(["build", "--quiet", "--root"])
                     .arg(&self.root)
                     .arg("--output")
@@ -115,7 +130,7 @@ impl Site {
     /// Deletes the output and every cache, for a cold build.
     fn clear(&self) {
         let cache = match self.tool {
-            Tool::Tablica => tablica::build::CACHE_DIR,
+            Tool::Tablica | Tool::Baseline(_) => tablica::build::CACHE_DIR,
             Tool::Hugo => "resources",
             Tool::Zola(_) => "static/processed_images",
         };
@@ -131,7 +146,10 @@ impl Site {
     fn start_server(&self) -> (Child, u16) {
         let port = support::free_port();
         let command = match &self.tool {
-            Tool::Tablica => return support::start_tablica_serve(&self.root),
+            Tool::Tablica | Tool::Baseline(_) => {
+                let bin = self.tool.tablica_binary().expect("a tablica");
+                return support::start_tablica_binary(bin, &self.root, "serve");
+            }
             Tool::Hugo => {
                 let mut c = Command::new("hugo");
                 c.args([
@@ -213,6 +231,8 @@ impl Written {
 /// out).
 struct Plan {
     cases: Vec<String>,
+    /// Another tablica binary to compare with (`TABLICA_BENCH_BASELINE`).
+    baseline: Option<PathBuf>,
     hugo: bool,
     zola: Option<PathBuf>,
 }
@@ -239,7 +259,16 @@ impl Plan {
         let hugo_version = hugo.then(hugo::ensure_installed);
         let wants_zola = tools.iter().any(|t| t == "zola");
         let zola = zola::binary().filter(|_| wants_zola);
+        let baseline = std::env::var_os("TABLICA_BENCH_BASELINE").map(PathBuf::from);
         let mut line = format!("tablica {}", env!("CARGO_PKG_VERSION"));
+        if let Some(bin) = &baseline {
+            assert!(
+                bin.is_file(),
+                "TABLICA_BENCH_BASELINE: no binary at {}",
+                bin.display()
+            );
+            line += &format!(" vs before ({})", bin.display());
+        }
         if let Some(version) = hugo_version {
             line += &format!(" vs {version}");
         }
@@ -256,6 +285,7 @@ impl Plan {
         println!("{line}");
         Plan {
             cases,
+            baseline,
             hugo,
             zola: zola.map(|(bin, _)| bin),
         }
@@ -268,6 +298,9 @@ impl Plan {
     /// The tools' names, in the order of the sites.
     fn names(&self) -> Vec<&'static str> {
         let mut names = vec!["tablica"];
+        if self.baseline.is_some() {
+            names.push("before");
+        }
         if self.hugo {
             names.push("Hugo");
         }
@@ -323,6 +356,15 @@ fn generate_sites(dir: &Path, posts: usize, photos: usize, plan: &Plan) -> Vec<S
         corpus::photos::gallery_post(&tablica_root, photos);
     }
     let mut sites = Vec::new();
+    if let Some(bin) = &plan.baseline {
+        let root = dir.join("before");
+        copy_tree(&tablica_root, &root);
+        sites.push(Site {
+            tool: Tool::Baseline(bin.clone()),
+            root,
+            out: dir.join("before-out"),
+        });
+    }
     if plan.hugo {
         let hugo_root = dir.join("hugo");
         hugo::write_site(&tablica_root, &hugo_root);
@@ -350,6 +392,18 @@ fn generate_sites(dir: &Path, posts: usize, photos: usize, plan: &Plan) -> Vec<S
         },
     );
     sites
+}
+
+/// Copies the folder `from` to `to` (files and folders only).
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let target = to.join(entry.path().strip_prefix(from).expect("inside the site"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("create a folder of the copy");
+        } else if entry.file_type().is_file() {
+            std::fs::copy(entry.path(), &target).expect("copy a file of the site");
+        }
+    }
 }
 
 /// Cold build, rebuild with nothing changed, full rebuild and an edit in serve, for a site

@@ -134,7 +134,13 @@ pub fn start_tablica_serve(root: &Path) -> (Child, u16) {
 
 /// Starts `tablica <command>` (`serve` or `edit`) as [`start_tablica_serve`] does.
 pub fn start_tablica(root: &Path, command: &str) -> (Child, u16) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tablica"))
+    start_tablica_binary(Path::new(env!("CARGO_BIN_EXE_tablica")), root, command)
+}
+
+/// Starts `bin <command>` (a tablica binary, perhaps another version) as
+/// [`start_tablica_serve`] does.
+pub fn start_tablica_binary(bin: &Path, root: &Path, command: &str) -> (Child, u16) {
+    let mut child = Command::new(bin)
         .args([command, "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
