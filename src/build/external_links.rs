@@ -24,7 +24,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::catalogue::Documents as M;
 use crate::locale::{msg, Message};
-use crate::markdown::tags;
+use crate::markdown::each_tag;
 use crate::render::RenderedPage;
 
 use super::links::Source;
@@ -74,13 +74,13 @@ pub(super) fn collect(
             continue;
         };
         let source = sources.get(dir);
-        let hrefs = tags(&page.html)
-            .into_iter()
-            .filter(|t| !t.end && matches!(t.name.as_str(), "a" | "area"));
-        for tag in hrefs {
-            let Some((_, written)) = tag.attributes.iter().find(|(n, _)| n == "href") else {
-                continue;
-            };
+        let mut hrefs = Vec::new();
+        each_tag(&page.html, |tag| {
+            if !tag.end && matches!(tag.name, "a" | "area") {
+                hrefs.extend(tag.attribute("href").map(str::to_string));
+            }
+        });
+        for written in &hrefs {
             let Some(address) = external(&base, written, &skip) else {
                 continue;
             };

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::locale::catalogue::Documents as M;
 use crate::locale::msg;
-use crate::markdown::{tags, TextLink};
+use crate::markdown::{each_tag, TextLink};
 use crate::render::RenderedPage;
 
 /// Attributes holding one address, by element.
@@ -210,17 +210,20 @@ fn decoded(url: &str) -> String {
 }
 
 /// Every address a page names, and every id (and `name` of an `a`) on it: one read of the
-/// page.
+/// page, keeping only those.
 fn read_page(html: &str) -> (Vec<Found>, HashSet<String>) {
     let (mut found, mut ids) = (Vec::new(), HashSet::new());
-    for tag in tags(html).into_iter().filter(|t| !t.end) {
-        for (name, value) in &tag.attributes {
+    each_tag(html, |tag| {
+        if tag.end {
+            return;
+        }
+        for (name, value) in tag.attributes() {
             if name == "id" || (name == "name" && tag.name == "a") {
-                ids.insert(value.clone());
-            } else if ADDRESS.contains(&(tag.name.as_str(), name.as_str())) {
+                ids.insert(value.to_string());
+            } else if ADDRESS.contains(&(tag.name, name)) {
                 found.push(Found {
-                    written: value.clone(),
-                    photo: matches!(tag.name.as_str(), "img" | "source"),
+                    written: value.to_string(),
+                    photo: matches!(tag.name, "img" | "source"),
                 });
             } else if name == "srcset" {
                 // `a.jpg 480w, b.jpg 960w`: each candidate's address is before its space.
@@ -231,7 +234,7 @@ fn read_page(html: &str) -> (Vec<Found>, HashSet<String>) {
                 }));
             }
         }
-    }
+    });
     (found, ids)
 }
 

@@ -31,7 +31,7 @@ use text::{plain_text, without_controls, LineIndex};
 
 pub use checks::{Check, Finding};
 pub use photos::replace_photos;
-pub use raw_html::{tags, RawTag};
+pub use raw_html::each_tag;
 pub use sanitise::sanitise_rewriting_addresses;
 pub(crate) use text::shorten;
 

@@ -91,21 +91,31 @@ pub(super) fn check_raw_html(
 }
 
 /// A tag of raw HTML, as a browser's tokenizer reads it.
-pub struct RawTag {
+pub(super) struct RawTag {
     /// Byte offset of its `<` in the HTML.
-    pub offset: usize,
+    pub(super) offset: usize,
     /// An end tag (`</div>`).
-    pub end: bool,
-    pub name: String,
+    pub(super) end: bool,
+    pub(super) name: String,
     /// Names and values, character references decoded.
-    pub attributes: Vec<(String, String)>,
+    pub(super) attributes: Vec<(String, String)>,
 }
 
 /// The tags of raw HTML with the offset of each, read by html5ever's tokenizer (the
 /// sanitiser's own parser), so the checks see the addresses the sanitiser and the browser
 /// see. For reporting and bounding only: the sanitiser decides what is kept.
 pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
-    let mut tags = tags(html);
+    let mut tags = Vec::new();
+    each_tag(html, |tag| {
+        tags.push(RawTag {
+            offset: 0,
+            end: tag.end,
+            name: tag.name.to_string(),
+            attributes: (tag.attributes())
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        });
+    });
     // The tokenizer tells where a tag ends; findings name the line where it starts. The tags
     // come in the order they are written, so one forward search finds each.
     let lower = html.to_ascii_lowercase();
@@ -120,41 +130,55 @@ pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
     tags
 }
 
-/// The tags of an HTML text as a browser's tokenizer reads them, without their offsets
-/// (`offset` is 0): for reading whole pages.
-pub fn tags(html: &str) -> Vec<RawTag> {
+/// A tag as the tokenizer read it, borrowed for the time of a call of [`each_tag`].
+pub struct HtmlTag<'a> {
+    /// An end tag (`</div>`).
+    pub end: bool,
+    pub name: &'a str,
+    attrs: &'a [html5ever::Attribute],
+}
+
+impl<'a> HtmlTag<'a> {
+    /// Names and values, character references decoded.
+    pub fn attributes(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        (self.attrs.iter()).map(|a| (&*a.name.local, &*a.value))
+    }
+
+    /// The value of the attribute `name`.
+    pub fn attribute(&self, name: &str) -> Option<&'a str> {
+        self.attributes().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+/// Calls `visit` with each tag of an HTML text as a browser's tokenizer reads it, in order.
+/// Nothing is copied but what `visit` keeps: whole pages are read this way.
+pub fn each_tag(html: &str, visit: impl FnMut(&HtmlTag<'_>)) {
     use html5ever::tendril::StrTendril;
     use html5ever::tokenizer::states::RawKind;
     use html5ever::tokenizer::{
         BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
     };
 
-    #[derive(Default)]
-    struct Tags(std::cell::RefCell<Vec<RawTag>>);
-    impl TokenSink for Tags {
+    struct Tags<F>(std::cell::RefCell<F>);
+    impl<F: FnMut(&HtmlTag<'_>)> TokenSink for Tags<F> {
         type Handle = ();
         fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
             let Token::TagToken(tag) = token else {
                 return TokenSinkResult::Continue;
             };
-            let name = tag.name.to_string();
             let end = tag.kind == TagKind::EndTag;
+            let name: &str = &tag.name;
             // The content of these is text, not tags, as the tree builder would tell.
-            let raw = match name.as_str() {
+            let raw = match name {
                 "script" => Some(RawKind::ScriptData),
                 "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
                 "textarea" | "title" => Some(RawKind::Rcdata),
                 _ => None,
             };
-            self.0.borrow_mut().push(RawTag {
-                offset: 0,
+            (self.0.borrow_mut())(&HtmlTag {
                 end,
                 name,
-                attributes: tag
-                    .attrs
-                    .iter()
-                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                    .collect(),
+                attrs: &tag.attrs,
             });
             match raw {
                 Some(kind) if !end => TokenSinkResult::RawData(kind),
@@ -163,10 +187,9 @@ pub fn tags(html: &str) -> Vec<RawTag> {
         }
     }
 
-    let tokenizer = Tokenizer::new(Tags::default(), TokenizerOpts::default());
+    let tokenizer = Tokenizer::new(Tags(visit.into()), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    tokenizer.sink.0.take()
 }
