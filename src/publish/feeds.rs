@@ -3,6 +3,7 @@
 //! theme (`atom.xml`, `rss.xml`, `sitemap.xml`, `robots.txt`), which a site can override like
 //! any other; this module gathers what they show.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -70,7 +71,7 @@ struct FeedEntry<'a> {
     updated: String,
     author: &'a str,
     summary: &'a str,
-    content: String,
+    content: &'a str,
 }
 
 /// The variables of `sitemap.xml`: every page, by its absolute address.
@@ -126,10 +127,11 @@ pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, 
         page_path: &t.path,
         posts: &t.posts,
     }));
+    let contents = feed_contents(site, &channels);
     channels
         .par_iter()
         .map(|ch| {
-            let context = atom(site, ch);
+            let context = atom(site, ch, &contents);
             let atom_file = PathBuf::from(feed_path(ch.page_path));
             let atom = theme.render(FEED_FILE, &atom_file, &context)?;
             let rss_file = PathBuf::from(rss_path(ch.page_path));
@@ -140,20 +142,37 @@ pub fn atom_feeds(site: &Site, theme: &Theme) -> Result<Vec<(PathBuf, String)>, 
         .map(|feeds| feeds.into_iter().flatten().collect())
 }
 
+/// The feed content of each post shown in a feed, by post: made once, though a post is in the
+/// site's feed and in those of its tags and project.
+fn feed_contents(site: &Site, channels: &[Channel]) -> HashMap<PostId, String> {
+    let c = &site.config;
+    let shown: HashSet<PostId> = channels
+        .iter()
+        .flat_map(|ch| ch.posts.iter().take(FEED_ENTRIES).copied())
+        .collect();
+    shown
+        .into_par_iter()
+        .filter_map(|id| {
+            let post = site.posts.get(id.index())?;
+            let html = text_with_photos(&post.text.html, &post.photos);
+            Some((id, absolute_links(&html, c, &c.permalink(&post.path))))
+        })
+        .collect()
+}
+
 /// What the Atom feed of a channel shows: its newest posts.
-fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
+fn atom<'a>(
+    site: &'a Site,
+    channel: &'a Channel,
+    contents: &'a HashMap<PostId, String>,
+) -> AtomContext<'a> {
     let c = &site.config;
     let tz = c.timezone;
-    let posts: Vec<&Post> = channel
-        .posts
-        .iter()
-        .take(FEED_ENTRIES)
-        .filter_map(|&i| site.posts.get(i.index()))
+    let posts: Vec<(PostId, &Post)> = (channel.posts.iter().take(FEED_ENTRIES))
+        .filter_map(|&i| Some((i, site.posts.get(i.index())?)))
         .collect();
     // A feed with no posts yet (a new project) takes the date of the site's newest post.
-    let updated = posts
-        .iter()
-        .copied()
+    let updated = (posts.iter().map(|&(_, p)| p))
         .chain(
             site.posts
                 .first()
@@ -169,7 +188,7 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
     let author_default = c.organisation_name();
     let entries = posts
         .into_iter()
-        .map(|post| FeedEntry {
+        .map(|(id, post)| FeedEntry {
             title: &post.title,
             lang: post.lang.code(),
             url: c.permalink(&post.path),
@@ -178,11 +197,7 @@ fn atom<'a>(site: &'a Site, channel: &'a Channel) -> AtomContext<'a> {
             updated: post.updated.unwrap_or(post.date).rfc3339(tz),
             author: post.doc.meta.author.as_deref().unwrap_or(author_default),
             summary: &post.summary,
-            content: absolute_links(
-                &text_with_photos(&post.text.html, &post.photos),
-                c,
-                &c.permalink(&post.path),
-            ),
+            content: contents.get(&id).map_or("", String::as_str),
         })
         .collect();
     AtomContext {
