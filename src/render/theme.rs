@@ -419,17 +419,24 @@ fn register_filters(tera: &mut Tera, translations: &Arc<Translations>) {
 /// dropped.
 pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + input.len() / 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c if c < ' ' && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
+    // Every character escaped or dropped is ASCII, so the text between two of them is copied
+    // as one slice (a byte below 0x80 is never part of a longer UTF-8 sequence).
+    let mut copied = 0;
+    for (i, byte) in input.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b if b < b' ' && !matches!(b, b'\n' | b'\t' | b'\r') => "",
+            _ => continue,
+        };
+        out.push_str(&input[copied..i]);
+        out.push_str(replacement);
+        copied = i + 1;
     }
+    out.push_str(&input[copied..]);
     out
 }
 
