@@ -623,6 +623,16 @@ fn a_project_named_with_a_date_is_offered_by_the_slug_the_build_gives_it() {
     );
     let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
     assert!(page.body.contains(">Zielony ogród przy ośrodku</option>"));
+    // A project added after the form was opened is known to the save's checks at once.
+    site.write(
+        "content/projects/kuchnia-sasiedzka/index.md",
+        "---\ntitle: Kuchnia sąsiedzka\nslug: kuchnia\nstatus: ongoing\n---\nProjekt.\n",
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    set(&mut form, "f_project", "kuchnia");
+    let saved = r.post("/redakcja/zapisz", &form);
+    assert_eq!(saved.status, 303, "a project new on disk: {}", saved.body);
+    assert!(disk(&site, FILE).contains("project: kuchnia\n"));
 }
 
 #[test]

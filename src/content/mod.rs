@@ -103,6 +103,17 @@ pub fn find(root: &Path) -> (Sources, Vec<Diagnostic>) {
     (sources, diagnostics)
 }
 
+/// The Markdown files of `content/projects/` only, as [`find`] finds them (problems left to it).
+pub fn find_projects(root: &Path) -> Vec<Source> {
+    let mut ignored = Vec::new();
+    find_markdown(
+        root,
+        &root.join(CONTENT_DIR).join("projects"),
+        false,
+        &mut ignored,
+    )
+}
+
 /// Markdown files of a section: `x.md` files and `x/index.md` bundles. Other `.md` files inside
 /// a bundle belong to it and are not documents of their own (a video's transcript), except, when
 /// `nested` (static pages), those directly beside a bundle's `index.md` that start with front

@@ -113,8 +113,7 @@ fn item(
     meta: Option<Listed>,
     today: chrono::NaiveDate,
 ) -> Item {
-    let name = rel.trim_end_matches("/index.md").trim_end_matches(".md");
-    let name = name.rsplit('/').next().unwrap_or(name).to_string();
+    let name = name_of(&rel);
     let broken = meta.is_none();
     let meta = meta.unwrap_or_default();
     let parsed = meta.date.as_deref().and_then(|d| date::parse(d).ok());
@@ -142,12 +141,22 @@ fn item(
     }
 }
 
-/// The slugs of the site's projects among `items`.
-pub fn project_slugs(items: &[Item]) -> Vec<String> {
-    items
+/// The file name of the document at `rel` without `.md` (a bundle: its folder's name).
+fn name_of(rel: &str) -> String {
+    let name = rel.trim_end_matches("/index.md").trim_end_matches(".md");
+    name.rsplit('/').next().unwrap_or(name).to_string()
+}
+
+/// The slugs of the site's projects, read from `content/projects/` only (a save's checks need
+/// them, not the thousands of posts a whole [`scan`] would look at).
+pub fn project_slugs(root: &Path, kept: &Kept) -> Vec<String> {
+    content::find_projects(root)
         .iter()
-        .filter(|i| i.section == "projects")
-        .map(|i| i.slug.clone())
+        .map(|source| {
+            let meta = kept.one(&source.path, |path| read_listed(root, path));
+            let name = name_of(&source.path.to_string_lossy().replace('\\', "/"));
+            crate::site::slug_or_name(meta.and_then(|m| m.slug).as_deref(), &name)
+        })
         .collect()
 }
 

@@ -225,7 +225,7 @@ fn check(
             Vec::new(),
         );
     };
-    let projects = index::project_slugs(call.items());
+    let projects = index::project_slugs(root, &call.editor.documents);
     let problems = crate::site::check_text(config, root, &abs, text, &projects);
     let said = |d: &Diagnostic| match &d.hint {
         Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
