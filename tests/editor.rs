@@ -1263,9 +1263,21 @@ fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_fail
     let mut r = Redakcja::start(&site, &[], None);
     let list = r.get("/redakcja/");
     let publish = form_of(&list.body, "/redakcja/opublikuj");
-    let done = r.post("/redakcja/opublikuj", &publish);
+    let none = r.get("/redakcja/publikacja");
+    assert!(
+        none.body.contains("niczego nie publikowano"),
+        "{}",
+        none.body
+    );
+    let done = publication(&mut r, &publish);
     assert_eq!(done.status, 200, "{}", done.body);
     assert!(done.body.contains("Opublikowano"), "{}", done.body);
+    assert!(
+        done.body.contains("Zbudowano: wpisy – 1"),
+        "the counts: {}",
+        done.body
+    );
+    assert!(!done.body.contains("http-equiv"), "no refresh once done");
     let page = site.root().join("serwer/aktualnosci/warsztaty/index.html");
     assert!(page.is_file(), "the site is in the target folder");
     // A broken post: nothing is sent, the problem is named.
@@ -1273,7 +1285,7 @@ fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_fail
         "content/posts/zepsuty.md",
         "---\ntitle: Zepsuty\ndate: 31.02.2026\n---\nTekst.\n",
     );
-    let failed = r.post("/redakcja/opublikuj", &publish);
+    let failed = publication(&mut r, &publish);
     assert_eq!(failed.status, 422);
     assert!(
         failed.body.contains("content/posts/zepsuty.md") && failed.body.contains("31.02.2026"),
@@ -1281,4 +1293,37 @@ fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_fail
         failed.body
     );
     assert!(!site.root().join("serwer/aktualnosci/zepsuty").exists());
+}
+
+/// Publishes with the list's button: the answer leads to the publication's page, which shows
+/// its stage and reloads itself (a refresh without a script) until the result.
+fn publication(r: &mut Redakcja, publish: &Form) -> Reply {
+    let started = r.post("/redakcja/opublikuj", publish);
+    assert_eq!(started.status, 303, "{}", started.body);
+    let to = started.header("location").unwrap_or("").to_string();
+    assert!(to.starts_with("/redakcja/publikacja"), "{to}");
+    // Only one at a time: a second click shows the one running (or its result).
+    let again = r.post("/redakcja/opublikuj", publish);
+    assert_eq!(again.status, 303);
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let page = r.get(&to);
+        if !page.body.contains("data-trwa") {
+            return page;
+        }
+        assert!(
+            page.body
+                .contains("<meta http-equiv=\"refresh\" content=\"3\">")
+                && page.body.contains("role=\"status\"")
+                && (page.body.contains("budowanie strony")
+                    || page.body.contains("wysyłanie na serwer")),
+            "{}",
+            page.body
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "publishing never ended"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -19,6 +19,24 @@
   var summary = document.querySelector(".podsumowanie-bledow");
   if (summary) { summary.focus(); }
 
+  // Publishing: the page asks for itself again and puts the new stage into its polite live
+  // region (only when it changed), until the publication is done. Without the script the
+  // page reloads itself.
+  var board = document.getElementById("publikacja");
+  function poll() {
+    fetch(window.location.href, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      var next = fresh.getElementById("publikacja");
+      if (!next) { return; }
+      if (next.textContent !== board.textContent) {
+        board.replaceChildren.apply(board, Array.prototype.slice.call(next.childNodes));
+        document.title = fresh.title;
+      }
+      if (next.hasAttribute("data-trwa")) { window.setTimeout(poll, 1000); } else { board.removeAttribute("data-trwa"); }
+    }).catch(function () { window.setTimeout(poll, 3000); });
+  }
+  if (board && board.hasAttribute("data-trwa")) { window.setTimeout(poll, 1000); }
+
   var area = document.getElementById("pole-tresc");
   var form = area && area.form;
   if (!area || !form) { return; }

@@ -56,6 +56,7 @@ const screens = () => [
   ["nowy", "/redakcja/nowy"],
   ["kosz", "/redakcja/kosz"],
   ["historia", `/redakcja/historia?plik=${encodeURIComponent(REL)}`],
+  ["publikacja", "/redakcja/publikacja"],
 ];
 
 /** The form of the post sent without a title and taken down before it goes up: the error
@@ -223,7 +224,13 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     assert.doesNotMatch(text, /draft: true/);
     // Publish: the site is built; the preview shows the post as the built page does.
     await page.goto(editor.base + "/redakcja/");
-    await Promise.all([page.waitForNavigation(), page.click("form.publikuj button[type=submit]")]);
+    await Promise.all([page.waitForURL(/\/redakcja\/publikacja/), page.click("form.publikuj button[type=submit]")]);
+    // The page shows the stage in its live region until the script finds the publication done.
+    assert.equal(await page.getAttribute("#publikacja", "role"), "status");
+    await page.locator("#publikacja:not([data-trwa])").waitFor({ timeout: 120000 });
+    assert.match(await page.textContent("#publikacja"), /Zbudowano: wpisy/);
+    const done = await axe(page, "publikacja-wynik");
+    if (done.length) assert.fail(`axe-core found ${done.length} violation(s):\n${done.join("\n")}`);
     const slug = path.basename(path.dirname(rel)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
     const file = path.join(editor.root, "public", "aktualnosci", slug, "index.html");
     assert.ok(fs.existsSync(file), `built: ${await page.textContent("main")}`);

@@ -169,7 +169,13 @@ catalogue! {
         Publish: "Publish", "Opublikuj";
         PublishExplain: "Builds the site from the saved texts (drafts and scheduled ones stay hidden) and sends it to the server set in site.yaml. It takes a moment.",
             "Buduje stronę z zapisanych tekstów (szkice i zaplanowane pozostają ukryte) i wysyła ją na serwer wskazany w site.yaml. To chwilę potrwa.";
-        PublishBusy: "Publishing is already running. Wait for it to finish, then try again.", "Publikowanie już trwa. Poczekaj, aż się skończy, i spróbuj ponownie.";
+        PublishBusy: "Publishing was already running: this is how far it has got.", "Publikowanie już trwało: tak daleko doszło.";
+        PublishNone: "Nothing has been published since the editor was started.", "Od uruchomienia redakcji niczego nie publikowano.";
+        PublishBuilding: "Step 1 of 2: building the site…", "Krok 1 z 2: budowanie strony…";
+        PublishSending: "Step 2 of 2: the site is built ({files} files); sending it to the server…", "Krok 2 z 2: strona zbudowana (plików: {files}); wysyłanie na serwer…";
+        PublishBuiltCounts: "Built: {posts} posts, {pages} projects and pages, {files} files.", "Zbudowano: wpisy – {posts}, projekty i strony – {pages}, pliki – {files}.";
+        PublishRefreshes: "This page updates itself until it is done; you can also leave it, publishing goes on.", "Ta strona sama się odświeża do końca; możesz też ją opuścić, publikowanie trwa dalej.";
+        PublishRefresh: "Refresh now", "Odśwież teraz";
         PublishBuildFailed: "The site was not built, so nothing was published. Fix the problems below (open the texts they name) and publish again.",
             "Strona nie została zbudowana, więc niczego nie opublikowano. Popraw problemy wymienione niżej (otwórz wskazane teksty) i opublikuj ponownie.";
         PublishBuiltOnly: "The site is built in the public/ folder. No server is set for publishing (deploy: in site.yaml): copy public/ to the server, or ask your IT person to set it up.",
