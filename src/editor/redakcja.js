@@ -216,33 +216,57 @@
   // Several photos: sent one after another, each over the version the previous one left; one
   // refused does not stop the others. Each is then described in the list of photos.
   var reportKey = "redakcja:wgrane";
-  function sendMany(up, files) {
+  // The status region: a line saying what happens now, and a list with each file's result
+  // (each new item is announced).
+  function progress() {
     var said = document.getElementById("zdjecie-postep");
+    var line = document.createElement("p"), list = document.createElement("ul");
+    said.replaceChildren(line, list);
+    return {
+      now: function (text) { line.textContent = text; },
+      result: function (text) {
+        var li = document.createElement("li");
+        li.textContent = text;
+        list.appendChild(li);
+      }
+    };
+  }
+  function sendMany(up, files) {
+    var said = progress();
     var max = Number(up.getAttribute("data-max"));
     var plik = up.elements.plik.value, wersja = up.elements.wersja.value;
-    var failed = [], added = 0, i = 0;
+    var failed = [], results = [], added = 0, i = 0;
+    function result(text) { results.push(text); said.result(text); }
     function refused(file, answer) {
       var why = (answer.bledy || []).map(function (b) { return b.blad; }).join(" ") || up.getAttribute("data-problem");
       failed.push({ pole: "plik-wgrany", blad: file.name + ": " + why });
+      result(file.name + ": " + why);
     }
     function next() {
       if (i === files.length) { return finish(); }
       var file = files[i];
       i += 1;
-      said.textContent = fill(up.getAttribute("data-wysylanie"), { n: i, total: files.length, file: file.name });
+      said.now(fill(up.getAttribute("data-wysylanie"), { n: i, total: files.length, file: file.name }));
       if (file.size > max) {
         refused(file, { bledy: [{ blad: up.getAttribute("data-za-duzy") }] });
         return next();
       }
       return send(up, file, { plik: plik, wersja: wersja, alt: "", podpis: "", wiele: "true" }).then(function (answer) {
-        if (answer.ok) { added += 1; plik = answer.plik; wersja = answer.wersja; } else { refused(file, answer); }
+        if (answer.ok) {
+          added += 1;
+          plik = answer.plik;
+          wersja = answer.wersja;
+          result(fill(up.getAttribute("data-dodano"), { file: file.name }));
+        } else { refused(file, answer); }
       }, function () { refused(file, {}); }).then(next);
     }
     function finish() {
       var done = fill(up.getAttribute("data-koniec"), { added: added, total: files.length });
-      said.textContent = done;
+      said.now(done);
       if (!added) { showProblems(up, failed); return; }
-      try { window.sessionStorage.setItem(reportKey, JSON.stringify({ done: done, failed: failed })); } catch (e) { /* shown below only */ }
+      try {
+        window.sessionStorage.setItem(reportKey, JSON.stringify({ done: done, results: results, failed: failed }));
+      } catch (e) { /* the list of photos shows what was added */ }
       window.location.href = editUrl(plik, "dodane");
     }
     next();
@@ -284,7 +308,9 @@
     window.sessionStorage.removeItem(reportKey);
     var photoForm = document.querySelector("form.wgrywanie[data-prefiks=zdjecie]");
     if (report && photoForm) {
-      document.getElementById("zdjecie-postep").textContent = report.done;
+      var said = progress();
+      said.now(report.done);
+      report.results.forEach(said.result);
       if (report.failed.length) { showProblems(photoForm, report.failed); }
     }
   } catch (e) { /* storage unavailable: the list of photos shows what was added */ }

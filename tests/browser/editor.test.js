@@ -267,7 +267,11 @@ test("three photos chosen at once: two land, the bad one is named, each needs it
     await Promise.all([page.waitForURL(/zapisano=dodane/), page.click("form[action$=zdjecie] button[type=submit]")]);
     const order = await page.$$eval(".lista-zdjec .zdjecie", (items) => items.map((li) => li.getAttribute("data-zdjecie")));
     assert.deepEqual(order, ["las-1.jpg", "las-2.jpg"], "the two photos landed, in the order chosen");
-    assert.match(await page.textContent("#zdjecie-postep"), /Dodano zdjęć: 2 z 3/);
+    const said = await page.$$eval("#zdjecie-postep li", (items) => items.map((li) => li.textContent));
+    assert.deepEqual(said.map((s) => s.split(":")[0]), ["Las 1.jpg", "notatki.jpg", "Las 2.jpg"], "each file's result");
+    assert.match(said[0], /dodano$/);
+    assert.match(said[1], /nie jest zdjęciem/);
+    assert.match(await page.textContent("#zdjecie-postep p"), /Dodano zdjęć: 2 z 3/);
     const refused = await page.textContent("form[action$=zdjecie] .podsumowanie-bledow");
     assert.match(refused, /notatki\.jpg: Ten plik nie jest zdjęciem/, "the bad file is named");
     const bundle = new URL(page.url()).searchParams.get("plik");

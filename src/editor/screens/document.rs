@@ -468,6 +468,7 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     .render(lang));
     let done = esc(&msg!(E::UploadDone, added = "{added}", total = "{total}").render(lang));
     let too_big = t(lang, E::PhotoTooBig);
+    let added = esc(&msg!(E::UploadAddedOne, file = "{file}").render(lang));
     let max = crate::editor::MAX_BODY;
     let keep = format!(
         "{}{}{}",
@@ -484,7 +485,7 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     format!(
         "<section class=\"pliki\" aria-labelledby=\"zdjecie-tytul\"><h2 id=\"zdjecie-tytul\">{}</h2>\
          <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" \
-         data-wysylanie=\"{sending}\" data-koniec=\"{done}\" data-za-duzy=\"{too_big}\" data-max=\"{max}\" novalidate>{keep}{}{}{}\
+         data-wysylanie=\"{sending}\" data-koniec=\"{done}\" data-za-duzy=\"{too_big}\" data-dodano=\"{added}\" data-max=\"{max}\" novalidate>{keep}{}{}{}\
          <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"zdjecie-postep\"></div></section>\
          <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
          <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\

@@ -131,6 +131,7 @@ catalogue! {
         PhotoFileHint: "From the computer (or drag them here) or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first. With several photos chosen at once, the description below is left empty: describe each one in the list of photos, then save.",
             "Z komputera (albo przeciągnij je tutaj) lub z aparatu telefonu; pierwsze zostaje okładką, kolejne trafiają do galerii. Najpierw zapisz zmiany. Gdy wybierzesz kilka zdjęć naraz, opis poniżej zostaje pusty: opisz każde na liście zdjęć i zapisz.";
         UploadSending: "Sending {n} of {total}: {file}…", "Wysyłanie {n} z {total}: {file}…";
+        UploadAddedOne: "{file}: added", "{file}: dodano";
         UploadDone: "Photos added: {added} of {total}.", "Dodano zdjęć: {added} z {total}.";
         PhotoTooBig: "The file is larger than 32 MB; send a smaller copy", "Plik jest większy niż 32 MB; wyślij mniejszą kopię";
         PhotosAdded: "The photos were added. Describe each one in the list of photos (the post cannot be saved until each has its description), then save.",
