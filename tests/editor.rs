@@ -88,8 +88,14 @@ fn form_of(html: &str, action: &str) -> Form {
         .unwrap_or_else(|| panic!("no form {action} in {html}"));
     let fields = scraper::Selector::parse("input, select, textarea").expect("selector");
     let option = scraper::Selector::parse("option[selected]").expect("selector");
+    // And the fields outside it that name it (`form="…"`), as a browser sends them.
+    let outside = form
+        .value()
+        .id()
+        .map(|id| scraper::Selector::parse(&format!("[form=\"{id}\"]")).expect("selector"));
     let mut out = Form::new();
-    for el in form.select(&fields) {
+    let named = outside.iter().flat_map(|sel| doc.select(sel));
+    for el in form.select(&fields).chain(named) {
         let v = el.value();
         let Some(name) = v.attr("name") else { continue };
         let value = match v.name() {
@@ -946,6 +952,105 @@ fn photos_are_checked_by_content_and_a_single_file_post_becomes_a_folder() {
 const PICNIC: &str = "posts/piknik/index.md";
 
 /// A button of the photo list: `akcja` done to the photo `zdjecie` of the picnic post.
+#[test]
+fn several_photos_are_added_one_by_one_and_each_needs_its_alt_text_before_saving() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let (csrf, mut wersja) = upload_fields(&mut r, REL);
+    let jpeg = common::gradient_jpeg(64, 48, 7);
+    let mut rel = REL.to_string();
+    let files: [(&str, &[u8]); 3] = [
+        ("Las 1.jpg", &jpeg),
+        ("notatki.jpg", b"to nie jest zdjecie"),
+        ("Las 2.jpg", &jpeg),
+    ];
+    for (name, bytes) in files {
+        let fields = [
+            ("plik", rel.as_str()),
+            ("wersja", wersja.as_str()),
+            ("nazwa", name),
+            ("alt", ""),
+            ("wiele", "true"),
+        ];
+        let (reply, json) = r.upload("zdjecie", &fields, &csrf, bytes);
+        if name == "notatki.jpg" {
+            assert_eq!(reply.status, 422, "{}", reply.body);
+            assert_eq!(json["bledy"][0]["pole"], "plik-wgrany", "{json}");
+            continue;
+        }
+        assert_eq!(reply.status, 200, "{name}: {}", reply.body);
+        rel = json["plik"].as_str().expect("the document").to_string();
+        wersja = json["wersja"]
+            .as_str()
+            .expect("its new version")
+            .to_string();
+    }
+    let bundle = "posts/2026-11-24-warsztaty/index.md";
+    assert_eq!(rel, bundle);
+    let file = format!("content/{bundle}");
+    let added = disk(&site, &file);
+    assert!(
+        added.contains("cover:\n  src: las-1.jpg\ngallery:\n  - src: las-2.jpg\n"),
+        "{added}"
+    );
+    assert!(!on_disk(
+        &site,
+        "content/posts/2026-11-24-warsztaty/notatki.jpg"
+    ));
+    // Without a description the alt text is still required for one photo alone.
+    let fields = [
+        ("plik", bundle),
+        ("wersja", &wersja),
+        ("nazwa", "a.jpg"),
+        ("alt", ""),
+    ];
+    assert_eq!(r.upload("zdjecie", &fields, &csrf, &jpeg).0.status, 422);
+    // The form lists both with their fields; saved without alt texts, it is refused per photo.
+    let mut form = r.open(bundle);
+    assert_eq!(get(&form, "zdjecie-1-src"), "las-2.jpg");
+    set(&mut form, "akcja", "zapisz");
+    set(&mut form, "zdjecie-0-alt", "IMG_2041");
+    let refused = r.post("/redakcja/zapisz", &form);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    for (i, src) in ["las-1.jpg", "las-2.jpg"].iter().enumerate() {
+        assert!(
+            refused
+                .body
+                .contains(&format!("href=\"#pole-zdjecie-{i}-alt\"")),
+            "{i}: in the summary"
+        );
+        let next_to = format!("<p class=\"blad\" id=\"blad-zdjecie-{i}-alt\">");
+        let error = refused.body.split(&next_to).nth(1).unwrap_or("");
+        assert!(
+            error.split("</p>").next().unwrap_or("").contains(src),
+            "{i}: {error}"
+        );
+    }
+    assert!(
+        refused.body.contains("value=\"IMG_2041\""),
+        "what was typed is kept"
+    );
+    assert_eq!(disk(&site, &file), added, "nothing written");
+    set(&mut form, "zdjecie-0-alt", "Ścieżka wśród sosen");
+    set(&mut form, "zdjecie-1-alt", "Grupa seniorów przy ognisku");
+    set(&mut form, "zdjecie-1-osoby", "true");
+    set(&mut form, "zdjecie-1-zgoda", "true");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    let saved = disk(&site, &file);
+    assert!(
+        saved.contains("cover:\n  src: las-1.jpg\n  alt: Ścieżka wśród sosen\ngallery:\n  - src: las-2.jpg\n    alt: Grupa seniorów przy ognisku\n    people: true\n    consent: true\n"),
+        "{saved}"
+    );
+    // Saved again unchanged: nothing is written.
+    let form = r.open(bundle);
+    let before = history_of(&site, bundle).len();
+    let mut again = form.clone();
+    set(&mut again, "akcja", "zapisz");
+    assert_eq!(r.post("/redakcja/zapisz", &again).status, 303);
+    assert_eq!(disk(&site, &file), saved);
+    assert_eq!(history_of(&site, bundle).len(), before);
+}
+
 fn photo_button(r: &mut Redakcja, zdjecie: &str, akcja: &str) -> Reply {
     let form = r.open(PICNIC);
     let sent: Form = ["csrf", "plik", "wersja"]
@@ -1168,9 +1273,21 @@ fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_fail
     let mut r = Redakcja::start(&site, &[], None);
     let list = r.get("/redakcja/");
     let publish = form_of(&list.body, "/redakcja/opublikuj");
-    let done = r.post("/redakcja/opublikuj", &publish);
+    let none = r.get("/redakcja/publikacja");
+    assert!(
+        none.body.contains("niczego nie publikowano"),
+        "{}",
+        none.body
+    );
+    let done = publication(&mut r, &publish);
     assert_eq!(done.status, 200, "{}", done.body);
     assert!(done.body.contains("Opublikowano"), "{}", done.body);
+    assert!(
+        done.body.contains("Zbudowano: wpisy – 1"),
+        "the counts: {}",
+        done.body
+    );
+    assert!(!done.body.contains("http-equiv"), "no refresh once done");
     let page = site.root().join("serwer/aktualnosci/warsztaty/index.html");
     assert!(page.is_file(), "the site is in the target folder");
     // A broken post: nothing is sent, the problem is named.
@@ -1178,7 +1295,7 @@ fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_fail
         "content/posts/zepsuty.md",
         "---\ntitle: Zepsuty\ndate: 31.02.2026\n---\nTekst.\n",
     );
-    let failed = r.post("/redakcja/opublikuj", &publish);
+    let failed = publication(&mut r, &publish);
     assert_eq!(failed.status, 422);
     assert!(
         failed.body.contains("content/posts/zepsuty.md") && failed.body.contains("31.02.2026"),
@@ -1186,4 +1303,37 @@ fn publish_builds_then_sends_the_site_to_the_configured_folder_or_says_what_fail
         failed.body
     );
     assert!(!site.root().join("serwer/aktualnosci/zepsuty").exists());
+}
+
+/// Publishes with the list's button: the answer leads to the publication's page, which shows
+/// its stage and reloads itself (a refresh without a script) until the result.
+fn publication(r: &mut Redakcja, publish: &Form) -> Reply {
+    let started = r.post("/redakcja/opublikuj", publish);
+    assert_eq!(started.status, 303, "{}", started.body);
+    let to = started.header("location").unwrap_or("").to_string();
+    assert!(to.starts_with("/redakcja/publikacja"), "{to}");
+    // Only one at a time: a second click shows the one running (or its result).
+    let again = r.post("/redakcja/opublikuj", publish);
+    assert_eq!(again.status, 303);
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let page = r.get(&to);
+        if !page.body.contains("data-trwa") {
+            return page;
+        }
+        assert!(
+            page.body
+                .contains("<meta http-equiv=\"refresh\" content=\"3\">")
+                && page.body.contains("role=\"status\"")
+                && (page.body.contains("budowanie strony")
+                    || page.body.contains("wysyłanie na serwer")),
+            "{}",
+            page.body
+        );
+        assert!(
+            std::time::Instant::now() < deadline,
+            "publishing never ended"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

@@ -66,6 +66,8 @@ pub struct Editor {
     /// What the list needs of each document, and the settings, until their files change.
     documents: index::Kept,
     settings: cache::Kept<cache::Settings>,
+    /// The running or last publication.
+    publication: publish::Board,
 }
 
 impl Editor {
@@ -77,6 +79,7 @@ impl Editor {
             lang: crate::config::language(root).unwrap_or_default(),
             documents: index::Kept::default(),
             settings: cache::Kept::default(),
+            publication: publish::Board::default(),
         }
     }
 

@@ -16,6 +16,17 @@ pub fn t(lang: Lang, key: impl Into<Message>) -> String {
 
 /// A whole page: `title` (plain text) and `main` (HTML).
 pub fn layout(lang: Lang, title: &str, main: &str, csrf: Option<&str>) -> String {
+    layout_with_head(lang, title, "", main, csrf)
+}
+
+/// The page, with `head` added to its `<head>` (a refresh while publishing).
+pub fn layout_with_head(
+    lang: Lang,
+    title: &str,
+    head: &str,
+    main: &str,
+    csrf: Option<&str>,
+) -> String {
     let logout = csrf.map_or(String::new(), |csrf| {
         format!(
             "<form method=\"post\" action=\"{PREFIX}wyjscie\" class=\"wyjscie\">{}<button type=\"submit\" class=\"przycisk drugi\">{}</button></form>",
@@ -38,7 +49,7 @@ pub fn layout(lang: Lang, title: &str, main: &str, csrf: Option<&str>) -> String
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title} – {app}</title>\
          <link rel=\"stylesheet\" href=\"{PREFIX}static/redakcja.css\">\
-         <script src=\"{PREFIX}static/redakcja.js\" defer></script></head>\
+         <script src=\"{PREFIX}static/redakcja.js\" defer></script>{head}</head>\
          <body><a class=\"pomin\" href=\"#tresc-strony\">{skip}</a>\
          <header><p class=\"nazwa\">{app}</p>{nav}{logout}</header>\
          <main id=\"tresc-strony\" tabindex=\"-1\">{main}</main></body></html>\n",

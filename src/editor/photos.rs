@@ -14,9 +14,27 @@ use crate::locale::catalogue::Editor as E;
 pub struct Photo {
     /// The file, relative to the document's folder.
     pub src: String,
-    pub alt: String,
     pub cover: bool,
+    /// What the form says of it besides the file.
+    pub described: Description,
 }
+
+/// A photo's alt text, caption and marks (people, consent, child, guardian's consent), as the
+/// form's list edits them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Description {
+    pub alt: String,
+    pub caption: String,
+    pub marks: [bool; 4],
+}
+
+/// The marks: the form's name, the front matter's key.
+pub const MARKS: [(&str, &str); 4] = [
+    ("osoby", "people"),
+    ("zgoda", "consent"),
+    ("dziecko", "child"),
+    ("opiekun", "guardian_consent"),
+];
 
 /// What is done to a photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,11 +71,80 @@ fn field(v: &Value, key: &str) -> Option<String> {
 }
 
 fn photo(v: &Value, cover: bool) -> Option<Photo> {
+    let mark = |key: &str| v.get(key).and_then(Value::as_bool).unwrap_or(false);
     Some(Photo {
         src: field(v, "src")?,
-        alt: field(v, "alt").unwrap_or_default(),
+        described: Description {
+            alt: field(v, "alt").unwrap_or_default(),
+            caption: field(v, "caption").unwrap_or_default(),
+            marks: MARKS.map(|(_, key)| mark(key)),
+        },
         cover,
     })
+}
+
+/// The place in [`list`] of the photo a problem's field names (`cover.alt`, `gallery[2].alt`).
+pub fn index_of(parts: &Parts, problem_field: &str) -> Option<usize> {
+    let has_cover = value(parts, "cover")
+        .and_then(|v| photo(&v, true))
+        .is_some();
+    if problem_field.starts_with("cover.") {
+        return has_cover.then_some(0);
+    }
+    let k: usize = problem_field
+        .strip_prefix("gallery[")?
+        .split_once(']')?
+        .0
+        .parse()
+        .ok()?;
+    let items = gallery(parts).ok()?;
+    let v = items.get(k)?;
+    field(v, "src")?;
+    let before = items[..k]
+        .iter()
+        .filter(|v| field(v, "src").is_some())
+        .count();
+    Some(before + usize::from(has_cover))
+}
+
+/// Gives the photo `src` the description `to`, unless it says that already; `Ok(false)` when
+/// nothing changed.
+pub fn describe(parts: &mut Parts, src: &str, to: &Description, order: &[&str]) -> Result<bool, E> {
+    let mut cover = value(parts, "cover");
+    let mut items = gallery(parts)?;
+    let is = |v: &&mut Value| field(v, "src").as_deref() == Some(src);
+    let Some(v) = cover.iter_mut().chain(items.iter_mut()).find(is) else {
+        return Err(E::PhotoNotThere);
+    };
+    if photo(v, false).is_some_and(|p| p.described == *to) {
+        return Ok(false);
+    }
+    if let Value::String(s) = v {
+        *v = serde_json::json!({ "src": s });
+    }
+    let Value::Object(map) = v else {
+        return Err(E::PhotoNotThere);
+    };
+    for (key, text) in [("alt", &to.alt), ("caption", &to.caption)] {
+        match text.trim() {
+            "" => map.remove(key),
+            given => map.insert(key.into(), Value::String(given.into())),
+        };
+    }
+    for ((_, key), on) in MARKS.iter().zip(to.marks) {
+        match (on, map.get(*key)) {
+            (true, _) => {
+                map.insert((*key).into(), Value::Bool(true));
+            }
+            // Left as written when it says no already (`people: false`).
+            (false, Some(Value::Bool(false)) | None) => {}
+            (false, Some(_)) => {
+                map.remove(*key);
+            }
+        }
+    }
+    write_back(parts, cover, &items, order);
+    Ok(true)
 }
 
 fn value(parts: &Parts, key: &str) -> Option<Value> {
@@ -126,6 +213,12 @@ pub fn arrange(parts: &mut Parts, src: &str, action: Action, order: &[&str]) -> 
         _ if in_cover => {} // the cover is already the cover, and first
         _ => return Err(E::PhotoNotThere),
     }
+    write_back(parts, cover, &items, order);
+    Ok(())
+}
+
+/// Rewrites `cover:` and `gallery:` as `cover` and `items` say.
+fn write_back(parts: &mut Parts, cover: Option<Value>, items: &[Value], order: &[&str]) {
     let cover_change = match cover {
         Some(Value::Object(_)) => Change::Text(cover.as_ref().map(lines).unwrap_or_default()),
         other => Change::Value(other),
@@ -133,7 +226,6 @@ pub fn arrange(parts: &mut Parts, src: &str, action: Action, order: &[&str]) -> 
     yaml_edit::apply(&mut parts.blocks, "cover", &cover_change, order);
     let list: String = items.iter().map(|v| item(&lines(v))).collect();
     yaml_edit::apply(&mut parts.blocks, "gallery", &Change::Text(list), order);
-    Ok(())
 }
 
 /// A photo's fields one a line in the documented order (a photo given as its file name
@@ -210,5 +302,25 @@ mod tests {
             arrange(&mut parts, "x.jpg", Action::Down, ORDER),
             Err(E::PhotoNotThere)
         );
+    }
+
+    #[test]
+    fn a_photo_described_keeps_the_others_and_unchanged_writes_nothing() {
+        let mut parts = form::parts(POST);
+        let c = list(&parts)[2].described.clone();
+        assert_eq!(describe(&mut parts, "c.jpg", &c, ORDER), Ok(false));
+        assert_eq!(parts.text(), POST);
+        let to = Description {
+            alt: "Ognisko wieczorem".into(),
+            marks: [true, true, false, false],
+            ..Description::default()
+        };
+        assert_eq!(describe(&mut parts, "c.jpg", &to, ORDER), Ok(true));
+        assert!(parts.text().ends_with(
+            "    consent: true\n  - src: c.jpg\n    alt: Ognisko wieczorem\n    people: true\n    consent: true\n---\nTekst.\n"
+        ));
+        assert_eq!(index_of(&parts, "cover.alt"), Some(0));
+        assert_eq!(index_of(&parts, "gallery[1].alt"), Some(2));
+        assert_eq!(index_of(&parts, "gallery[7].alt"), None);
     }
 }

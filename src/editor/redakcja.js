@@ -19,6 +19,24 @@
   var summary = document.querySelector(".podsumowanie-bledow");
   if (summary) { summary.focus(); }
 
+  // Publishing: the page asks for itself again and puts the new stage into its polite live
+  // region (only when it changed), until the publication is done. Without the script the
+  // page reloads itself.
+  var board = document.getElementById("publikacja");
+  function poll() {
+    fetch(window.location.href, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html");
+      var next = fresh.getElementById("publikacja");
+      if (!next) { return; }
+      if (next.textContent !== board.textContent) {
+        board.replaceChildren.apply(board, Array.prototype.slice.call(next.childNodes));
+        document.title = fresh.title;
+      }
+      if (next.hasAttribute("data-trwa")) { window.setTimeout(poll, 1000); } else { board.removeAttribute("data-trwa"); }
+    }).catch(function () { window.setTimeout(poll, 3000); });
+  }
+  if (board && board.hasAttribute("data-trwa")) { window.setTimeout(poll, 1000); }
+
   var area = document.getElementById("pole-tresc");
   var form = area && area.form;
   if (!area || !form) { return; }
@@ -115,7 +133,10 @@
       form.parentNode.insertBefore(note, form);
     }
   } catch (e) { /* storage unavailable: the form still works */ }
-  form.addEventListener("input", function () {
+  // The photos' descriptions belong to the form from outside it (`form=`): listened to on the
+  // document.
+  document.addEventListener("input", function (ev) {
+    if (ev.target.form !== form) { return; }
     dirty = true;
     try { window.localStorage.setItem(storeKey, JSON.stringify({ wersja: wersja, data: snapshot() })); } catch (e) { /* full or off */ }
   });
@@ -166,6 +187,90 @@
     up.insertBefore(box, up.firstChild);
     box.focus();
   }
+  // One file sent as the body, the form's fields in the address (`over` replaces some).
+  function send(up, file, over) {
+    var query = new URLSearchParams();
+    Array.prototype.forEach.call(up.elements, function (el) {
+      if (!el.name || el.type === "file" || el.name === "csrf" || el.type === "submit") { return; }
+      if (el.type === "checkbox") { if (el.checked) { query.set(el.name, "true"); } return; }
+      query.set(el.name, el.value);
+    });
+    Object.keys(over).forEach(function (name) { query.set(name, over[name]); });
+    query.set("nazwa", file ? file.name : "");
+    return fetch(up.getAttribute("action") + "?" + query.toString(), {
+      method: "POST",
+      headers: { "X-Redakcja-CSRF": up.elements.csrf.value, "Content-Type": "application/octet-stream" },
+      body: file || new Blob([]),
+      credentials: "same-origin"
+    }).then(function (r) {
+      if (r.status === 413) { return { ok: false, bledy: [{ pole: "plik-wgrany", blad: up.getAttribute("data-za-duzy") }] }; }
+      return r.json();
+    });
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+  function editUrl(plik, notice) {
+    return "/redakcja/edytuj?plik=" + encodeURIComponent(plik) + "&zapisano=" + notice;
+  }
+  // Several photos: sent one after another, each over the version the previous one left; one
+  // refused does not stop the others. Each is then described in the list of photos.
+  var reportKey = "redakcja:wgrane";
+  // The status region: a line saying what happens now, and a list with each file's result
+  // (each new item is announced).
+  function progress() {
+    var said = document.getElementById("zdjecie-postep");
+    var line = document.createElement("p"), list = document.createElement("ul");
+    said.replaceChildren(line, list);
+    return {
+      now: function (text) { line.textContent = text; },
+      result: function (text) {
+        var li = document.createElement("li");
+        li.textContent = text;
+        list.appendChild(li);
+      }
+    };
+  }
+  function sendMany(up, files) {
+    var said = progress();
+    var max = Number(up.getAttribute("data-max"));
+    var plik = up.elements.plik.value, wersja = up.elements.wersja.value;
+    var failed = [], results = [], added = 0, i = 0;
+    function result(text) { results.push(text); said.result(text); }
+    function refused(file, answer) {
+      var why = (answer.bledy || []).map(function (b) { return b.blad; }).join(" ") || up.getAttribute("data-problem");
+      failed.push({ pole: "plik-wgrany", blad: file.name + ": " + why });
+      result(file.name + ": " + why);
+    }
+    function next() {
+      if (i === files.length) { return finish(); }
+      var file = files[i];
+      i += 1;
+      said.now(fill(up.getAttribute("data-wysylanie"), { n: i, total: files.length, file: file.name }));
+      if (file.size > max) {
+        refused(file, { bledy: [{ blad: up.getAttribute("data-za-duzy") }] });
+        return next();
+      }
+      return send(up, file, { plik: plik, wersja: wersja, alt: "", podpis: "", wiele: "true" }).then(function (answer) {
+        if (answer.ok) {
+          added += 1;
+          plik = answer.plik;
+          wersja = answer.wersja;
+          result(fill(up.getAttribute("data-dodano"), { file: file.name }));
+        } else { refused(file, answer); }
+      }, function () { refused(file, {}); }).then(next);
+    }
+    function finish() {
+      var done = fill(up.getAttribute("data-koniec"), { added: added, total: files.length });
+      said.now(done);
+      if (!added) { showProblems(up, failed); return; }
+      try {
+        window.sessionStorage.setItem(reportKey, JSON.stringify({ done: done, results: results, failed: failed }));
+      } catch (e) { /* the list of photos shows what was added */ }
+      window.location.href = editUrl(plik, "dodane");
+    }
+    next();
+  }
   Array.prototype.forEach.call(document.querySelectorAll("form.wgrywanie"), function (up) {
     up.addEventListener("submit", function (ev) {
       ev.preventDefault();
@@ -176,20 +281,9 @@
         return;
       }
       var input = up.elements["plik-wgrany"];
-      var file = input.files && input.files[0];
-      var query = new URLSearchParams();
-      Array.prototype.forEach.call(up.elements, function (el) {
-        if (!el.name || el.type === "file" || el.name === "csrf" || el.type === "submit") { return; }
-        if (el.type === "checkbox") { if (el.checked) { query.set(el.name, "true"); } return; }
-        query.set(el.name, el.value);
-      });
-      query.set("nazwa", file ? file.name : "");
-      fetch(up.getAttribute("action") + "?" + query.toString(), {
-        method: "POST",
-        headers: { "X-Redakcja-CSRF": up.elements.csrf.value, "Content-Type": "application/octet-stream" },
-        body: file || new Blob([]),
-        credentials: "same-origin"
-      }).then(function (r) { return r.json(); }).then(function (answer) {
+      var files = input.files ? Array.prototype.slice.call(input.files) : [];
+      if (files.length > 1) { sendMany(up, files); return; }
+      send(up, files[0], {}).then(function (answer) {
         if (!answer.ok) { showProblems(up, answer.bledy || []); return; }
         if (answer.link) {
           var s = area.selectionStart;
@@ -202,18 +296,34 @@
           area.focus();
           return;
         }
-        window.location.href = "/redakcja/edytuj?plik=" + encodeURIComponent(answer.plik) + "&zapisano=1";
+        window.location.href = editUrl(answer.plik, "1");
       }).catch(function () {
         showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-problem") }]);
       });
     });
   });
+  // After several photos: what was added, and each file refused, by name.
+  try {
+    var report = JSON.parse(window.sessionStorage.getItem(reportKey) || "null");
+    window.sessionStorage.removeItem(reportKey);
+    var photoForm = document.querySelector("form.wgrywanie[data-prefiks=zdjecie]");
+    if (report && photoForm) {
+      var said = progress();
+      said.now(report.done);
+      report.results.forEach(said.result);
+      if (report.failed.length) { showProblems(photoForm, report.failed); }
+    }
+  } catch (e) { /* storage unavailable: the list of photos shows what was added */ }
 
   // Photos: dragged onto another to take its place (the buttons do the same without a script),
   // and files dropped onto the photo field as if chosen in it.
   var dragged = null;
   Array.prototype.forEach.call(document.querySelectorAll(".lista-zdjec .zdjecie"), function (li) {
     li.draggable = true;
+    // Its description's fields are typed in and selected, never a handle to drag it by.
+    li.addEventListener("pointerdown", function (ev) {
+      li.draggable = !ev.target.closest("input, label, button, legend");
+    });
     li.addEventListener("dragstart", function (ev) {
       dragged = li;
       li.classList.add("przeciagane");
@@ -257,8 +367,8 @@
       if (dragged || !ev.dataTransfer.files.length) { return; }
       ev.preventDefault();
       photoInput.files = ev.dataTransfer.files;
-      var alt = document.getElementById("zdjecie-alt");
-      if (alt) { alt.focus(); }
+      var next = photoInput.files.length > 1 ? photoInput.form.querySelector("button[type=submit]") : document.getElementById("zdjecie-alt");
+      if (next) { next.focus(); }
     });
   }
 }());

@@ -46,9 +46,15 @@ impl Call<'_> {
 
     /// A screen of the editor titled `title`, for the session.
     pub fn screen(&self, status: u16, title: E, main: &str) -> MountResponse {
+        self.screen_with_head(status, title, "", main)
+    }
+
+    /// A screen with `head` added to the page's `<head>`.
+    pub fn screen_with_head(&self, status: u16, title: E, head: &str, main: &str) -> MountResponse {
         let lang = self.editor.lang;
         let title = crate::locale::Message::new(title).render(lang);
-        page(lang, status, &title, main, Some(&self.csrf))
+        let html = pages::layout_with_head(lang, &title, head, main, Some(&self.csrf));
+        MountResponse::new(status, "text/html; charset=utf-8", html)
     }
 
     /// The site's settings (read again only when `site.yaml` changed).
@@ -149,6 +155,7 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (true, "zdjecia") => screens::arrange_photos(&call),
         (false, "miniatura") => screens::thumbnail(&call),
         (true, "opublikuj") => publish::publish(&call),
+        (false, publish::STATUS) => publish::status(&call),
         (true, "zdjecie") => uploads::photo(&call, &request.body),
         (true, "dokument") => uploads::document(&call, &request.body),
         (true, "wyjscie") => {

@@ -114,7 +114,10 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
         problems.push(("plik-wgrany", Message::new(E::BadFileName)));
     }
     let alt_text = call.get("alt").trim();
-    if let Some(why) = alt::problem(alt_text) {
+    // One of several files: each is described in the list of photos afterwards, and the
+    // document cannot be saved until it is.
+    let later = call.get("wiele") == "true" && alt_text.is_empty();
+    if let Some(why) = alt::problem(alt_text).filter(|_| !later) {
         problems.push(("alt", Message::new(why)));
     }
     let format = image::guess_format(bytes).ok();
@@ -142,7 +145,9 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
         Err(refusal) => return refusal,
     };
     let mut lines = yaml_edit::render("src", &Value::String(file.clone()));
-    lines.push_str(&yaml_edit::render("alt", &Value::String(alt_text.into())));
+    if !later {
+        lines.push_str(&yaml_edit::render("alt", &Value::String(alt_text.into())));
+    }
     let caption = call.get("podpis").trim();
     if !caption.is_empty() {
         lines.push_str(&yaml_edit::render(
@@ -150,12 +155,7 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
             &Value::String(caption.into()),
         ));
     }
-    for (sent, key) in [
-        ("osoby", "people"),
-        ("zgoda", "consent"),
-        ("dziecko", "child"),
-        ("opiekun", "guardian_consent"),
-    ] {
+    for (sent, key) in super::photos::MARKS {
         if call.get(sent) == "true" {
             lines.push_str(&yaml_edit::render(key, &Value::Bool(true)));
         }
@@ -167,7 +167,10 @@ pub fn photo(call: &Call, bytes: &[u8]) -> MountResponse {
         return refused(call, &[("plik-wgrany", Message::new(problem))]);
     }
     match call.editor.store.save(&rel, &parts.text(), &hash) {
-        Ok(_) => reply(200, &json!({ "ok": true, "plik": rel, "nazwa": file })),
+        Ok(version) => reply(
+            200,
+            &json!({ "ok": true, "plik": rel, "nazwa": file, "wersja": version }),
+        ),
         Err(e) => store_refused(call, &e),
     }
 }

@@ -56,6 +56,7 @@ const screens = () => [
   ["nowy", "/redakcja/nowy"],
   ["kosz", "/redakcja/kosz"],
   ["historia", `/redakcja/historia?plik=${encodeURIComponent(REL)}`],
+  ["publikacja", "/redakcja/publikacja"],
 ];
 
 /** The form of the post sent without a title and taken down before it goes up: the error
@@ -190,7 +191,9 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     const thumb = await page.$eval(".lista-zdjec img", (img) => img.naturalWidth);
     assert.ok(thumb > 0 && thumb <= 320, `a thumbnail, ${thumb}px wide`);
     // Dragged onto the cover, the second photo becomes the cover; the button puts the first back.
-    await Promise.all([page.waitForNavigation(), page.dragAndDrop(".zdjecie:nth-child(2)", ".zdjecie:nth-child(1)")]);
+    // Dragged by its text (its fields are typed in), both photos in view.
+    await page.$eval(".lista-zdjec", (el) => el.scrollIntoView());
+    await Promise.all([page.waitForNavigation(), page.dragAndDrop(".zdjecie:nth-child(2) .opis-zdjecia > p", ".zdjecie:nth-child(1) .opis-zdjecia > p")]);
     assert.deepEqual(await order(), ["zdjecie-2.jpg", "zdjecie.jpg"]);
     await Promise.all([page.waitForNavigation(), page.click(".zdjecie:nth-child(2) button[value=okladka]")]);
     assert.deepEqual(await order(), ["zdjecie.jpg", "zdjecie-2.jpg"]);
@@ -221,7 +224,13 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     assert.doesNotMatch(text, /draft: true/);
     // Publish: the site is built; the preview shows the post as the built page does.
     await page.goto(editor.base + "/redakcja/");
-    await Promise.all([page.waitForNavigation(), page.click("form.publikuj button[type=submit]")]);
+    await Promise.all([page.waitForURL(/\/redakcja\/publikacja/), page.click("form.publikuj button[type=submit]")]);
+    // The page shows the stage in its live region until the script finds the publication done.
+    assert.equal(await page.getAttribute("#publikacja", "role"), "status");
+    await page.locator("#publikacja:not([data-trwa])").waitFor({ timeout: 120000 });
+    assert.match(await page.textContent("#publikacja"), /Zbudowano: wpisy/);
+    const done = await axe(page, "publikacja-wynik");
+    if (done.length) assert.fail(`axe-core found ${done.length} violation(s):\n${done.join("\n")}`);
     const slug = path.basename(path.dirname(rel)).replace(/^\d{4}-\d{2}-\d{2}-/, "");
     const file = path.join(editor.root, "public", "aktualnosci", slug, "index.html");
     assert.ok(fs.existsSync(file), `built: ${await page.textContent("main")}`);
@@ -234,6 +243,61 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     const preview = await page.goto(`${editor.base}/aktualnosci/${slug}/`);
     assert.equal(preview.status(), 200);
     assert.match(await page.textContent("main"), /Regulamin pikniku \(PDF, 15\sB\)/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("three photos chosen at once: two land, the bad one is named, each needs its alt text before saving", async () => {
+  const repo = path.join(__dirname, "..", "..");
+  const jpeg = fs.readFileSync(path.join(repo, "content", "projects/razem-aktywni/doradztwo.jpg"));
+  const rel = "posts/2026-11-20-wycieczka.md";
+  write(`content/${rel}`, "---\ntitle: Wycieczka do lasu\ndate: 2026-11-20\n---\nByliśmy w lesie.\n");
+  const context = await site.browser.newContext({ bypassCSP: true });
+  const read = (r) => fs.readFileSync(path.join(editor.root, "content", r), "utf8");
+  try {
+    const page = await context.newPage();
+    await page.goto(`${editor.base}/redakcja/edytuj?plik=${encodeURIComponent(rel)}`);
+    assert.equal(await page.getAttribute("#zdjecie-plik-wgrany", "multiple"), "");
+    await page.setInputFiles("#zdjecie-plik-wgrany", [
+      { name: "Las 1.jpg", mimeType: "image/jpeg", buffer: jpeg },
+      { name: "notatki.jpg", mimeType: "image/jpeg", buffer: Buffer.from("to nie jest zdjęcie") },
+      { name: "Las 2.jpg", mimeType: "image/jpeg", buffer: jpeg },
+    ]);
+    await Promise.all([page.waitForURL(/zapisano=dodane/), page.click("form[action$=zdjecie] button[type=submit]")]);
+    const order = await page.$$eval(".lista-zdjec .zdjecie", (items) => items.map((li) => li.getAttribute("data-zdjecie")));
+    assert.deepEqual(order, ["las-1.jpg", "las-2.jpg"], "the two photos landed, in the order chosen");
+    const said = await page.$$eval("#zdjecie-postep li", (items) => items.map((li) => li.textContent));
+    assert.deepEqual(said.map((s) => s.split(":")[0]), ["Las 1.jpg", "notatki.jpg", "Las 2.jpg"], "each file's result");
+    assert.match(said[0], /dodano$/);
+    assert.match(said[1], /nie jest zdjęciem/);
+    assert.match(await page.textContent("#zdjecie-postep p"), /Dodano zdjęć: 2 z 3/);
+    const refused = await page.textContent("form[action$=zdjecie] .podsumowanie-bledow");
+    assert.match(refused, /notatki\.jpg: Ten plik nie jest zdjęciem/, "the bad file is named");
+    const bundle = new URL(page.url()).searchParams.get("plik");
+    assert.equal(bundle, "posts/2026-11-20-wycieczka/index.md");
+    assert.match(read(bundle), /\ncover:\n  src: las-1\.jpg\ngallery:\n  - src: las-2\.jpg\n/);
+    // Saving is refused while a photo has no alt text, or a file name for one: per photo.
+    await page.fill("#pole-zdjecie-0-alt", "IMG_2041");
+    await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
+    const summary = await page.$$eval(".podsumowanie-bledow a", (links) => links.map((a) => a.getAttribute("href")));
+    assert.deepEqual(summary, ["#pole-zdjecie-0-alt", "#pole-zdjecie-1-alt"]);
+    assert.equal(await page.getAttribute("#pole-zdjecie-0-alt", "aria-invalid"), "true");
+    assert.match(await page.textContent("#blad-zdjecie-1-alt"), /las-2\.jpg/);
+    assert.equal(await page.inputValue("#pole-zdjecie-0-alt"), "IMG_2041", "what was typed is kept");
+    const found = await axe(page, "zdjecia-bez-opisu");
+    if (found.length) assert.fail(`axe-core found ${found.length} violation(s):\n${found.join("\n")}`);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `the photos' descriptions are ${wide}px wide on a phone`);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.fill("#pole-zdjecie-0-alt", "Ścieżka wśród sosen");
+    await page.fill("#pole-zdjecie-1-alt", "Grupa seniorów przy ognisku");
+    await page.fill("#pole-zdjecie-1-podpis", "Po spacerze");
+    await page.check("#pole-zdjecie-1-osoby");
+    await page.check("#pole-zdjecie-1-zgoda");
+    await Promise.all([page.waitForURL(/zapisano=1/), page.click("button[value=zapisz]")]);
+    assert.match(read(bundle), /\ncover:\n  src: las-1\.jpg\n  alt: Ścieżka wśród sosen\ngallery:\n  - src: las-2\.jpg\n    alt: Grupa seniorów przy ognisku\n    caption: Po spacerze\n    people: true\n    consent: true\n---\nByliśmy w lesie\.\n$/);
   } finally {
     await context.close();
   }

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use super::super::form::{self, Parts, BODY};
 use super::super::index;
 use super::super::pages::{control, error_summary, hidden, notice, Control};
+use super::super::photos;
 use super::super::store::StoreError;
 use super::{edit_url, enc, esc, page, problem_page, t, Call, E, PREFIX};
 use crate::content::meta::fields::Field;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
-use crate::locale::Message;
+use crate::locale::{msg, Message};
 use crate::markdown::LinkNote;
 use crate::serve::MountResponse;
 
@@ -63,7 +64,8 @@ fn form_page(
         ));
     }
     main.push_str(&format!(
-        "<form method=\"post\" action=\"{PREFIX}zapisz\" novalidate class=\"formularz\" data-szkic=\"{}\">{}{}{}",
+        "<form method=\"post\" action=\"{PREFIX}zapisz\" novalidate class=\"formularz\" id=\"{}\" data-szkic=\"{}\">{}{}{}",
+        super::photos::FORM_ID,
         esc(rel),
         hidden("csrf", &call.csrf),
         hidden("plik", rel),
@@ -139,7 +141,14 @@ fn form_page(
         t(lang, E::Save),
         t(lang, E::Preview)
     ));
-    main.push_str(&super::photos::section(call, rel, parts, hash));
+    main.push_str(&super::photos::section(
+        call,
+        rel,
+        parts,
+        hash,
+        shown.sent,
+        &shown.errors,
+    ));
     main.push_str(&upload_forms(call, rel, hash));
     if let Some(html) = &shown.preview {
         main.push_str(&format!(
@@ -186,6 +195,7 @@ pub fn edit(call: &Call) -> MountResponse {
             let notice = match call.get("zapisano") {
                 "1" => Some(E::Saved),
                 "zdjecia" => Some(E::PhotosChanged),
+                "dodane" => Some(E::PhotosAdded),
                 "kosz" => Some(E::PhotoRemoved),
                 _ => None,
             };
@@ -227,6 +237,18 @@ fn check(
     };
     let projects = index::project_slugs(root, &call.editor.documents);
     let problems = crate::site::check_text(config, root, &abs, text, &projects);
+    let parts = form::parts(text);
+    // A photo's alt text is reported next to its own field in the list of photos.
+    let field_of = |d: &Diagnostic| {
+        d.field
+            .as_deref()
+            .filter(|f| f.ends_with(".alt"))
+            .and_then(|f| photos::index_of(&parts, f))
+            .map_or_else(
+                || form::field_of(d.field.as_deref(), fields),
+                |i| super::photos::field_name(i, "alt"),
+            )
+    };
     let said = |d: &Diagnostic| match &d.hint {
         Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
         None => d.message.render(lang),
@@ -234,7 +256,7 @@ fn check(
     let errors = problems
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| (form::field_of(d.field.as_deref(), fields), said(d)))
+        .map(|d| (field_of(d), said(d)))
         .collect();
     let warnings = problems
         .iter()
@@ -269,6 +291,7 @@ pub fn save(call: &Call) -> MountResponse {
         };
         return form_page(call, rel, &form::parts(&text), expected, shown, 422);
     }
+    describe_photos(&mut parts, &text, fields, sent);
     let mine = parts.text();
     if hash != expected {
         return conflict(call, rel, &mine, &text, &hash);
@@ -288,6 +311,27 @@ pub fn save(call: &Call) -> MountResponse {
         return form_page(call, rel, &form::parts(&text), expected, shown, status);
     }
     write(call, rel, &mine, expected)
+}
+
+/// The photos' descriptions sent with the form, where they differ from the file's (`text`):
+/// an untouched photo's lines are left as they are.
+fn describe_photos(
+    parts: &mut Parts,
+    text: &str,
+    fields: &[Field],
+    sent: &HashMap<String, String>,
+) {
+    let before = photos::list(&form::parts(text));
+    let order: Vec<&str> = fields.iter().map(|f| f.key).collect();
+    for (src, described) in super::photos::sent_descriptions(sent) {
+        let same = before
+            .iter()
+            .any(|p| p.src == src && p.described == described);
+        if !same {
+            // A photo taken out of `cover:` or `gallery:` in their own fields stays out.
+            photos::describe(parts, &src, &described, &order).ok();
+        }
+    }
 }
 
 /// The text rendered as the build renders it: tablica's Markdown with the site's settings,
@@ -415,6 +459,17 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     let lang = call.editor.lang;
     let first = t(lang, E::SaveFirst);
     let problem = t(lang, E::ThereIsAProblem);
+    let sending = esc(&msg!(
+        E::UploadSending,
+        n = "{n}",
+        total = "{total}",
+        file = "{file}"
+    )
+    .render(lang));
+    let done = esc(&msg!(E::UploadDone, added = "{added}", total = "{total}").render(lang));
+    let too_big = t(lang, E::PhotoTooBig);
+    let added = esc(&msg!(E::UploadAddedOne, file = "{file}").render(lang));
+    let max = crate::editor::MAX_BODY;
     let keep = format!(
         "{}{}{}",
         hidden("csrf", &call.csrf),
@@ -429,13 +484,14 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     };
     format!(
         "<section class=\"pliki\" aria-labelledby=\"zdjecie-tytul\"><h2 id=\"zdjecie-tytul\">{}</h2>\
-         <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}{}\
-         <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form></section>\
+         <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" \
+         data-wysylanie=\"{sending}\" data-koniec=\"{done}\" data-za-duzy=\"{too_big}\" data-dodano=\"{added}\" data-max=\"{max}\" novalidate>{keep}{}{}{}\
+         <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"zdjecie-postep\"></div></section>\
          <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
          <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
          <button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"dokument-ogloszenie\"></div></section>",
         t(lang, E::AddPhoto),
-        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/*\""),
+        upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/*\" multiple"),
         upload_field(call, "zdjecie", "alt", E::Alt, Some(E::AltHint), "type=\"text\""),
         upload_field(call, "zdjecie", "podpis", E::Caption, None, "type=\"text\""),
         t(lang, E::Consents),

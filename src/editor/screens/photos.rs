@@ -2,17 +2,122 @@
 //! its cache, never the original sent to the browser), and buttons that work without a script:
 //! up, down, make it the cover, remove (the file to the bin). The script adds dragging.
 
+use std::collections::HashMap;
+
 use super::super::form::{self, Parts};
 use super::super::pages::hidden;
-use super::super::photos::{self, Action};
+use super::super::photos::{self, Action, Description, Photo, MARKS};
 use super::super::store::StoreError;
 use super::document::write_with_notice;
 use super::{edit_url, enc, esc, problem_page, t, Call, E, PREFIX};
 use crate::content::file;
 use crate::serve::MountResponse;
 
-/// The photos section of the form of `rel` (`parts` of the version `hash`).
-pub fn section(call: &Call, rel: &str, parts: &Parts, hash: &str) -> String {
+/// The id of the main form, which the photos' description fields belong to.
+pub const FORM_ID: &str = "dokument-formularz";
+
+/// The form's name of a description field of the `i`th photo of the list.
+pub fn field_name(i: usize, name: &str) -> String {
+    format!("zdjecie-{i}-{name}")
+}
+
+/// The descriptions sent with the form, by photo (`zdjecie-<i>-src` names it).
+pub fn sent_descriptions(sent: &HashMap<String, String>) -> Vec<(String, Description)> {
+    let get = |i: usize, name: &str| sent.get(&field_name(i, name)).cloned();
+    (0..)
+        .map_while(|i| {
+            let src = get(i, "src")?;
+            let described = Description {
+                alt: get(i, "alt").unwrap_or_default(),
+                caption: get(i, "podpis").unwrap_or_default(),
+                marks: MARKS.map(|(name, _)| get(i, name).is_some_and(|v| v == "true")),
+            };
+            Some((src, described))
+        })
+        .collect()
+}
+
+/// The fields describing the `i`th photo: alt text (with its errors), caption, marks; part of
+/// the main form, saved with it.
+fn description_fields(
+    call: &Call,
+    i: usize,
+    photo: &Photo,
+    sent: Option<&HashMap<String, String>>,
+    errors: &[(String, String)],
+) -> String {
+    let lang = call.editor.lang;
+    let shown = sent
+        .and_then(|s| {
+            sent_descriptions(s)
+                .into_iter()
+                .nth(i)
+                .filter(|(src, _)| *src == photo.src)
+        })
+        .map_or_else(|| photo.described.clone(), |(_, d)| d);
+    let alt_name = field_name(i, "alt");
+    let own: Vec<String> = errors
+        .iter()
+        .filter(|(f, _)| *f == alt_name)
+        .map(|(_, e)| esc(e))
+        .collect();
+    let (class, invalid, error_html) = if own.is_empty() {
+        ("", String::new(), String::new())
+    } else {
+        (
+            " z-bledem",
+            format!(" aria-invalid=\"true\" aria-describedby=\"blad-{alt_name}\""),
+            format!(
+                "<p class=\"blad\" id=\"blad-{alt_name}\"><span class=\"niewidoczne\">{}: </span>{}</p>",
+                t(lang, E::Error),
+                own.join("<br>")
+            ),
+        )
+    };
+    let input = |name: &str, label: E, value: &str, extra: &str| {
+        let name = field_name(i, name);
+        format!(
+            "<label for=\"pole-{name}\">{}</label>{extra}<input type=\"text\" id=\"pole-{name}\" name=\"{name}\" form=\"{FORM_ID}\" value=\"{}\"{}>",
+            t(lang, label),
+            esc(value),
+            if extra.is_empty() { "" } else { &invalid }
+        )
+    };
+    let marks: String = MARKS
+        .iter()
+        .zip(shown.marks)
+        .zip([E::People, E::Consent, E::Child, E::GuardianConsent])
+        .map(|(((name, _), on), label)| {
+            let name = field_name(i, name);
+            format!(
+                "<div class=\"wybor\"><input type=\"checkbox\" id=\"pole-{name}\" name=\"{name}\" value=\"true\" form=\"{FORM_ID}\"{}><label for=\"pole-{name}\">{}</label></div>",
+                if on { " checked" } else { "" },
+                t(lang, label)
+            )
+        })
+        .collect();
+    format!(
+        "<fieldset class=\"opis{class}\"><legend>{}: <code>{}</code></legend>\
+         <input type=\"hidden\" name=\"{}\" value=\"{}\" form=\"{FORM_ID}\"><div class=\"pole\">{}</div><div class=\"pole\">{}</div>{marks}</fieldset>",
+        t(lang, E::PhotoFile),
+        esc(&photo.src),
+        field_name(i, "src"),
+        esc(&photo.src),
+        input("alt", E::Alt, &shown.alt, &error_html),
+        input("podpis", E::Caption, &shown.caption, ""),
+    )
+}
+
+/// The photos section of the form of `rel` (`parts` of the version `hash`), with the
+/// descriptions `sent` (a refused save) and their `errors`.
+pub fn section(
+    call: &Call,
+    rel: &str,
+    parts: &Parts,
+    hash: &str,
+    sent: Option<&HashMap<String, String>>,
+    errors: &[(String, String)],
+) -> String {
     let lang = call.editor.lang;
     let list = photos::list(parts);
     let mut html = format!(
@@ -30,10 +135,10 @@ pub fn section(call: &Call, rel: &str, parts: &Parts, hash: &str) -> String {
     let last = list.len() - 1;
     let first_in_gallery = usize::from(list.first().is_some_and(|p| p.cover));
     for (i, photo) in list.iter().enumerate() {
-        let alt = if photo.alt.is_empty() {
+        let alt = if photo.described.alt.is_empty() {
             t(lang, E::NoAlt)
         } else {
-            esc(&photo.alt)
+            esc(&photo.described.alt)
         };
         // Each button names its photo for a screen reader ("W górę: Dzieci przy grillu").
         let named = |label: E| {
@@ -69,10 +174,11 @@ pub fn section(call: &Call, rel: &str, parts: &Parts, hash: &str) -> String {
         };
         html.push_str(&format!(
             "<li class=\"zdjecie\" data-zdjecie=\"{src}\"><img src=\"{PREFIX}miniatura?plik={}&amp;zdjecie={}\" alt=\"\" loading=\"lazy\">\
-             <div class=\"opis-zdjecia\"><p>{mark}{alt}</p><p class=\"plik\"><code>{src}</code></p>\
+             <div class=\"opis-zdjecia\"><p>{mark}{alt}</p>{}\
              <form method=\"post\" action=\"{PREFIX}zdjecia\" class=\"przyciski-zdjecia\">{}{}{}{}{buttons}</form></div></li>",
             esc(&enc(rel)),
             esc(&enc(&photo.src)),
+            description_fields(call, i, photo, sent, errors),
             hidden("csrf", &call.csrf),
             hidden("plik", rel),
             hidden("wersja", hash),

@@ -128,8 +128,14 @@ catalogue! {
         NotWhatItSays: "The file's content is not what its name says: choose the right file", "Zawartość pliku nie odpowiada jego nazwie: wybierz właściwy plik";
         AddPhoto: "Add a photo", "Dodaj zdjęcie";
         PhotoFile: "Photo", "Zdjęcie";
-        PhotoFileHint: "From the computer (or drag it here) or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first.",
-            "Z komputera (albo przeciągnij je tutaj) lub z aparatu telefonu; pierwsze zostaje okładką, kolejne trafiają do galerii. Najpierw zapisz zmiany.";
+        PhotoFileHint: "From the computer (or drag them here) or the phone's camera; the first one becomes the cover, the next ones the gallery. Save your changes first. With several photos chosen at once, the description below is left empty: describe each one in the list of photos, then save.",
+            "Z komputera (albo przeciągnij je tutaj) lub z aparatu telefonu; pierwsze zostaje okładką, kolejne trafiają do galerii. Najpierw zapisz zmiany. Gdy wybierzesz kilka zdjęć naraz, opis poniżej zostaje pusty: opisz każde na liście zdjęć i zapisz.";
+        UploadSending: "Sending {n} of {total}: {file}…", "Wysyłanie {n} z {total}: {file}…";
+        UploadAddedOne: "{file}: added", "{file}: dodano";
+        UploadDone: "Photos added: {added} of {total}.", "Dodano zdjęć: {added} z {total}.";
+        PhotoTooBig: "The file is larger than 32 MB; send a smaller copy", "Plik jest większy niż 32 MB; wyślij mniejszą kopię";
+        PhotosAdded: "The photos were added. Describe each one in the list of photos (the post cannot be saved until each has its description), then save.",
+            "Dodano zdjęcia. Opisz każde na liście zdjęć (wpisu nie można zapisać, dopóki każde nie ma opisu), a potem zapisz.";
         Alt: "Description of the photo (alt text)", "Opis zdjęcia (tekst alternatywny)";
         AltHint: "What the photo shows, for people who cannot see it, e.g. Seniorzy przy wspólnym stole", "Co widać na zdjęciu, dla osób, które go nie widzą, np. Seniorzy przy wspólnym stole";
         Caption: "Caption (optional)", "Podpis (nieobowiązkowy)";
@@ -138,8 +144,8 @@ catalogue! {
         Child: "A child is in the photo", "Na zdjęciu jest dziecko";
         GuardianConsent: "A parent's or guardian's consent is recorded", "Mamy zgodę rodzica lub opiekuna";
         Photos: "Photos", "Zdjęcia";
-        PhotosExplain: "The first is the cover, shown in lists and when the post is shared; the others form the gallery, in this order. Each change is saved at once.",
-            "Pierwsze to okładka, pokazywana na listach i przy udostępnianiu; pozostałe tworzą galerię, w tej kolejności. Każda zmiana jest od razu zapisywana.";
+        PhotosExplain: "The first is the cover, shown in lists and when the post is shared; the others form the gallery, in this order. The buttons save at once; the descriptions are saved with the form's Save button.",
+            "Pierwsze to okładka, pokazywana na listach i przy udostępnianiu; pozostałe tworzą galerię, w tej kolejności. Przyciski zapisują od razu; opisy zapisuje przycisk Zapisz formularza.";
         NoPhotos: "No photos yet. Add the first one below: it becomes the cover.", "Nie ma jeszcze zdjęć. Dodaj pierwsze poniżej: zostanie okładką.";
         CoverMark: "Cover", "Okładka";
         MoveUp: "Up", "W górę";
@@ -164,7 +170,13 @@ catalogue! {
         Publish: "Publish", "Opublikuj";
         PublishExplain: "Builds the site from the saved texts (drafts and scheduled ones stay hidden) and sends it to the server set in site.yaml. It takes a moment.",
             "Buduje stronę z zapisanych tekstów (szkice i zaplanowane pozostają ukryte) i wysyła ją na serwer wskazany w site.yaml. To chwilę potrwa.";
-        PublishBusy: "Publishing is already running. Wait for it to finish, then try again.", "Publikowanie już trwa. Poczekaj, aż się skończy, i spróbuj ponownie.";
+        PublishBusy: "Publishing was already running: this is how far it has got.", "Publikowanie już trwało: tak daleko doszło.";
+        PublishNone: "Nothing has been published since the editor was started.", "Od uruchomienia redakcji niczego nie publikowano.";
+        PublishBuilding: "Step 1 of 2: building the site…", "Krok 1 z 2: budowanie strony…";
+        PublishSending: "Step 2 of 2: the site is built ({files} files); sending it to the server…", "Krok 2 z 2: strona zbudowana (plików: {files}); wysyłanie na serwer…";
+        PublishBuiltCounts: "Built: {posts} posts, {pages} projects and pages, {files} files.", "Zbudowano: wpisy – {posts}, projekty i strony – {pages}, pliki – {files}.";
+        PublishRefreshes: "This page updates itself until it is done; you can also leave it, publishing goes on.", "Ta strona sama się odświeża do końca; możesz też ją opuścić, publikowanie trwa dalej.";
+        PublishRefresh: "Refresh now", "Odśwież teraz";
         PublishBuildFailed: "The site was not built, so nothing was published. Fix the problems below (open the texts they name) and publish again.",
             "Strona nie została zbudowana, więc niczego nie opublikowano. Popraw problemy wymienione niżej (otwórz wskazane teksty) i opublikuj ponownie.";
         PublishBuiltOnly: "The site is built in the public/ folder. No server is set for publishing (deploy: in site.yaml): copy public/ to the server, or ask your IT person to set it up.",
