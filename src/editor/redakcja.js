@@ -121,6 +121,18 @@
   });
   form.addEventListener("submit", function () {
     dirty = false;
+    // A date picker holding a day that does not exist (31 February) sends nothing: say so, so
+    // that the server reports that day instead of a missing date.
+    Array.prototype.forEach.call(form.querySelectorAll("input.zla-data"), function (el) { el.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=date], input[type=datetime-local]"), function (el) {
+      if (!el.validity || !el.validity.badInput) { return; }
+      var mark = document.createElement("input");
+      mark.type = "hidden";
+      mark.className = "zla-data";
+      mark.name = "zla-data-" + el.name;
+      mark.value = "true";
+      form.appendChild(mark);
+    });
     // Kept until the saved page comes back without errors (see below).
   });
   if (document.querySelector(".komunikat[role=status]") && !document.querySelector(".podsumowanie-bledow") &&
@@ -177,6 +189,11 @@
       }
       var input = up.elements["plik-wgrany"];
       var file = input.files && input.files[0];
+      var most = Number(up.getAttribute("data-najwiecej"));
+      if (file && most && file.size > most) {
+        showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-za-duzy") }]);
+        return;
+      }
       var query = new URLSearchParams();
       Array.prototype.forEach.call(up.elements, function (el) {
         if (!el.name || el.type === "file" || el.name === "csrf" || el.type === "submit") { return; }
@@ -189,7 +206,10 @@
         headers: { "X-Redakcja-CSRF": up.elements.csrf.value, "Content-Type": "application/octet-stream" },
         body: file || new Blob([]),
         credentials: "same-origin"
-      }).then(function (r) { return r.json(); }).then(function (answer) {
+      }).then(function (r) {
+        if (r.status === 413) { return { ok: false, bledy: [{ pole: "plik-wgrany", blad: up.getAttribute("data-za-duzy") }] }; }
+        return r.json();
+      }).then(function (answer) {
         if (!answer.ok) { showProblems(up, answer.bledy || []); return; }
         if (answer.link) {
           var s = area.selectionStart;

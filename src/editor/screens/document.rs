@@ -415,6 +415,12 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     let lang = call.editor.lang;
     let first = t(lang, E::SaveFirst);
     let problem = t(lang, E::ThereIsAProblem);
+    // The script refuses a larger file before sending it, with the server's own words.
+    let limit = format!(
+        "data-najwiecej=\"{}\" data-za-duzy=\"{}\"",
+        super::super::MAX_BODY,
+        esc(&super::super::too_large(lang))
+    );
     let keep = format!(
         "{}{}{}",
         hidden("csrf", &call.csrf),
@@ -429,10 +435,10 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     };
     format!(
         "<section class=\"pliki\" aria-labelledby=\"zdjecie-tytul\"><h2 id=\"zdjecie-tytul\">{}</h2>\
-         <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}{}\
+         <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" {limit} novalidate>{keep}{}{}{}\
          <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form></section>\
          <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
-         <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
+         <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" {limit} novalidate>{keep}{}{}\
          <button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"dokument-ogloszenie\"></div></section>",
         t(lang, E::AddPhoto),
         upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/*\""),

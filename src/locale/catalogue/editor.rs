@@ -160,6 +160,10 @@ catalogue! {
         LinkTextHint: "Say what the document is, e.g. Regulamin rekrutacji", "Napisz, czym jest dokument, np. Regulamin rekrutacji";
         Upload: "Add", "Dodaj";
         Consents: "Who is in the photo", "Kto jest na zdjęciu";
+        DateDoesNotExist: "There is no such day in the calendar (e.g. 31 February): check the day and the month",
+            "Nie ma takiego dnia w kalendarzu (np. 31 lutego): sprawdź dzień i miesiąc";
+        FileTooLarge: "The file is too large: at most {max} MB can be added. Make the photo smaller (a phone's \"large\" size is enough) or send a smaller file.",
+            "Plik jest za duży: można dodać najwyżej {max} MB. Zmniejsz zdjęcie (wystarczy rozmiar „duży” z telefonu) albo wyślij mniejszy plik.";
         SaveFirst: "Save your changes first, then add the file.", "Najpierw zapisz zmiany, potem dodaj plik.";
         Publish: "Publish", "Opublikuj";
         PublishExplain: "Builds the site from the saved texts (drafts and scheduled ones stay hidden) and sends it to the server set in site.yaml. It takes a moment.",

@@ -1,0 +1,224 @@
+// Redakcja (`tablica edit`) in Chromium, when things go wrong: bad input (an empty title, an
+// impossible date, a placeholder alt text, a photo over the upload limit, an executable
+// renamed `.jpg`, `../` in a file name) gives an error next to its field and in the error
+// summary, in Polish, and writes nothing; a file changed on disk behind the open form is never
+// overwritten silently.
+"use strict";
+
+const { test } = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { useBrowser, useEditor } = require("./harness");
+
+const REL = "posts/2026-11-24-warsztaty.md";
+const POST = "---\ntitle: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]\n---\nGotujemy razem.\n";
+const FORM = `/redakcja/edytuj?plik=${encodeURIComponent(REL)}`;
+const JPEG = fs.readFileSync(path.join(__dirname, "..", "..", "content", "projects", "razem-aktywni", "okladka.jpg"));
+
+const site = useBrowser();
+const editor = useEditor({
+  "content/site.yaml": "title: MOPS Testowo\nbase_url: https://mops.example.org/\nlanguage: pl\n",
+  [`content/${REL}`]: POST,
+});
+
+/** Every file under `content/` and `.redakcja/`, relative path → bytes. */
+function snapshot() {
+  const files = {};
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(editor.root, full)] = fs.readFileSync(full).toString("base64");
+    }
+  };
+  walk(path.join(editor.root, "content"));
+  walk(path.join(editor.root, ".redakcja"));
+  return files;
+}
+
+/** Runs `action` and checks that no file of the site changed, appeared or went away. */
+async function writesNothing(what, action) {
+  const before = snapshot();
+  const outside = fs.readdirSync(editor.root).sort();
+  await action();
+  assert.deepEqual(snapshot(), before, `${what}: the site's files are unchanged`);
+  assert.deepEqual(fs.readdirSync(editor.root).sort(), outside, `${what}: nothing new beside content/`);
+}
+
+async function newPage(options = {}) {
+  const context = await site.browser.newContext({ locale: "pl-PL", ...options });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** The page's error summary: its links' texts and targets, and that it has the focus. */
+async function summaryOf(page, scope = "") {
+  const box = page.locator(`${scope} .podsumowanie-bledow`.trim());
+  await box.waitFor();
+  const links = await box.locator("a").evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute("href") })));
+  return { links, focused: await box.evaluate((el) => el === document.activeElement) };
+}
+
+/** The error shown next to the field `id` (its `aria-describedby` names it). */
+async function errorNextTo(page, id) {
+  const field = page.locator(`#${id}`);
+  assert.equal(await field.getAttribute("aria-invalid"), "true", `#${id} is marked invalid`);
+  const ids = (await field.getAttribute("aria-describedby")).split(/\s+/);
+  const texts = [];
+  for (const other of ids) {
+    const el = page.locator(`#${other}.blad`);
+    if (await el.count()) texts.push(await el.textContent());
+  }
+  assert.ok(texts.length, `#${id}: an error is described next to it`);
+  return texts.join(" ");
+}
+
+/** Checks an error for the field `id`: in the summary (linked to it, taking the focus) and
+ * next to it, both matching `said`. */
+async function fieldError(page, id, said, scope) {
+  const { links, focused } = await summaryOf(page, scope);
+  const link = links.find((l) => l.href === `#${id}`);
+  assert.ok(link, `the summary links to #${id}: ${JSON.stringify(links)}`);
+  assert.match(link.text, said, "the summary says what is wrong");
+  assert.ok(focused, "the summary takes the focus");
+  assert.match(await errorNextTo(page, id), said, "so does the error next to the field");
+  // The link leads to the field.
+  await page.click(`.podsumowanie-bledow a[href="#${id}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), id, "the summary's link focuses the field");
+}
+
+test("an empty title is refused, next to the field and in the summary, and nothing is written", async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.goto(editor.base + FORM);
+    await writesNothing("an empty title", async () => {
+      await page.fill("#pole-title", "");
+      await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
+      await fieldError(page, "pole-title", /tytuł/i);
+    });
+  } finally {
+    await context.close();
+  }
+});
+
+test("31.02.2026 is reported as a day that does not exist, typed in the picker or as text", async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.goto(editor.base + FORM);
+    await writesNothing("31.02.2026 in the picker", async () => {
+      // Headless Chromium's picker reads month, day, year.
+      await page.focus("#pole-date");
+      await page.keyboard.type("02312026");
+      assert.ok(await page.$eval("#pole-date", (el) => el.validity.badInput), "the picker holds an impossible day");
+      await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
+      await fieldError(page, "pole-date", /nie ma takiego dnia/i);
+    });
+    // Typed by hand into a text box (a file whose date no picker can show, or without a picker).
+    for (const typed of ["31.02.2026", "2026-02-31"]) {
+      await page.goto(editor.base + FORM);
+      await writesNothing(`${typed} as text`, async () => {
+        await page.$eval("#pole-date", (el, v) => { el.type = "text"; el.value = v; }, typed);
+        await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]);
+        await fieldError(page, "pole-date", /nie ma takiego dnia w kalendarzu: ten miesiąc ma 28 dni/);
+        assert.match(await errorNextTo(page, "pole-date"), new RegExp(typed.replace(/\./g, "\\.")), "naming what was typed");
+        assert.equal(await page.inputValue("#pole-date"), typed, "what was typed stays to be corrected");
+      });
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+/** Chooses `file` (a path, or { name, buffer }) in the photo form with the alt text `alt`
+ * and sends it; `sent` says whether the script sent anything to the server. */
+async function sendPhoto(page, file, alt) {
+  const requests = [];
+  const seen = (r) => { if (r.url().includes("/redakcja/zdjecie")) requests.push(r.url()); };
+  page.on("request", seen);
+  await page.setInputFiles("#zdjecie-plik-wgrany", typeof file === "string" ? file : { mimeType: "image/jpeg", ...file });
+  await page.fill("#zdjecie-alt", alt);
+  await page.click("form[action$=zdjecie] button[type=submit]");
+  await page.locator("form[action$=zdjecie] .podsumowanie-bledow").waitFor();
+  page.off("request", seen);
+  return { sent: requests };
+}
+
+test("a photo with a placeholder alt text or an executable renamed .jpg is refused and writes nothing", async () => {
+  const { context, page } = await newPage();
+  const cases = [
+    [{ name: "piknik.jpg", buffer: JPEG }, "zdjęcie", "zdjecie-alt", /tekst alternatywny to wypełniacz, a nie opis/],
+    [{ name: "piknik.jpg", buffer: JPEG }, "IMG_1234.jpg", "zdjecie-alt", /tekst alternatywny to nazwa pliku/],
+    [{ name: "piknik.jpg", buffer: JPEG }, "piknik.jpg", "zdjecie-alt", /tekst alternatywny to nazwa pliku/],
+    [{ name: "zdjecie.jpg", buffer: Buffer.concat([Buffer.from("\x7fELF\x02\x01\x01\0", "latin1"), Buffer.alloc(4096)]) }, "Seniorzy przy stole", "zdjecie-plik-wgrany", /nie jest zdjęciem/],
+    [{ name: "zdjecie.jpg", buffer: Buffer.concat([Buffer.from("MZ\x90\0\x03\0\0\0", "latin1"), Buffer.alloc(4096)]) }, "Seniorzy przy stole", "zdjecie-plik-wgrany", /nie jest zdjęciem/],
+  ];
+  try {
+    for (const [file, alt, id, said] of cases) {
+      await page.goto(editor.base + FORM);
+      await writesNothing(`${file.name} / ${alt}`, async () => {
+        const { sent } = await sendPhoto(page, file, alt);
+        assert.equal(sent.length, 1, "the server decides");
+        await fieldError(page, id, said, "form[action$=zdjecie]");
+      });
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a 60 MB photo is refused by the script before it is sent, and by the server with 413 if sent anyway", async () => {
+  const { context, page } = await newPage();
+  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "tablica-60mb-"));
+  const big = path.join(dir, "duze.jpg");
+  // A real JPEG's start, made 60 MB long.
+  fs.writeFileSync(big, Buffer.concat([JPEG, Buffer.alloc(60 * 1000 * 1000 - JPEG.length)]));
+  try {
+    await page.goto(editor.base + FORM);
+    await writesNothing("a 60 MB photo", async () => {
+      const { sent } = await sendPhoto(page, big, "Seniorzy przy stole");
+      assert.deepEqual(sent, [], "the script sends nothing");
+      await fieldError(page, "zdjecie-plik-wgrany", /Plik jest za duży: można dodać najwyżej 32 MB/, "form[action$=zdjecie]");
+      // Sent anyway, as a script of the page could: the server refuses it, in Polish.
+      const answer = await page.evaluate(async (rel) => {
+        const up = document.querySelector("form[action$=zdjecie]");
+        const query = new URLSearchParams({ plik: rel, wersja: up.elements.wersja.value, nazwa: "duze.jpg", alt: "Seniorzy przy stole" });
+        const r = await fetch(`/redakcja/zdjecie?${query}`, {
+          method: "POST",
+          headers: { "X-Redakcja-CSRF": up.elements.csrf.value, "Content-Type": "application/octet-stream" },
+          body: new Uint8Array(60 * 1000 * 1000),
+        });
+        return { status: r.status, text: await r.text() };
+      }, REL);
+      assert.equal(answer.status, 413);
+      assert.match(answer.text, /^Plik jest za duży: można dodać najwyżej 32 MB/);
+    });
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("`../` in a photo's file name never writes outside the post's folder", async () => {
+  const { context, page } = await newPage();
+  try {
+    for (const name of ["../../site.yaml.jpg", "..\\..\\zdjecie.jpg"]) {
+      await page.goto(editor.base + FORM);
+      // Whatever name the browser gives the file, the address the script sends names it so.
+      await page.route("**/redakcja/zdjecie?*", (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.set("nazwa", name);
+        return route.continue({ url: url.toString() });
+      });
+      await writesNothing(name, async () => {
+        const { sent } = await sendPhoto(page, { name: "zdjecie.jpg", buffer: JPEG }, "Seniorzy przy stole");
+        assert.equal(new URL(sent[0]).searchParams.get("nazwa"), "zdjecie.jpg");
+        await fieldError(page, "zdjecie-plik-wgrany", /Nazwa pliku musi być zwykłą nazwą, bez folderów i `\.\.`/, "form[action$=zdjecie]");
+      });
+      await page.unrouteAll();
+    }
+  } finally {
+    await context.close();
+  }
+});
