@@ -13,6 +13,8 @@ const { useBrowser, useEditor } = require("./harness");
 
 const REL = "posts/2026-11-24-warsztaty.md";
 const POST = "---\ntitle: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]\n---\nGotujemy razem.\n";
+const MEETING = "posts/2026-11-20-zebranie.md";
+const MEETING_TEXT = "---\ntitle: Zebranie rodziców\ndate: 2026-11-20\n---\nZapraszamy.\n";
 const FORM = `/redakcja/edytuj?plik=${encodeURIComponent(REL)}`;
 const JPEG = fs.readFileSync(path.join(__dirname, "..", "..", "content", "projects", "razem-aktywni", "okladka.jpg"));
 
@@ -20,6 +22,7 @@ const site = useBrowser();
 const editor = useEditor({
   "content/site.yaml": "title: MOPS Testowo\nbase_url: https://mops.example.org/\nlanguage: pl\n",
   [`content/${REL}`]: POST,
+  [`content/${MEETING}`]: MEETING_TEXT,
 });
 
 /** Every file under `content/` and `.redakcja/`, relative path → bytes. */
@@ -218,6 +221,50 @@ test("`../` in a photo's file name never writes outside the post's folder", asyn
       });
       await page.unrouteAll();
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a file changed on disk behind the open form is never overwritten silently: both versions, and a choice", async () => {
+  const { context, page } = await newPage();
+  const file = path.join(editor.root, "content", MEETING);
+  const history = path.join(editor.root, ".redakcja", "historia", MEETING);
+  const kept = () => (fs.existsSync(history) ? fs.readdirSync(history).map((n) => fs.readFileSync(path.join(history, n), "utf8")) : []);
+  try {
+    await page.goto(`${editor.base}/redakcja/edytuj?plik=${encodeURIComponent(MEETING)}`);
+    await page.fill("#pole-title", "Zebranie rodziców – nowy termin");
+    // A colleague (or `git pull`) changes the file while the form is open.
+    const theirs = "---\ntitle: Zebranie rodziców i opiekunów\ndate: 2026-11-20\n---\nZapraszamy do sali 12.\n";
+    fs.writeFileSync(file, theirs);
+    const reply = await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]).then(([r]) => r);
+    assert.equal(reply.status(), 409);
+    assert.equal(await page.textContent("h1"), "Plik zmienił ktoś inny");
+    assert.match(await page.textContent("main"), /Niczego nie zapisano\./, "says nothing was saved");
+    assert.equal(fs.readFileSync(file, "utf8"), theirs, "the colleague's version is untouched");
+    assert.deepEqual(kept(), [], "nothing went to the history either");
+    // Both versions, labelled.
+    assert.equal(await page.textContent("label[for=moja]"), "Twoja wersja (niezapisana)");
+    assert.equal(await page.textContent("label[for=ich]"), "Wersja, która jest teraz na dysku");
+    assert.equal(await page.inputValue("#moja"), "---\ntitle: Zebranie rodziców – nowy termin\ndate: 2026-11-20\n---\nZapraszamy.\n");
+    assert.equal(await page.inputValue("#ich"), theirs);
+    // "Open the one on disk": the form of the colleague's version, my change not restored over it.
+    const href = await page.getAttribute("main a[href*='edytuj']", "href");
+    assert.match(await page.textContent(`main a[href="${href}"]`), /Otwórz wersję z dysku/);
+    const other = await context.newPage();
+    await other.goto(editor.base + href);
+    assert.equal(await other.inputValue("#pole-title"), "Zebranie rodziców i opiekunów");
+    assert.match(await other.inputValue("#pole-tresc"), /Zapraszamy do sali 12\./);
+    await other.close();
+    // "Save mine": mine is written, the colleague's kept in the history.
+    const button = page.locator("form[action$=nadpisz] button[type=submit]");
+    assert.match(await button.textContent(), /^Zapisz moją wersję/);
+    await Promise.all([page.waitForURL(/zapisano=1/), button.click()]);
+    assert.equal(await page.inputValue("#pole-title"), "Zebranie rodziców – nowy termin");
+    assert.match(fs.readFileSync(file, "utf8"), /^---\ntitle: Zebranie rodziców – nowy termin\n/);
+    assert.deepEqual(kept(), [theirs], "the colleague's version is in the history");
+    await page.goto(`${editor.base}/redakcja/historia?plik=${encodeURIComponent(MEETING)}`);
+    assert.equal(await page.locator("main form[action$=przywroc-wersje]").count(), 1, "restorable from the history screen");
   } finally {
     await context.close();
   }
