@@ -597,6 +597,62 @@ fn a_link_in_the_editors_own_folder_is_refused_and_nothing_is_written_outside_th
 }
 
 #[test]
+fn the_language_of_a_text_is_a_choice_of_the_languages_tablica_knows() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    let doc = scraper::Html::parse_document(&page.body);
+    let options = scraper::Selector::parse("select#pole-language option").expect("selector");
+    let offered: Vec<(String, String)> = doc
+        .select(&options)
+        .map(|o| {
+            let value = o.value().attr("value").unwrap_or("").to_string();
+            (value, o.text().collect())
+        })
+        .collect();
+    let offered: Vec<(&str, &str)> = offered
+        .iter()
+        .map(|(v, t)| (v.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            ("", "język strony"),
+            ("pl", "polski (pl)"),
+            ("uk", "ukraiński (uk)"),
+            ("en", "angielski (en)"),
+        ]
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    assert_eq!(
+        get(&form, "f_language"),
+        "",
+        "the site's language by default"
+    );
+    set(&mut form, "f_language", "uk");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert!(disk(&site, FILE).contains("category: 'Wydarzenia'\nlanguage: uk\n---"));
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page
+        .body
+        .contains("<option value=\"uk\" selected>ukraiński (uk)</option>"));
+    // A code tablica does not know (written by hand) stays shown, and the build's check names it.
+    site.write(FILE, &POST.replace("category", "language: de\ncategory"));
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page
+        .body
+        .contains("<option value=\"de\" selected>de</option>"));
+    let form = form_of(&page.body, "/redakcja/zapisz");
+    let reply = r.post("/redakcja/zapisz", &form);
+    assert_eq!(reply.status, 422, "an unknown language is an error");
+    assert!(
+        reply.body.contains("href=\"#pole-language\""),
+        "{}",
+        reply.body
+    );
+}
+
+#[test]
 fn a_project_named_with_a_date_is_offered_by_the_slug_the_build_gives_it() {
     let site = site();
     site.write(

@@ -246,7 +246,8 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
         | FieldKind::LongText
         | FieldKind::Date
         | FieldKind::Project
-        | FieldKind::Status => text(sent),
+        | FieldKind::Status
+        | FieldKind::Language => text(sent),
     }))
 }
 

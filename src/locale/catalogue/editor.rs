@@ -95,6 +95,10 @@ catalogue! {
         StatePublished: "published", "opublikowany";
         Broken: "(has errors)", "(ma błędy)";
         NoneChosen: "none", "brak";
+        SitesLanguage: "the site's language", "język strony";
+        LanguagePl: "Polish (pl)", "polski (pl)";
+        LanguageUk: "Ukrainian (uk)", "ukraiński (uk)";
+        LanguageEn: "English (en)", "angielski (en)";
         NotANumber: "Enter a whole number, e.g. 45", "Wpisz liczbę całkowitą, np. 45";
         NotYaml: "This is not valid YAML: write `key: value` lines, indented with spaces",
             "To nie jest poprawny YAML: pisz wiersze `klucz: wartość`, wcięte spacjami";
