@@ -256,13 +256,21 @@ test("a file changed on disk behind the open form is never overwritten silently:
     assert.equal(await other.inputValue("#pole-title"), "Zebranie rodziców i opiekunów");
     assert.match(await other.inputValue("#pole-tresc"), /Zapraszamy do sali 12\./);
     await other.close();
-    // "Save mine": mine is written, the colleague's kept in the history.
+    // Changed once more while the choice is on the screen: "save mine" is a conflict again,
+    // showing the newest version on disk.
+    const again = theirs.replace("sali 12", "sali 14");
+    fs.writeFileSync(file, again);
     const button = page.locator("form[action$=nadpisz] button[type=submit]");
     assert.match(await button.textContent(), /^Zapisz moją wersję/);
+    const second = await Promise.all([page.waitForNavigation(), button.click()]).then(([r]) => r);
+    assert.equal(second.status(), 409);
+    assert.equal(fs.readFileSync(file, "utf8"), again, "still not overwritten");
+    assert.equal(await page.inputValue("#ich"), again);
+    // "Save mine": mine is written, the colleague's kept in the history.
     await Promise.all([page.waitForURL(/zapisano=1/), button.click()]);
     assert.equal(await page.inputValue("#pole-title"), "Zebranie rodziców – nowy termin");
     assert.match(fs.readFileSync(file, "utf8"), /^---\ntitle: Zebranie rodziców – nowy termin\n/);
-    assert.deepEqual(kept(), [theirs], "the colleague's version is in the history");
+    assert.deepEqual(kept(), [again], "the colleague's version is in the history");
     await page.goto(`${editor.base}/redakcja/historia?plik=${encodeURIComponent(MEETING)}`);
     assert.equal(await page.locator("main form[action$=przywroc-wersje]").count(), 1, "restorable from the history screen");
   } finally {
