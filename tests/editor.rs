@@ -513,6 +513,27 @@ fn a_file_changed_since_it_was_opened_is_never_overwritten_silently() {
         "their version is shown"
     );
     assert!(reply.body.contains("category: Seniorzy"), "and mine");
+    // With an error as well, the form comes back with it first, to be corrected: "save mine"
+    // could only refuse the whole text, and the changes would be lost.
+    let mut broken = form.clone();
+    set(&mut broken, "f_title", "");
+    let refused = r.post("/redakcja/zapisz", &broken);
+    assert_eq!(refused.status, 422, "the error before the conflict");
+    assert!(refused.body.contains("href=\"#pole-title\""));
+    assert_eq!(disk(&site, FILE), theirs, "nothing was written");
+    let mut corrected = form_of(&refused.body, "/redakcja/zapisz");
+    assert_eq!(
+        get(&corrected, "f_category"),
+        "Seniorzy",
+        "my changes are kept"
+    );
+    set(&mut corrected, "f_title", "Warsztaty kulinarne");
+    assert_eq!(
+        r.post("/redakcja/zapisz", &corrected).status,
+        409,
+        "then the conflict"
+    );
+    assert_eq!(disk(&site, FILE), theirs, "nothing was written");
     // "Save my version": the colleague's goes to the history.
     let mine = form_of(&reply.body, "/redakcja/nadpisz");
     let saved = r.post("/redakcja/nadpisz", &mine);

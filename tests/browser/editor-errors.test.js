@@ -15,6 +15,8 @@ const REL = "posts/2026-11-24-warsztaty.md";
 const POST = "---\ntitle: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]\n---\nGotujemy razem.\n";
 const MEETING = "posts/2026-11-20-zebranie.md";
 const MEETING_TEXT = "---\ntitle: Zebranie rodziców\ndate: 2026-11-20\n---\nZapraszamy.\n";
+const FAIR = "posts/2026-11-18-kiermasz.md";
+const FAIR_TEXT = "---\ntitle: Kiermasz świąteczny\ndate: 2026-11-18\n---\nSprzedajemy ozdoby.\n";
 const FORM = `/redakcja/edytuj?plik=${encodeURIComponent(REL)}`;
 const JPEG = fs.readFileSync(path.join(__dirname, "..", "..", "content", "projects", "razem-aktywni", "okladka.jpg"));
 
@@ -23,6 +25,7 @@ const editor = useEditor({
   "content/site.yaml": "title: MOPS Testowo\nbase_url: https://mops.example.org/\nlanguage: pl\n",
   [`content/${REL}`]: POST,
   [`content/${MEETING}`]: MEETING_TEXT,
+  [`content/${FAIR}`]: FAIR_TEXT,
 });
 
 /** Every file under `content/` and `.redakcja/`, relative path → bytes. */
@@ -273,6 +276,32 @@ test("a file changed on disk behind the open form is never overwritten silently:
     assert.deepEqual(kept(), [again], "the colleague's version is in the history");
     await page.goto(`${editor.base}/redakcja/historia?plik=${encodeURIComponent(MEETING)}`);
     assert.equal(await page.locator("main form[action$=przywroc-wersje]").count(), 1, "restorable from the history screen");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a form with an error and a file changed behind it shows the error first, then the conflict, keeping the changes", async () => {
+  const { context, page } = await newPage();
+  const file = path.join(editor.root, "content", FAIR);
+  try {
+    await page.goto(`${editor.base}/redakcja/edytuj?plik=${encodeURIComponent(FAIR)}`);
+    await page.fill("#pole-title", "");
+    await page.fill("#pole-category", "Wydarzenia");
+    const theirs = FAIR_TEXT.replace("ozdoby", "ozdoby i pierniki");
+    fs.writeFileSync(file, theirs);
+    await writesNothing("an error and a conflict", async () => {
+      const reply = await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]).then(([r]) => r);
+      assert.equal(reply.status(), 422, "the error first, where it can be corrected");
+      await fieldError(page, "pole-title", /tytuł/i);
+      assert.equal(await page.inputValue("#pole-category"), "Wydarzenia", "the changes are kept");
+    });
+    await page.fill("#pole-title", "Kiermasz świąteczny w ośrodku");
+    const reply = await Promise.all([page.waitForNavigation(), page.click("button[value=zapisz]")]).then(([r]) => r);
+    assert.equal(reply.status(), 409, "then the conflict");
+    assert.equal(fs.readFileSync(file, "utf8"), theirs);
+    assert.match(await page.inputValue("#moja"), /title: Kiermasz świąteczny w ośrodku\n[\s\S]*category: Wydarzenia\n/);
+    assert.equal(await page.inputValue("#ich"), theirs);
   } finally {
     await context.close();
   }

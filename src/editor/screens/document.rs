@@ -270,11 +270,13 @@ pub fn save(call: &Call) -> MountResponse {
         return form_page(call, rel, &form::parts(&text), expected, shown, 422);
     }
     let mine = parts.text();
-    if hash != expected {
-        return conflict(call, rel, &mine, &text, &hash);
-    }
+    // The errors first, shown in the form where they can be corrected: a conflict's "save
+    // mine" takes the whole text and could only refuse it.
     let (errors, warnings) = check(call, rel, &mine, fields);
     let preview = call.get("akcja") == "podglad";
+    if hash != expected && errors.is_empty() && !preview {
+        return conflict(call, rel, &mine, &text, &hash);
+    }
     if !errors.is_empty() || preview {
         let html = preview.then(|| preview_html(call, rel, &parts.body));
         let status = if errors.is_empty() { 200 } else { 422 };
