@@ -207,8 +207,15 @@
         body: file || new Blob([]),
         credentials: "same-origin"
       }).then(function (r) {
-        if (r.status === 413) { return { ok: false, bledy: [{ pole: "plik-wgrany", blad: up.getAttribute("data-za-duzy") }] }; }
-        return r.json();
+        var refused = function (why) { return { ok: false, bledy: [{ pole: "plik-wgrany", blad: why }] }; };
+        if (r.status === 413) { return refused(up.getAttribute("data-za-duzy")); }
+        if ((r.headers.get("Content-Type") || "").indexOf("application/json") === 0) { return r.json(); }
+        // A refusal page (an ended session, an out-of-date form): its explanation.
+        return r.text().then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var said = page.querySelector("main p");
+          return refused(said ? said.textContent : up.getAttribute("data-problem"));
+        });
       }).then(function (answer) {
         if (!answer.ok) { showProblems(up, answer.bledy || []); return; }
         if (answer.link) {

@@ -306,3 +306,18 @@ test("a form with an error and a file changed behind it shows the error first, t
     await context.close();
   }
 });
+
+test("a photo sent after the session ended is refused with the reason, not a bare 'there is a problem'", async () => {
+  const { context, page } = await newPage();
+  try {
+    await page.goto(editor.base + FORM);
+    await context.clearCookies();
+    await writesNothing("a photo without a session", async () => {
+      const { sent } = await sendPhoto(page, { name: "stol.jpg", buffer: JPEG }, "Seniorzy przy stole");
+      assert.equal(sent.length, 1);
+      await fieldError(page, "zdjecie-plik-wgrany", /Twoja sesja się skończyła/, "form[action$=zdjecie]");
+    });
+  } finally {
+    await context.close();
+  }
+});
