@@ -174,7 +174,7 @@ test("a photo with a placeholder alt text or an executable renamed .jpg is refus
   }
 });
 
-test("a 60 MB photo is refused by the script before it is sent, and by the server with 413 if sent anyway", async () => {
+test("a 60 MB photo (or document) is refused by the script before it is sent, and by the server with 413 if sent anyway", async () => {
   const { context, page } = await newPage();
   const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "tablica-60mb-"));
   const big = path.join(dir, "duze.jpg");
@@ -199,6 +199,13 @@ test("a 60 MB photo is refused by the script before it is sent, and by the serve
       }, REL);
       assert.equal(answer.status, 413);
       assert.match(answer.text, /^Plik jest za duży: można dodać najwyżej 32 MB/);
+      // A document as large: the same.
+      const requests = [];
+      page.on("request", (r) => { if (r.url().includes("/redakcja/dokument")) requests.push(r.url()); });
+      await page.setInputFiles("#dokument-plik-wgrany", big);
+      await page.click("form[action$=dokument] button[type=submit]");
+      await fieldError(page, "dokument-plik-wgrany", /Plik jest za duży: można dodać najwyżej 32 MB/, "form[action$=dokument]");
+      assert.deepEqual(requests, [], "the script sends nothing");
     });
   } finally {
     await context.close();
