@@ -519,6 +519,27 @@ fn a_file_changed_since_it_was_opened_is_never_overwritten_silently() {
         "their version is shown"
     );
     assert!(reply.body.contains("category: Seniorzy"), "and mine");
+    // With an error as well, the form comes back with it first, to be corrected: "save mine"
+    // could only refuse the whole text, and the changes would be lost.
+    let mut broken = form.clone();
+    set(&mut broken, "f_title", "");
+    let refused = r.post("/redakcja/zapisz", &broken);
+    assert_eq!(refused.status, 422, "the error before the conflict");
+    assert!(refused.body.contains("href=\"#pole-title\""));
+    assert_eq!(disk(&site, FILE), theirs, "nothing was written");
+    let mut corrected = form_of(&refused.body, "/redakcja/zapisz");
+    assert_eq!(
+        get(&corrected, "f_category"),
+        "Seniorzy",
+        "my changes are kept"
+    );
+    set(&mut corrected, "f_title", "Warsztaty kulinarne");
+    assert_eq!(
+        r.post("/redakcja/zapisz", &corrected).status,
+        409,
+        "then the conflict"
+    );
+    assert_eq!(disk(&site, FILE), theirs, "nothing was written");
     // "Save my version": the colleague's goes to the history.
     let mine = form_of(&reply.body, "/redakcja/nadpisz");
     let saved = r.post("/redakcja/nadpisz", &mine);
@@ -599,6 +620,62 @@ fn a_link_in_the_editors_own_folder_is_refused_and_nothing_is_written_outside_th
         std::fs::read_dir(outside.path()).expect("outside").count(),
         0,
         "nothing was written outside the site"
+    );
+}
+
+#[test]
+fn the_language_of_a_text_is_a_choice_of_the_languages_tablica_knows() {
+    let site = site();
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    let doc = scraper::Html::parse_document(&page.body);
+    let options = scraper::Selector::parse("select#pole-language option").expect("selector");
+    let offered: Vec<(String, String)> = doc
+        .select(&options)
+        .map(|o| {
+            let value = o.value().attr("value").unwrap_or("").to_string();
+            (value, o.text().collect())
+        })
+        .collect();
+    let offered: Vec<(&str, &str)> = offered
+        .iter()
+        .map(|(v, t)| (v.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            ("", "język strony"),
+            ("pl", "polski (pl)"),
+            ("uk", "ukraiński (uk)"),
+            ("en", "angielski (en)"),
+        ]
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    assert_eq!(
+        get(&form, "f_language"),
+        "",
+        "the site's language by default"
+    );
+    set(&mut form, "f_language", "uk");
+    assert_eq!(r.post("/redakcja/zapisz", &form).status, 303);
+    assert!(disk(&site, FILE).contains("category: 'Wydarzenia'\nlanguage: uk\n---"));
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page
+        .body
+        .contains("<option value=\"uk\" selected>ukraiński (uk)</option>"));
+    // A code tablica does not know (written by hand) stays shown, and the build's check names it.
+    site.write(FILE, &POST.replace("category", "language: de\ncategory"));
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    assert!(page
+        .body
+        .contains("<option value=\"de\" selected>de</option>"));
+    let form = form_of(&page.body, "/redakcja/zapisz");
+    let reply = r.post("/redakcja/zapisz", &form);
+    assert_eq!(reply.status, 422, "an unknown language is an error");
+    assert!(
+        reply.body.contains("href=\"#pole-language\""),
+        "{}",
+        reply.body
     );
 }
 
@@ -738,6 +815,30 @@ fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_noth
                 "{name}: what was typed is kept"
             );
         }
+    }
+    // A day the month does not have, typed as text or held by the browser's picker (which
+    // sends nothing for it; the editor's script marks it): named as such, never a missing date.
+    for (sent, said) in [
+        (
+            "2026-02-31",
+            "nie ma takiego dnia w kalendarzu: ten miesiąc ma 28 dni",
+        ),
+        ("", "Nie ma takiego dnia w kalendarzu (np. 31 lutego)"),
+    ] {
+        let mut form = r.open(REL);
+        set(&mut form, "f_date", sent);
+        if sent.is_empty() {
+            set(&mut form, "zla-data-f_date", "true");
+        }
+        let reply = r.post("/redakcja/zapisz", &form);
+        assert_eq!(reply.status, 422, "{sent:?}");
+        assert_eq!(disk(&site, FILE), POST, "{sent:?} wrote nothing");
+        let doc = scraper::Html::parse_document(&reply.body);
+        let link = scraper::Selector::parse(".podsumowanie-bledow a[href=\"#pole-date\"]")
+            .expect("selector");
+        let summary: String = doc.select(&link).flat_map(|a| a.text()).collect();
+        assert!(summary.contains(said), "{sent:?}: {summary:?}");
+        assert!(!summary.contains("brak daty"), "{sent:?}: {summary:?}");
     }
     let mut form = r.open(REL);
     set(&mut form, "f_project", "razem");
@@ -892,6 +993,12 @@ fn photos_are_checked_by_content_and_a_single_file_post_becomes_a_folder() {
     assert_eq!(
         huge.status, 413,
         "a 60 MB photo is refused before it is read"
+    );
+    assert!(
+        huge.body
+            .starts_with("Plik jest za duży: można dodać najwyżej 32 MB."),
+        "and told why, in the site's language: {}",
+        huge.body
     );
     let good = [
         ("plik", REL),

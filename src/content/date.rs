@@ -91,18 +91,31 @@ pub fn parse(s: &str) -> Result<Date, Message> {
 }
 
 fn guess_hint(s: &str) -> Message {
-    // 24.11.2026, 24/11/2026, 24-11-2026: day first, as written in Poland.
-    let parts: Vec<&str> = s.split(['.', '/', '-']).map(str::trim).collect();
-    if let [d, m, y] = parts[..] {
-        if let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) {
-            if y > 999 {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return msg!(M::DateAs, date = date.format("%Y-%m-%d").to_string());
-                }
-            }
-        }
+    // 24.11.2026, 24/11/2026, 24-11-2026: day first, as written in Poland; or the year first
+    // with a day the month does not have (2026-02-31). The time, if any, is left aside.
+    let day = s.split([' ', 'T']).next().unwrap_or(s);
+    let numbers: Option<Vec<i32>> = day
+        .split(['.', '/', '-'])
+        .map(|p| p.trim().parse().ok())
+        .collect();
+    let (y, m, d) = match numbers.as_deref() {
+        Some(&[y, m, d]) if y > 999 => (y, m, d),
+        Some(&[d, m, y]) if y > 999 => (y, m, d),
+        _ => return M::DateForm.into(),
+    };
+    let (Ok(m), Ok(d)) = (u32::try_from(m), u32::try_from(d)) else {
+        return M::DateForm.into();
+    };
+    if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+        return msg!(M::DateAs, date = date.format("%Y-%m-%d").to_string());
     }
-    M::DateForm.into()
+    let days = (28..=31)
+        .rev()
+        .find(|&last| NaiveDate::from_ymd_opt(y, m, last).is_some());
+    match days {
+        Some(days) if d > days => msg!(M::NoSuchDay, days = days),
+        _ => M::DateForm.into(),
+    }
 }
 
 /// The environment variable that fixes the build's "now" (site-local, in any form `date:`
@@ -165,5 +178,24 @@ mod tests {
             .expect_err("words")
             .to_string()
             .contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn a_day_the_month_does_not_have_is_named_as_such() {
+        for (impossible, days) in [
+            ("31.02.2026", 28),
+            ("2026-02-31", 28),
+            ("30.02.2028 10:00", 29),
+            ("2026-04-31T10:30", 30),
+        ] {
+            let hint = parse(impossible).expect_err("no such day").to_string();
+            assert!(
+                hint.contains("no such day") && hint.contains(&format!("has {days} days")),
+                "{impossible}: {hint}"
+            );
+        }
+        // A month that does not exist is not a day that does not exist.
+        let hint = parse("2026-13-01").expect_err("no such month").to_string();
+        assert!(hint.contains("YYYY-MM-DD"), "{hint}");
     }
 }

@@ -162,6 +162,12 @@ pub fn apply(
         if field.kind == FieldKind::Bool && shown.is_empty() {
             shown = "false".into(); // absent reads as false
         }
+        // The browser's picker holds a day that does not exist (31 February): it sends
+        // nothing for it, and the editor's script says so beside it.
+        if field.kind == FieldKind::Date && form.contains_key(&impossible_date(field)) {
+            problems.push((field.key.to_string(), E::DateDoesNotExist));
+            continue;
+        }
         let sent = match field.kind {
             FieldKind::Bool if sent.is_empty() => "false".to_string(),
             FieldKind::Date => date_as_written(&sent, &shown),
@@ -185,6 +191,12 @@ pub fn apply(
         parts.body.clone_from(body);
     }
     Ok(())
+}
+
+/// The form field the editor's script adds when the date picker of `field` holds a day that
+/// does not exist (the picker itself sends an empty value then).
+pub fn impossible_date(field: &Field) -> String {
+    format!("zla-data-{}", name(field))
 }
 
 /// A date sent by the form in the style of the file: the same day and time as `shown` gives
@@ -234,7 +246,8 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
         | FieldKind::LongText
         | FieldKind::Date
         | FieldKind::Project
-        | FieldKind::Status => text(sent),
+        | FieldKind::Status
+        | FieldKind::Language => text(sent),
     }))
 }
 

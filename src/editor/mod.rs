@@ -23,6 +23,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::locale::catalogue::Editor as E;
 use crate::locale::Lang;
 use crate::serve::{serve, Mount, MountRequest, MountResponse, ServeError, ServeOptions};
 
@@ -34,6 +35,11 @@ pub const PREFIX: &str = "/redakcja/";
 /// The largest request the editor takes: a photo from a phone's camera (a larger one is
 /// refused before it is read).
 pub const MAX_BODY: u64 = 32 * 1024 * 1024;
+
+/// What a file over [`MAX_BODY`] is told, by the server and by the script before sending it.
+pub(crate) fn too_large(lang: Lang) -> String {
+    crate::locale::msg!(E::FileTooLarge, max = MAX_BODY / (1024 * 1024)).render(lang)
+}
 
 /// How to run the editor.
 #[derive(Debug, Clone)]
@@ -96,6 +102,10 @@ impl Mount for Editor {
 
     fn max_body(&self) -> u64 {
         MAX_BODY
+    }
+
+    fn too_large(&self) -> String {
+        too_large(self.lang) + "\n"
     }
 
     fn handle(&self, request: &MountRequest) -> MountResponse {

@@ -175,16 +175,24 @@ pub fn control(lang: Lang, c: &Control) -> String {
                 c.field.kind != FieldKind::Block
             ))
         }
-        FieldKind::Project | FieldKind::Status => {
-            let mut options: Vec<(String, String)> = vec![(String::new(), t(lang, E::NoneChosen))];
-            if c.field.kind == FieldKind::Status {
-                options.extend(
+        FieldKind::Project | FieldKind::Status | FieldKind::Language => {
+            let none = match c.field.kind {
+                FieldKind::Language => E::SitesLanguage,
+                _ => E::NoneChosen,
+            };
+            let mut options: Vec<(String, String)> = vec![(String::new(), t(lang, none))];
+            match c.field.kind {
+                FieldKind::Status => options.extend(
                     PROJECT_STATUSES
                         .iter()
                         .map(|(v, l)| (v.to_string(), t(lang, *l))),
-                );
-            } else {
-                options.extend(c.projects.iter().map(|(s, title)| (s.clone(), esc(title))));
+                ),
+                FieldKind::Language => options.extend(
+                    Lang::ALL
+                        .iter()
+                        .map(|l| (l.code().to_string(), t(lang, language_name(*l)))),
+                ),
+                _ => options.extend(c.projects.iter().map(|(s, title)| (s.clone(), esc(title)))),
             }
             if !c.value.is_empty() && !options.iter().any(|(v, _)| *v == c.value) {
                 options.push((c.value.clone(), value.clone()));
@@ -223,6 +231,15 @@ pub fn control(lang: Lang, c: &Control) -> String {
                  <input type=\"text\" {attrs} value=\"{value}\"{extra}{list}>"
             ))
         }
+    }
+}
+
+/// A language's name in the language's list of a text.
+fn language_name(lang: Lang) -> E {
+    match lang {
+        Lang::Pl => E::LanguagePl,
+        Lang::Uk => E::LanguageUk,
+        Lang::En => E::LanguageEn,
     }
 }
 

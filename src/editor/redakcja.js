@@ -142,6 +142,18 @@
   });
   form.addEventListener("submit", function () {
     dirty = false;
+    // A date picker holding a day that does not exist (31 February) sends nothing: say so, so
+    // that the server reports that day instead of a missing date.
+    Array.prototype.forEach.call(form.querySelectorAll("input.zla-data"), function (el) { el.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=date], input[type=datetime-local]"), function (el) {
+      if (!el.validity || !el.validity.badInput) { return; }
+      var mark = document.createElement("input");
+      mark.type = "hidden";
+      mark.className = "zla-data";
+      mark.name = "zla-data-" + el.name;
+      mark.value = "true";
+      form.appendChild(mark);
+    });
     // Kept until the saved page comes back without errors (see below).
   });
   if (document.querySelector(".komunikat[role=status]") && !document.querySelector(".podsumowanie-bledow") &&
@@ -203,8 +215,15 @@
       body: file || new Blob([]),
       credentials: "same-origin"
     }).then(function (r) {
-      if (r.status === 413) { return { ok: false, bledy: [{ pole: "plik-wgrany", blad: up.getAttribute("data-za-duzy") }] }; }
-      return r.json();
+      var refused = function (why) { return { ok: false, bledy: [{ pole: "plik-wgrany", blad: why }] }; };
+      if (r.status === 413) { return refused(up.getAttribute("data-za-duzy")); }
+      if ((r.headers.get("Content-Type") || "").indexOf("application/json") === 0) { return r.json(); }
+      // A refusal page (an ended session, an out-of-date form): its explanation.
+      return r.text().then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var said = page.querySelector("main p");
+        return refused(said ? said.textContent : up.getAttribute("data-problem"));
+      });
     });
   }
   function fill(template, values) {
@@ -233,7 +252,7 @@
   }
   function sendMany(up, files) {
     var said = progress();
-    var max = Number(up.getAttribute("data-max"));
+    var max = Number(up.getAttribute("data-najwiecej"));
     var plik = up.elements.plik.value, wersja = up.elements.wersja.value;
     var failed = [], results = [], added = 0, i = 0;
     function result(text) { results.push(text); said.result(text); }
@@ -283,6 +302,11 @@
       var input = up.elements["plik-wgrany"];
       var files = input.files ? Array.prototype.slice.call(input.files) : [];
       if (files.length > 1) { sendMany(up, files); return; }
+      var most = Number(up.getAttribute("data-najwiecej"));
+      if (files[0] && most && files[0].size > most) {
+        showProblems(up, [{ pole: "plik-wgrany", blad: up.getAttribute("data-za-duzy") }]);
+        return;
+      }
       send(up, files[0], {}).then(function (answer) {
         if (!answer.ok) { showProblems(up, answer.bledy || []); return; }
         if (answer.link) {

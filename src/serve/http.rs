@@ -2,6 +2,7 @@
 //! page, no directory listings, and no path outside the folder. Plus the live-reload
 //! endpoints under `/__tablica/`.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
@@ -129,7 +130,7 @@ struct Request {
 /// Why a request is answered without looking at its path.
 struct Refusal {
     status: u16,
-    message: &'static str,
+    message: Cow<'static, str>,
 }
 
 /// Answers requests on one connection until it closes, idles or misbehaves.
@@ -144,7 +145,7 @@ fn connection(mut stream: TcpStream, shared: &Arc<Shared>) {
             Ok(Some(request)) => request,
             Ok(None) => return,
             Err(refusal) => {
-                let _ = stream.write_all(&simple(refusal.status, refusal.message));
+                let _ = stream.write_all(&simple(refusal.status, &refusal.message));
                 linger(stream);
                 return;
             }
@@ -175,7 +176,7 @@ fn read_request(
     let deadline = Instant::now() + REQUEST_TIMEOUT;
     let too_large = Refusal {
         status: 431,
-        message: "request headers too large\n",
+        message: Cow::Borrowed("request headers too large\n"),
     };
     loop {
         if !buffer.is_empty() {
@@ -197,7 +198,7 @@ fn read_request(
                 Err(_) => {
                     return Err(Refusal {
                         status: 400,
-                        message: "bad request\n",
+                        message: Cow::Borrowed("bad request\n"),
                     })
                 }
             }
@@ -225,7 +226,7 @@ fn read_body(
     let deadline = Instant::now() + BODY_TIMEOUT;
     let timeout = Refusal {
         status: 408,
-        message: "the request body did not arrive in time\n",
+        message: Cow::Borrowed("the request body did not arrive in time\n"),
     };
     while buffer.len() < length {
         let left = deadline.saturating_duration_since(Instant::now());
@@ -260,7 +261,9 @@ fn accept(
         _ => {
             return Err(Refusal {
                 status: 421,
-                message: "this preview answers only to localhost and the address it listens on\n",
+                message: Cow::Borrowed(
+                    "this preview answers only to localhost and the address it listens on\n",
+                ),
             })
         }
     }
@@ -273,7 +276,7 @@ fn accept(
         _ => {
             return Err(Refusal {
                 status: 405,
-                message: "only GET and HEAD are supported\n",
+                message: Cow::Borrowed("only GET and HEAD are supported\n"),
             })
         }
     };
@@ -298,19 +301,19 @@ fn accept(
         (Some(_), _) => {
             return Err(Refusal {
                 status: 411,
-                message: "send the length of the body (Content-Length)\n",
+                message: Cow::Borrowed("send the length of the body (Content-Length)\n"),
             })
         }
         (None, None) => 0,
         (None, Some(length)) => length.trim().parse::<u64>().map_err(|_| Refusal {
             status: 400,
-            message: "bad request\n",
+            message: Cow::Borrowed("bad request\n"),
         })?,
     };
     if body_length > mount.max_body() {
         return Err(Refusal {
             status: 413,
-            message: "the request is too large\n",
+            message: Cow::Owned(mount.too_large()),
         });
     }
     let headers = parsed

@@ -10,6 +10,10 @@ pub trait Mount: Send + Sync {
     fn prefix(&self) -> &str;
     /// The largest request body it takes, in bytes; a larger one is answered 413 unread.
     fn max_body(&self) -> u64;
+    /// What a request over [`Mount::max_body`] is told (plain text), in its users' language.
+    fn too_large(&self) -> String {
+        "the request is too large\n".into()
+    }
     /// Answers one request.
     fn handle(&self, request: &MountRequest) -> MountResponse;
 }

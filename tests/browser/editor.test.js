@@ -4,49 +4,23 @@
 // screens go to docs/img/redakcja-*.png (for the editor's guide) when SCREENSHOTS=1.
 "use strict";
 
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { spawn } = require("node:child_process");
-const { useBrowser, vnuErrors } = require("./harness");
+const { useBrowser, useEditor, vnuErrors } = require("./harness");
 
-const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
 const AXE = path.join(__dirname, "node_modules", "axe-core", "axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "experimental"];
 const SHOTS = path.join(__dirname, "..", "..", "docs", "img");
 const REL = "posts/2026-11-24-warsztaty.md";
 
 const site = useBrowser();
-const editor = {};
-
-function write(rel, text) {
-  const file = path.join(editor.root, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-}
-
-before(async () => {
-  editor.root = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-edit-"));
-  write("content/site.yaml", "title: MOPS Testowo\nbase_url: https://mops.example.org/\n");
-  write(`content/${REL}`, "---\ntitle: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]\n---\nGotujemy razem.\n");
-  write("content/projects/razem.md", "---\ntitle: Razem\nstatus: ongoing\n---\nProjekt.\n");
-  editor.child = spawn(BIN, ["edit", "--port", "0", "--root", editor.root], { stdio: ["ignore", "pipe", "pipe"] });
-  editor.base = await new Promise((resolve, reject) => {
-    let out = "";
-    editor.child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const found = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (found) resolve(found[0]);
-    });
-    editor.child.on("exit", (code) => reject(new Error(`tablica edit ended (${code}): ${out}`)));
-  });
-});
-
-after(() => {
-  editor.child?.kill();
-  fs.rmSync(editor.root, { recursive: true, force: true });
+const editor = useEditor({
+  "content/site.yaml": "title: MOPS Testowo\nbase_url: https://mops.example.org/\n",
+  [`content/${REL}`]: "---\ntitle: Warsztaty kulinarne\ndate: 2026-11-24\ntags: [seniorzy]\n---\nGotujemy razem.\n",
+  "content/projects/razem.md": "---\ntitle: Razem\nstatus: ongoing\n---\nProjekt.\n",
 });
 
 const screens = () => [
@@ -252,7 +226,7 @@ test("three photos chosen at once: two land, the bad one is named, each needs it
   const repo = path.join(__dirname, "..", "..");
   const jpeg = fs.readFileSync(path.join(repo, "content", "projects/razem-aktywni/doradztwo.jpg"));
   const rel = "posts/2026-11-20-wycieczka.md";
-  write(`content/${rel}`, "---\ntitle: Wycieczka do lasu\ndate: 2026-11-20\n---\nByliśmy w lesie.\n");
+  editor.write(`content/${rel}`, "---\ntitle: Wycieczka do lasu\ndate: 2026-11-20\n---\nByliśmy w lesie.\n");
   const context = await site.browser.newContext({ bypassCSP: true });
   const read = (r) => fs.readFileSync(path.join(editor.root, "content", r), "utf8");
   try {

@@ -5,7 +5,7 @@
 const http = require("node:http");
 const fs = require("node:fs");
 const path = require("node:path");
-const { execFileSync } = require("node:child_process");
+const { execFileSync, spawn } = require("node:child_process");
 const { before, after, beforeEach, afterEach } = require("node:test");
 const { chromium } = require("playwright-core");
 
@@ -201,6 +201,42 @@ function playwrightKeys(keys) {
   return keys.replace(/\+(\d)$/, "+Digit$1").replace("Ctrl", "Control");
 }
 
+const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
+
+/**
+ * Registers hooks that run `tablica edit` on a new site in a temporary folder made of `files`
+ * (path under the site root → text) and returns its live state: `root` (the site's folder),
+ * `base` (the editor's address, without `/redakcja/`) and `write(rel, text)`.
+ */
+function useEditor(files) {
+  const editor = {
+    write(rel, text) {
+      const file = path.join(editor.root, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+    },
+  };
+  before(async () => {
+    editor.root = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "tablica-edit-"));
+    for (const [rel, text] of Object.entries(files)) editor.write(rel, text);
+    editor.child = spawn(BIN, ["edit", "--port", "0", "--root", editor.root], { stdio: ["ignore", "pipe", "pipe"] });
+    editor.base = await new Promise((resolve, reject) => {
+      let out = "";
+      editor.child.stdout.on("data", (chunk) => {
+        out += chunk;
+        const found = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+        if (found) resolve(found[0]);
+      });
+      editor.child.on("exit", (code) => reject(new Error(`tablica edit ended (${code}): ${out}`)));
+    });
+  });
+  after(() => {
+    editor.child?.kill();
+    fs.rmSync(editor.root, { recursive: true, force: true });
+  });
+  return editor;
+}
+
 const VNU = path.join(__dirname, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
 /** The Nu HTML Checker's errors for `target` (extra options first), as "file:line: message". */
@@ -227,4 +263,5 @@ module.exports = {
   shortcuts,
   playwrightKeys,
   vnuErrors,
+  useEditor,
 };

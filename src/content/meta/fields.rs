@@ -22,6 +22,9 @@ pub enum FieldKind {
     Project,
     /// One of the project statuses.
     Status,
+    /// The code of a language a text can be in ([`crate::locale::Lang::ALL`]); none: the
+    /// site's.
+    Language,
     /// `true` or `false`.
     Bool,
     /// A whole number.
@@ -64,7 +67,7 @@ const SLUG: Field = f("slug", K::Text, L::Slug, L::SlugHint);
 const EXTRA: Field = f("extra", K::Block, L::Extra, L::ExtraHint);
 const VIDEO: Field = f("video", K::Block, L::Video, L::VideoHint);
 const EVENT: Field = f("event", K::Block, L::Event, L::EventHint);
-const LANGUAGE: Field = f("language", K::Text, L::Language, L::LanguageHint);
+const LANGUAGE: Field = f("language", K::Language, L::Language, L::LanguageHint);
 const TRANSLATION_OF: Field = f(
     "translation_of",
     K::Text,

@@ -293,11 +293,13 @@ pub fn save(call: &Call) -> MountResponse {
     }
     describe_photos(&mut parts, &text, fields, sent);
     let mine = parts.text();
-    if hash != expected {
-        return conflict(call, rel, &mine, &text, &hash);
-    }
+    // The errors first, shown in the form where they can be corrected: a conflict's "save
+    // mine" takes the whole text and could only refuse it.
     let (errors, warnings) = check(call, rel, &mine, fields);
     let preview = call.get("akcja") == "podglad";
+    if hash != expected && errors.is_empty() && !preview {
+        return conflict(call, rel, &mine, &text, &hash);
+    }
     if !errors.is_empty() || preview {
         let html = preview.then(|| preview_html(call, rel, &parts.body));
         let status = if errors.is_empty() { 200 } else { 422 };
@@ -467,9 +469,13 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     )
     .render(lang));
     let done = esc(&msg!(E::UploadDone, added = "{added}", total = "{total}").render(lang));
-    let too_big = t(lang, E::PhotoTooBig);
     let added = esc(&msg!(E::UploadAddedOne, file = "{file}").render(lang));
-    let max = crate::editor::MAX_BODY;
+    // The script refuses a larger file before sending it, with the server's own words.
+    let limit = format!(
+        "data-najwiecej=\"{}\" data-za-duzy=\"{}\"",
+        super::super::MAX_BODY,
+        esc(&super::super::too_large(lang))
+    );
     let keep = format!(
         "{}{}{}",
         hidden("csrf", &call.csrf),
@@ -485,10 +491,10 @@ fn upload_forms(call: &Call, rel: &str, hash: &str) -> String {
     format!(
         "<section class=\"pliki\" aria-labelledby=\"zdjecie-tytul\"><h2 id=\"zdjecie-tytul\">{}</h2>\
          <form method=\"post\" action=\"{PREFIX}zdjecie\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"zdjecie\" data-najpierw=\"{first}\" data-problem=\"{problem}\" \
-         data-wysylanie=\"{sending}\" data-koniec=\"{done}\" data-za-duzy=\"{too_big}\" data-dodano=\"{added}\" data-max=\"{max}\" novalidate>{keep}{}{}{}\
+         data-wysylanie=\"{sending}\" data-koniec=\"{done}\" data-dodano=\"{added}\" {limit} novalidate>{keep}{}{}{}\
          <fieldset><legend>{}</legend>{}{}{}{}</fieldset><button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"zdjecie-postep\"></div></section>\
          <section class=\"pliki\" aria-labelledby=\"dokument-tytul\"><h2 id=\"dokument-tytul\">{}</h2>\
-         <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" novalidate>{keep}{}{}\
+         <form method=\"post\" action=\"{PREFIX}dokument\" enctype=\"multipart/form-data\" class=\"wgrywanie\" data-prefiks=\"dokument\" data-najpierw=\"{first}\" data-problem=\"{problem}\" {limit} novalidate>{keep}{}{}\
          <button type=\"submit\" class=\"przycisk\">{}</button></form><div role=\"status\" id=\"dokument-ogloszenie\"></div></section>",
         t(lang, E::AddPhoto),
         upload_field(call, "zdjecie", "plik-wgrany", E::PhotoFile, Some(E::PhotoFileHint), "type=\"file\" accept=\"image/*\" multiple"),

@@ -74,6 +74,8 @@ catalogue! {
         DateForm: "write dates as YYYY-MM-DD, e.g. `2026-11-24`, optionally with a time: `2026-11-24 10:30`",
             "daty pisz jako RRRR-MM-DD, np. `2026-11-24`, ewentualnie z godziną: `2026-11-24 10:30`";
         InvalidDate: "`{value}` is not a valid date", "`{value}` to nie jest poprawna data";
+        NoSuchDay: "there is no such day in the calendar: that month has {days} days",
+            "nie ma takiego dnia w kalendarzu: ten miesiąc ma {days} dni";
 
         // site.yaml.
         SettingsMissing: "the site settings file is missing", "brak pliku ustawień strony";

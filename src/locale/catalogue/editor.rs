@@ -95,6 +95,10 @@ catalogue! {
         StatePublished: "published", "opublikowany";
         Broken: "(has errors)", "(ma błędy)";
         NoneChosen: "none", "brak";
+        SitesLanguage: "the site's language", "język strony";
+        LanguagePl: "Polish (pl)", "polski (pl)";
+        LanguageUk: "Ukrainian (uk)", "ukraiński (uk)";
+        LanguageEn: "English (en)", "angielski (en)";
         NotANumber: "Enter a whole number, e.g. 45", "Wpisz liczbę całkowitą, np. 45";
         NotYaml: "This is not valid YAML: write `key: value` lines, indented with spaces",
             "To nie jest poprawny YAML: pisz wiersze `klucz: wartość`, wcięte spacjami";
@@ -133,7 +137,6 @@ catalogue! {
         UploadSending: "Sending {n} of {total}: {file}…", "Wysyłanie {n} z {total}: {file}…";
         UploadAddedOne: "{file}: added", "{file}: dodano";
         UploadDone: "Photos added: {added} of {total}.", "Dodano zdjęć: {added} z {total}.";
-        PhotoTooBig: "The file is larger than 32 MB; send a smaller copy", "Plik jest większy niż 32 MB; wyślij mniejszą kopię";
         PhotosAdded: "The photos were added. Describe each one in the list of photos (the post cannot be saved until each has its description), then save.",
             "Dodano zdjęcia. Opisz każde na liście zdjęć (wpisu nie można zapisać, dopóki każde nie ma opisu), a potem zapisz.";
         Alt: "Description of the photo (alt text)", "Opis zdjęcia (tekst alternatywny)";
@@ -166,6 +169,10 @@ catalogue! {
         LinkTextHint: "Say what the document is, e.g. Regulamin rekrutacji", "Napisz, czym jest dokument, np. Regulamin rekrutacji";
         Upload: "Add", "Dodaj";
         Consents: "Who is in the photo", "Kto jest na zdjęciu";
+        DateDoesNotExist: "There is no such day in the calendar (e.g. 31 February): check the day and the month",
+            "Nie ma takiego dnia w kalendarzu (np. 31 lutego): sprawdź dzień i miesiąc";
+        FileTooLarge: "The file is too large: at most {max} MB can be added. Make the photo smaller (a phone's \"large\" size is enough) or send a smaller file.",
+            "Plik jest za duży: można dodać najwyżej {max} MB. Zmniejsz zdjęcie (wystarczy rozmiar „duży” z telefonu) albo wyślij mniejszy plik.";
         SaveFirst: "Save your changes first, then add the file.", "Najpierw zapisz zmiany, potem dodaj plik.";
         Publish: "Publish", "Opublikuj";
         PublishExplain: "Builds the site from the saved texts (drafts and scheduled ones stay hidden) and sends it to the server set in site.yaml. It takes a moment.",
