@@ -1444,3 +1444,54 @@ fn publication(r: &mut Redakcja, publish: &Form) -> Reply {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn see_it_on_the_site_leads_to_the_documents_page_in_the_preview_or_says_why_there_is_none() {
+    let site = site();
+    site.write(
+        "content/posts/szkic-zebrania.md",
+        "---\ntitle: Zebranie rady seniorów\ndate: 2026-11-28\ndraft: true\n---\nSzkic.\n",
+    );
+    let mut r = Redakcja::start(&site, &[], None);
+    let form = r.get(&format!("/redakcja/edytuj?plik={}", enc(REL)));
+    let link = format!("/redakcja/zobacz?plik={}", enc(REL));
+    assert!(
+        form.body.contains(&format!("href=\"{link}\"")),
+        "the form links to it"
+    );
+    for (rel, title) in [
+        (REL, "Warsztaty kulinarne"),
+        ("posts/szkic-zebrania.md", "Zebranie rady seniorów"),
+    ] {
+        let went = r.get(&format!("/redakcja/zobacz?plik={}", enc(rel)));
+        assert_eq!(went.status, 303, "{rel}: {}", went.body);
+        let address = went.header("location").expect("an address").to_string();
+        assert!(
+            address.starts_with('/') && address.ends_with('/'),
+            "{address}"
+        );
+        // The preview's first build may still be running: its page comes when it is written.
+        let deadline = std::time::Instant::now() + PATIENCE;
+        let page = loop {
+            let page = r.get(&address);
+            if page.status == 200 || std::time::Instant::now() > deadline {
+                break page;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        assert_eq!(page.status, 200, "{rel}: {address} in the preview");
+        assert!(page.body.contains(title), "{rel}: its page at {address}");
+    }
+    site.write(
+        "content/posts/zla-data.md",
+        "---\ntitle: Piknik\ndate: 2026-02-31\n---\nTekst.\n",
+    );
+    let none = r.get("/redakcja/zobacz?plik=posts%2Fzla-data.md");
+    assert_eq!(none.status, 422);
+    assert!(none.body.contains("nie ma takiego dnia"), "{}", none.body);
+    assert!(none
+        .body
+        .contains("/redakcja/edytuj?plik=posts%2Fzla-data.md"));
+    let gone = r.get("/redakcja/zobacz?plik=posts%2Fnie-ma.md");
+    assert_eq!(gone.status, 404);
+}

@@ -150,6 +150,7 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (false, "kosz") => screens::bin(&call),
         (true, "przywroc") => screens::restore(&call),
         (false, "historia") => screens::history(&call),
+        (false, "zobacz") => screens::view_on_site(&call),
         (true, "przywroc-wersje") => screens::restore_version(&call),
         (true, "nadpisz") => screens::overwrite(&call),
         (true, "zdjecia") => screens::arrange_photos(&call),

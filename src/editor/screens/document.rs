@@ -157,11 +157,11 @@ fn form_page(
         ));
     }
     main.push_str(&format!(
-        "<h2>{}</h2><ul class=\"akcje\"><li><a href=\"{PREFIX}historia?plik={}\">{}</a></li></ul>\
+        "<h2>{}</h2><ul class=\"akcje\"><li><a href=\"{PREFIX}zobacz?plik={plik}\">{}</a></li><li><a href=\"{PREFIX}historia?plik={plik}\">{}</a></li></ul>\
          <form method=\"post\" action=\"{PREFIX}duplikuj\" class=\"w-linii\">{}{}<button type=\"submit\" class=\"przycisk drugi\">{}</button></form>\
          <form method=\"post\" action=\"{PREFIX}usun\" class=\"w-linii\">{}{}<button type=\"submit\" class=\"przycisk ostrzegawczy\">{}</button></form>",
         t(lang, E::MoreActions),
-        esc(&enc(rel)),
+        t(lang, E::ViewOnSite),
         t(lang, E::History),
         hidden("csrf", &call.csrf),
         hidden("plik", rel),
@@ -169,6 +169,7 @@ fn form_page(
         hidden("csrf", &call.csrf),
         hidden("plik", rel),
         t(lang, E::Delete),
+        plik = esc(&enc(rel)),
     ));
     let page_title = if shown.errors.is_empty() {
         title
@@ -210,6 +211,40 @@ pub fn edit(call: &Call) -> MountResponse {
     }
 }
 
+/// The document's page in the site preview, as last saved (drafts included): the address the
+/// build gives it. A document the build cannot take yet gets its problems instead.
+pub fn view_on_site(call: &Call) -> MountResponse {
+    let lang = call.editor.lang;
+    let rel = call.get("plik");
+    let text = match call.editor.store.read(rel) {
+        Ok((text, _)) => text,
+        Err(e) => return problem_page(call, 404, &e),
+    };
+    let (config, abs) = match (call.settings(), call.editor.store.confine(rel)) {
+        (Ok(config), Ok(abs)) => (config, abs),
+        (_, Err(e)) => return problem_page(call, 404, &e),
+        (Err(_), _) => return MountResponse::see_other(&edit_url(rel)),
+    };
+    let root = &call.editor.root;
+    let projects = index::project_slugs(root, &call.editor.documents);
+    let checked = crate::site::check_text(config, root, &abs, &text, &projects);
+    if let Some(path) = checked.path {
+        return MountResponse::see_other(&format!("{}{path}", config.root));
+    }
+    let problems: String = (checked.problems.iter())
+        .filter(|d| d.is_error())
+        .map(|d| format!("<li>{}</li>", esc(&d.render(lang))))
+        .collect();
+    let main = format!(
+        "<h1>{}</h1><p>{}</p><ul>{problems}</ul><p><a href=\"{}\">{}</a></p>",
+        t(lang, E::ViewOnSite),
+        t(lang, E::NoPageYet),
+        esc(&edit_url(rel)),
+        t(lang, E::BackToDocument)
+    );
+    call.screen(422, E::ViewOnSite, &main)
+}
+
 /// The problems of `text` as the document `rel`: (form field, message) of errors, warnings.
 fn check(
     call: &Call,
@@ -236,7 +271,7 @@ fn check(
         );
     };
     let projects = index::project_slugs(root, &call.editor.documents);
-    let problems = crate::site::check_text(config, root, &abs, text, &projects);
+    let problems = crate::site::check_text(config, root, &abs, text, &projects).problems;
     let parts = form::parts(text);
     // A photo's alt text is reported next to its own field in the list of photos.
     let field_of = |d: &Diagnostic| {

@@ -16,7 +16,7 @@ use crate::locale::{msg, Lang, Message};
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
-pub use document::{edit, overwrite, save};
+pub use document::{edit, overwrite, save, view_on_site};
 pub use list::list;
 pub use manage::{
     bin, create, delete, duplicate, history, login_form, new_form, restore, restore_version,

@@ -48,6 +48,9 @@ catalogue! {
         Saved: "Saved. The preview of the site is being updated.", "Zapisano. Podgląd strony się odświeża.";
         Preview: "Preview", "Podgląd";
         MoreActions: "More", "Więcej";
+        ViewOnSite: "See it on the site (as last saved)", "Zobacz na stronie (ostatnio zapisaną wersję)";
+        NoPageYet: "The site has no page for this text yet: the build cannot take it as it is saved. Correct these problems in the form and save it.",
+            "Ten tekst nie ma jeszcze strony: w zapisanej postaci program nie może go zbudować. Popraw w formularzu te błędy i zapisz go.";
         History: "Earlier versions", "Wcześniejsze wersje";
         Duplicate: "Duplicate as a new draft", "Powiel jako nowy szkic";
         Delete: "Move to the bin", "Przenieś do kosza";
