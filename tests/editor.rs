@@ -772,7 +772,7 @@ fn dates_are_picked_in_the_browsers_pickers_and_written_as_the_file_writes_them(
 fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_nothing() {
     let site = site();
     let mut r = Redakcja::start(&site, &[], None);
-    let cases: [(&str, &str, &str, &str); 4] = [
+    let cases: [(&str, &str, &str, &str); 6] = [
         ("f_title", "", "title", "tytuł"),
         ("f_date", "31.02.2026", "date", "31.02.2026"),
         (
@@ -782,6 +782,18 @@ fn bad_input_gives_an_error_next_to_the_field_and_in_the_summary_and_writes_noth
             "nieznany-projekt",
         ),
         ("f_event", "start: [", "event", "YAML"),
+        (
+            "f_event.start",
+            "2026-02-31 17:00",
+            "event-start",
+            "nie ma takiego dnia",
+        ),
+        (
+            "f_event.registration",
+            "zapisy u pani Ani",
+            "event-registration",
+            "zapisy u pani Ani",
+        ),
     ];
     for (name, value, field, said) in cases {
         let mut form = r.open(REL);

@@ -107,13 +107,20 @@ pub struct Control<'a> {
     pub projects: &'a [(String, String)],
     /// For tags: the id of the list of suggestions.
     pub suggestions: Option<&'a str>,
+    /// For a field of a group (`start` of `event:`): the group.
+    pub group: Option<&'a Field>,
 }
 
 /// A field: its label, hint, errors and control.
 pub fn control(lang: Lang, c: &Control) -> String {
-    let key = c.field.key;
+    let (key, name) = match c.group {
+        Some(group) => (
+            super::form::sub_key(group, c.field),
+            super::form::sub_name(group, c.field),
+        ),
+        None => (c.field.key.to_string(), super::form::name(c.field)),
+    };
     let id = format!("pole-{key}");
-    let name = format!("f_{key}");
     let hint_id = format!("podpowiedz-{key}");
     let error_id = format!("blad-{key}");
     let mut described = hint_id.clone();
@@ -158,21 +165,13 @@ pub fn control(lang: Lang, c: &Control) -> String {
                 hidden(&name, "false")
             ))
         }
-        FieldKind::LongText | FieldKind::Lines | FieldKind::Block => {
-            let rows = if c.field.kind == FieldKind::Block {
-                5
-            } else {
-                3
-            };
-            let class = if c.field.kind == FieldKind::Block {
-                " class=\"kod\""
-            } else {
-                ""
-            };
+        FieldKind::LongText | FieldKind::Lines | FieldKind::Block | FieldKind::Group(_) => {
+            let yaml = matches!(c.field.kind, FieldKind::Block | FieldKind::Group(_));
+            let (rows, class) = if yaml { (5, " class=\"kod\"") } else { (3, "") };
             group(format!(
                 "<label for=\"{id}\">{label}</label>{hint}{errors}\
                  <textarea {attrs} rows=\"{rows}\"{class} spellcheck=\"{}\">\n{value}</textarea>",
-                c.field.kind != FieldKind::Block
+                !yaml
             ))
         }
         FieldKind::Project | FieldKind::Status | FieldKind::Language => {
@@ -208,8 +207,9 @@ pub fn control(lang: Lang, c: &Control) -> String {
                 "<label for=\"{id}\">{label}</label>{hint}{errors}<select {attrs}>{options}</select>"
             ))
         }
-        FieldKind::Date => {
-            let (kind, shown, step) = date_input(&c.value);
+        FieldKind::Date | FieldKind::DateTime => {
+            let with_time = c.field.kind == FieldKind::DateTime;
+            let (kind, shown, step) = date_input(&c.value, with_time);
             group(format!(
                 "<label for=\"{id}\">{label}</label>{hint}{errors}\
                  <input type=\"{kind}\" {attrs} value=\"{}\"{step} autocomplete=\"off\" class=\"krotkie\">",
@@ -243,14 +243,16 @@ fn language_name(lang: Lang) -> E {
     }
 }
 
-/// How a date field is shown: the browser's date picker for a day (or an empty field), its
+/// How a date field is shown: the browser's date picker for a day (or an empty field; its
+/// date-and-time picker when `with_time`, an event's start), its
 /// date-and-time picker for a day with a time (seconds only when the file has them), and a text
 /// box for a value that is neither, so that what was written stays visible to be corrected.
 /// The form gives the value back in the file's own style ([`super::form::apply`]).
-fn date_input(value: &str) -> (&'static str, String, &'static str) {
+fn date_input(value: &str, with_time: bool) -> (&'static str, String, &'static str) {
     use chrono::Timelike;
     if value.trim().is_empty() {
-        return ("date", String::new(), "");
+        let kind = if with_time { "datetime-local" } else { "date" };
+        return (kind, String::new(), "");
     }
     match crate::content::date::parse(value) {
         Ok(d) if !d.has_time => ("date", d.local.format("%Y-%m-%d").to_string(), ""),

@@ -27,6 +27,7 @@ const screens = () => [
   ["lista", "/redakcja/"],
   ["lista-filtr", "/redakcja/?stan=opublikowany&q=warsztaty"],
   ["formularz", `/redakcja/edytuj?plik=${encodeURIComponent(REL)}`],
+  ["formularz-projektu", `/redakcja/edytuj?plik=${encodeURIComponent("projects/razem.md")}`],
   ["nowy", "/redakcja/nowy"],
   ["kosz", "/redakcja/kosz"],
   ["historia", `/redakcja/historia?plik=${encodeURIComponent(REL)}`],
@@ -81,7 +82,7 @@ test("a post is created and saved by keyboard alone", async () => {
     const page = await context.newPage();
     await page.goto(editor.base + "/redakcja/nowy");
     const tabTo = async (selector) => {
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 150; i++) {
         if (await page.evaluate((s) => document.activeElement.matches(s), selector)) return;
         await page.keyboard.press("Tab");
       }
@@ -143,7 +144,13 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     let rel = new URL(page.url()).searchParams.get("plik");
     assert.match(read(rel), /event:/, "the invitation's event is in the new file");
     // The event, and the post no longer a draft.
-    await page.fill("#pole-event", "start: 2026-12-12 15:00\nplace: Park Miejski\naddress: ul. Parkowa 1, 00-001 Testowo\nfree: true");
+    // Each of the event's values in its own control, the start in the browser's picker.
+    assert.equal(await page.getAttribute("#pole-event-start", "type"), "datetime-local");
+    assert.equal(await page.textContent("fieldset.grupa:has(#pole-event-start) legend"), "Wydarzenie");
+    assert.ok(await page.isChecked("#pole-event-free"), "the template's free: true");
+    await page.fill("#pole-event-start", "2026-12-12T15:00");
+    await page.fill("#pole-event-place", "Park Miejski");
+    await page.fill("#pole-event-address", "ul. Parkowa 1, 00-001 Testowo");
     await page.uncheck("#pole-draft");
     await Promise.all([page.waitForURL(/zapisano=1/), page.click("button[value=zapisz]")]);
     for (const photo of photos) {
@@ -193,7 +200,7 @@ test("a post from a template with two photos, a PDF and an event is saved, publi
     const text = read(rel);
     assert.match(text, /^---\ntitle: Piknik rodzinny\n/);
     assert.match(text, /\ncover:\n  src: zdjecie\.jpg\n  alt: Doradczyni rozmawia z mieszkanką przy biurku\n  people: true\n  consent: true\ngallery:\n  - src: zdjecie-2\.jpg\n    alt: Uczestnicy projektu przed ośrodkiem\n    people: true\n    consent: true\n/);
-    assert.match(text, /\nevent:\n  start: 2026-12-12 15:00\n  place: Park Miejski\n/);
+    assert.match(text, /\nevent:\n  start: 2026-12-12 15:00\n  place: Park Miejski\n  address: ul\. Parkowa 1, 00-001 Testowo\n  free: true\n/);
     assert.match(text, /\n\n\[Regulamin pikniku\]\(regulamin\.pdf\)\n?$/);
     assert.doesNotMatch(text, /draft: true/);
     // Publish: the site is built; the preview shows the post as the built page does.

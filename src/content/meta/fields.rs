@@ -14,6 +14,8 @@ pub enum FieldKind {
     LongText,
     /// `YYYY-MM-DD`, optionally with a time.
     Date,
+    /// `YYYY-MM-DD HH:MM` (a day alone is allowed): an event's start and end.
+    DateTime,
     /// A list of short texts written `[a, b]`, edited as a comma-separated line.
     Tags,
     /// A list of texts, edited one per line.
@@ -29,12 +31,15 @@ pub enum FieldKind {
     Bool,
     /// A whole number.
     Number,
-    /// A nested block (photos, event, funding…), edited as YAML text.
+    /// A nested block (photos, funding…), edited as YAML text.
     Block,
+    /// A nested block of single values (`event:`), each edited as its own control; a block
+    /// holding more than these (a list of videos, a comment is kept) is edited as YAML text.
+    Group(&'static [Field]),
 }
 
 /// One field of the front matter.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub key: &'static str,
     pub kind: FieldKind,
@@ -65,8 +70,47 @@ const EXPIRES: Field = f("expires", K::Date, L::Expires, L::ExpiresHint);
 const ALIASES: Field = f("aliases", K::Lines, L::Aliases, L::AliasesHint);
 const SLUG: Field = f("slug", K::Text, L::Slug, L::SlugHint);
 const EXTRA: Field = f("extra", K::Block, L::Extra, L::ExtraHint);
-const VIDEO: Field = f("video", K::Block, L::Video, L::VideoHint);
-const EVENT: Field = f("event", K::Block, L::Event, L::EventHint);
+const VIDEO: Field = f("video", K::Group(VIDEO_FIELDS), L::Video, L::VideoHint);
+const EVENT: Field = f("event", K::Group(EVENT_FIELDS), L::Event, L::EventHint);
+
+/// The fields of an event ([`super::event::EventSpec`]), in documented order.
+pub const EVENT_FIELDS: &[Field] = &[
+    f("start", K::DateTime, L::EventStart, L::EventStartHint),
+    f("end", K::DateTime, L::EventEnd, L::EventEndHint),
+    f("all_day", K::Bool, L::EventAllDay, L::EventAllDayHint),
+    f("place", K::Text, L::EventPlace, L::EventPlaceHint),
+    f("address", K::Text, L::EventAddress, L::EventAddressHint),
+    f(
+        "registration",
+        K::Text,
+        L::EventRegistration,
+        L::EventRegistrationHint,
+    ),
+    f("price", K::Text, L::EventPrice, L::EventPriceHint),
+    f("free", K::Bool, L::EventFree, L::EventFreeHint),
+];
+
+/// The fields of one video ([`super::video::VideoSpec`]); a list of videos is edited as YAML.
+pub const VIDEO_FIELDS: &[Field] = &[
+    f("title", K::Text, L::VideoTitle, L::VideoTitleHint),
+    f("src", K::Text, L::VideoSrc, L::VideoSrcHint),
+    f("captions", K::Text, L::VideoCaptions, L::VideoCaptionsHint),
+    f(
+        "transcript",
+        K::LongText,
+        L::VideoTranscript,
+        L::VideoTranscriptHint,
+    ),
+    f("youtube", K::Text, L::VideoYoutube, L::VideoYoutubeHint),
+    f("vimeo", K::Text, L::VideoVimeo, L::VideoVimeoHint),
+];
+
+/// The fields of a project's contact person ([`super::Contact`]).
+pub const CONTACT_FIELDS: &[Field] = &[
+    f("name", K::Text, L::ContactName, L::ContactNameHint),
+    f("email", K::Text, L::ContactEmail, L::ContactEmailHint),
+    f("phone", K::Text, L::ContactPhone, L::ContactPhoneHint),
+];
 const LANGUAGE: Field = f("language", K::Language, L::Language, L::LanguageHint);
 const TRANSLATION_OF: Field = f(
     "translation_of",
@@ -122,7 +166,12 @@ pub const PROJECT: &[Field] = &[
     f("goals", K::Lines, L::Goals, L::GoalsHint),
     f("results", K::Lines, L::Results, L::ResultsHint),
     f("figures", K::Block, L::Figures, L::FiguresHint),
-    f("contact", K::Block, L::Contact, L::ContactHint),
+    f(
+        "contact",
+        K::Group(CONTACT_FIELDS),
+        L::Contact,
+        L::ContactHint,
+    ),
     COVER,
     GALLERY,
     VIDEO,
@@ -166,7 +215,9 @@ pub const PROJECT_STATUSES: &[(&str, L)] = &[
 mod tests {
     use super::*;
     use crate::content::front_matter::keys;
-    use crate::content::meta::{PageMeta, PostMeta, ProjectMeta};
+    use crate::content::meta::event::EventSpec;
+    use crate::content::meta::video::VideoSpec;
+    use crate::content::meta::{Contact, PageMeta, PostMeta, ProjectMeta};
 
     fn same<T: serde::de::DeserializeOwned>(fields: &[Field]) {
         let listed: Vec<&str> = fields.iter().map(|f| f.key).collect();
@@ -178,5 +229,8 @@ mod tests {
         same::<PostMeta>(POST);
         same::<ProjectMeta>(PROJECT);
         same::<PageMeta>(PAGE);
+        same::<EventSpec>(EVENT_FIELDS);
+        same::<VideoSpec>(VIDEO_FIELDS);
+        same::<Contact>(CONTACT_FIELDS);
     }
 }

@@ -9,7 +9,7 @@ use super::super::pages::{control, error_summary, hidden, notice, Control};
 use super::super::photos;
 use super::super::store::StoreError;
 use super::{edit_url, enc, esc, page, problem_page, t, Call, E, PREFIX};
-use crate::content::meta::fields::Field;
+use crate::content::meta::fields::{Field, FieldKind};
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
 use crate::locale::{msg, Message};
@@ -77,25 +77,61 @@ fn form_page(
         .map(|t| format!("<option value=\"{}\">", esc(t)))
         .collect();
     main.push_str(&format!("<datalist id=\"tagi\">{tags}</datalist>"));
-    for field in fields {
-        let value = shown
-            .sent
-            .and_then(|s| s.get(&form::name(field)).cloned())
-            .unwrap_or_else(|| parts.shown(field));
-        let errors = shown
-            .errors
-            .iter()
-            .filter(|(f, _)| f == field.key)
+    let errors_of = |key: &str| -> Vec<String> {
+        (shown.errors.iter())
+            .filter(|(f, _)| f == key)
             .map(|(_, e)| e.clone())
-            .collect();
+            .collect()
+    };
+    for field in fields {
+        let sent = |name: &str| shown.sent.and_then(|s| s.get(name).cloned());
+        let subs = match field.kind {
+            FieldKind::Group(subs) if sent(&form::name(field)).is_none() => {
+                parts.group_shown(field, subs).map(|values| (subs, values))
+            }
+            _ => None,
+        };
+        if let Some((subs, values)) = subs {
+            let controls: String = subs
+                .iter()
+                .zip(values)
+                .map(|(sub, value)| {
+                    control(
+                        lang,
+                        &Control {
+                            field: sub,
+                            value: sent(&form::sub_name(field, sub)).unwrap_or(value),
+                            errors: errors_of(&form::sub_key(field, sub)),
+                            projects: &[],
+                            suggestions: None,
+                            group: Some(field),
+                        },
+                    )
+                })
+                .collect();
+            main.push_str(&format!(
+                "<fieldset class=\"grupa\"><legend>{}</legend><p class=\"podpowiedz\">{}</p>{controls}</fieldset>",
+                t(lang, field.label),
+                t(lang, field.hint)
+            ));
+            continue;
+        }
+        let mut errors = errors_of(field.key);
+        if let FieldKind::Group(subs) = field.kind {
+            // Shown as YAML text: the errors of its fields are the block's.
+            for sub in subs {
+                errors.extend(errors_of(&form::sub_key(field, sub)));
+            }
+        }
         main.push_str(&control(
             lang,
             &Control {
                 field,
-                value,
+                value: sent(&form::name(field)).unwrap_or_else(|| parts.shown(field)),
                 errors,
                 projects: &choices.projects,
                 suggestions: Some("tagi"),
+                group: None,
             },
         ));
     }

@@ -47,7 +47,35 @@ catalogue! {
         Video: "Video", "Film";
         VideoHint: "A film from the folder (with captions) or from YouTube/Vimeo", "Film z folderu (z napisami) albo z YouTube/Vimeo";
         Event: "Event", "Wydarzenie";
-        EventHint: "Start (date and time), end, place, address, registration, price", "Początek (data i godzina), koniec, miejsce, adres, zapisy, cena";
+        EventHint: "Fill in when the post invites to an event: it then shows on the events page and in the calendar", "Wypełnij, gdy wpis zaprasza na wydarzenie: pojawi się wtedy na stronie wydarzeń i w kalendarzu";
+        EventStart: "Start", "Początek";
+        EventStartHint: "Day and time; a day alone is an all-day event", "Dzień i godzina; sam dzień to wydarzenie całodniowe";
+        EventEnd: "End", "Koniec";
+        EventEndHint: "Optional: day and time it ends", "Nieobowiązkowe: dzień i godzina zakończenia";
+        EventAllDay: "All day", "Cały dzień";
+        EventAllDayHint: "Tick when the event has no set hours", "Zaznacz, gdy wydarzenie nie ma określonych godzin";
+        EventPlace: "Place", "Miejsce";
+        EventPlaceHint: "The name of the place, e.g. Klub Seniora „Pogodna Jesień”", "Nazwa miejsca, np. Klub Seniora „Pogodna Jesień”";
+        EventAddress: "Address", "Adres";
+        EventAddressHint: "Street, number, postcode and town on one line", "Ulica, numer, kod i miejscowość w jednym wierszu";
+        EventRegistration: "Registration", "Zapisy";
+        EventRegistrationHint: "Where to sign up: a web address (https://…) or mailto:adres@…", "Gdzie się zapisać: adres strony (https://…) albo mailto:adres@…";
+        EventPrice: "Price", "Cena";
+        EventPriceHint: "As text, e.g. 20 zł", "Jako tekst, np. 20 zł";
+        EventFree: "Free of charge", "Bezpłatne";
+        EventFreeHint: "Tick when taking part costs nothing", "Zaznacz, gdy udział nic nie kosztuje";
+        VideoTitle: "Title of the film", "Tytuł filmu";
+        VideoTitleHint: "What the film shows, for people who cannot see it", "Co pokazuje film – dla osób, które go nie widzą";
+        VideoSrc: "Film file", "Plik filmu";
+        VideoSrcHint: "An MP4 or WebM file in the post's folder, e.g. film.mp4", "Plik MP4 lub WebM w folderze wpisu, np. film.mp4";
+        VideoCaptions: "Captions file", "Plik napisów";
+        VideoCaptionsHint: "A WebVTT file beside the film (required with a film file), e.g. film.vtt", "Plik WebVTT obok filmu (wymagany przy pliku filmu), np. film.vtt";
+        VideoTranscript: "Transcript", "Transkrypcja";
+        VideoTranscriptHint: "The film's words as text, or a .md or .txt file in the folder", "Słowa z filmu jako tekst albo plik .md lub .txt w folderze";
+        VideoYoutube: "Film on YouTube", "Film na YouTube";
+        VideoYoutubeHint: "The film's address or ID on YouTube (shown only after the reader agrees)", "Adres lub identyfikator filmu na YouTube (pokazywany dopiero po zgodzie czytelnika)";
+        VideoVimeo: "Film on Vimeo", "Film na Vimeo";
+        VideoVimeoHint: "The film's address or number on Vimeo", "Adres lub numer filmu na Vimeo";
         Status: "Project status", "Stan projektu";
         StatusHint: "Whether the project is planned, ongoing or finished", "Czy projekt jest planowany, trwa, czy się zakończył";
         StatusPlanned: "planned", "planowany";
@@ -75,5 +103,11 @@ catalogue! {
         FiguresHint: "A list of label and value pairs, e.g. 145 uczestników", "Lista par etykieta i wartość, np. 145 uczestników";
         Contact: "Contact", "Kontakt";
         ContactHint: "Name, e-mail and phone of the contact person", "Imię i nazwisko, e-mail i telefon osoby do kontaktu";
+        ContactName: "Name", "Imię i nazwisko";
+        ContactNameHint: "Or the name of the office, e.g. Dział Projektów", "Albo nazwa działu, np. Dział Projektów";
+        ContactEmail: "E-mail address", "Adres e-mail";
+        ContactEmailHint: "e.g. projekty@mops.example.org", "np. projekty@mops.example.org";
+        ContactPhone: "Phone", "Telefon";
+        ContactPhoneHint: "e.g. 22 123 45 67", "np. 22 123 45 67";
     }
 }
