@@ -133,6 +133,13 @@ struct Refusal {
     message: Cow<'static, str>,
 }
 
+impl Refusal {
+    fn new(status: u16, message: impl Into<Cow<'static, str>>) -> Self {
+        let message = message.into();
+        Refusal { status, message }
+    }
+}
+
 /// Answers requests on one connection until it closes, idles or misbehaves.
 fn connection(mut stream: TcpStream, shared: &Arc<Shared>) {
     let Ok(local) = stream.local_addr() else {
@@ -174,10 +181,7 @@ fn read_request(
     mount: Option<&dyn Mount>,
 ) -> Result<Option<Request>, Refusal> {
     let deadline = Instant::now() + REQUEST_TIMEOUT;
-    let too_large = Refusal {
-        status: 431,
-        message: Cow::Borrowed("request headers too large\n"),
-    };
+    let too_large = Refusal::new(431, "request headers too large\n");
     loop {
         if !buffer.is_empty() {
             let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
@@ -195,12 +199,7 @@ fn read_request(
                 Ok(httparse::Status::Partial) if buffer.len() >= MAX_HEAD => return Err(too_large),
                 Ok(httparse::Status::Partial) => {}
                 Err(httparse::Error::TooManyHeaders) => return Err(too_large),
-                Err(_) => {
-                    return Err(Refusal {
-                        status: 400,
-                        message: Cow::Borrowed("bad request\n"),
-                    })
-                }
+                Err(_) => return Err(Refusal::new(400, "bad request\n")),
             }
         }
         let left = deadline.saturating_duration_since(Instant::now());
@@ -224,10 +223,7 @@ fn read_body(
 ) -> Result<Vec<u8>, Refusal> {
     let length = usize::try_from(length).unwrap_or(usize::MAX);
     let deadline = Instant::now() + BODY_TIMEOUT;
-    let timeout = Refusal {
-        status: 408,
-        message: Cow::Borrowed("the request body did not arrive in time\n"),
-    };
+    let timeout = Refusal::new(408, "the request body did not arrive in time\n");
     while buffer.len() < length {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
@@ -259,12 +255,10 @@ fn accept(
     match header("Host") {
         Some(host) if host_is_served(host.trim(), local) => {}
         _ => {
-            return Err(Refusal {
-                status: 421,
-                message: Cow::Borrowed(
-                    "this preview answers only to localhost and the address it listens on\n",
-                ),
-            })
+            return Err(Refusal::new(
+                421,
+                "this preview answers only to localhost and the address it listens on\n",
+            ))
         }
     }
     let path = parsed.path.unwrap_or("/").to_string();
@@ -273,12 +267,7 @@ fn accept(
         Some("GET") => Method::Get,
         Some("HEAD") => Method::Head,
         Some("POST") if mount.is_some() => Method::Post,
-        _ => {
-            return Err(Refusal {
-                status: 405,
-                message: Cow::Borrowed("only GET and HEAD are supported\n"),
-            })
-        }
+        _ => return Err(Refusal::new(405, "only GET and HEAD are supported\n")),
     };
     let head_only = method == Method::Head;
     let has_body = header("Transfer-Encoding").is_some()
@@ -299,22 +288,19 @@ fn accept(
     };
     let body_length = match (header("Transfer-Encoding"), header("Content-Length")) {
         (Some(_), _) => {
-            return Err(Refusal {
-                status: 411,
-                message: Cow::Borrowed("send the length of the body (Content-Length)\n"),
-            })
+            return Err(Refusal::new(
+                411,
+                "send the length of the body (Content-Length)\n",
+            ))
         }
         (None, None) => 0,
-        (None, Some(length)) => length.trim().parse::<u64>().map_err(|_| Refusal {
-            status: 400,
-            message: Cow::Borrowed("bad request\n"),
-        })?,
+        (None, Some(length)) => length
+            .trim()
+            .parse::<u64>()
+            .map_err(|_| Refusal::new(400, "bad request\n"))?,
     };
     if body_length > mount.max_body() {
-        return Err(Refusal {
-            status: 413,
-            message: Cow::Owned(mount.too_large()),
-        });
+        return Err(Refusal::new(413, mount.too_large()));
     }
     let headers = parsed
         .headers
