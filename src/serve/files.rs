@@ -74,7 +74,9 @@ pub(super) fn resolve(out_dir: &Path, url_root: &str, raw: &str) -> Resolved {
     }
     let rest = match decoded.strip_prefix(url_root) {
         Some(rest) => rest,
-        None if format!("{decoded}/") == url_root => {
+        // The server's root and the site's without its slash both lead to the site's root
+        // (a site at `/mops/`: the editor's "site preview" link and a typed address).
+        None if decoded == "/" || format!("{decoded}/") == url_root => {
             return Resolved::Redirect(url_root.to_string())
         }
         None => return Resolved::NotFound,
@@ -203,6 +205,10 @@ mod tests {
         assert_eq!(resolve(&out, "/", "/nope/"), Resolved::NotFound);
         assert_eq!(
             resolve(&out, "/mops/", "/mops"),
+            Resolved::Redirect("/mops/".into())
+        );
+        assert_eq!(
+            resolve(&out, "/mops/", "/"),
             Resolved::Redirect("/mops/".into())
         );
         assert_eq!(resolve(&out, "/mops/", "/index.html"), Resolved::NotFound);
