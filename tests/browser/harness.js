@@ -204,38 +204,41 @@ function playwrightKeys(keys) {
 const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
 
 /**
- * Registers hooks that run `tablica edit` on a new site in a temporary folder made of `files`
- * (path under the site root → text) and returns its live state: `root` (the site's folder),
- * `base` (the editor's address, without `/redakcja/`) and `write(rel, text)`.
+ * Registers hooks that run `tablica <command>` (`serve` or `edit`) on a new site in a temporary
+ * folder made of `files` (path under the site root → text) and returns its live state: `root`
+ * (the site's folder), `base` (its address, e.g. http://127.0.0.1:1234) and `write(rel, text)`.
  */
-function useEditor(files) {
-  const editor = {
+function useTablica(command, files) {
+  const running = {
     write(rel, text) {
-      const file = path.join(editor.root, rel);
+      const file = path.join(running.root, rel);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text);
     },
   };
   before(async () => {
-    editor.root = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "tablica-edit-"));
-    for (const [rel, text] of Object.entries(files)) editor.write(rel, text);
-    editor.child = spawn(BIN, ["edit", "--port", "0", "--root", editor.root], { stdio: ["ignore", "pipe", "pipe"] });
-    editor.base = await new Promise((resolve, reject) => {
+    running.root = fs.mkdtempSync(path.join(require("node:os").tmpdir(), `tablica-${command}-`));
+    for (const [rel, text] of Object.entries(files)) running.write(rel, text);
+    running.child = spawn(BIN, [command, "--port", "0", "--root", running.root], { stdio: ["ignore", "pipe", "pipe"] });
+    running.base = await new Promise((resolve, reject) => {
       let out = "";
-      editor.child.stdout.on("data", (chunk) => {
+      running.child.stdout.on("data", (chunk) => {
         out += chunk;
         const found = out.match(/http:\/\/127\.0\.0\.1:\d+/);
         if (found) resolve(found[0]);
       });
-      editor.child.on("exit", (code) => reject(new Error(`tablica edit ended (${code}): ${out}`)));
+      running.child.on("exit", (code) => reject(new Error(`tablica ${command} ended (${code}): ${out}`)));
     });
   });
   after(() => {
-    editor.child?.kill();
-    fs.rmSync(editor.root, { recursive: true, force: true });
+    running.child?.kill();
+    fs.rmSync(running.root, { recursive: true, force: true });
   });
-  return editor;
+  return running;
 }
+
+/** [`useTablica`] with `tablica edit`: the editor is at `base + "/redakcja/"`. */
+const useEditor = (files) => useTablica("edit", files);
 
 const VNU = path.join(__dirname, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
 
@@ -264,4 +267,5 @@ module.exports = {
   playwrightKeys,
   vnuErrors,
   useEditor,
+  useTablica,
 };

@@ -2,48 +2,19 @@
 // takes the focus (so a screen reader announces it by its name), and fixing the file removes it.
 "use strict";
 
-const { test, before, after } = require("node:test");
+const { test } = require("node:test");
 const assert = require("node:assert/strict");
-const fs = require("node:fs");
-const os = require("node:os");
-const path = require("node:path");
-const { spawn } = require("node:child_process");
-const { useBrowser } = require("./harness");
+const { useBrowser, useTablica } = require("./harness");
 
-const BIN = process.env.TABLICA_BIN || path.join(__dirname, "..", "..", "target", "debug", "tablica");
 const TITLE = "Nie udało się zbudować strony";
-
-const site = useBrowser();
-const preview = {};
-
-function write(rel, text) {
-  const file = path.join(preview.root, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-}
-
 const post = (body) => `---\ntitle: Festyn rodzinny\ndate: 2026-06-01\n---\n${body}\n`;
 
-before(async () => {
-  preview.root = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-serve-"));
-  write("content/site.yaml", "title: MOPS Testowo\nbase_url: https://mops.example.org/\n");
-  write("content/posts/festyn.md", post("Zapraszamy całe rodziny."));
-  preview.child = spawn(BIN, ["serve", "--port", "0", "--root", preview.root], { stdio: ["ignore", "pipe", "pipe"] });
-  preview.base = await new Promise((resolve, reject) => {
-    let out = "";
-    preview.child.stdout.on("data", (chunk) => {
-      out += chunk;
-      const found = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (found) resolve(found[0]);
-    });
-    preview.child.on("exit", (code) => reject(new Error(`tablica serve ended (${code}): ${out}`)));
-  });
+const site = useBrowser();
+const preview = useTablica("serve", {
+  "content/site.yaml": "title: MOPS Testowo\nbase_url: https://mops.example.org/\n",
+  "content/posts/festyn.md": post("Zapraszamy całe rodziny."),
 });
-
-after(() => {
-  preview.child?.kill();
-  fs.rmSync(preview.root, { recursive: true, force: true });
-});
+const write = preview.write;
 
 test("a build error is a modal dialog that takes the focus, and goes away once fixed", async () => {
   const context = await site.browser.newContext();
