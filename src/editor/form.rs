@@ -279,10 +279,11 @@ fn group_change(
                 value
             }
             Ok(_) if was.is_empty() => None,
-            Ok(_) => Some(match sub.kind {
-                FieldKind::Bool => Value::Bool(was == "true"),
-                _ => Value::String(was.clone()),
-            }),
+            // Unchanged: the value as its kind writes it (a number stays a number).
+            Ok(_) => match change(sub, was) {
+                Ok(Change::Value(value)) => value,
+                _ => Some(Value::String(was.clone())),
+            },
             Err(e) => {
                 problems.push((sub_key(field, sub), e));
                 continue;
@@ -344,7 +345,23 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
             "true" => Some(Value::Bool(true)),
             _ => Some(Value::Bool(false)),
         },
-        FieldKind::Number if sent.is_empty() => None,
+        FieldKind::Number | FieldKind::Amount if sent.is_empty() => None,
+        FieldKind::Amount => {
+            let written: String = (sent.chars())
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if c == ',' { '.' } else { c })
+                .collect();
+            let amount = written.parse::<f64>().ok().filter(|a| *a >= 0.0);
+            // Whole amounts are written without a fraction, as a person writes them.
+            let number = amount.and_then(|a| match a.fract() == 0.0 && a < 1e15 {
+                true => Some(serde_json::Number::from(a as i64)),
+                false => serde_json::Number::from_f64(a),
+            });
+            match number {
+                Some(n) => Some(Value::Number(n)),
+                None => return Err(E::NotAnAmount),
+            }
+        }
         FieldKind::Number => match sent.parse::<i64>() {
             Ok(n) => Some(Value::Number(n.into())),
             Err(_) => return Err(E::NotANumber),
@@ -384,6 +401,7 @@ pub fn field_of(problem_field: Option<&str>, fields: &[Field]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::meta::fields::FUNDING_FIELDS as FUNDING;
 
     const POST: &str = "---\n# komentarz\ntitle: Warsztaty\ndate: 2026-11-24\ntags:\n  - a\n  - b\ncover: { src: x.jpg, alt: Stół }\n---\n\nTreść.\n";
 
@@ -479,6 +497,35 @@ mod tests {
             p.text(),
             "---\ntitle: Piknik\nevent:\n  start: 2026-07-01\n  free: true\n---\nTekst.\n",
             "a new event goes where the documented order puts it"
+        );
+    }
+
+    #[test]
+    fn funding_amounts_are_numbers_written_as_a_person_writes_them() {
+        let project =
+            "---\ntitle: Razem\nfunding:\n  programme: FEM 2021-2027\n  total_value: 250000\n---\n";
+        let mut p = parts(project);
+        let mut form = drawn_form(&p, fields::PROJECT);
+        assert_eq!(form["f_funding.total_value"], "250000");
+        form.insert("f_funding.eu_contribution".into(), "212 500,50".into());
+        apply(&mut p, fields::PROJECT, &form).expect("valid");
+        assert_eq!(
+            p.text(),
+            "---\ntitle: Razem\nfunding:\n  programme: FEM 2021-2027\n  total_value: 250000\n  eu_contribution: 212500.5\n---\n",
+            "the unchanged total stays a number"
+        );
+        let mut form = drawn_form(&p, fields::PROJECT);
+        form.insert("f_funding.total_value".into(), "dużo".into());
+        assert_eq!(
+            apply(&mut p, fields::PROJECT, &form),
+            Err(vec![("funding-total_value".to_string(), E::NotAnAmount)])
+        );
+        let with_strip = parts("---\nfunding:\n  fund: EFS+\n  strip: { src: logo.png }\n---\n");
+        let funding = (fields::PROJECT.iter().find(|f| f.key == "funding")).expect("funding");
+        assert_eq!(
+            with_strip.group_shown(funding, FUNDING),
+            None,
+            "a strip: YAML text"
         );
     }
 

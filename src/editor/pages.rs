@@ -216,9 +216,10 @@ pub fn control(lang: Lang, c: &Control) -> String {
                 esc(&shown)
             ))
         }
-        FieldKind::Text | FieldKind::Tags | FieldKind::Number => {
+        FieldKind::Text | FieldKind::Tags | FieldKind::Number | FieldKind::Amount => {
             let extra = match (c.field.kind, c.suggestions) {
                 (FieldKind::Number, _) => " inputmode=\"numeric\" class=\"krotkie\"",
+                (FieldKind::Amount, _) => " inputmode=\"decimal\" class=\"krotkie\"",
                 (FieldKind::Tags, Some(_)) => " autocomplete=\"off\"",
                 _ => "",
             };

@@ -31,6 +31,8 @@ pub enum FieldKind {
     Bool,
     /// A whole number.
     Number,
+    /// A sum of money: `125000.50`, also written `125 000,50`.
+    Amount,
     /// A nested block (photos, funding…), edited as YAML text.
     Block,
     /// A nested block of single values (`event:`), each edited as its own control; a block
@@ -105,6 +107,51 @@ pub const VIDEO_FIELDS: &[Field] = &[
     f("vimeo", K::Text, L::VideoVimeo, L::VideoVimeoHint),
 ];
 
+/// The fields of a project's funding ([`super::Funding`]) but its logo strip (`strip:`, a nested
+/// block): a funding block with a strip is edited as YAML text.
+pub const FUNDING_FIELDS: &[Field] = &[
+    f(
+        "programme",
+        K::Text,
+        L::FundingProgramme,
+        L::FundingProgrammeHint,
+    ),
+    f("fund", K::Text, L::FundingFund, L::FundingFundHint),
+    f(
+        "total_value",
+        K::Amount,
+        L::FundingTotal,
+        L::FundingTotalHint,
+    ),
+    f("eu_contribution", K::Amount, L::FundingEu, L::FundingEuHint),
+    f(
+        "currency",
+        K::Text,
+        L::FundingCurrency,
+        L::FundingCurrencyHint,
+    ),
+    f("period", K::Text, L::FundingPeriod, L::FundingPeriodHint),
+    f(
+        "wording",
+        K::LongText,
+        L::FundingWording,
+        L::FundingWordingHint,
+    ),
+    f(
+        "project_number",
+        K::Text,
+        L::FundingNumber,
+        L::FundingNumberHint,
+    ),
+    f(
+        "beneficiary",
+        K::Text,
+        L::FundingBeneficiary,
+        L::FundingBeneficiaryHint,
+    ),
+    f("hashtag", K::Bool, L::FundingHashtag, L::FundingHashtagHint),
+];
+
 /// The fields of a project's contact person ([`super::Contact`]).
 pub const CONTACT_FIELDS: &[Field] = &[
     f("name", K::Text, L::ContactName, L::ContactNameHint),
@@ -155,7 +202,12 @@ pub const PROJECT: &[Field] = &[
     f("end", K::Date, L::End, L::EndHint),
     f("organiser", K::Text, L::Organiser, L::OrganiserHint),
     f("partners", K::Lines, L::Partners, L::PartnersHint),
-    f("funding", K::Block, L::Funding, L::FundingHint),
+    f(
+        "funding",
+        K::Group(FUNDING_FIELDS),
+        L::Funding,
+        L::FundingHint,
+    ),
     f("state_budget", K::Block, L::StateBudget, L::StateBudgetHint),
     f(
         "participants",
@@ -217,7 +269,7 @@ mod tests {
     use crate::content::front_matter::keys;
     use crate::content::meta::event::EventSpec;
     use crate::content::meta::video::VideoSpec;
-    use crate::content::meta::{Contact, PageMeta, PostMeta, ProjectMeta};
+    use crate::content::meta::{Contact, Funding, PageMeta, PostMeta, ProjectMeta};
 
     fn same<T: serde::de::DeserializeOwned>(fields: &[Field]) {
         let listed: Vec<&str> = fields.iter().map(|f| f.key).collect();
@@ -232,5 +284,10 @@ mod tests {
         same::<EventSpec>(EVENT_FIELDS);
         same::<VideoSpec>(VIDEO_FIELDS);
         same::<Contact>(CONTACT_FIELDS);
+        let funding: Vec<&str> = (keys::<Funding>().iter().copied())
+            .filter(|k| *k != "strip")
+            .collect();
+        let listed: Vec<&str> = FUNDING_FIELDS.iter().map(|f| f.key).collect();
+        assert_eq!(listed, funding, "funding's fields but its strip");
     }
 }

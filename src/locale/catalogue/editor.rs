@@ -103,6 +103,7 @@ catalogue! {
         LanguageUk: "Ukrainian (uk)", "ukraiński (uk)";
         LanguageEn: "English (en)", "angielski (en)";
         NotANumber: "Enter a whole number, e.g. 45", "Wpisz liczbę całkowitą, np. 45";
+        NotAnAmount: "Enter a sum of money in figures, e.g. 250 000,00", "Wpisz kwotę cyframi, np. 250 000,00";
         NotYaml: "This is not valid YAML: write `key: value` lines, indented with spaces",
             "To nie jest poprawny YAML: pisz wiersze `klucz: wartość`, wcięte spacjami";
         Template: "Template", "Szablon";
