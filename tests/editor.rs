@@ -1506,4 +1506,9 @@ fn see_it_on_the_site_leads_to_the_documents_page_in_the_preview_or_says_why_the
         .contains("/redakcja/edytuj?plik=posts%2Fzla-data.md"));
     let gone = r.get("/redakcja/zobacz?plik=posts%2Fnie-ma.md");
     assert_eq!(gone.status, 404);
+    // Settings that cannot be read: their problem, not a silent return to the form.
+    site.write("content/site.yaml", "title: [MOPS\n");
+    let broken = r.get(&link);
+    assert_eq!(broken.status, 422, "{}", broken.body);
+    assert!(broken.body.contains("site.yaml"), "{}", broken.body);
 }

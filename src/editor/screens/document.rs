@@ -256,21 +256,29 @@ pub fn view_on_site(call: &Call) -> MountResponse {
         Ok((text, _)) => text,
         Err(e) => return problem_page(call, 404, &e),
     };
-    let (config, abs) = match (call.settings(), call.editor.store.confine(rel)) {
-        (Ok(config), Ok(abs)) => (config, abs),
-        (_, Err(e)) => return problem_page(call, 404, &e),
-        (Err(_), _) => return MountResponse::see_other(&edit_url(rel)),
+    let abs = match call.editor.store.confine(rel) {
+        Ok(abs) => abs,
+        Err(e) => return problem_page(call, 404, &e),
     };
-    let root = &call.editor.root;
-    let projects = index::project_slugs(root, &call.editor.documents);
-    let checked = crate::site::check_text(config, root, &abs, &text, &projects);
-    if let Some(path) = checked.path {
-        return MountResponse::see_other(&format!("{}{path}", config.root));
-    }
-    let problems: String = (checked.problems.iter())
-        .filter(|d| d.is_error())
-        .map(|d| format!("<li>{}</li>", esc(&d.render(lang))))
-        .collect();
+    let listed = |problems: &[Diagnostic]| -> String {
+        (problems.iter())
+            .filter(|d| d.is_error())
+            .map(|d| format!("<li>{}</li>", esc(&d.render(lang))))
+            .collect()
+    };
+    // Settings that cannot be read stop the whole site: their problems, as the build says them.
+    let problems = match call.settings() {
+        Err(settings) => listed(settings),
+        Ok(config) => {
+            let root = &call.editor.root;
+            let projects = index::project_slugs(root, &call.editor.documents);
+            let checked = crate::site::check_text(config, root, &abs, &text, &projects);
+            if let Some(path) = checked.path {
+                return MountResponse::see_other(&format!("{}{path}", config.root));
+            }
+            listed(&checked.problems)
+        }
+    };
     let main = format!(
         "<h1>{}</h1><p>{}</p><ul>{problems}</ul><p><a href=\"{}\">{}</a></p>",
         t(lang, E::ViewOnSite),
