@@ -1512,3 +1512,129 @@ fn see_it_on_the_site_leads_to_the_documents_page_in_the_preview_or_says_why_the
     assert_eq!(broken.status, 422, "{}", broken.body);
     assert!(broken.body.contains("site.yaml"), "{}", broken.body);
 }
+
+#[test]
+fn a_projects_figures_are_rows_and_its_state_budget_has_a_control_for_each_value() {
+    let site = site();
+    let file = "content/projects/klub-seniora.md";
+    let text = "---\ntitle: Klub Seniora\nstatus: ongoing\nfigures:\n  - { label: uczestników, value: \"40\" }\n---\nProjekt.\n";
+    site.write(file, text);
+    let rel = "projects/klub-seniora.md";
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(rel)));
+    for id in [
+        "pole-figures-1-label",
+        "pole-figures-2-value",
+        "pole-state_budget-share",
+    ] {
+        assert!(page.body.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(
+        page.body.contains("<option value=\"whole\">"),
+        "the share is a choice"
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    assert_eq!(get(&form, "f_figures.1.value"), "40");
+    assert_eq!(
+        get(&form, "f_figures.2.label"),
+        "",
+        "an empty row for one more"
+    );
+    set(&mut form, "f_figures.2.label", "spotkań");
+    let refused = r.post("/redakcja/zapisz", &form);
+    assert_eq!(refused.status, 422, "a row needs its number");
+    assert!(refused.body.contains("href=\"#pole-figures-2-value\""));
+    assert!(
+        refused.body.contains("value=\"spotkań\""),
+        "what was typed stays"
+    );
+    assert_eq!(disk(&site, file), text, "nothing written");
+
+    set(&mut form, "f_figures.2.value", "24");
+    set(&mut form, "f_state_budget.programme", "Senior+");
+    set(&mut form, "f_state_budget.share", "whole");
+    set(&mut form, "f_state_budget.amount", "80 000,00");
+    set(&mut form, "f_state_budget.total_value", "100 000");
+    let saved = r.post("/redakcja/zapisz", &form);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        disk(&site, file),
+        "---\ntitle: Klub Seniora\nstatus: ongoing\nstate_budget:\n  programme: Senior+\n  share: whole\n  amount: 80000\n  total_value: 100000\nfigures:\n  - { label: uczestników, value: \"40\" }\n  - { label: spotkań, value: \"24\" }\n---\nProjekt.\n"
+    );
+    let went = r.get(&format!("/redakcja/zobacz?plik={}", enc(rel)));
+    let address = went.header("location").expect("its address").to_string();
+    site.build_ok();
+    let built = site.read(&format!("{}index.html", address.trim_start_matches('/')));
+    assert!(built.contains("spotkań") && built.contains("24"), "{built}");
+    assert!(
+        built.contains("Sfinansowano ze środków budżetu państwa"),
+        "the whole task: the regulation's wording"
+    );
+}
+
+#[test]
+fn the_form_is_checked_as_they_write_without_writing_anything() {
+    let site = site();
+    let file = "content/projects/klub-seniora.md";
+    let text = "---\ntitle: Klub Seniora\nstatus: ongoing\n---\nProjekt.\n";
+    site.write(file, text);
+    let rel = "projects/klub-seniora.md";
+    let mut r = Redakcja::start(&site, &[], None);
+    let page = r.get(&format!("/redakcja/edytuj?plik={}", enc(rel)));
+    assert!(page.body.contains("data-sprawdz=\"/redakcja/sprawdz\""));
+    assert!(
+        page.body.contains("role=\"status\" id=\"stan-formularza\""),
+        "a polite region for the count"
+    );
+    let mut form = form_of(&page.body, "/redakcja/zapisz");
+    set(&mut form, "f_state_budget.programme", "Senior+");
+    set(&mut form, "f_state_budget.amount", "80 000");
+    set(&mut form, "f_figures.1.label", "spotkań");
+    set(
+        &mut form,
+        "tresc",
+        "Projekt.\n\n#### Za głęboko\n\n[kliknij tutaj](/x/)\n",
+    );
+    let checked = r.post("/redakcja/sprawdz", &form);
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    assert!(checked
+        .header("content-type")
+        .is_some_and(|t| t.starts_with("application/json")));
+    let answer: serde_json::Value = serde_json::from_str(&checked.body).expect("JSON");
+    let fields: Vec<&str> = (answer["bledy"].as_array().expect("errors").iter())
+        .filter_map(|b| b["pole"].as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        ["figures-1-value"],
+        "the form's own errors come first: {answer}"
+    );
+    set(&mut form, "f_figures.1.label", "");
+    let answer: serde_json::Value =
+        serde_json::from_str(&r.post("/redakcja/sprawdz", &form).body).expect("JSON");
+    let fields: Vec<&str> = (answer["bledy"].as_array().expect("errors").iter())
+        .filter_map(|b| b["pole"].as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        ["state_budget-total_value"],
+        "the build's: {answer}"
+    );
+    assert_eq!(answer["stan"], "Błędy w formularzu: 1");
+    let warnings = answer["ostrzezenia"].to_string();
+    assert!(
+        warnings.contains("kliknij tutaj"),
+        "vague link text: {warnings}"
+    );
+    set(&mut form, "f_state_budget.total_value", "100 000");
+    let answer: serde_json::Value =
+        serde_json::from_str(&r.post("/redakcja/sprawdz", &form).body).expect("JSON");
+    assert_eq!(answer["bledy"], serde_json::json!([]), "{answer}");
+    assert_eq!(answer["stan"], "Formularz nie ma teraz błędów");
+    assert_eq!(disk(&site, file), text, "a check writes nothing");
+    assert!(history_of(&site, rel).is_empty());
+    // Like every write, a check from another page or without the token is refused.
+    let mut no_token = form.clone();
+    set(&mut no_token, "csrf", "");
+    assert_eq!(r.post("/redakcja/sprawdz", &no_token).status, 403);
+}

@@ -2,7 +2,7 @@
 //! (language, skip link, landmarks, the style sheet and the small script, never inline), the
 //! GOV.UK error summary linking to each field, and fields with labels, hints and errors.
 
-use crate::content::meta::fields::{Field, FieldKind, PROJECT_STATUSES};
+use crate::content::meta::fields::{Field, FieldKind};
 use crate::locale::catalogue::Editor as E;
 use crate::locale::{Lang, Message};
 use crate::render::theme::escape_html as esc;
@@ -107,19 +107,13 @@ pub struct Control<'a> {
     pub projects: &'a [(String, String)],
     /// For tags: the id of the list of suggestions.
     pub suggestions: Option<&'a str>,
-    /// For a field of a group (`start` of `event:`): the group.
-    pub group: Option<&'a Field>,
+    /// Where its value goes: [`super::form::Slot::of`] the field, or of a group's or a row's.
+    pub slot: super::form::Slot,
 }
 
 /// A field: its label, hint, errors and control.
 pub fn control(lang: Lang, c: &Control) -> String {
-    let (key, name) = match c.group {
-        Some(group) => (
-            super::form::sub_key(group, c.field),
-            super::form::sub_name(group, c.field),
-        ),
-        None => (c.field.key.to_string(), super::form::name(c.field)),
-    };
+    let (key, name) = (&c.slot.key, &c.slot.name);
     let id = format!("pole-{key}");
     let hint_id = format!("podpowiedz-{key}");
     let error_id = format!("blad-{key}");
@@ -162,11 +156,15 @@ pub fn control(lang: Lang, c: &Control) -> String {
             group(format!(
                 "{}<div class=\"wybor\"><input type=\"checkbox\" value=\"true\"{checked} {attrs}>\
                  <label for=\"{id}\">{label}</label></div>{hint}{errors}",
-                hidden(&name, "false")
+                hidden(name, "false")
             ))
         }
-        FieldKind::LongText | FieldKind::Lines | FieldKind::Block | FieldKind::Group(_) => {
-            let yaml = matches!(c.field.kind, FieldKind::Block | FieldKind::Group(_));
+        FieldKind::LongText
+        | FieldKind::Lines
+        | FieldKind::Block
+        | FieldKind::Group(_)
+        | FieldKind::Rows(_) => {
+            let yaml = !matches!(c.field.kind, FieldKind::LongText | FieldKind::Lines);
             let (rows, class) = if yaml { (5, " class=\"kod\"") } else { (3, "") };
             group(format!(
                 "<label for=\"{id}\">{label}</label>{hint}{errors}\
@@ -174,18 +172,16 @@ pub fn control(lang: Lang, c: &Control) -> String {
                 !yaml
             ))
         }
-        FieldKind::Project | FieldKind::Status | FieldKind::Language => {
+        FieldKind::Project | FieldKind::Choice(_) | FieldKind::Language => {
             let none = match c.field.kind {
                 FieldKind::Language => E::SitesLanguage,
                 _ => E::NoneChosen,
             };
             let mut options: Vec<(String, String)> = vec![(String::new(), t(lang, none))];
             match c.field.kind {
-                FieldKind::Status => options.extend(
-                    PROJECT_STATUSES
-                        .iter()
-                        .map(|(v, l)| (v.to_string(), t(lang, *l))),
-                ),
+                FieldKind::Choice(choices) => {
+                    options.extend((choices.iter()).map(|(v, l)| (v.to_string(), t(lang, *l))))
+                }
                 FieldKind::Language => options.extend(
                     Lang::ALL
                         .iter()

@@ -9,11 +9,11 @@
     pl: { bold: "Pogrubienie", italic: "Kursywa", h2: "Nagłówek", h3: "Podtytuł", list: "Lista",
       numbered: "Lista numerowana", link: "Link", doc: "Link do dokumentu", quote: "Cytat", table: "Tabela",
       toolbar: "Formatowanie tekstu", restored: "Przywrócono niezapisane zmiany z tej przeglądarki.",
-      discard: "Odrzuć przywrócone zmiany", text: "tekst", address: "https://", cell: "komórka" },
+      discard: "Odrzuć przywrócone zmiany", text: "tekst", address: "https://", cell: "komórka", error: "Błąd" },
     en: { bold: "Bold", italic: "Italic", h2: "Heading", h3: "Subheading", list: "List",
       numbered: "Numbered list", link: "Link", doc: "Link to a document", quote: "Quote", table: "Table",
       toolbar: "Text formatting", restored: "Unsaved changes from this browser were restored.",
-      discard: "Discard restored changes", text: "text", address: "https://", cell: "cell" }
+      discard: "Discard restored changes", text: "text", address: "https://", cell: "cell", error: "Error" }
   }[lang];
 
   var summary = document.querySelector(".podsumowanie-bledow");
@@ -89,6 +89,44 @@
     if (name) { ev.preventDefault(); actions[name](); }
   });
 
+  // Rows of a list (a project's figures): a button adds an empty row, numbered after the
+  // others; the server drops rows left empty.
+  function addRow(box) {
+    var rows = box.querySelectorAll("fieldset.wiersz");
+    var prefix = box.getAttribute("data-wiersze");
+    var key = prefix.slice(2);
+    var most = 0;
+    Array.prototype.forEach.call(box.querySelectorAll("[name]"), function (el) {
+      most = Math.max(most, Number(el.name.slice(prefix.length + 1).split(".")[0]) || 0);
+    });
+    var n = most + 1;
+    var row = rows[rows.length - 1].cloneNode(true);
+    var rename = function (id) { return id.replace(/-\d+-([^-]+)$/, "-" + n + "-$1"); };
+    Array.prototype.forEach.call(row.querySelectorAll("[name]"), function (el) {
+      var sub = el.name.split(".").pop();
+      el.name = prefix + "." + n + "." + sub;
+      el.id = "pole-" + key + "-" + n + "-" + sub;
+      el.value = "";
+      el.removeAttribute("aria-invalid");
+      el.setAttribute("aria-describedby", "podpowiedz-" + key + "-" + n + "-" + sub);
+    });
+    Array.prototype.forEach.call(row.querySelectorAll("label[for]"), function (l) { l.htmlFor = rename(l.htmlFor); });
+    Array.prototype.forEach.call(row.querySelectorAll(".podpowiedz[id]"), function (p) { p.id = rename(p.id); });
+    Array.prototype.forEach.call(row.querySelectorAll(".blad"), function (p) { p.remove(); });
+    Array.prototype.forEach.call(row.querySelectorAll(".z-bledem"), function (d) { d.classList.remove("z-bledem"); });
+    row.querySelector("legend").textContent = box.getAttribute("data-wiersz").replace("{n}", rows.length + 1);
+    box.appendChild(row);
+    return row;
+  }
+  Array.prototype.forEach.call(form.querySelectorAll("[data-wiersze]"), function (box) {
+    var add = document.createElement("button");
+    add.type = "button";
+    add.className = "przycisk drugi";
+    add.textContent = box.getAttribute("data-dodaj");
+    add.addEventListener("click", function () { addRow(box).querySelector("input").focus(); });
+    box.parentNode.appendChild(add);
+  });
+
   // Unsaved changes: a warning before leaving, and a copy kept in this browser.
   var storeKey = "redakcja:" + (form.getAttribute("data-szkic") || "");
   var dirty = false;
@@ -105,6 +143,10 @@
     var kept = JSON.parse(window.localStorage.getItem(storeKey) || "null");
     if (kept && kept.wersja === wersja && !document.querySelector(".podsumowanie-bledow")) {
       Object.keys(kept.data).forEach(function (name) {
+        // A row added before the tab was closed: added again.
+        var rowOf = /^(f_[^.]+)\.\d+\./.exec(name);
+        var box = rowOf && form.querySelector("[data-wiersze='" + rowOf[1] + "']");
+        for (var i = 0; box && !form.elements[name] && i < 100; i++) { addRow(box); }
         var el = form.elements[name];
         if (!el || el.length) {
           var list = form.querySelectorAll("[name='" + name + "']");
@@ -160,6 +202,89 @@
       window.location.search.indexOf("zapisano=1") !== -1) {
     try { window.localStorage.removeItem(storeKey); } catch (e) { /* nothing kept */ }
   }
+  // Checked as they write: a moment after typing stops, and when a field is left, the form
+  // goes to the server's checks (those of `tablica check`; nothing is written) and each
+  // field's error is shown or taken away beside it. A new error waits until the person
+  // leaves the field they are typing in; a corrected one goes at once. A polite status says
+  // how many errors there are, when that changes; focus never moves.
+  var checkUrl = form.getAttribute("data-sprawdz");
+  var state = document.getElementById("stan-formularza");
+  var asked = 0, timer = null;
+  function sentNow() {
+    var data = new URLSearchParams(new FormData(form));
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=date], input[type=datetime-local]"), function (el) {
+      if (el.validity && el.validity.badInput) { data.append("zla-data-" + el.name, "true"); }
+    });
+    return data;
+  }
+  function setError(el, key, text) {
+    var shown = document.getElementById("blad-" + key);
+    var wrapper = el.closest(".pole, .z-bledem");
+    var described = (el.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== "blad-" + key;
+    });
+    if (!text) {
+      if (shown) { shown.remove(); }
+      el.removeAttribute("aria-invalid");
+      if (wrapper) { wrapper.classList.remove("z-bledem"); }
+      if (described.length) { el.setAttribute("aria-describedby", described.join(" ")); } else { el.removeAttribute("aria-describedby"); }
+      return;
+    }
+    if (!shown) {
+      if (el === document.activeElement) { return; }
+      shown = document.createElement("p");
+      shown.className = "blad";
+      shown.id = "blad-" + key;
+      el.parentNode.insertBefore(shown, el.closest(".wybor") || el);
+    }
+    var hidden = document.createElement("span");
+    hidden.className = "niewidoczne";
+    hidden.textContent = words.error + ": ";
+    shown.replaceChildren(hidden, document.createTextNode(text));
+    el.setAttribute("aria-invalid", "true");
+    if (wrapper) { wrapper.classList.add("z-bledem"); }
+    described.push("blad-" + key);
+    el.setAttribute("aria-describedby", described.join(" "));
+  }
+  function showChecked(answer) {
+    var byField = {};
+    (answer.bledy || []).forEach(function (b) { (byField[b.pole] = byField[b.pole] || []).push(b.blad); });
+    Array.prototype.forEach.call(document.querySelectorAll("[id^='pole-'][name]"), function (el) {
+      if (el.form !== form || el.type === "hidden") { return; }
+      var key = el.id.slice(5);
+      setError(el, key, (byField[key] || []).join(" "));
+    });
+    var list = summary && summary.querySelector("ul");
+    if (list) {
+      var items = (answer.bledy || []).map(function (b) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        a.href = "#pole-" + b.pole;
+        a.textContent = b.blad;
+        li.appendChild(a);
+        return li;
+      });
+      list.replaceChildren.apply(list, items);
+      if (!items.length) { summary.remove(); summary = null; }
+    }
+    if (state && state.textContent !== answer.stan) { state.textContent = answer.stan; }
+  }
+  function checkNow() {
+    window.clearTimeout(timer);
+    var mine = ++asked;
+    fetch(checkUrl, { method: "POST", body: sentNow(), credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (answer) { if (mine === asked) { showChecked(answer); } })
+      .catch(function () { /* offline: the checks run again at Save */ });
+  }
+  if (checkUrl) {
+    document.addEventListener("input", function (ev) {
+      if (ev.target.form !== form) { return; }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(checkNow, 800);
+    });
+    document.addEventListener("change", function (ev) { if (ev.target.form === form) { checkNow(); } });
+  }
+
   window.addEventListener("beforeunload", function (ev) {
     if (dirty) { ev.preventDefault(); ev.returnValue = ""; }
   });

@@ -143,6 +143,7 @@ fn route(editor: &Editor, request: &MountRequest) -> MountResponse {
         (false, "") => screens::list(&call),
         (false, "edytuj") => screens::edit(&call),
         (true, "zapisz") => screens::save(&call),
+        (true, "sprawdz") => screens::check_live(&call),
         (false, "nowy") => screens::new_form(&call),
         (true, "utworz") => screens::create(&call),
         (true, "duplikuj") => screens::duplicate(&call),

@@ -284,6 +284,58 @@ test("three photos chosen at once: two land, the bad one is named, each needs it
   }
 });
 
+test("the form is checked as they write; a project's figures get rows by keyboard; nothing is written before Save", async () => {
+  const rel = "projects/razem.md";
+  const read = () => fs.readFileSync(path.join(editor.root, "content", rel), "utf8");
+  const before = read();
+  // Without the CSP only so that axe-core can be added to the page with the errors shown.
+  const context = await site.browser.newContext({ bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(editor.base + `/redakcja/edytuj?plik=${encodeURIComponent(rel)}`);
+    await page.fill("#pole-state_budget-programme", "Senior+");
+    await page.fill("#pole-state_budget-amount", "80 000");
+    // Leaving the field: the total is missing, said beside it, while focus stays where it went.
+    await page.focus("#pole-tresc");
+    const error = page.locator("#blad-state_budget-total_value");
+    await error.waitFor();
+    assert.match(await error.textContent(), /Błąd: .*wartość|Błąd: .*kwot/i);
+    assert.equal(await page.getAttribute("#pole-state_budget-total_value", "aria-invalid"), "true");
+    assert.match(await page.getAttribute("#pole-state_budget-total_value", "aria-describedby"), /blad-state_budget-total_value/);
+    assert.equal(await page.textContent("#stan-formularza"), "Błędy w formularzu: 1");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "pole-tresc", "focus is not moved");
+    const found = await axe(page, "sprawdzanie");
+    if (found.length) assert.fail(found.join("\n"));
+    // Corrected: the error goes while they type.
+    await page.focus("#pole-state_budget-total_value");
+    await page.keyboard.type("100 000");
+    await error.waitFor({ state: "detached" });
+    assert.equal(await page.getAttribute("#pole-state_budget-total_value", "aria-invalid"), null);
+    await page.waitForFunction(() => document.getElementById("stan-formularza").textContent === "Formularz nie ma teraz błędów");
+    assert.equal(read(), before, "checking writes nothing");
+    // A second row of figures, by keyboard: the button adds it and moves to it.
+    assert.equal(await page.locator("fieldset.wiersz").count(), 1, "one empty row to start with");
+    await page.fill("#pole-figures-1-label", "uczestników");
+    await page.fill("#pole-figures-1-value", "40");
+    const add = page.getByRole("button", { name: "Dodaj wiersz" });
+    await add.focus();
+    await page.keyboard.press("Enter");
+    assert.equal(await page.locator("fieldset.wiersz").count(), 2);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "pole-figures-2-label");
+    assert.equal(await page.textContent("fieldset.wiersz:nth-of-type(2) legend"), "Wiersz 2");
+    await page.keyboard.type("spotkań");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "pole-figures-2-value");
+    await page.keyboard.type("24");
+    await Promise.all([page.waitForURL(/zapisano=1/), page.click("button[value=zapisz]")]);
+    const saved = read();
+    assert.match(saved, /state_budget:\n  programme: Senior\+\n  amount: 80000\n  total_value: 100000\n/);
+    assert.match(saved, /figures:\n  - \{ label: uczestników, value: "40" \}\n  - \{ label: spotkań, value: "24" \}\n/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the Nu HTML Checker finds no error on any screen of the editor", async () => {
   const context = await site.browser.newContext();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-redakcja-html-"));

@@ -22,8 +22,9 @@ pub enum FieldKind {
     Lines,
     /// The slug of one of the site's projects.
     Project,
-    /// One of the project statuses.
-    Status,
+    /// One of a few values, each written as it is and shown with its label (a project's
+    /// status).
+    Choice(&'static [(&'static str, L)]),
     /// The code of a language a text can be in ([`crate::locale::Lang::ALL`]); none: the
     /// site's.
     Language,
@@ -38,6 +39,9 @@ pub enum FieldKind {
     /// A nested block of single values (`event:`), each edited as its own control; a block
     /// holding more than these (a list of videos, a comment is kept) is edited as YAML text.
     Group(&'static [Field]),
+    /// A list of blocks of single values (`figures:`, each a label and a value), edited as rows
+    /// of controls; a list holding more than these is edited as YAML text.
+    Rows(&'static [Field]),
 }
 
 /// One field of the front matter.
@@ -130,7 +134,12 @@ pub const FUNDING_FIELDS: &[Field] = &[
         L::FundingCurrency,
         L::FundingCurrencyHint,
     ),
-    f("period", K::Text, L::FundingPeriod, L::FundingPeriodHint),
+    f(
+        "period",
+        K::Choice(PERIODS),
+        L::FundingPeriod,
+        L::FundingPeriodHint,
+    ),
     f(
         "wording",
         K::LongText,
@@ -150,6 +159,36 @@ pub const FUNDING_FIELDS: &[Field] = &[
         L::FundingBeneficiaryHint,
     ),
     f("hashtag", K::Bool, L::FundingHashtag, L::FundingHashtagHint),
+];
+
+/// The fields of a task paid for from the state budget ([`super::marking::StateBudget`]).
+pub const STATE_BUDGET_FIELDS: &[Field] = &[
+    f(
+        "programme",
+        K::Text,
+        L::StateProgramme,
+        L::StateProgrammeHint,
+    ),
+    f("share", K::Choice(SHARES), L::StateShare, L::StateShareHint),
+    f("amount", K::Amount, L::StateAmount, L::StateAmountHint),
+    f(
+        "total_value",
+        K::Amount,
+        L::FundingTotal,
+        L::FundingTotalHint,
+    ),
+    f(
+        "currency",
+        K::Text,
+        L::FundingCurrency,
+        L::FundingCurrencyHint,
+    ),
+];
+
+/// The fields of one of a project's figures ([`super::Figure`]): a row of `figures:`.
+pub const FIGURE_FIELDS: &[Field] = &[
+    f("label", K::Text, L::FigureLabel, L::FigureLabelHint),
+    f("value", K::Text, L::FigureValue, L::FigureValueHint),
 ];
 
 /// The fields of a project's contact person ([`super::Contact`]).
@@ -197,7 +236,12 @@ pub const PROJECT: &[Field] = &[
     SLUG,
     ALIASES,
     SUMMARY,
-    f("status", K::Status, L::Status, L::StatusHint),
+    f(
+        "status",
+        K::Choice(PROJECT_STATUSES),
+        L::Status,
+        L::StatusHint,
+    ),
     f("start", K::Date, L::Start, L::StartHint),
     f("end", K::Date, L::End, L::EndHint),
     f("organiser", K::Text, L::Organiser, L::OrganiserHint),
@@ -208,7 +252,12 @@ pub const PROJECT: &[Field] = &[
         L::Funding,
         L::FundingHint,
     ),
-    f("state_budget", K::Block, L::StateBudget, L::StateBudgetHint),
+    f(
+        "state_budget",
+        K::Group(STATE_BUDGET_FIELDS),
+        L::StateBudget,
+        L::StateBudgetHint,
+    ),
     f(
         "participants",
         K::Number,
@@ -217,7 +266,12 @@ pub const PROJECT: &[Field] = &[
     ),
     f("goals", K::Lines, L::Goals, L::GoalsHint),
     f("results", K::Lines, L::Results, L::ResultsHint),
-    f("figures", K::Block, L::Figures, L::FiguresHint),
+    f(
+        "figures",
+        K::Rows(FIGURE_FIELDS),
+        L::Figures,
+        L::FiguresHint,
+    ),
     f(
         "contact",
         K::Group(CONTACT_FIELDS),
@@ -257,19 +311,26 @@ pub const PAGE: &[Field] = &[
 ];
 
 /// The values a project's `status:` takes, as written.
-pub const PROJECT_STATUSES: &[(&str, L)] = &[
+const PROJECT_STATUSES: &[(&str, L)] = &[
     ("planned", L::StatusPlanned),
     ("ongoing", L::StatusOngoing),
     ("finished", L::StatusFinished),
 ];
+
+/// The programming periods of EU funds (`funding.period`).
+const PERIODS: &[(&str, L)] = &[("2021-2027", L::Period2021), ("2014-2020", L::Period2014)];
+
+/// Whether the state budget paid for part of a task or all of it (`state_budget.share`).
+const SHARES: &[(&str, L)] = &[("part", L::SharePart), ("whole", L::ShareWhole)];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::front_matter::keys;
     use crate::content::meta::event::EventSpec;
+    use crate::content::meta::marking::StateBudget;
     use crate::content::meta::video::VideoSpec;
-    use crate::content::meta::{Contact, Funding, PageMeta, PostMeta, ProjectMeta};
+    use crate::content::meta::{Contact, Figure, Funding, PageMeta, PostMeta, ProjectMeta};
 
     fn same<T: serde::de::DeserializeOwned>(fields: &[Field]) {
         let listed: Vec<&str> = fields.iter().map(|f| f.key).collect();
@@ -284,6 +345,8 @@ mod tests {
         same::<EventSpec>(EVENT_FIELDS);
         same::<VideoSpec>(VIDEO_FIELDS);
         same::<Contact>(CONTACT_FIELDS);
+        same::<StateBudget>(STATE_BUDGET_FIELDS);
+        same::<Figure>(FIGURE_FIELDS);
         let funding: Vec<&str> = (keys::<Funding>().iter().copied())
             .filter(|k| *k != "strip")
             .collect();

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use super::super::form::{self, Parts, BODY};
 use super::super::index;
-use super::super::pages::{control, error_summary, hidden, notice, Control};
+use super::super::pages::{error_summary, hidden, notice};
 use super::super::photos;
 use super::super::store::StoreError;
 use super::{edit_url, enc, esc, page, problem_page, t, Call, E, PREFIX};
-use crate::content::meta::fields::{Field, FieldKind};
+use crate::content::meta::fields::Field;
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
 use crate::locale::{msg, Message};
@@ -64,7 +64,8 @@ fn form_page(
         ));
     }
     main.push_str(&format!(
-        "<form method=\"post\" action=\"{PREFIX}zapisz\" novalidate class=\"formularz\" id=\"{}\" data-szkic=\"{}\">{}{}{}",
+        "<form method=\"post\" action=\"{PREFIX}zapisz\" novalidate class=\"formularz\" id=\"{}\" data-szkic=\"{}\" data-sprawdz=\"{PREFIX}sprawdz\">{}{}{}\
+         <p class=\"niewidoczne\" role=\"status\" id=\"stan-formularza\"></p>",
         super::photos::FORM_ID,
         esc(rel),
         hidden("csrf", &call.csrf),
@@ -77,64 +78,14 @@ fn form_page(
         .map(|t| format!("<option value=\"{}\">", esc(t)))
         .collect();
     main.push_str(&format!("<datalist id=\"tagi\">{tags}</datalist>"));
-    let errors_of = |key: &str| -> Vec<String> {
-        (shown.errors.iter())
-            .filter(|(f, _)| f == key)
-            .map(|(_, e)| e.clone())
-            .collect()
+    let drawn = super::fields::Drawn {
+        lang,
+        sent: shown.sent,
+        errors: &shown.errors,
+        projects: &choices.projects,
+        tags: "tagi",
     };
-    for field in fields {
-        let sent = |name: &str| shown.sent.and_then(|s| s.get(name).cloned());
-        let subs = match field.kind {
-            FieldKind::Group(subs) if sent(&form::name(field)).is_none() => {
-                parts.group_shown(field, subs).map(|values| (subs, values))
-            }
-            _ => None,
-        };
-        if let Some((subs, values)) = subs {
-            let controls: String = subs
-                .iter()
-                .zip(values)
-                .map(|(sub, value)| {
-                    control(
-                        lang,
-                        &Control {
-                            field: sub,
-                            value: sent(&form::sub_name(field, sub)).unwrap_or(value),
-                            errors: errors_of(&form::sub_key(field, sub)),
-                            projects: &[],
-                            suggestions: None,
-                            group: Some(field),
-                        },
-                    )
-                })
-                .collect();
-            main.push_str(&format!(
-                "<fieldset class=\"grupa\"><legend>{}</legend><p class=\"podpowiedz\">{}</p>{controls}</fieldset>",
-                t(lang, field.label),
-                t(lang, field.hint)
-            ));
-            continue;
-        }
-        let mut errors = errors_of(field.key);
-        if let FieldKind::Group(subs) = field.kind {
-            // Shown as YAML text: the errors of its fields are the block's.
-            for sub in subs {
-                errors.extend(errors_of(&form::sub_key(field, sub)));
-            }
-        }
-        main.push_str(&control(
-            lang,
-            &Control {
-                field,
-                value: sent(&form::name(field)).unwrap_or_else(|| parts.shown(field)),
-                errors,
-                projects: &choices.projects,
-                suggestions: Some("tagi"),
-                group: None,
-            },
-        ));
-    }
+    main.push_str(&super::fields::controls(&drawn, fields, parts));
     let body = shown
         .sent
         .and_then(|s| s.get(BODY).cloned())
@@ -324,7 +275,7 @@ fn check(
             .filter(|f| f.ends_with(".alt"))
             .and_then(|f| photos::index_of(&parts, f))
             .map_or_else(
-                || form::field_of(d.field.as_deref(), fields),
+                || form::field_of(d.field.as_deref(), &parts, fields),
                 |i| super::photos::field_name(i, "alt"),
             )
     };
@@ -345,53 +296,105 @@ fn check(
     (errors, warnings)
 }
 
-/// Saving the form: checked first, written only without errors and only over the version
-/// that was opened.
-pub fn save(call: &Call) -> MountResponse {
+/// The form sent for the document `rel`, applied to its file's `text` and checked as the
+/// build checks it.
+struct Sent {
+    parts: Parts,
+    /// The new text (the file's, when the form itself was refused).
+    text: String,
+    /// (form field, message); the form's own (a number that is not one) when `refused`.
+    errors: Vec<(String, String)>,
+    warnings: Vec<String>,
+    refused: bool,
+}
+
+fn read_sent(call: &Call, rel: &str, text: &str) -> Sent {
     let lang = call.editor.lang;
-    let rel = call.get("plik");
-    let expected = call.get("wersja");
-    let (text, hash) = match call.editor.store.read(rel) {
-        Ok(found) => found,
-        Err(e) => return problem_page(call, 404, &e),
-    };
     let fields = form::fields_of(rel);
-    let mut parts = form::parts(&text);
+    let mut parts = form::parts(text);
     let sent = &call.form;
     if let Err(problems) = form::apply(&mut parts, fields, sent) {
         let errors = problems
             .into_iter()
             .map(|(f, e)| (f, Message::new(e).render(lang)))
             .collect();
-        let shown = Shown {
-            sent: Some(sent),
+        return Sent {
+            parts,
+            text: text.to_string(),
             errors,
-            ..Shown::default()
+            warnings: Vec::new(),
+            refused: true,
         };
-        return form_page(call, rel, &form::parts(&text), expected, shown, 422);
     }
-    describe_photos(&mut parts, &text, fields, sent);
+    describe_photos(&mut parts, text, fields, sent);
     let mine = parts.text();
+    let (errors, warnings) = check(call, rel, &mine, fields);
+    Sent {
+        parts,
+        text: mine,
+        errors,
+        warnings,
+        refused: false,
+    }
+}
+
+/// Saving the form: checked first, written only without errors and only over the version
+/// that was opened.
+pub fn save(call: &Call) -> MountResponse {
+    let rel = call.get("plik");
+    let expected = call.get("wersja");
+    let (text, hash) = match call.editor.store.read(rel) {
+        Ok(found) => found,
+        Err(e) => return problem_page(call, 404, &e),
+    };
+    let sent = read_sent(call, rel, &text);
+    let preview = call.get("akcja") == "podglad" && !sent.refused;
     // The errors first, shown in the form where they can be corrected: a conflict's "save
     // mine" takes the whole text and could only refuse it.
-    let (errors, warnings) = check(call, rel, &mine, fields);
-    let preview = call.get("akcja") == "podglad";
-    if hash != expected && errors.is_empty() && !preview {
-        return conflict(call, rel, &mine, &text, &hash);
+    if hash != expected && sent.errors.is_empty() && !preview {
+        return conflict(call, rel, &sent.text, &text, &hash);
     }
-    if !errors.is_empty() || preview {
-        let html = preview.then(|| preview_html(call, rel, &parts.body));
-        let status = if errors.is_empty() { 200 } else { 422 };
+    if !sent.errors.is_empty() || preview {
+        let html = preview.then(|| preview_html(call, rel, &sent.parts.body));
+        let status = if sent.errors.is_empty() { 200 } else { 422 };
         let shown = Shown {
-            sent: Some(sent),
-            errors,
-            warnings,
+            sent: Some(&call.form),
+            errors: sent.errors,
+            warnings: sent.warnings,
             preview: html,
             ..Shown::default()
         };
         return form_page(call, rel, &form::parts(&text), expected, shown, status);
     }
-    write(call, rel, &mine, expected)
+    write(call, rel, &sent.text, expected)
+}
+
+/// The problems of the form as it is now, for the script to show while the person writes
+/// (nothing is written): `{"bledy": [{"pole", "blad"}], "ostrzezenia": [..], "stan": ".."}`.
+pub fn check_live(call: &Call) -> MountResponse {
+    let lang = call.editor.lang;
+    let rel = call.get("plik");
+    let sent = match call.editor.store.read(rel) {
+        Ok((text, _)) => read_sent(call, rel, &text),
+        Err(e) => {
+            let said = super::store_problem(lang, &e);
+            let answer = serde_json::json!({ "bledy": [{ "pole": BODY, "blad": said }] });
+            return MountResponse::new(404, "application/json", answer.to_string());
+        }
+    };
+    let errors: Vec<serde_json::Value> = (sent.errors.iter())
+        .map(|(field, said)| serde_json::json!({ "pole": field, "blad": said }))
+        .collect();
+    let state = match sent.errors.len() {
+        0 => Message::new(E::NoProblemsNow),
+        n => msg!(E::ProblemsNow, n = n),
+    };
+    let answer = serde_json::json!({
+        "bledy": errors,
+        "ostrzezenia": sent.warnings,
+        "stan": state.render(lang),
+    });
+    MountResponse::new(200, "application/json", answer.to_string())
 }
 
 /// The photos' descriptions sent with the form, where they differ from the file's (`text`):

@@ -2,6 +2,7 @@
 //! the conflict, the history, the bin, a new document and the login.
 
 mod document;
+mod fields;
 mod list;
 mod manage;
 mod photos;
@@ -16,7 +17,7 @@ use crate::locale::{msg, Lang, Message};
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
-pub use document::{edit, overwrite, save, view_on_site};
+pub use document::{check_live, edit, overwrite, save, view_on_site};
 pub use list::list;
 pub use manage::{
     bin, create, delete, duplicate, history, login_form, new_form, restore, restore_version,

@@ -103,6 +103,12 @@ catalogue! {
         LanguageUk: "Ukrainian (uk)", "ukraiński (uk)";
         LanguageEn: "English (en)", "angielski (en)";
         NotANumber: "Enter a whole number, e.g. 45", "Wpisz liczbę całkowitą, np. 45";
+        NoProblemsNow: "The form has no errors now", "Formularz nie ma teraz błędów";
+        ProblemsNow: "Errors in the form: {n}", "Błędy w formularzu: {n}";
+        RowNumber: "Row {n}", "Wiersz {n}";
+        RowsHint: "To remove a row, empty its boxes. The last row is empty for a new one; more appear after saving, or with the button below.", "Aby usunąć wiersz, wyczyść jego pola. Ostatni wiersz jest pusty, na nowy; kolejne pojawią się po zapisaniu albo po naciśnięciu przycisku niżej.";
+        AddRow: "Add a row", "Dodaj wiersz";
+        RowHalfFilled: "Fill in this box too, or empty the whole row to remove it", "Wypełnij też to pole albo wyczyść cały wiersz, aby go usunąć";
         NotAnAmount: "Enter a sum of money in figures, e.g. 250 000,00", "Wpisz kwotę cyframi, np. 250 000,00";
         NotYaml: "This is not valid YAML: write `key: value` lines, indented with spaces",
             "To nie jest poprawny YAML: pisz wiersze `klucz: wartość`, wcięte spacjami";

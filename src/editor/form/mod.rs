@@ -9,6 +9,10 @@ use serde_json::Value;
 
 use crate::content::{date, yaml};
 
+mod groups;
+
+pub use groups::{sent_rows, Slot};
+
 use super::yaml_edit::{self, Block, Change};
 use crate::content::meta::fields::{self, Field, FieldKind};
 use crate::locale::catalogue::Editor as E;
@@ -100,34 +104,11 @@ impl Parts {
                 };
                 items.iter().map(scalar_text).collect::<Vec<_>>().join(sep)
             }
-            (FieldKind::Block | FieldKind::Group(_), _) | (_, None) => yaml_edit::value_text(block),
+            (FieldKind::Block | FieldKind::Group(_) | FieldKind::Rows(_), _) | (_, None) => {
+                yaml_edit::value_text(block)
+            }
             (_, Some(v)) => scalar_text(&v),
         }
-    }
-
-    /// What the form shows in each control of the group `field` (`event:`), in the order of
-    /// `subs`; `None` when the block holds what they cannot show (a list, a nested block, a
-    /// key or comment written by hand): it is then edited as YAML text.
-    pub fn group_shown(&self, field: &Field, subs: &[Field]) -> Option<Vec<String>> {
-        let Some(block) = self.block(field.key) else {
-            return Some(vec![String::new(); subs.len()]);
-        };
-        let map = match yaml_edit::value(block) {
-            None | Some(Value::Null) => serde_json::Map::new(),
-            Some(Value::Object(map)) => map,
-            Some(_) => return None,
-        };
-        let simple = map.iter().all(|(k, v)| {
-            subs.iter().any(|s| s.key == k) && !matches!(v, Value::Array(_) | Value::Object(_))
-        });
-        if !simple || block.text.contains('#') {
-            return None;
-        }
-        Some(
-            subs.iter()
-                .map(|s| map.get(s.key).map(scalar_text).unwrap_or_default())
-                .collect(),
-        )
     }
 
     /// Sets a field's value directly (new documents: the title and date asked for).
@@ -163,16 +144,6 @@ pub fn name(field: &Field) -> String {
     format!("f_{}", field.key)
 }
 
-/// The form name of the field `sub` of the group `group`: `f_event.start`.
-pub fn sub_name(group: &Field, sub: &Field) -> String {
-    format!("f_{}.{}", group.key, sub.key)
-}
-
-/// The key of the field `sub` of the group `group` in the form's ids and errors: `event-start`.
-pub fn sub_key(group: &Field, sub: &Field) -> String {
-    format!("{}-{}", group.key, sub.key)
-}
-
 /// Applies the sent form to `parts`: the fields whose shown value changed, and the text.
 /// Problems in what was sent (a number that is not one, a block that is not YAML) are
 /// returned by field key, and nothing is changed then.
@@ -186,18 +157,21 @@ pub fn apply(
     let mut problems = Vec::new();
     for field in fields {
         let Some(sent) = form.get(&name(field)) else {
-            if let FieldKind::Group(subs) = field.kind {
-                match group_change(parts, field, subs, form) {
-                    Ok(Some(c)) => changes.push((field.key, c)),
-                    Ok(None) => {}
-                    Err(mut found) => problems.append(&mut found),
-                }
+            let controls = match field.kind {
+                FieldKind::Group(subs) => groups::group_change(parts, field, subs, form),
+                FieldKind::Rows(subs) => groups::rows_change(parts, field, subs, form),
+                _ => Ok(None),
+            };
+            match controls {
+                Ok(Some(c)) => changes.push((field.key, c)),
+                Ok(None) => {}
+                Err(mut found) => problems.append(&mut found),
             }
             continue; // not in the form: left as it is
         };
         let sent = if matches!(
             field.kind,
-            FieldKind::Block | FieldKind::Group(_) | FieldKind::Lines
+            FieldKind::Block | FieldKind::Group(_) | FieldKind::Rows(_) | FieldKind::Lines
         ) {
             sent.trim_end().to_string()
         } else {
@@ -252,55 +226,6 @@ fn sent_change(
     change(field, &sent).map(Some)
 }
 
-/// The change the controls of the group `field` (`event:`) make: the block written again from
-/// them, in the order of `subs`, when one of them changed; a box not ticked is left out
-/// unless the file said `false`. Problems by the key of their control.
-fn group_change(
-    parts: &Parts,
-    field: &Field,
-    subs: &[Field],
-    form: &HashMap<String, String>,
-) -> Result<Option<Change>, Vec<(String, E)>> {
-    let Some(shown) = parts.group_shown(field, subs) else {
-        return Ok(None); // shown as YAML text, and that was not sent
-    };
-    if !subs.iter().any(|s| form.contains_key(&sub_name(field, s))) {
-        return Ok(None);
-    }
-    let mut problems = Vec::new();
-    let mut changed = false;
-    let mut text = String::new();
-    for (sub, was) in subs.iter().zip(&shown) {
-        let name = sub_name(field, sub);
-        let sent = form.get(&name).map_or("", |s| s.trim());
-        let value = match sent_change(sub, &name, sent, was, form) {
-            Ok(Some(Change::Value(value))) => {
-                changed = true;
-                value
-            }
-            Ok(_) if was.is_empty() => None,
-            // Unchanged: the value as its kind writes it (a number stays a number).
-            Ok(_) => match change(sub, was) {
-                Ok(Change::Value(value)) => value,
-                _ => Some(Value::String(was.clone())),
-            },
-            Err(e) => {
-                problems.push((sub_key(field, sub), e));
-                continue;
-            }
-        };
-        match value {
-            Some(Value::Bool(false)) if was != "false" => {}
-            Some(v) => text.push_str(&yaml_edit::render(sub.key, &v)),
-            None => {}
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(changed.then_some(Change::Text(text)))
-}
-
 /// The form field the editor's script adds when the date picker named `name` holds a day
 /// that does not exist (the picker itself sends an empty value then).
 pub fn impossible_date(name: &str) -> String {
@@ -333,7 +258,7 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
         (!items.is_empty()).then_some(Value::Array(items))
     };
     Ok(Change::Value(match field.kind {
-        FieldKind::Block | FieldKind::Group(_) => {
+        FieldKind::Block | FieldKind::Group(_) | FieldKind::Rows(_) => {
             if yaml::from_str::<Value>(sent).is_err() {
                 return Err(E::NotYaml);
             }
@@ -371,29 +296,41 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
         | FieldKind::Date
         | FieldKind::DateTime
         | FieldKind::Project
-        | FieldKind::Status
+        | FieldKind::Choice(_)
         | FieldKind::Language => text(sent),
     }))
 }
 
 /// The form field a problem of the build belongs to: `event.start` → `event-start` (the
-/// group's control), `gallery[1]` → `gallery`; problems of the text and of unknown fields go
-/// to the text.
-pub fn field_of(problem_field: Option<&str>, fields: &[Field]) -> String {
+/// group's control), `figures[1].value` → `figures-2-value` (a row's), `gallery[1]` →
+/// `gallery`; problems of the text and of unknown fields go to the text.
+/// A group or rows drawn as YAML text (see [`Parts::group_shown`]) take their fields' problems.
+pub fn field_of(problem_field: Option<&str>, parts: &Parts, fields: &[Field]) -> String {
     let problem = problem_field.unwrap_or("");
     let key = problem.split(['.', '[']).next().unwrap_or(problem);
     let Some(field) = fields.iter().find(|f| f.key == key) else {
         return BODY.to_string();
     };
-    let sub = problem
-        .strip_prefix(key)
-        .and_then(|rest| rest.strip_prefix('.'))
-        .and_then(|rest| rest.split(['.', '[']).next());
-    match (field.kind, sub) {
-        (FieldKind::Group(subs), Some(sub)) => subs
-            .iter()
-            .find(|s| s.key == sub)
-            .map_or_else(|| key.to_string(), |s| sub_key(field, s)),
+    let rest = &problem[key.len()..];
+    let sub_named = |subs: &[Field], rest: &str| {
+        let sub = rest.strip_prefix('.')?.split(['.', '[']).next()?;
+        subs.iter().find(|s| s.key == sub).copied()
+    };
+    match field.kind {
+        FieldKind::Group(subs) if parts.group_shown(field, subs).is_some() => {
+            sub_named(subs, rest).map_or_else(|| key.to_string(), |s| Slot::sub(field, &s).key)
+        }
+        FieldKind::Rows(subs) if parts.rows_shown(field, subs).is_some() => {
+            // `[1].value`: the second row's value; the first value of the first row else.
+            let (row, rest) = (rest.strip_prefix('['))
+                .and_then(|r| r.split_once(']'))
+                .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)))
+                .unwrap_or((0, ""));
+            match sub_named(subs, rest).or(subs.first().copied()) {
+                Some(sub) => Slot::row(field, row + 1, &sub).key,
+                None => key.to_string(),
+            }
+        }
         _ => key.to_string(),
     }
 }
@@ -401,7 +338,6 @@ pub fn field_of(problem_field: Option<&str>, fields: &[Field]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::meta::fields::FUNDING_FIELDS as FUNDING;
 
     const POST: &str = "---\n# komentarz\ntitle: Warsztaty\ndate: 2026-11-24\ntags:\n  - a\n  - b\ncover: { src: x.jpg, alt: Stół }\n---\n\nTreść.\n";
 
@@ -435,121 +371,6 @@ mod tests {
             p.text(),
             "---\n# komentarz\ntitle: \"Warsztaty: nowe\"\ndate: 2026-11-24\ntags:\n  - a\n  - b\ncover: { src: x.jpg, alt: Stół }\ndraft: true\n---\n\nInna treść.\n"
         );
-    }
-
-    /// The form as drawn: a group shown as controls sends each of them, else its YAML text.
-    fn drawn_form(parts: &Parts, fields: &[Field]) -> HashMap<String, String> {
-        let mut form = HashMap::new();
-        for f in fields {
-            let group = match f.kind {
-                FieldKind::Group(subs) => parts.group_shown(f, subs).map(|v| (subs, v)),
-                _ => None,
-            };
-            match group {
-                Some((subs, values)) => {
-                    for (sub, v) in subs.iter().zip(values) {
-                        form.insert(sub_name(f, sub), v);
-                    }
-                }
-                None => {
-                    form.insert(name(f), parts.shown(f));
-                }
-            }
-        }
-        form.insert(BODY.into(), parts.body.clone());
-        form
-    }
-
-    #[test]
-    fn an_event_is_edited_value_by_value_and_written_in_the_documented_order() {
-        let post =
-            "---\ntitle: Piknik\nevent:\n  place: Park\n  start: 2026-06-01 15:00\n---\nTekst.\n";
-        let mut p = parts(post);
-        let form = drawn_form(&p, fields::POST);
-        assert_eq!(form["f_event.place"], "Park");
-        assert_eq!(form["f_event.free"], "");
-        apply(&mut p, fields::POST, &form).expect("valid");
-        assert_eq!(p.text(), post, "unchanged: the block as it was written");
-        let mut form = drawn_form(&p, fields::POST);
-        form.insert("f_event.start".into(), "2026-06-01T16:30".into());
-        form.insert("f_event.price".into(), "20".into());
-        form.insert("f_event.free".into(), "false".into());
-        apply(&mut p, fields::POST, &form).expect("valid");
-        assert_eq!(
-            p.text(),
-            "---\ntitle: Piknik\nevent:\n  start: 2026-06-01 16:30\n  place: Park\n  price: \"20\"\n---\nTekst.\n"
-        );
-        let mut form = drawn_form(&p, fields::POST);
-        for key in ["start", "place", "price"] {
-            form.insert(format!("f_event.{key}"), String::new());
-        }
-        apply(&mut p, fields::POST, &form).expect("valid");
-        assert_eq!(
-            p.text(),
-            "---\ntitle: Piknik\n---\nTekst.\n",
-            "emptied: gone"
-        );
-        let mut form = drawn_form(&p, fields::POST);
-        form.insert("f_event.start".into(), "2026-07-01".into());
-        form.insert("f_event.free".into(), "true".into());
-        apply(&mut p, fields::POST, &form).expect("valid");
-        assert_eq!(
-            p.text(),
-            "---\ntitle: Piknik\nevent:\n  start: 2026-07-01\n  free: true\n---\nTekst.\n",
-            "a new event goes where the documented order puts it"
-        );
-    }
-
-    #[test]
-    fn funding_amounts_are_numbers_written_as_a_person_writes_them() {
-        let project =
-            "---\ntitle: Razem\nfunding:\n  programme: FEM 2021-2027\n  total_value: 250000\n---\n";
-        let mut p = parts(project);
-        let mut form = drawn_form(&p, fields::PROJECT);
-        assert_eq!(form["f_funding.total_value"], "250000");
-        form.insert("f_funding.eu_contribution".into(), "212 500,50".into());
-        apply(&mut p, fields::PROJECT, &form).expect("valid");
-        assert_eq!(
-            p.text(),
-            "---\ntitle: Razem\nfunding:\n  programme: FEM 2021-2027\n  total_value: 250000\n  eu_contribution: 212500.5\n---\n",
-            "the unchanged total stays a number"
-        );
-        let mut form = drawn_form(&p, fields::PROJECT);
-        form.insert("f_funding.total_value".into(), "dużo".into());
-        assert_eq!(
-            apply(&mut p, fields::PROJECT, &form),
-            Err(vec![("funding-total_value".to_string(), E::NotAnAmount)])
-        );
-        let with_strip = parts("---\nfunding:\n  fund: EFS+\n  strip: { src: logo.png }\n---\n");
-        let funding = (fields::PROJECT.iter().find(|f| f.key == "funding")).expect("funding");
-        assert_eq!(
-            with_strip.group_shown(funding, FUNDING),
-            None,
-            "a strip: YAML text"
-        );
-    }
-
-    #[test]
-    fn a_group_holding_more_than_its_controls_show_is_edited_as_yaml() {
-        let event = (fields::POST.iter().find(|f| f.key == "event")).expect("posts have events");
-        let FieldKind::Group(subs) = event.kind else {
-            panic!("event is a group: {event:?}");
-        };
-        for block in [
-            "event:\n  start: 2026-06-01 # do potwierdzenia\n",
-            "event:\n  start: 2026-06-01\n  program: [a, b]\n",
-            "event: [2026-06-01]\n",
-        ] {
-            let p = parts(&format!("---\n{block}---\n"));
-            assert_eq!(p.group_shown(event, subs), None, "{block}");
-        }
-        assert_eq!(field_of(Some("event.start"), fields::POST), "event-start");
-        assert_eq!(field_of(Some("event.nowhere"), fields::POST), "event");
-        assert_eq!(
-            field_of(Some("contact.email"), fields::PROJECT),
-            "contact-email"
-        );
-        assert_eq!(field_of(Some("gallery[1].alt"), fields::POST), "gallery");
     }
 
     #[test]
