@@ -540,18 +540,52 @@ fn a_file_changed_since_it_was_opened_is_never_overwritten_silently() {
         "then the conflict"
     );
     assert_eq!(disk(&site, FILE), theirs, "nothing was written");
+    // "Save my version" of a text that has become wrong since (its project deleted
+    // meanwhile): the form of mine with every error linked, over the version on disk now.
+    let mut stale = form_of(&reply.body, "/redakcja/nadpisz");
+    let tekst = get(&stale, "tekst")
+        .replace(
+            "category: Seniorzy\n",
+            "category: Seniorzy\nproject: usuniety\n",
+        )
+        .replace("date: 2026-11-24", "date: 2026-02-31");
+    set(&mut stale, "tekst", &tekst);
+    let wrong = r.post("/redakcja/nadpisz", &stale);
+    assert_eq!(wrong.status, 422, "{}", wrong.body);
+    for field in ["project", "date"] {
+        assert!(
+            wrong.body.contains(&format!("href=\"#pole-{field}\"")),
+            "{field}: {}",
+            wrong.body
+        );
+    }
+    assert_eq!(disk(&site, FILE), theirs, "nothing was written");
+    let mut again = form_of(&wrong.body, "/redakcja/zapisz");
+    assert_eq!(get(&again, "f_category"), "Seniorzy", "mine is in the form");
+    set(&mut again, "f_project", "");
+    set(&mut again, "f_date", "2026-11-24");
+    let replaced = r.post("/redakcja/zapisz", &again);
+    assert_eq!(
+        replaced.status, 303,
+        "corrected, it replaces theirs: {}",
+        replaced.body
+    );
+    assert!(disk(&site, FILE).contains("category: Seniorzy\n"));
+    assert_eq!(history_of(&site, REL), [theirs.as_str()]);
+    site.write(FILE, &theirs);
     // "Save my version": the colleague's goes to the history.
     let mine = form_of(&reply.body, "/redakcja/nadpisz");
     let saved = r.post("/redakcja/nadpisz", &mine);
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert!(disk(&site, FILE).contains("category: Seniorzy\n"));
-    assert_eq!(history_of(&site, REL), [theirs.as_str()]);
+    let kept = history_of(&site, REL);
+    assert_eq!(kept.len(), 2, "theirs, kept twice: {kept:#?}");
     // An earlier version comes back, and the one it replaces is kept in turn.
     let page = r.get(&format!("/redakcja/historia?plik={}", enc(REL)));
     let restore = form_of(&page.body, "/redakcja/przywroc-wersje");
     assert_eq!(r.post("/redakcja/przywroc-wersje", &restore).status, 303);
     assert_eq!(disk(&site, FILE), theirs);
-    assert_eq!(history_of(&site, REL).len(), 2);
+    assert_eq!(history_of(&site, REL).len(), 3);
 }
 
 #[test]

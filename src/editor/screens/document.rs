@@ -493,19 +493,22 @@ fn conflict(call: &Call, rel: &str, mine: &str, theirs: &str, their_hash: &str) 
 
 /// "Keep my version" after a conflict: the whole text, checked, over the version shown.
 pub fn overwrite(call: &Call) -> MountResponse {
-    let lang = call.editor.lang;
     let rel = call.get("plik");
     let text = call.get("tekst");
-    let (errors, _) = check(call, rel, text, form::fields_of(rel));
-    if let Some((_, first)) = errors.first() {
-        let main = format!(
-            "<h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p>",
-            t(lang, E::Refused),
-            esc(first),
-            esc(&edit_url(rel)),
-            t(lang, E::BackToDocument)
-        );
-        return call.screen(422, E::Refused, &main);
+    let (errors, warnings) = check(call, rel, text, form::fields_of(rel));
+    if !errors.is_empty() {
+        // Wrong since (a project deleted meanwhile): the form of "mine" with every error,
+        // over the version on disk now, so that a corrected save still replaces it.
+        let now = match call.editor.store.read(rel) {
+            Ok((_, hash)) => hash,
+            Err(e) => return problem_page(call, 404, &e),
+        };
+        let shown = Shown {
+            errors,
+            warnings,
+            ..Shown::default()
+        };
+        return form_page(call, rel, &form::parts(text), &now, shown, 422);
     }
     write(call, rel, text, call.get("wersja"))
 }
