@@ -7,7 +7,9 @@
 //!   conflict check, the history copy and the atomic write);
 //! - save → preview: from the POST until the preview announces the rebuilt site on its event
 //!   stream (the watcher's debounce included);
-//! - form: opening a post's form (the list of tags and projects is read from every file).
+//! - form: opening a post's form (the list of tags and projects is read from every file);
+//! - check: the check the form's script asks for while the person writes (`/redakcja/sprawdz`:
+//!   the same checks as a save, nothing written).
 
 mod corpus;
 mod support;
@@ -25,16 +27,17 @@ fn main() {
     let sizes = support::sizes_from_env("TABLICA_BENCH_POSTS", "1000,10000");
     println!("editor: from Save in Redakcja to the rebuilt preview ({EDITS} saves each)");
     println!(
-        "{:>7} {:>11} {:>11} {:>15} {:>15}",
-        "posts", "form", "save", "save→preview", "save→prev max"
+        "{:>7} {:>11} {:>11} {:>11} {:>15} {:>15}",
+        "posts", "form", "check", "save", "save→preview", "save→prev max"
     );
     for posts in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
         corpus::generate(dir.path(), posts, 2026);
         let mut f = measure(dir.path(), posts);
         println!(
-            "{posts:>7} {:>11} {:>11} {:>15} {:>15}",
+            "{posts:>7} {:>11} {:>11} {:>11} {:>15} {:>15}",
             format_duration(median(&mut f.forms)),
+            format_duration(median(&mut f.checks)),
             format_duration(median(&mut f.saves)),
             format_duration(median(&mut f.previews)),
             format_duration(*f.previews.iter().max().expect("saves")),
@@ -44,6 +47,7 @@ fn main() {
 
 struct Figures {
     forms: Vec<Duration>,
+    checks: Vec<Duration>,
     saves: Vec<Duration>,
     previews: Vec<Duration>,
 }
@@ -106,6 +110,7 @@ fn measure(root: &Path, posts: usize) -> Figures {
     let plik: String = url::form_urlencoded::byte_serialize(rel.as_bytes()).collect();
     let mut figures = Figures {
         forms: Vec::new(),
+        checks: Vec::new(),
         saves: Vec::new(),
         previews: Vec::new(),
     };
@@ -129,14 +134,20 @@ fn measure(root: &Path, posts: usize) -> Figures {
                 &format!("{body}\n{} zapraszamy ponownie.\n", edit_marker(n)),
             )
             .finish();
+        let post = |action: &str| {
+            format!(
+                "POST /redakcja/{action} HTTP/1.1\r\n{host}Cookie: {cookie}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            )
+        };
         let started = Instant::now();
-        let answer = request(
-            port,
-            &format!(
-                "POST /redakcja/zapisz HTTP/1.1\r\n{host}Cookie: {cookie}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-            ),
-            &form,
+        let checked = request(port, &post("sprawdz"), &form);
+        figures.checks.push(started.elapsed());
+        assert!(
+            checked.starts_with("HTTP/1.1 200") && checked.contains("\"bledy\":[]"),
+            "the check found a problem: {checked}"
         );
+        let started = Instant::now();
+        let answer = request(port, &post("zapisz"), &form);
         figures.saves.push(started.elapsed());
         assert!(
             answer.starts_with("HTTP/1.1 303"),
