@@ -1654,6 +1654,11 @@ fn the_form_is_checked_as_they_write_without_writing_anything() {
         ["state_budget-total_value"],
         "the build's: {answer}"
     );
+    assert_eq!(
+        answer["bledy"][0]["blad"],
+        "Oznaczenie budżetu państwa wymaga kwoty dofinansowania i całkowitej wartości",
+        "a sentence, without the hint about the YAML the form writes itself"
+    );
     assert_eq!(answer["stan"], "Błędy w formularzu: 1");
     let warnings = answer["ostrzezenia"].to_string();
     assert!(

@@ -306,6 +306,9 @@ test("the form is checked as they write; a project's figures get rows by keyboar
     assert.equal(await page.evaluate(() => document.activeElement.id), "pole-tresc", "focus is not moved");
     const found = await axe(page, "sprawdzanie");
     if (found.length) assert.fail(found.join("\n"));
+    if (process.env.SCREENSHOTS) {
+      await page.locator("fieldset.grupa:has(#pole-state_budget-amount)").screenshot({ path: path.join(SHOTS, "redakcja-sprawdzanie.png") });
+    }
     // Corrected: the error goes while they type.
     await page.focus("#pole-state_budget-total_value");
     await page.keyboard.type("100 000");

@@ -9,7 +9,7 @@ use super::super::pages::{error_summary, hidden, notice};
 use super::super::photos;
 use super::super::store::StoreError;
 use super::{edit_url, enc, esc, page, problem_page, t, Call, E, PREFIX};
-use crate::content::meta::fields::Field;
+use crate::content::meta::fields::{Field, FieldKind};
 use crate::content::CONTENT_DIR;
 use crate::diagnostics::Diagnostic;
 use crate::locale::{msg, Message};
@@ -279,19 +279,42 @@ fn check(
                 |i| super::photos::field_name(i, "alt"),
             )
     };
-    let said = |d: &Diagnostic| match &d.hint {
-        Some(h) => format!("{} – {}", d.message.render(lang), h.render(lang)),
-        None => d.message.render(lang),
+    // A sentence, with the hint of what to write; beside a control of a group or a row, not
+    // a hint quoting the YAML (`amount:`) the form writes for the person.
+    let said = |d: &Diagnostic, control: bool| {
+        let message = d.message.render(lang);
+        let mut chars = message.chars();
+        let first: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
+        let hint =
+            (d.hint.as_ref().map(|h| h.render(lang))).filter(|h| !control || !h.contains('`'));
+        match hint {
+            Some(h) => format!("{first}{} – {h}", chars.as_str()),
+            None => format!("{first}{}", chars.as_str()),
+        }
+    };
+    let in_group = |field: &str| {
+        fields.iter().any(|f| {
+            matches!(f.kind, FieldKind::Group(_) | FieldKind::Rows(_))
+                && field.starts_with(&format!("{}-", f.key))
+        })
     };
     let errors = problems
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| (field_of(d), said(d)))
+        .map(|d| {
+            let field = field_of(d);
+            let said = said(d, in_group(&field));
+            (field, said)
+        })
         .collect();
     let warnings = problems
         .iter()
         .filter(|d| !d.is_error())
-        .map(said)
+        .map(|d| said(d, false))
         .collect();
     (errors, warnings)
 }
