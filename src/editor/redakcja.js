@@ -91,7 +91,7 @@
 
   // Rows of a list (a project's figures): a button adds an empty row, numbered after the
   // others; the server drops rows left empty.
-  function addRow(box) {
+  function addRow(box, number) {
     var rows = box.querySelectorAll("fieldset.wiersz");
     var prefix = box.getAttribute("data-wiersze");
     var key = prefix.slice(2);
@@ -99,7 +99,7 @@
     Array.prototype.forEach.call(box.querySelectorAll("[name]"), function (el) {
       most = Math.max(most, Number(el.name.slice(prefix.length + 1).split(".")[0]) || 0);
     });
-    var n = most + 1;
+    var n = number || most + 1;
     var row = rows[rows.length - 1].cloneNode(true);
     var rename = function (id) { return id.replace(/-\d+-([^-]+)$/, "-" + n + "-$1"); };
     Array.prototype.forEach.call(row.querySelectorAll("[name]"), function (el) {
@@ -143,10 +143,10 @@
     var kept = JSON.parse(window.localStorage.getItem(storeKey) || "null");
     if (kept && kept.wersja === wersja && !document.querySelector(".podsumowanie-bledow")) {
       Object.keys(kept.data).forEach(function (name) {
-        // A row added before the tab was closed: added again.
-        var rowOf = /^(f_[^.]+)\.\d+\./.exec(name);
+        // A row added before the tab was closed: added again, with its number.
+        var rowOf = /^(f_[^.]+)\.(\d+)\./.exec(name);
         var box = rowOf && form.querySelector("[data-wiersze='" + rowOf[1] + "']");
-        for (var i = 0; box && !form.elements[name] && i < 100; i++) { addRow(box); }
+        if (box && !form.elements[name]) { addRow(box, Number(rowOf[2])); }
         var el = form.elements[name];
         if (!el || el.length) {
           var list = form.querySelectorAll("[name='" + name + "']");
@@ -254,8 +254,13 @@
       var key = el.id.slice(5);
       setError(el, key, (byField[key] || []).join(" "));
     });
+    // The summary drawn with the page was announced then (role="alert"); it follows quietly,
+    // and only when its list changed.
     var list = summary && summary.querySelector("ul");
-    if (list) {
+    var said = (answer.bledy || []).map(function (b) { return b.pole + " " + b.blad; }).join("\n");
+    if (list && list.getAttribute("data-bylo") !== said) {
+      summary.setAttribute("role", "region");
+      list.setAttribute("data-bylo", said);
       var items = (answer.bledy || []).map(function (b) {
         var li = document.createElement("li"), a = document.createElement("a");
         a.href = "#pole-" + b.pole;

@@ -213,7 +213,8 @@ pub fn render(key: &str, value: &Value) -> String {
 }
 
 /// One value on one line. Text stays plain when YAML reads it back as the same text (in a
-/// `[…]` list, also without `,[]{}`), else it is written in double quotes.
+/// `[…]` list or a `{…}` map, `in_list`, also there: `:)` is text alone, a key in a list),
+/// else it is written in double quotes.
 pub fn scalar(value: &Value, in_list: bool) -> String {
     match value {
         Value::String(s) => {
@@ -221,8 +222,10 @@ pub fn scalar(value: &Value, in_list: bool) -> String {
                 || s.trim() != s
                 || s.contains(['\n', '\t'])
                 || (in_list && s.contains([',', '[', ']', '{', '}']));
-            let plain_ok =
-                !needs_quotes && yaml::from_str::<Value>(s).ok() == Some(Value::String(s.clone()));
+            let same = |yaml: &str, read: Value| yaml::from_str::<Value>(yaml).ok() == Some(read);
+            let plain_ok = !needs_quotes
+                && same(s, Value::String(s.clone()))
+                && (!in_list || same(&format!("[{s}]"), Value::Array(vec![s.clone().into()])));
             if plain_ok {
                 s.clone()
             } else {
@@ -308,5 +311,31 @@ mod tests {
             Value::String("c".into()),
         ]);
         assert_eq!(render("tags", &list), "tags: [\"a, b\", c]\n");
+        // In a list or a `{…}` map, text that reads as a key there is quoted.
+        for s in [
+            ":)",
+            "?x",
+            "a:?b",
+            "85%",
+            "C# i Java",
+            "x: y",
+            "@",
+            "!ważne",
+            "&a",
+            "*",
+            "|",
+            ">",
+        ] {
+            let row = format!(
+                "- {{ label: {}, value: \"1\" }}",
+                scalar(&Value::String(s.into()), true)
+            );
+            let read: Vec<serde_json::Map<String, Value>> = yaml::from_str(&row).expect(&row);
+            assert_eq!(
+                read[0].get("label"),
+                Some(&Value::String(s.into())),
+                "{row}"
+            );
+        }
     }
 }

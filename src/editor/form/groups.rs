@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::super::yaml_edit::{self, Change};
 use super::{change, name, scalar_text, sent_change, Parts};
-use crate::content::meta::fields::Field;
+use crate::content::meta::fields::{Field, FieldKind};
 use crate::locale::catalogue::Editor as E;
 
 /// Where a control's value travels: its name in the sent form, and the key of its id
@@ -54,7 +54,7 @@ impl Parts {
         let Some(block) = self.block(field.key) else {
             return Some(empty());
         };
-        if block.text.contains('#') {
+        if has_comment(&block.text) {
             return None;
         }
         match yaml_edit::value(block) {
@@ -70,7 +70,7 @@ impl Parts {
         let Some(block) = self.block(field.key) else {
             return Some(Vec::new());
         };
-        if block.text.contains('#') {
+        if has_comment(&block.text) {
             return None;
         }
         match yaml_edit::value(block) {
@@ -150,13 +150,61 @@ pub(super) fn group_change(
     Ok(changed.then_some(Change::Text(text)))
 }
 
-/// The rows sent for `field` (`f_figures.1.label` …) in their order, each in the order of
-/// `subs`, without the rows left empty; `None` when the form had no rows of it.
+/// Whether YAML `text` holds a comment: a `#` starting a line or after a space, outside a
+/// quoted value (`place: "Sala #3"` has none).
+fn has_comment(text: &str) -> bool {
+    text.lines().any(|line| {
+        let mut quote = None;
+        let mut before = ' ';
+        for c in line.chars() {
+            match (quote, c) {
+                (None, '#') if before.is_whitespace() => return true,
+                (None, '"' | '\'') if before.is_whitespace() || "[{,:".contains(before) => {
+                    quote = Some(c)
+                }
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+            before = c;
+        }
+        false
+    })
+}
+
+/// How the form shows the group or rows `field`: `None` as YAML text (or not a group at all);
+/// else as controls, with, for rows, the numbers of those holding values, in order. `drawn`:
+/// the file the page is drawn from; `sent`: the form sent from that page, if any.
+pub fn controls_of(
+    field: &Field,
+    drawn: &Parts,
+    sent: Option<&HashMap<String, String>>,
+) -> Option<Vec<usize>> {
+    if sent.is_some_and(|s| s.contains_key(&name(field))) {
+        return None;
+    }
+    match field.kind {
+        FieldKind::Rows(subs) => match sent.and_then(|s| sent_rows(field, subs, s)) {
+            Some(rows) => Some(rows.into_iter().map(|(n, _)| n).collect()),
+            None => (drawn.rows_shown(field, subs)).map(|rows| (1..=rows.len()).collect()),
+        },
+        FieldKind::Group(subs) => {
+            let named = |s: &HashMap<String, String>| {
+                subs.iter()
+                    .any(|sub| s.contains_key(&Slot::sub(field, sub).name))
+            };
+            (sent.is_some_and(named) || drawn.group_shown(field, subs).is_some()).then(Vec::new)
+        }
+        _ => None,
+    }
+}
+
+/// The rows sent for `field` (`f_figures.1.label` …) by their number, in order, each in the
+/// order of `subs`, without the rows left empty; `None` when the form had no rows of it.
 pub fn sent_rows(
     field: &Field,
     subs: &[Field],
     form: &HashMap<String, String>,
-) -> Option<Vec<Vec<String>>> {
+) -> Option<Vec<(usize, Vec<String>)>> {
     let prefix = format!("{}.", name(field));
     let mut rows: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (key, value) in form {
@@ -175,13 +223,13 @@ pub fn sent_rows(
         return None;
     }
     let filled = |row: &Vec<String>| row.iter().any(|v| !v.is_empty());
-    Some(rows.into_values().filter(filled).collect())
+    Some(rows.into_iter().filter(|(_, row)| filled(row)).collect())
 }
 
 /// The change the rows of `field` (`figures:`) make: the list written again, one row a line
 /// (`- { label: uczestników, value: "138" }`), when a row changed, was added or emptied.
-/// Every value of a row is needed; problems by the key of their control, counting the rows
-/// sent that were not empty.
+/// Every value of a row is needed; problems by the key of their control (the row's number as
+/// sent).
 pub(super) fn rows_change(
     parts: &Parts,
     field: &Field,
@@ -194,15 +242,15 @@ pub(super) fn rows_change(
     let Some(sent) = sent_rows(field, subs, form) else {
         return Ok(None);
     };
-    if sent == shown {
+    if sent.iter().map(|(_, row)| row).eq(shown.iter()) {
         return Ok(None);
     }
     let mut problems = Vec::new();
     let mut text = String::new();
-    for (at, row) in sent.iter().enumerate() {
+    for (number, row) in &sent {
         let mut items = Vec::new();
         for (sub, value) in subs.iter().zip(row) {
-            let key = Slot::row(field, at + 1, sub).key;
+            let key = Slot::row(field, *number, sub).key;
             match change(sub, value) {
                 _ if value.is_empty() => problems.push((key, E::RowHalfFilled)),
                 Ok(Change::Value(Some(v))) => {
@@ -233,6 +281,17 @@ mod tests {
             FieldKind::Group(subs) | FieldKind::Rows(subs) => (field, subs),
             _ => panic!("{key} has no fields of its own: {field:?}"),
         }
+    }
+
+    /// The form field of the build's `problem` on the page drawn from `drawn` and sent as
+    /// `sent`.
+    fn on_page(
+        problem: &str,
+        drawn: &Parts,
+        fields: &[Field],
+        sent: Option<&HashMap<String, String>>,
+    ) -> String {
+        field_of(Some(problem), fields, |f| controls_of(f, drawn, sent))
     }
 
     /// The text after the form `form` was applied to `p`.
@@ -384,11 +443,11 @@ mod tests {
             "---\ntitle: Razem\ncontact: { name: Ewa }\n---\nTekst.\n"
         );
         assert_eq!(
-            field_of(Some("figures[1].value"), &parts(FIGURES), fields::PROJECT),
+            on_page("figures[1].value", &parts(FIGURES), fields::PROJECT, None),
             "figures-2-value"
         );
         assert_eq!(
-            field_of(Some("figures"), &parts(FIGURES), fields::PROJECT),
+            on_page("figures", &parts(FIGURES), fields::PROJECT, None),
             "figures-1-label"
         );
         let (figures, subs) = with_subs(fields::PROJECT, "figures");
@@ -401,10 +460,42 @@ mod tests {
             let p = parts(&format!("---\n{block}---\n"));
             assert_eq!(p.rows_shown(figures, subs), None, "{block}");
             assert_eq!(
-                field_of(Some("figures[0].value"), &p, fields::PROJECT),
+                on_page("figures[0].value", &p, fields::PROJECT, None),
                 "figures"
             );
         }
+    }
+
+    #[test]
+    fn problems_go_to_the_controls_the_page_shows() {
+        let drawn = parts(FIGURES);
+        let mut sent = drawn_form(&drawn, fields::PROJECT);
+        sent.insert("f_figures.1.label".into(), String::new());
+        sent.insert("f_figures.1.value".into(), String::new());
+        sent.insert("f_figures.7.label".into(), "spotkań".into());
+        let at = |problem| on_page(problem, &drawn, fields::PROJECT, Some(&sent));
+        assert_eq!(at("figures[0].value"), "figures-2-value", "row 1 emptied");
+        assert_eq!(
+            at("figures[1]"),
+            "figures-7-label",
+            "a row the script added"
+        );
+        let quoted = parts("---\nevent:\n  place: \"Sala #3\"\n  start: 2026-06-01\n---\n");
+        assert_eq!(
+            on_page("event.start", &quoted, fields::POST, None),
+            "event-start",
+            "a # in a quoted value is no comment"
+        );
+        let mut as_text = drawn_form(&quoted, fields::POST);
+        as_text.insert(
+            "f_event".into(),
+            "start: 2026-06-01 # do potwierdzenia".into(),
+        );
+        assert_eq!(
+            on_page("event.start", &quoted, fields::POST, Some(&as_text)),
+            "event",
+            "sent as YAML text"
+        );
     }
 
     #[test]
@@ -434,24 +525,21 @@ mod tests {
         }
         let none = parts("");
         assert_eq!(
-            field_of(Some("event.start"), &none, fields::POST),
+            on_page("event.start", &none, fields::POST, None),
             "event-start"
         );
+        assert_eq!(on_page("event.nowhere", &none, fields::POST, None), "event");
         assert_eq!(
-            field_of(Some("event.nowhere"), &none, fields::POST),
-            "event"
-        );
-        assert_eq!(
-            field_of(Some("contact.email"), &none, fields::PROJECT),
+            on_page("contact.email", &none, fields::PROJECT, None),
             "contact-email"
         );
         assert_eq!(
-            field_of(Some("gallery[1].alt"), &none, fields::POST),
+            on_page("gallery[1].alt", &none, fields::POST, None),
             "gallery"
         );
         let as_yaml = parts("---\nevent:\n  start: 2026-06-01 # do potwierdzenia\n---\n");
         assert_eq!(
-            field_of(Some("event.start"), &as_yaml, fields::POST),
+            on_page("event.start", &as_yaml, fields::POST, None),
             "event",
             "a group shown as YAML text takes its fields' problems"
         );

@@ -11,7 +11,7 @@ use crate::content::{date, yaml};
 
 mod groups;
 
-pub use groups::{sent_rows, Slot};
+pub use groups::{controls_of, sent_rows, Slot};
 
 use super::yaml_edit::{self, Block, Change};
 use crate::content::meta::fields::{self, Field, FieldKind};
@@ -302,10 +302,15 @@ fn change(field: &Field, sent: &str) -> Result<Change, E> {
 }
 
 /// The form field a problem of the build belongs to: `event.start` → `event-start` (the
-/// group's control), `figures[1].value` → `figures-2-value` (a row's), `gallery[1]` →
-/// `gallery`; problems of the text and of unknown fields go to the text.
-/// A group or rows drawn as YAML text (see [`Parts::group_shown`]) take their fields' problems.
-pub fn field_of(problem_field: Option<&str>, parts: &Parts, fields: &[Field]) -> String {
+/// group's control), `figures[1].value` → `figures-5-value` (the value of the second row
+/// holding values, numbered 5 on the page), `gallery[1]` → `gallery`; problems of the text and
+/// of unknown fields go to the text. `controls` says how the page shows a group or rows
+/// ([`controls_of`]): one shown as YAML text takes its fields' problems.
+pub fn field_of(
+    problem_field: Option<&str>,
+    fields: &[Field],
+    controls: impl Fn(&Field) -> Option<Vec<usize>>,
+) -> String {
     let problem = problem_field.unwrap_or("");
     let key = problem.split(['.', '[']).next().unwrap_or(problem);
     let Some(field) = fields.iter().find(|f| f.key == key) else {
@@ -316,18 +321,22 @@ pub fn field_of(problem_field: Option<&str>, parts: &Parts, fields: &[Field]) ->
         let sub = rest.strip_prefix('.')?.split(['.', '[']).next()?;
         subs.iter().find(|s| s.key == sub).copied()
     };
+    let Some(numbers) = controls(field) else {
+        return key.to_string();
+    };
     match field.kind {
-        FieldKind::Group(subs) if parts.group_shown(field, subs).is_some() => {
+        FieldKind::Group(subs) => {
             sub_named(subs, rest).map_or_else(|| key.to_string(), |s| Slot::sub(field, &s).key)
         }
-        FieldKind::Rows(subs) if parts.rows_shown(field, subs).is_some() => {
+        FieldKind::Rows(subs) => {
             // `[1].value`: the second row's value; the first value of the first row else.
             let (row, rest) = (rest.strip_prefix('['))
                 .and_then(|r| r.split_once(']'))
                 .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)))
                 .unwrap_or((0, ""));
+            let number = (numbers.get(row).or(numbers.first()).copied()).unwrap_or(1);
             match sub_named(subs, rest).or(subs.first().copied()) {
-                Some(sub) => Slot::row(field, row + 1, &sub).key,
+                Some(sub) => Slot::row(field, number, &sub).key,
                 None => key.to_string(),
             }
         }

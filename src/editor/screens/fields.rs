@@ -111,22 +111,25 @@ fn group(drawn: &Drawn, field: &Field, subs: &[Field], parts: &Parts) -> Option<
 /// script adds more); an emptied row is removed. `None` when the list holds what rows cannot
 /// show.
 fn rows(drawn: &Drawn, field: &Field, subs: &[Field], parts: &Parts) -> Option<String> {
-    let shown = match drawn.sent {
-        Some(sent) => form::sent_rows(field, subs, sent),
-        None => None,
-    };
-    let mut rows = match shown {
+    // As sent after a refused save, by the numbers the rows had (errors name them), or as
+    // the file has them.
+    let sent = drawn
+        .sent
+        .and_then(|sent| form::sent_rows(field, subs, sent));
+    let mut rows = match sent {
         Some(rows) => rows,
-        None => parts.rows_shown(field, subs)?,
+        None => (parts.rows_shown(field, subs)?.into_iter().enumerate())
+            .map(|(at, row)| (at + 1, row))
+            .collect(),
     };
-    rows.push(vec![String::new(); subs.len()]);
+    let next = rows.iter().map(|(number, _)| *number).max().unwrap_or(0) + 1;
+    rows.push((next, vec![String::new(); subs.len()]));
     let lang = drawn.lang;
     let inner: String = (rows.into_iter().enumerate())
-        .map(|(at, values)| {
+        .map(|(at, (number, values))| {
             let cells: String = (subs.iter().zip(values))
                 .map(|(sub, value)| {
-                    // Shown as sent already: the row's number may differ from the sent one.
-                    let slot = Slot::row(field, at + 1, sub);
+                    let slot = Slot::row(field, number, sub);
                     let errors = drawn.errors_of(&slot.key);
                     control(
                         lang,

@@ -1,6 +1,7 @@
 //! The editor's screens: the list, the form of a document (with its checks and preview),
 //! the conflict, the history, the bin, a new document and the login.
 
+mod checks;
 mod document;
 mod fields;
 mod list;
@@ -17,7 +18,8 @@ use crate::locale::{msg, Lang, Message};
 use crate::render::theme::escape_html as esc;
 use crate::serve::MountResponse;
 
-pub use document::{check_live, edit, overwrite, save, view_on_site};
+pub use checks::check_live;
+pub use document::{edit, overwrite, save, view_on_site};
 pub use list::list;
 pub use manage::{
     bin, create, delete, duplicate, history, login_form, new_form, restore, restore_version,
