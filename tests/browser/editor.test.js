@@ -339,6 +339,33 @@ test("the form is checked as they write; a project's figures get rows by keyboar
   }
 });
 
+test("a row added and filled in survives a closed tab, with its number", async () => {
+  const rel = "projects/razem.md";
+  const read = () => fs.readFileSync(path.join(editor.root, "content", rel), "utf8");
+  const before = read();
+  const context = await site.browser.newContext();
+  try {
+    let page = await context.newPage();
+    const url = editor.base + `/redakcja/edytuj?plik=${encodeURIComponent(rel)}`;
+    await page.goto(url);
+    const rows = await page.locator("fieldset.wiersz").count();
+    await page.getByRole("button", { name: "Dodaj wiersz" }).click();
+    const added = `pole-figures-${rows + 1}-label`;
+    assert.equal(await page.evaluate(() => document.activeElement.id), added);
+    await page.keyboard.type("godzin zajęć");
+    await page.fill(`#pole-figures-${rows + 1}-value`, "120");
+    await page.close();
+    page = await context.newPage();
+    await page.goto(url);
+    assert.equal(await page.inputValue(`#${added}`), "godzin zajęć", "the added row is back");
+    assert.equal(await page.inputValue(`#pole-figures-${rows + 1}-value`), "120");
+    assert.equal(await page.locator("fieldset.wiersz").count(), rows + 1);
+    assert.equal(read(), before, "kept in the browser, not written");
+  } finally {
+    await context.close();
+  }
+});
+
 test("the Nu HTML Checker finds no error on any screen of the editor", async () => {
   const context = await site.browser.newContext();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tablica-redakcja-html-"));
