@@ -1,6 +1,8 @@
 //! Raw HTML in Markdown: its start tags read for the checks (frames without a title, images from
 //! other sites, unsafe addresses).
 
+use std::ops::Range;
+
 use crate::config::embed::EmbedHost;
 
 use super::checks::{foreign_image, is_local_image, Check, Finding};
@@ -135,13 +137,17 @@ pub struct HtmlTag<'a> {
     /// An end tag (`</div>`).
     pub end: bool,
     pub name: &'a str,
-    attrs: &'a [html5ever::Attribute],
+    /// The attributes' names and values, as ranges of `text`.
+    attrs: &'a [(Range<usize>, Range<usize>)],
+    text: &'a str,
 }
 
 impl<'a> HtmlTag<'a> {
-    /// Names and values, character references decoded.
-    pub fn attributes(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
-        (self.attrs.iter()).map(|a| (&*a.name.local, &*a.value))
+    /// Names and values, character references decoded; of a name written twice, the first
+    /// (as a browser keeps it).
+    pub fn attributes(&self) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
+        let text = self.text;
+        (self.attrs.iter()).map(move |(n, v)| (&text[n.clone()], &text[v.clone()]))
     }
 
     /// The value of the attribute `name`.
@@ -150,46 +156,126 @@ impl<'a> HtmlTag<'a> {
     }
 }
 
-/// Calls `visit` with each tag of an HTML text as a browser's tokenizer reads it, in order.
-/// Nothing is copied but what `visit` keeps: whole pages are read this way.
-pub fn each_tag(html: &str, visit: impl FnMut(&HtmlTag<'_>)) {
-    use html5ever::tendril::StrTendril;
-    use html5ever::tokenizer::states::RawKind;
-    use html5ever::tokenizer::{
-        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-    };
+/// The tag being read: its name and attributes in one buffer, reused from tag to tag.
+#[derive(Default)]
+struct TagBuffer {
+    text: String,
+    name: Range<usize>,
+    attrs: Vec<(Range<usize>, Range<usize>)>,
+    /// In a start tag, after its name.
+    open: bool,
+    /// The value that follows belongs to a name written before in the tag: dropped.
+    repeated: bool,
+}
 
-    struct Tags<F>(std::cell::RefCell<F>);
-    impl<F: FnMut(&HtmlTag<'_>)> TokenSink for Tags<F> {
-        type Handle = ();
-        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-            let Token::TagToken(tag) = token else {
-                return TokenSinkResult::Continue;
-            };
-            let end = tag.kind == TagKind::EndTag;
-            let name: &str = &tag.name;
-            // The content of these is text, not tags, as the tree builder would tell.
-            let raw = match name {
-                "script" => Some(RawKind::ScriptData),
-                "style" | "xmp" | "iframe" | "noembed" | "noframes" => Some(RawKind::Rawtext),
-                "textarea" | "title" => Some(RawKind::Rcdata),
-                _ => None,
-            };
-            (self.0.borrow_mut())(&HtmlTag {
-                end,
-                name,
-                attrs: &tag.attrs,
-            });
-            match raw {
-                Some(kind) if !end => TokenSinkResult::RawData(kind),
-                _ => TokenSinkResult::Continue,
+impl TagBuffer {
+    fn push(&mut self, bytes: &[u8]) -> Range<usize> {
+        let start = self.text.len();
+        self.text.push_str(&String::from_utf8_lossy(bytes));
+        start..self.text.len()
+    }
+
+    fn start(&mut self, name: &[u8]) {
+        self.text.clear();
+        self.attrs.clear();
+        self.name = self.push(name);
+        self.open = true;
+    }
+
+    fn name(&mut self, name: &[u8]) {
+        let text = &self.text;
+        self.repeated = (self.attrs.iter()).any(|(n, _)| text.as_bytes()[n.clone()] == *name);
+        if !self.repeated {
+            let name = self.push(name);
+            self.attrs.push((name, 0..0));
+        }
+    }
+
+    fn value(&mut self, value: &[u8]) {
+        if !self.repeated {
+            let value = self.push(value);
+            if let Some((_, v)) = self.attrs.last_mut() {
+                *v = value;
             }
         }
     }
 
-    let tokenizer = Tokenizer::new(Tags(visit.into()), TokenizerOpts::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
+    fn tag(&self, end: bool) -> HtmlTag<'_> {
+        HtmlTag {
+            end,
+            name: &self.text[self.name.clone()],
+            attrs: if end { &[] } else { &self.attrs },
+            text: &self.text,
+        }
+    }
+}
+
+/// Calls `visit` with each tag of an HTML text as a browser's tokenizer reads it, in order
+/// (html5gum's, which passes html5lib's tests; the text of `script`, `style`, `title`,
+/// `textarea` and the like read as text, as the tree builder would tell it). Nothing is
+/// copied but the tag being read and what `visit` keeps: whole pages are read this way.
+pub fn each_tag(html: &str, mut visit: impl FnMut(&HtmlTag<'_>)) {
+    use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
+    use html5gum::{Span, Tokenizer};
+
+    let mut tag = TagBuffer::default();
+    let mut emitter = CallbackEmitter::new(
+        move |event: CallbackEvent<'_>, _: Span<()>| -> Option<std::convert::Infallible> {
+            match event {
+                CallbackEvent::OpenStartTag { name } => tag.start(name),
+                CallbackEvent::AttributeName { name } if tag.open => tag.name(name),
+                CallbackEvent::AttributeValue { value } if tag.open => tag.value(value),
+                CallbackEvent::CloseStartTag { .. } if tag.open => {
+                    tag.open = false;
+                    visit(&tag.tag(false));
+                }
+                CallbackEvent::EndTag { name } => {
+                    tag.start(name);
+                    tag.open = false;
+                    visit(&tag.tag(true));
+                }
+                _ => {}
+            }
+            None
+        },
+    );
+    emitter.naively_switch_states(true);
+    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::each_tag;
+
+    /// Each tag as `name a=v …`, end tags as `/name`.
+    fn tags(html: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        each_tag(html, |tag| {
+            let mut s = format!("{}{}", if tag.end { "/" } else { "" }, tag.name);
+            for (name, value) in tag.attributes() {
+                s.push_str(&format!(" {name}={value}"));
+            }
+            out.push(s);
+        });
+        out
+    }
+
+    #[test]
+    fn tags_are_read_as_a_browser_reads_them() {
+        assert_eq!(
+            tags(r#"<A HREF="x&amp;y" href=z Hidden data-n=''>t</a>"#),
+            ["a href=x&y hidden= data-n=", "/a"],
+            "names in lower case, references decoded, the first of a repeated name kept"
+        );
+        assert_eq!(
+            tags("<script>if (a<b) x = '<img src=no>';</script><p title='<b>'>"),
+            ["script", "/script", "p title=<b>"],
+            "a script's text is not read as tags"
+        );
+        assert_eq!(
+            tags("<title><a href=no></title><textarea><img></textarea><br/>"),
+            ["title", "/title", "textarea", "/textarea", "br"]
+        );
+        assert_eq!(tags("<!-- <a href=no> --><p"), Vec::<String>::new());
+    }
 }
