@@ -130,10 +130,10 @@ impl Site {
     /// Takes the output and every cache away, for a cold build: moved into `spent/` beside
     /// the sites, deleted with them after the last run. Not deleted here: on an ext4 without a
     /// journal (this project's machines) the kernel will not give out an inode freed in the
-    /// last 30 seconds or so, and every file created then walks past all of them
-    /// (`recently_deleted` in its inode allocator), which made a build right after deleting
-    /// 15,000 files two to three times slower, whichever tool it was. A person's cold build does
-    /// not follow such a deletion.
+    /// last minute (six while its inode table block is dirty), and every file created then
+    /// walks past all of them (`recently_deleted` in its inode allocator), which made a build
+    /// right after deleting 15,000 files two to three times slower, whichever tool it was. A
+    /// person's cold build does not follow such a deletion.
     fn clear(&self) {
         static SPENT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let cache = match self.tool {
