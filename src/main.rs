@@ -5,6 +5,8 @@
 //! (see [`tablica::locale::system_language`]). The texts are in the catalogue
 //! ([`tablica::locale::catalogue`]); the clap definitions below give the structure only.
 
+#![forbid(unsafe_code)]
+
 mod cli;
 
 use std::ffi::OsString;

@@ -103,9 +103,8 @@ pub(super) struct RawTag {
     pub(super) attributes: Vec<(String, String)>,
 }
 
-/// The tags of raw HTML with the offset of each, read by html5ever's tokenizer (the
-/// sanitiser's own parser), so the checks see the addresses the sanitiser and the browser
-/// see. For reporting and bounding only: the sanitiser decides what is kept.
+/// The tags of raw HTML with the offset of each, read by a WHATWG tokenizer ([`each_tag`]), so
+/// the checks see the addresses the sanitiser and the browser see. For reporting and bounding only: the sanitiser decides what is kept.
 pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
     let mut tags = Vec::new();
     each_tag(html, |tag| {
@@ -211,15 +210,14 @@ impl TagBuffer {
 }
 
 /// Calls `visit` with each tag of an HTML text as a browser's tokenizer reads it, in order
-/// (html5gum's, which passes html5lib's tests; the text of `script`, `style`, `title`,
-/// `textarea` and the like read as text, as the tree builder would tell it). Nothing is
-/// copied but the tag being read and what `visit` keeps: whole pages are read this way.
+/// (html5gum's, which passes html5lib's tests). Nothing is copied but the tag being read and
+/// what `visit` keeps: whole pages are read this way.
 pub fn each_tag(html: &str, mut visit: impl FnMut(&HtmlTag<'_>)) {
     use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
     use html5gum::{Span, Tokenizer};
 
     let mut tag = TagBuffer::default();
-    let mut emitter = CallbackEmitter::new(
+    let emitter = CallbackEmitter::new(
         move |event: CallbackEvent<'_>, _: Span<()>| -> Option<std::convert::Infallible> {
             match event {
                 CallbackEvent::OpenStartTag { name } => tag.start(name),
@@ -239,8 +237,65 @@ pub fn each_tag(html: &str, mut visit: impl FnMut(&HtmlTag<'_>)) {
             None
         },
     );
-    emitter.naively_switch_states(true);
+    let emitter = TextElements {
+        inner: emitter,
+        name: Vec::new(),
+        start: false,
+    };
     for _ in Tokenizer::new_with_emitter(html, emitter) {}
+}
+
+/// An emitter that reads the content of `script`, `style`, `title`, `textarea` and the like
+/// as text, as a browser's tree builder tells its tokenizer to (the tokenizer alone cannot
+/// know). The list is html5ever's tree builder's with scripting off: what is in `noscript` is
+/// read as tags, so the links a reader without scripts gets are checked too.
+struct TextElements<E> {
+    inner: E,
+    /// The name of the tag being read, when it is a start tag.
+    name: Vec<u8>,
+    start: bool,
+}
+
+impl<E: html5gum::Emitter> html5gum::ForwardingEmitter for TextElements<E> {
+    type Token = E::Token;
+
+    fn inner(&mut self) -> &mut impl html5gum::Emitter<Token = Self::Token> {
+        &mut self.inner
+    }
+
+    fn init_start_tag(&mut self) {
+        self.start = true;
+        self.name.clear();
+        self.inner.init_start_tag();
+    }
+
+    fn init_end_tag(&mut self) {
+        self.start = false;
+        self.inner.init_end_tag();
+    }
+
+    fn push_tag_name(&mut self, s: &[u8]) {
+        if self.start {
+            self.name.extend_from_slice(s);
+        }
+        self.inner.push_tag_name(s);
+    }
+
+    fn emit_current_tag(&mut self) -> Option<html5gum::State> {
+        use html5gum::State;
+        // The inner emitter's own switch is off: it answers `None`.
+        let inner = self.inner.emit_current_tag();
+        if !self.start {
+            return inner;
+        }
+        inner.or(match self.name.as_slice() {
+            b"script" => Some(State::ScriptData),
+            b"style" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => Some(State::RawText),
+            b"textarea" | b"title" => Some(State::RcData),
+            b"plaintext" => Some(State::PlainText),
+            _ => None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -275,6 +330,18 @@ mod tests {
         assert_eq!(
             tags("<title><a href=no></title><textarea><img></textarea><br/>"),
             ["title", "/title", "textarea", "/textarea", "br"]
+        );
+        assert_eq!(
+            tags("<noframes><a href=no></noframes><noscript><a href=yes></a></noscript>"),
+            [
+                "noframes",
+                "/noframes",
+                "noscript",
+                "a href=yes",
+                "/a",
+                "/noscript"
+            ],
+            "what a reader without scripts gets is read as tags"
         );
         assert_eq!(tags("<!-- <a href=no> --><p"), Vec::<String>::new());
     }
