@@ -104,7 +104,8 @@ pub(super) struct RawTag {
 }
 
 /// The tags of raw HTML with the offset of each, read by a WHATWG tokenizer ([`each_tag`]), so
-/// the checks see the addresses the sanitiser and the browser see. For reporting and bounding only: the sanitiser decides what is kept.
+/// the checks see the addresses the sanitiser and the browser see. For reporting and bounding
+/// only: the sanitiser decides what is kept.
 pub(super) fn raw_tags(html: &str) -> Vec<RawTag> {
     let mut tags = Vec::new();
     each_tag(html, |tag| {
