@@ -128,7 +128,7 @@ impl Site {
     }
 
     /// Takes the output and every cache away, for a cold build: moved into `spent/` beside
-    /// the sites, deleted with them after the last run. Not deleted here: on an ext4 without a
+    /// the sites, deleted with them when the bench ends. Not deleted here: on an ext4 without a
     /// journal (this project's machines) the kernel will not give out an inode freed in the
     /// last minute (six while its inode table block is dirty), and every file created then
     /// walks past all of them (`recently_deleted` in its inode allocator), which made a build
@@ -331,12 +331,19 @@ fn main() {
     );
     // Each size's rows as soon as they are measured: a run at 10,000 posts takes minutes.
     print_header(&plan.names());
+    // Every size's sites and spent outputs are deleted when the bench ends, not before the next
+    // size is measured (see `Site::clear`).
+    let mut folders = Vec::new();
     for posts in sizes {
-        site_cases(posts, &plan).iter().for_each(print_row);
+        let (rows, folder) = site_cases(posts, &plan);
+        rows.iter().for_each(print_row);
+        folders.push(folder);
         settle_disk();
     }
     if plan.has("photos") {
-        photo_cases(photos, &plan).iter().for_each(print_row);
+        let (rows, folder) = photo_cases(photos, &plan);
+        rows.iter().for_each(print_row);
+        folders.push(folder);
     }
     print_notes(photos);
 }
@@ -347,7 +354,8 @@ fn settle_disk() {
     let _ = std::process::Command::new("sync").status();
 }
 
-/// A temporary folder for one site size, deleted at the end unless `TABLICA_BENCH_KEEP` is set.
+/// A temporary folder for one site size, deleted when dropped unless `TABLICA_BENCH_KEEP` is
+/// set.
 fn work_dir() -> tempfile::TempDir {
     let mut dir = tempfile::tempdir().expect("temp dir");
     if std::env::var_os("TABLICA_BENCH_KEEP").is_some() {
@@ -417,8 +425,8 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Cold build, rebuild with nothing changed, full rebuild and an edit in serve, for a site
-/// of `posts`: those of them `plan` names.
-fn site_cases(posts: usize, plan: &Plan) -> Vec<Row> {
+/// of `posts`: those of them `plan` names; and the folder of its sites, to delete at the end.
+fn site_cases(posts: usize, plan: &Plan) -> (Vec<Row>, tempfile::TempDir) {
     let dir = work_dir();
     eprintln!("generating {posts} posts…");
     let sites = generate_sites(dir.path(), posts, 0, plan);
@@ -466,12 +474,13 @@ fn site_cases(posts: usize, plan: &Plan) -> Vec<Row> {
             samples: sites.iter().map(|site| measure_serve(site, post)).collect(),
         });
     }
-    rows
+    (rows, dir)
 }
 
 /// Photo processing cold (caches deleted) and warm (caches and output kept; tablica with
-/// `--force`, so that it processes the gallery from its cache instead of skipping the build).
-fn photo_cases(photos: usize, plan: &Plan) -> Vec<Row> {
+/// `--force`, so that it processes the gallery from its cache instead of skipping the build);
+/// and the folder of its sites, to delete at the end.
+fn photo_cases(photos: usize, plan: &Plan) -> (Vec<Row>, tempfile::TempDir) {
     let dir = work_dir();
     eprintln!("generating {photos} photos…");
     let sites = generate_sites(dir.path(), PHOTO_SITE_POSTS, photos, plan);
@@ -483,7 +492,7 @@ fn photo_cases(photos: usize, plan: &Plan) -> Vec<Row> {
     settle_disk();
     eprintln!("photos: warm");
     let warm = measure_builds(&sites, PHOTO_WARM_RUNS, |_| {}, true);
-    vec![
+    let rows = vec![
         Row {
             case: format!("photos cold, {photos}"),
             runs: PHOTO_COLD_RUNS,
@@ -494,7 +503,8 @@ fn photo_cases(photos: usize, plan: &Plan) -> Vec<Row> {
             runs: PHOTO_WARM_RUNS,
             samples: warm,
         },
-    ]
+    ];
+    (rows, dir)
 }
 
 /// Builds every site `runs` times, alternating, `prepare` called before each build; `force`
