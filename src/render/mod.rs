@@ -76,6 +76,8 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     site_value: SiteView<'a>,
+    /// `site_value` as a template value, made once (each page gets a copy with its menu).
+    site_base: Value,
     /// The theme's texts as templates see them (`t`), of the site's language and of each
     /// other language the theme has.
     translations: Vec<(Lang, Value)>,
@@ -108,8 +110,10 @@ impl<'a> Renderer<'a> {
                 (lang, Value::Object(t.strings.clone()))
             })
             .collect();
+        let site_value = SiteView::new(&site.config, &site.pictures, site.preview);
         Renderer {
-            site_value: SiteView::new(&site.config, &site.pictures, site.preview),
+            site_base: site_value.value().unwrap_or_default(),
+            site_value,
             site,
             theme,
             translations,
@@ -193,16 +197,28 @@ impl<'a> Renderer<'a> {
             .find(|(l, _)| *l == lang)
             .or(self.translations.first())
             .map(|(_, t)| t);
-        let mut context = tera::Context::new();
-        context.insert("site", &self.site_value.page(&self.url(url_path)));
-        context.insert("t", &texts);
-        context.insert("page", &page);
-        context.insert("now_year", &self.now_year);
-        let html = tera.render(template, &context).map_err(|e| RenderError {
+        // The context is made of values, `site` and `t` copied from the build's rather than
+        // serialised again for every page.
+        let context = || -> Result<tera::Context, serde_json::Error> {
+            let mut site = self.site_base.clone();
+            if let Value::Object(fields) = &mut site {
+                let menu = self.site_value.menu(&self.url(url_path))?;
+                fields.insert("menu".to_string(), menu);
+            }
+            let mut context = serde_json::Map::new();
+            context.insert("site".to_string(), site);
+            context.insert("t".to_string(), texts.cloned().unwrap_or_default());
+            context.insert("page".to_string(), serde_json::to_value(&page)?);
+            context.insert("now_year".to_string(), self.now_year.into());
+            Ok(tera::Context::from_value(Value::Object(context)).unwrap_or_default())
+        };
+        let failed = |message: String| RenderError {
             page: format!("/{url_path}"),
             template: template.to_string(),
-            message: chain(&e),
-        })?;
+            message,
+        };
+        let context = context().map_err(|e| failed(e.to_string()))?;
+        let html = (tera.render(template, &context)).map_err(|e| failed(chain(&e)))?;
         Ok(RenderedPage {
             path: path.to_path_buf(),
             html,

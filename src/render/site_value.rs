@@ -1,5 +1,5 @@
 //! The `site` every template gets: the settings, menu and addresses it shows, made once per
-//! build ([`SiteView`]); the menu marks the current page's item per page ([`SitePage`]).
+//! build ([`SiteView`]); the menu marks the current page's item per page.
 
 use serde::Serialize;
 
@@ -89,14 +89,6 @@ pub fn brand_stylesheet(config: &Config) -> Option<(String, String)> {
     Some((format!("assets/css/brand-{}.css", &hash[..8]), css))
 }
 
-/// The `site` object of one page: with its menu, the item of the page marked `current`.
-#[derive(Serialize)]
-pub(super) struct SitePage<'a> {
-    #[serde(flatten)]
-    site: &'a SiteView<'a>,
-    menu: Vec<MenuItem<'a>>,
-}
-
 #[derive(Serialize)]
 struct MenuItem<'a> {
     title: &'a str,
@@ -161,15 +153,20 @@ impl<'a> SiteView<'a> {
         }
     }
 
-    /// The `site` of the page at `here` (its root-relative address).
-    pub(super) fn page(&'a self, here: &str) -> SitePage<'a> {
-        let menu = (self.menu.iter())
+    /// The `site` of every page as a template value, but for its menu: made once per build.
+    pub(super) fn value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::to_value(self)
+    }
+
+    /// The menu of the page at `here` (its root-relative address), its item marked `current`.
+    pub(super) fn menu(&self, here: &str) -> Result<serde_json::Value, serde_json::Error> {
+        let items: Vec<MenuItem> = (self.menu.iter())
             .map(|(title, url)| MenuItem {
                 title,
                 url,
                 current: url == here || (url.len() > self.root.len() && here.starts_with(url)),
             })
             .collect();
-        SitePage { site: self, menu }
+        serde_json::to_value(items)
     }
 }
