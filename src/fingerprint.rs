@@ -18,6 +18,16 @@ pub(crate) fn of(value: impl Hash) -> u64 {
 /// but for the entries `skip` names (and what is under them). A missing `dir` has a
 /// fingerprint of its own.
 pub(crate) fn of_tree(dir: &Path, skip: impl Fn(&walkdir::DirEntry) -> bool) -> u64 {
+    of_tree_listing(dir, skip, |_| {})
+}
+
+/// [`of_tree`], telling `file` on the way the path relative to `dir` of each entry that is not
+/// a folder (unreadable entries too), in name order: one walk where both are needed.
+pub(crate) fn of_tree_listing(
+    dir: &Path,
+    skip: impl Fn(&walkdir::DirEntry) -> bool,
+    mut file: impl FnMut(&Path),
+) -> u64 {
     let mut h = DefaultHasher::new();
     let walk = WalkDir::new(dir)
         .sort_by_file_name()
@@ -31,12 +41,21 @@ pub(crate) fn of_tree(dir: &Path, skip: impl Fn(&walkdir::DirEntry) -> bool) -> 
                 // which the entries themselves show.
                 let stamp = match entry.file_type().is_dir() {
                     true => None,
-                    false => FileStamp::of(entry.path()),
+                    false => {
+                        file(rel);
+                        FileStamp::of(entry.path())
+                    }
                 };
                 (rel, stamp).hash(&mut h);
             }
             // Unreadable: never equal to a readable tree.
-            Err(e) => e.to_string().hash(&mut h),
+            Err(e) => {
+                let rel = e.path().and_then(|p| p.strip_prefix(dir).ok());
+                if let Some(rel) = rel.filter(|rel| !rel.as_os_str().is_empty()) {
+                    file(rel);
+                }
+                e.to_string().hash(&mut h)
+            }
         }
     }
     h.finish()

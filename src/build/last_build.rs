@@ -26,7 +26,7 @@ use crate::fingerprint;
 use crate::fingerprint::FileStamp;
 use crate::render::theme::THEMES_DIR;
 
-use super::output::MARKER;
+use super::output::output_hash;
 
 /// The record's file name inside the cache folder.
 const FILE: &str = "last-build.json";
@@ -89,12 +89,12 @@ impl Inputs {
             .filter(|last| last.until.is_none_or(|until| now < until))
     }
 
-    /// Records a finished build of these inputs, whose output is now in `output` and stays
-    /// current `until` the next publish or expiry time.
+    /// Records a finished build of these inputs, whose output (now as its [`output_hash`] is)
+    /// stays current `until` the next publish or expiry time.
     pub fn record(
         self,
         cache_dir: &Path,
-        output: &Path,
+        output: String,
         (counts, until): ([usize; 4], Option<NaiveDateTime>),
         warnings: &[Diagnostic],
     ) -> std::io::Result<()> {
@@ -102,7 +102,7 @@ impl Inputs {
         let record = LastBuild {
             version: VERSION,
             inputs: self.hash,
-            output: output_hash(output),
+            output,
             until,
             posts,
             projects,
@@ -130,13 +130,6 @@ pub fn wrote(cache_dir: &Path, output: &Path) -> bool {
         .is_some_and(|last| last.version == VERSION && last.output == output_hash(output))
 }
 
-/// The output's files but for the list of them ([`MARKER`]), which versions of tablica before it
-/// did not write: so [`wrote`] knows their outputs too.
-fn output_hash(output: &Path) -> String {
-    let is_marker = |e: &walkdir::DirEntry| e.depth() == 1 && e.file_name() == MARKER;
-    format!("{:016x}", fingerprint::of_tree(output, is_marker))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,7 +144,7 @@ mod tests {
         let inputs = || Inputs::of(root.path(), &output, "", day);
         let until = Some(at("2026-12-05 08:00"));
         inputs()
-            .record(&cache, &output, ([1, 0, 0, 0], until), &[])
+            .record(&cache, output_hash(&output), ([1, 0, 0, 0], until), &[])
             .expect("recorded");
         let last = |now| inputs().last_build(&cache, &output, at(now));
         assert_eq!(last("2026-12-05 07:59").map(|l| l.posts), Some(1));

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::atomic::{self, rename, Durability};
 use crate::content::file;
+use crate::fingerprint;
 use crate::locale::catalogue::Output as M;
 use crate::locale::{msg, Message};
 
@@ -196,11 +197,11 @@ impl Staging {
     /// Replaces the target with the staging folder, listing its files in [`MARKER`]. The
     /// previous output is deleted by a thread of its own meanwhile: the build goes on with its
     /// last steps and [`Removal::wait`]s for it at the end.
-    pub fn commit(mut self) -> Result<Removal, OutputError> {
-        write_manifest(&self.dir)?;
+    pub fn commit(mut self) -> Result<Committed, OutputError> {
+        let hash = write_manifest(&self.dir)?;
         let removal = swap_into_place(&self.dir, &self.target)?;
         self.committed = true;
-        Ok(removal)
+        Ok(Committed { removal, hash })
     }
 }
 
@@ -257,12 +258,24 @@ impl Output {
 
     /// Finishes the output: swaps the staging folder in, or lists the files of the folder
     /// updated in place.
-    pub fn commit(self) -> Result<Removal, OutputError> {
+    pub fn commit(self) -> Result<Committed, OutputError> {
         match self {
             Output::Staging(s) => s.commit(),
-            Output::InPlace(dir) => write_manifest(&dir).map(|()| Removal(None)),
+            Output::InPlace(dir) => write_manifest(&dir).map(|hash| Committed {
+                removal: Removal(None),
+                hash,
+            }),
         }
     }
+}
+
+/// A finished output: the deletion of the one it replaced, and its [`output_hash`], taken in
+/// the same walk that listed its files.
+#[derive(Debug)]
+#[must_use = "wait for the previous output to be deleted"]
+pub struct Committed {
+    pub removal: Removal,
+    pub hash: String,
 }
 
 /// The deletion of a previous output, swapped out by a commit, on a thread of its own. A build
@@ -301,13 +314,29 @@ impl Removal {
 }
 
 /// Lists the files of the output folder `dir` in its [`MARKER`].
-fn write_manifest(dir: &Path) -> Result<(), OutputError> {
+fn write_manifest(dir: &Path) -> Result<String, OutputError> {
     let mut manifest = String::from(MARKER_HEADER);
-    for file in files_in(dir).filter(|f| f != MARKER) {
+    let hash = tree_hash(dir, |file| {
         manifest.push('\n');
-        manifest.push_str(&file);
-    }
-    replace_file(&dir.join(MARKER), manifest.as_bytes())
+        manifest.push_str(&crate::url::slash_path(file));
+    });
+    replace_file(&dir.join(MARKER), manifest.as_bytes())?;
+    Ok(hash)
+}
+
+/// The fingerprint of the output folder `dir`, but for the list of its files ([`MARKER`]),
+/// which versions of tablica before it did not write: see [`last_build`].
+pub fn output_hash(dir: &Path) -> String {
+    tree_hash(dir, |_| {})
+}
+
+/// [`output_hash`], telling `file` each file's path relative to `dir` on the way.
+fn tree_hash(dir: &Path, file: impl FnMut(&Path)) -> String {
+    let is_marker = |e: &walkdir::DirEntry| e.depth() == 1 && e.file_name() == MARKER;
+    format!(
+        "{:016x}",
+        fingerprint::of_tree_listing(dir, is_marker, file)
+    )
 }
 
 /// Writes a file through a temporary file beside it, renamed over the old one.
@@ -472,7 +501,7 @@ mod tests {
 
         let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("index.html"), b"one").expect("write");
-        s.commit().expect("commit").wait();
+        s.commit().expect("commit").removal.wait();
         assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
 
         // A build that fails (staging dropped) leaves the previous output.
@@ -483,11 +512,36 @@ mod tests {
 
         let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("new.html"), b"two").expect("write");
-        s.commit().expect("commit").wait();
+        s.commit().expect("commit").removal.wait();
         assert!(!target.join("index.html").exists());
         assert_eq!(fs::read(target.join("new.html")).expect("read"), b"two");
         let leftovers = fs::read_dir(&site).expect("ls").count();
         assert_eq!(leftovers, 1, "only public/ remains");
+    }
+
+    #[test]
+    fn commit_lists_the_files_and_hashes_the_output_as_it_is_after_the_swap() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let site = tmp.path().join("site");
+        fs::create_dir_all(&site).expect("mkdir");
+        let target = site.join("public");
+        fs::create_dir_all(&target).expect("mkdir");
+        fs::write(target.join(MARKER), MARKER_HEADER).expect("an earlier, empty output");
+
+        let s = Staging::new(&target, &site, false).expect("staging");
+        s.write(Path::new("index.html"), b"home").expect("write");
+        s.write(Path::new("aktualnosci/pierwszy/index.html"), b"post")
+            .expect("write");
+        let committed = s.commit().expect("commit");
+        committed.removal.wait();
+        assert_eq!(committed.hash, output_hash(&target));
+        let manifest = fs::read_to_string(target.join(MARKER)).expect("manifest");
+        let listed: Vec<&str> = manifest.lines().skip(1).collect();
+        assert_eq!(listed, ["aktualnosci/pierwszy/index.html", "index.html"]);
+
+        // A file changed afterwards changes the hash.
+        fs::write(target.join("index.html"), b"changed by hand").expect("write");
+        assert_ne!(committed.hash, output_hash(&target));
     }
 
     #[test]

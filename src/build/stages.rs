@@ -450,15 +450,15 @@ impl Builder {
             remove_stale(output.path(), stale);
         }
         timings.lap("finish");
-        let removal = output.commit()?;
+        let committed = output.commit()?;
         timings.lap("swap");
         if let Some(inputs) = start.inputs {
             let counts = [report.posts, report.projects, report.pages, report.photos];
             // Not fatal: without a record the next build simply builds again.
             let warnings = &report.warnings.0;
             let until = model.site.timetable.next_change;
-            let output_dir = options.output_dir();
-            let _ = inputs.record(&start.cache_root, &output_dir, (counts, until), warnings);
+            let output = committed.hash;
+            let _ = inputs.record(&start.cache_root, output, (counts, until), warnings);
             timings.lap("record");
         }
         // The cache keeps what this build used; a patched build used only some of it.
@@ -483,7 +483,7 @@ impl Builder {
             // Freed while the previous output is deleted.
             drop((model, pages, site_files));
         }
-        removal.wait();
+        committed.removal.wait();
         timings.lap("removed");
         Ok(())
     }
