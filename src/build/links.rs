@@ -7,10 +7,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use url::Url;
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::catalogue::Documents as M;
 use crate::locale::msg;
 use crate::markdown::{each_tag, TextLink};
@@ -56,6 +57,13 @@ pub(super) struct PageLinks {
     ids: HashSet<String>,
 }
 
+impl PageLinks {
+    /// The page's address below the root (`a/b/`).
+    fn dir(&self) -> &str {
+        self.file.strip_suffix("index.html").unwrap_or(&self.file)
+    }
+}
+
 /// One address a page names.
 struct Found {
     /// As written in the page.
@@ -86,41 +94,20 @@ pub(super) fn check(config: &Config, pages: &[PageLinks], out: &Output) -> Vec<D
     };
     let ids: HashMap<&str, &HashSet<String>> =
         pages.iter().map(|p| (p.file.as_str(), &p.ids)).collect();
+    // Per page, in parallel: the broken links written in its document, and the addresses
+    // broken on it that the theme or menu wrote.
+    let found: Vec<(Vec<Diagnostic>, Vec<&str>)> = pages
+        .par_iter()
+        .map(|page| broken_on(config, page, out, &ids, severity))
+        .collect();
     let mut problems = Vec::new();
     // A broken address of the theme or menu, reported once: address → first page.
     let mut shared: BTreeMap<String, String> = BTreeMap::new();
-    for page in pages {
-        let dir = page.file.strip_suffix("index.html").unwrap_or(&page.file);
-        let Ok(base) = Url::parse(&config.permalink(dir)) else {
-            continue;
-        };
-        let source = out.sources.get(dir);
-        for found in &page.found {
-            if found.photo && !out.photos_placed {
-                continue;
-            }
-            let Some(target) = internal(config, &base, &found.written) else {
-                continue;
-            };
-            if resolves(&target, &out.files, &ids) {
-                continue;
-            }
-            let link = source.and_then(|s| {
-                (s.links.iter()).find(|l| decoded(&l.url) == decoded(&found.written))
-            });
-            match (source, link) {
-                (Some(s), Some(link)) => problems.push(
-                    Diagnostic::error(s.file, msg!(M::BrokenLink, url = &link.written))
-                        .with_severity(severity)
-                        .at_line(Some(link.line))
-                        .hint(target.hint()),
-                ),
-                _ => {
-                    shared
-                        .entry(found.written.clone())
-                        .or_insert_with(|| format!("{}{dir}", config.root));
-                }
-            }
+    for (page, (written, theme)) in pages.iter().zip(found) {
+        problems.extend(written);
+        for url in theme {
+            (shared.entry(url.to_owned()))
+                .or_insert_with(|| format!("{}{}", config.root, page.dir()));
         }
     }
     problems.extend(shared.into_iter().map(|(url, page)| {
@@ -132,6 +119,46 @@ pub(super) fn check(config: &Config, pages: &[PageLinks], out: &Output) -> Vec<D
         .hint(M::BrokenThemeLinkHint)
     }));
     problems
+}
+
+/// The links of `page` that lead nowhere: reported at its document's line when written there,
+/// else (the theme's or menu's) as the addresses themselves.
+fn broken_on<'p>(
+    config: &Config,
+    page: &'p PageLinks,
+    out: &Output,
+    ids: &HashMap<&str, &HashSet<String>>,
+    severity: Severity,
+) -> (Vec<Diagnostic>, Vec<&'p str>) {
+    let (mut problems, mut shared) = (Vec::new(), Vec::new());
+    let dir = page.dir();
+    let Ok(base) = Url::parse(&config.permalink(dir)) else {
+        return (problems, shared);
+    };
+    let source = out.sources.get(dir);
+    for found in &page.found {
+        if found.photo && !out.photos_placed {
+            continue;
+        }
+        let Some(target) = internal(config, &base, &found.written) else {
+            continue;
+        };
+        if resolves(&target, &out.files, ids) {
+            continue;
+        }
+        let link = source
+            .and_then(|s| (s.links.iter()).find(|l| decoded(&l.url) == decoded(&found.written)));
+        match (source, link) {
+            (Some(s), Some(link)) => problems.push(
+                Diagnostic::error(s.file, msg!(M::BrokenLink, url = &link.written))
+                    .with_severity(severity)
+                    .at_line(Some(link.line))
+                    .hint(target.hint()),
+            ),
+            _ => shared.push(found.written.as_str()),
+        }
+    }
+    (problems, shared)
 }
 
 /// Where an address within the site leads.
