@@ -26,19 +26,24 @@ pub(super) fn site_files(
     now: NaiveDateTime,
     pages: &[PathBuf],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
-    let mut files = templated(site, theme, pages)?;
     let t = &theme.translations;
     let labels = [
         t.text("search_kind_post"),
         t.text("project"),
         t.text("search_kind_page"),
     ];
+    // The two largest parts, side by side.
+    let (files, index) = rayon::join(
+        || templated(site, theme, pages),
+        || search::index_files(site, labels),
+    );
+    let mut files = files?;
     let calendar_name = format!("{} – {}", t.text("events"), site.config.title);
     files.extend(
         (ics::files(site, now, &calendar_name).into_iter())
             .chain(server::files(site))
             .map(|(path, text)| (path, text.into_bytes()))
-            .chain(search::index_files(site, labels))
+            .chain(index)
             .chain(picture_files(site))
             .chain(
                 brand_stylesheet(&site.config).map(|(path, css)| (path.into(), css.into_bytes())),
