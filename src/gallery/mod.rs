@@ -6,6 +6,7 @@ pub(crate) mod alt;
 mod place;
 mod privacy;
 pub mod process;
+mod resize;
 pub(crate) mod resolve;
 mod webp;
 

@@ -23,7 +23,7 @@ use crate::locale::catalogue::Photos as M;
 use crate::locale::{msg, Message};
 
 /// Changes whenever the output for the same input and settings would change.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// How many photos must need encoding before a progress bar is worth showing.
 const PROGRESS_THRESHOLD: usize = 4;
@@ -368,7 +368,7 @@ pub fn inspect(source: &Path, max_pixels: u64) -> Result<(u32, u32), Message> {
     Ok((w, h))
 }
 
-fn height_for(width: u32, image: &DynamicImage) -> u32 {
+fn height_for(width: u32, image: &image::RgbImage) -> u32 {
     ((u64::from(image.height()) * u64::from(width) + u64::from(image.width()) / 2)
         / u64::from(image.width().max(1)))
     .max(1) as u32
@@ -384,7 +384,7 @@ fn encode_all(
 ) -> Result<Processed, Failure> {
     let cache_error =
         |e: std::io::Error| Failure::Cache(msg!(M::CannotWriteCache, error = e.to_string()));
-    let rgb = DynamicImage::ImageRgb8(flatten(image));
+    let rgb = flatten(image);
     let mut widths: Vec<u32> = settings
         .widths
         .iter()
@@ -404,7 +404,7 @@ fn encode_all(
     ));
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir_all(&tmp).map_err(cache_error)?;
-    let write = |name: &str, img: &DynamicImage| -> Result<(u32, u32), Failure> {
+    let write = |name: &str, img: &image::RgbImage| -> Result<(u32, u32), Failure> {
         let mut buf = Vec::new();
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(
             &mut buf,
@@ -418,14 +418,14 @@ fn encode_all(
     // Largest first, each copy resized from the previous one: fast and sharp enough.
     let mut variants = Vec::new();
     let mut webp = true;
+    let resized = |img: &image::RgbImage, w: u32| {
+        super::resize::resized(img, w, height_for(w, img))
+            .map_err(|e| Failure::Photo(msg!(M::CannotEncode, error = e)))
+    };
     let mut current = rgb.clone();
     for &w in widths.iter().rev() {
         if w != current.width() {
-            current = current.resize_exact(
-                w,
-                height_for(w, &current),
-                image::imageops::FilterType::CatmullRom,
-            );
+            current = resized(&current, w)?;
         }
         variants.push(write(&format!("{w}.jpg"), &current)?);
         if webp {
@@ -440,11 +440,7 @@ fn encode_all(
     let thumb_img = if thumb_w == current.width() {
         current
     } else {
-        current.resize_exact(
-            thumb_w,
-            height_for(thumb_w, &current),
-            image::imageops::FilterType::CatmullRom,
-        )
+        resized(&current, thumb_w)?
     };
     let thumb = write("thumb.jpg", &thumb_img)?;
     if webp {

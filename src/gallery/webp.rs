@@ -3,12 +3,11 @@
 //! mobile networks. (The `image`
 //! crate's own WebP encoder is lossless only, which makes photos larger than JPEG.)
 
-use image::DynamicImage;
+use image::RgbImage;
 
 /// `image` as lossy WebP at `quality` (1–100, as for JPEG); `None` when libwebp refuses it
 /// (larger than 16383 px a side): the photo then has JPEG copies only.
-pub(super) fn encode(image: &DynamicImage, quality: u8) -> Option<Vec<u8>> {
-    let rgb = image.as_rgb8()?;
+pub(super) fn encode(rgb: &RgbImage, quality: u8) -> Option<Vec<u8>> {
     let encoder = webp::Encoder::from_rgb(rgb.as_raw(), rgb.width(), rgb.height());
     let quality = f32::from(quality.clamp(1, 100));
     let memory = encoder.encode_simple(false, quality).ok()?;
