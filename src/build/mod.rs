@@ -118,10 +118,16 @@ impl Builder {
         if let Some(report) = start.up_to_date(&self.options) {
             return Ok(report);
         }
-        let mut model = self.model(start.config.clone(), start.now, &start.canonical_root);
+        // The theme's templates are parsed while the documents are read.
+        let (cached, root) = (self.theme.take(), self.options.root.clone());
+        let (mut model, theme) = rayon::join(
+            || self.model(start.config.clone(), start.now, &start.canonical_root),
+            || load_theme(&root, &start.config, cached),
+        );
         timings.lap("model");
         model.check()?;
-        let theme = self.theme(&model.site.config)?;
+        let (sources, theme) = theme?;
+        self.theme = Some((sources, Arc::clone(&theme)));
         let output = self.output()?;
         let photos = self.photos(&start, &mut model, output.as_ref())?;
         timings.lap("photos");
@@ -261,19 +267,22 @@ impl Builder {
             }
         }
     }
+}
 
-    /// The site's theme, loaded again only when its files changed.
-    fn theme(&mut self, config: &config::Config) -> Result<Arc<Theme>, ThemeError> {
-        let root = &self.options.root;
-        let sources = theme::sources_fingerprint(root, &config.theme, config.language);
-        if let Some((known, theme)) = &self.theme {
-            if *known == sources {
-                return Ok(Arc::clone(theme));
-            }
-        }
-        let theme = Arc::new(theme::load(root, &config.theme, config.language)?);
-        self.theme = Some((sources, Arc::clone(&theme)));
-        Ok(theme)
+/// The site's theme with the fingerprint of its files: `cached` again when they did not
+/// change, else loaded.
+fn load_theme(
+    root: &Path,
+    config: &config::Config,
+    cached: Option<(u64, Arc<Theme>)>,
+) -> Result<(u64, Arc<Theme>), ThemeError> {
+    let sources = theme::sources_fingerprint(root, &config.theme, config.language);
+    match cached {
+        Some((known, theme)) if known == sources => Ok((known, theme)),
+        _ => Ok((
+            sources,
+            Arc::new(theme::load(root, &config.theme, config.language)?),
+        )),
     }
 }
 
