@@ -492,12 +492,18 @@ fn absolute(p: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    #[test]
-    fn commit_replaces_the_target_and_drop_keeps_it() {
+    /// A temporary site folder and its output folder `public/` (not created).
+    fn site_and_target() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let tmp = tempfile::tempdir().expect("tempdir");
         let site = tmp.path().join("site");
         fs::create_dir_all(&site).expect("mkdir");
         let target = site.join("public");
+        (tmp, site, target)
+    }
+
+    #[test]
+    fn commit_replaces_the_target_and_drop_keeps_it() {
+        let (_tmp, site, target) = site_and_target();
 
         let s = Staging::new(&target, &site, false).expect("staging");
         s.write(Path::new("index.html"), b"one").expect("write");
@@ -521,10 +527,7 @@ mod tests {
 
     #[test]
     fn commit_lists_the_files_and_hashes_the_output_as_it_is_after_the_swap() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let site = tmp.path().join("site");
-        fs::create_dir_all(&site).expect("mkdir");
-        let target = site.join("public");
+        let (_tmp, site, target) = site_and_target();
         fs::create_dir_all(&target).expect("mkdir");
         fs::write(target.join(MARKER), MARKER_HEADER).expect("an earlier, empty output");
 
