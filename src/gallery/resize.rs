@@ -1,6 +1,6 @@
 //! Resizing photos with the Catmull-Rom filter, through `fast_image_resize`: the same filter
-//! as the `image` crate's own resize, computed with the processor's vector instructions, a
-//! fraction of the time for a phone photo.
+//! as the `image` crate's own resize, computed with the processor's vector instructions (the
+//! `image` resize was 40 % of a cold photo build's CPU; see the README's figures).
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
