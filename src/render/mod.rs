@@ -76,8 +76,9 @@ pub struct Renderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     site_value: SiteView<'a>,
-    /// `site_value` as a template value, made once (each page gets a copy with its menu).
-    site_base: Value,
+    /// `site_value` as a template value, made once (each page gets a copy with its menu), or
+    /// why it could not be made, which every page then reports.
+    site_base: Result<Value, String>,
     /// The theme's texts as templates see them (`t`), of the site's language and of each
     /// other language the theme has.
     translations: Vec<(Lang, Value)>,
@@ -112,7 +113,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let site_value = SiteView::new(&site.config, &site.pictures, site.preview);
         Renderer {
-            site_base: site_value.value().unwrap_or_default(),
+            site_base: site_value.value().map_err(|e| e.to_string()),
             site_value,
             site,
             theme,
@@ -199,25 +200,27 @@ impl<'a> Renderer<'a> {
             .map(|(_, t)| t);
         // The context is made of values, `site` and `t` copied from the build's rather than
         // serialised again for every page.
-        let context = || -> Result<tera::Context, serde_json::Error> {
-            let mut site = self.site_base.clone();
+        let context = || -> Result<tera::Context, String> {
+            let mut site = self.site_base.clone()?;
             if let Value::Object(fields) = &mut site {
-                let menu = self.site_value.menu(&self.url(url_path))?;
+                let menu =
+                    (self.site_value.menu(&self.url(url_path))).map_err(|e| e.to_string())?;
                 fields.insert("menu".to_string(), menu);
             }
             let mut context = serde_json::Map::new();
             context.insert("site".to_string(), site);
             context.insert("t".to_string(), texts.cloned().unwrap_or_default());
-            context.insert("page".to_string(), serde_json::to_value(&page)?);
+            let page = serde_json::to_value(&page).map_err(|e| e.to_string())?;
+            context.insert("page".to_string(), page);
             context.insert("now_year".to_string(), self.now_year.into());
-            Ok(tera::Context::from_value(Value::Object(context)).unwrap_or_default())
+            tera::Context::from_value(Value::Object(context)).map_err(|e| chain(&e))
         };
         let failed = |message: String| RenderError {
             page: format!("/{url_path}"),
             template: template.to_string(),
             message,
         };
-        let context = context().map_err(|e| failed(e.to_string()))?;
+        let context = context().map_err(failed)?;
         let html = (tera.render(template, &context)).map_err(|e| failed(chain(&e)))?;
         Ok(RenderedPage {
             path: path.to_path_buf(),
