@@ -84,6 +84,12 @@ fn is_text(rel: &str) -> bool {
 
 /// Copies `content` into a fresh site folder, writes `photos` into it and builds it as of [`NOW`]; returns its output.
 fn build(content: &Path, photos: &[Photo]) -> Output {
+    build_times(content, photos, 1)
+}
+
+/// [`build`], building `times` times in the same folder (again with `--force`): from the
+/// third build on, tablica writes over the output before last (src/build/output/spare.rs).
+fn build_times(content: &Path, photos: &[Photo], times: usize) -> Output {
     let dir = tempfile::tempdir().expect("temp dir");
     for entry in walkdir::WalkDir::new(content).into_iter().flatten() {
         let rel = entry.path().strip_prefix(content).expect("inside");
@@ -98,18 +104,21 @@ fn build(content: &Path, photos: &[Photo]) -> Output {
         let bytes = common::gradient_image(*w, *h, seed as u8, *format);
         fs::write(dir.path().join("content").join(rel), bytes).expect("write photo");
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_tablica"))
-        .args(["build", "--quiet"])
-        .current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("TABLICA_NOW", NOW)
-        .output()
-        .expect("run tablica");
-    assert!(
-        out.status.success(),
-        "build failed:\n{}",
-        common::stderr(&out)
-    );
+    for time in 0..times {
+        let out = Command::new(env!("CARGO_BIN_EXE_tablica"))
+            .args(["build", "--quiet"])
+            .args((time > 0).then_some("--force"))
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("TABLICA_NOW", NOW)
+            .output()
+            .expect("run tablica");
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            common::stderr(&out)
+        );
+    }
     let public = dir.path().join("public");
     let output: Output = common::snapshot(&public)
         .into_iter()
@@ -292,21 +301,23 @@ const FULL_PHOTOS: &[Photo] = &[
     ("pages/o-nas/budynek.jpg", 140, 140, Jpeg),
 ];
 
-/// Builds the fixture `tests/golden/sites/<site>` with its generated photos.
-fn fixture(site: &str, photos: &[Photo]) -> Output {
-    build(
+/// Builds the fixture `tests/golden/sites/<site>` with its generated photos, `times` times.
+fn fixture(site: &str, photos: &[Photo], times: usize) -> Output {
+    build_times(
         &repo().join("tests/golden/sites").join(site).join("content"),
         photos,
+        times,
     )
 }
 
 #[test]
 fn full_site_every_page_kind() {
-    let output = fixture("full", FULL_PHOTOS);
-    // A second build in a fresh folder: parallel photo work and hashed names are deterministic.
-    let again = fixture("full", FULL_PHOTOS);
+    let output = fixture("full", FULL_PHOTOS, 1);
+    // More builds in another folder: parallel photo work and hashed names are deterministic,
+    // and a build over the output before last writes the same as one into an empty folder.
+    let again = fixture("full", FULL_PHOTOS, 3);
     if let Some(report) = differences(&output, &again) {
-        panic!("two builds of the same site differ:\n{report}");
+        panic!("builds of the same site differ:\n{report}");
     }
     check("full", &output);
 }
@@ -314,5 +325,5 @@ fn full_site_every_page_kind() {
 #[test]
 fn english_site() {
     let photos = [("posts/open-day/hall.jpg", 160, 90, Jpeg)];
-    check("english", &fixture("english", &photos));
+    check("english", &fixture("english", &photos, 1));
 }

@@ -157,6 +157,56 @@ fn replace_output_replaces_a_foreign_folder() {
     // From now on the folder is tablica's: no flag needed.
     let out = site.run(&["build", "--force", "--output", "moje"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    // The foreign folder was deleted, not kept for the next build to write over.
+    let kept = site.root().join(".moje.tablica-spare");
+    assert!(!kept.join("notatki.txt").exists());
+}
+
+/// A build over the output before last (kept beside the output, see
+/// src/build/output/spare.rs) writes the same files as one into an empty folder: what only
+/// the output before last had is gone.
+#[test]
+fn a_build_over_the_output_before_last_writes_what_a_fresh_build_writes() {
+    let make = || {
+        let site = site().pin_clock("2026-11-30");
+        for (seed, name) in ["zebranie", "galeria"].into_iter().enumerate() {
+            let dir = format!("content/posts/2026-11-2{seed}-{name}");
+            site.write(
+                &format!("{dir}/index.md"),
+                &format!("---\ntitle: {name}\ndate: 2026-11-2{seed}\ncover: {{ src: sala.jpg, alt: Sala {name} }}\n---\nTekst.\n"),
+            );
+            site.write_bytes(
+                &format!("{dir}/sala.jpg"),
+                &common::gradient_jpeg(64, 48, seed as u8),
+            );
+        }
+        site
+    };
+    let site = make();
+    site.build_ok();
+    // The second output, without the meeting; the first is kept as the spare.
+    std::fs::remove_dir_all(site.root().join("content/posts/2026-11-20-zebranie"))
+        .expect("remove the post");
+    site.post("2026-11-25-nowy", "title: Nowy\ndate: 2026-11-25", "Nowy.");
+    site.build_ok();
+    let spare = site.root().join(".public.tablica-spare");
+    assert!(spare.join("aktualnosci/zebranie/index.html").exists());
+
+    // The third is written over the first.
+    let out = site.run(&["build", "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!exists(&site, "public/aktualnosci/zebranie"));
+    assert!(
+        spare.join("aktualnosci/nowy/index.html").exists(),
+        "the second is the spare"
+    );
+
+    let fresh = make();
+    std::fs::remove_dir_all(fresh.root().join("content/posts/2026-11-20-zebranie"))
+        .expect("remove the post");
+    fresh.post("2026-11-25-nowy", "title: Nowy\ndate: 2026-11-25", "Nowy.");
+    fresh.build_ok();
+    assert_eq!(snapshot(&site.public()), snapshot(&fresh.public()));
 }
 
 #[test]

@@ -130,6 +130,7 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
 const STAGING_MARK: &str = ".tablica-tmp-";
 
 mod abandoned;
+mod spare;
 
 /// A folder the new output is written into before it replaces the target.
 #[derive(Debug)]
@@ -137,10 +138,14 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// When the folder is the output before last, taken to be written over (see [`spare`]):
+    /// what this build wrote into it; the rest is deleted before the swap.
+    written: Option<spare::Written>,
 }
 
 impl Staging {
-    /// Creates an empty staging folder beside `target` (same file system, so the swap is a rename).
+    /// Creates a staging folder beside `target` (same file system, so the swap is a rename):
+    /// the output before last when a previous swap kept it (see [`spare`]), else an empty one.
     /// Refuses targets that would replace the site's own sources, and, unless `replace`,
     /// targets holding files tablica did not write.
     pub fn new(target: &Path, site_root: &Path, replace: bool) -> Result<Self, OutputError> {
@@ -173,7 +178,10 @@ impl Staging {
             ".{name}{STAGING_MARK}{}-{nanos}",
             std::process::id()
         ));
-        fs::create_dir(&dir).map_err(io_err(&dir))?;
+        let recycled = spare::beside(&target).is_some_and(|spare| spare::take(&spare, &dir));
+        if !recycled {
+            fs::create_dir(&dir).map_err(io_err(&dir))?;
+        }
         // Marks the folder as tablica's, so an abandoned one may be deleted. Empty: it takes no
         // space on a nearly full disk, and commit writes the list.
         write_file(&dir.join(MARKER), b"")?;
@@ -181,7 +189,22 @@ impl Staging {
             target,
             dir,
             committed: false,
+            written: recycled.then(spare::Written::default),
         })
+    }
+
+    /// Whether the staging folder is the output before last, written over: then every file
+    /// the build puts there other than by [`Staging::write`] must be [`Staging::keep`]t.
+    pub fn recycled(&self) -> bool {
+        self.written.is_some()
+    }
+
+    /// Notes files (relative) the build put in the staging folder itself, so that the commit
+    /// of a [`Staging::recycled`] one keeps them.
+    pub fn keep<'a>(&self, files: impl IntoIterator<Item = &'a PathBuf>) {
+        if let Some(written) = &self.written {
+            written.note(files.into_iter().cloned());
+        }
     }
 
     /// The staging folder.
@@ -191,13 +214,22 @@ impl Staging {
 
     /// Writes `bytes` to `rel` inside the staging folder, creating folders as needed.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-        write_file(&self.dir.join(rel), bytes)
+        let path = self.dir.join(rel);
+        let Some(written) = &self.written else {
+            return write_file(&path, bytes);
+        };
+        spare::overwrite(&self.dir, &path, bytes).map_err(io_err(&path))?;
+        written.note([rel.to_path_buf()]);
+        Ok(())
     }
 
     /// Replaces the target with the staging folder, listing its files in [`MARKER`]. The
     /// previous output is deleted by a thread of its own meanwhile: the build goes on with its
     /// last steps and [`Removal::wait`]s for it at the end.
     pub fn commit(mut self) -> Result<Committed, OutputError> {
+        if let Some(written) = &self.written {
+            written.prune(&self.dir);
+        }
         let hash = write_manifest(&self.dir)?;
         let removal = swap_into_place(&self.dir, &self.target)?;
         self.committed = true;
@@ -245,6 +277,19 @@ impl Output {
         match self {
             Output::Staging(s) => s.path(),
             Output::InPlace(dir) => dir,
+        }
+    }
+
+    /// Whether the build writes over the output before last (see [`Staging::recycled`]).
+    pub fn recycled(&self) -> bool {
+        matches!(self, Output::Staging(s) if s.recycled())
+    }
+
+    /// Notes files the build put in the folder other than by [`Output::write`] (see
+    /// [`Staging::keep`]).
+    pub fn keep<'a>(&self, files: impl IntoIterator<Item = &'a PathBuf>) {
+        if let Output::Staging(s) = self {
+            s.keep(files);
         }
     }
 
@@ -356,7 +401,8 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 }
 
 /// Moves `new` to `target`. On Linux an existing target is exchanged atomically
-/// (renameat2 RENAME_EXCHANGE), then the old content removed (see [`Removal`]).
+/// (renameat2 RENAME_EXCHANGE), and the old content kept as the spare the next build writes
+/// over (see [`spare`]), or, when it cannot be, removed (see [`Removal`]).
 fn swap_into_place(new: &Path, target: &Path) -> Result<Removal, OutputError> {
     if !target.exists() {
         return rename(new, target)
@@ -368,6 +414,9 @@ fn swap_into_place(new: &Path, target: &Path) -> Result<Removal, OutputError> {
         use rustix::fs::{renameat_with, RenameFlags, CWD};
         if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
             // `new` now holds the previous output.
+            if spare::beside(target).is_some_and(|spare| spare::keep(new, &spare)) {
+                return Ok(Removal(None));
+            }
             return Ok(Removal::start(new.to_path_buf()));
         }
     }
@@ -489,76 +538,4 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A temporary site folder and its output folder `public/` (not created).
-    fn site_and_target() -> (tempfile::TempDir, PathBuf, PathBuf) {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let site = tmp.path().join("site");
-        fs::create_dir_all(&site).expect("mkdir");
-        let target = site.join("public");
-        (tmp, site, target)
-    }
-
-    #[test]
-    fn commit_replaces_the_target_and_drop_keeps_it() {
-        let (_tmp, site, target) = site_and_target();
-
-        let s = Staging::new(&target, &site, false).expect("staging");
-        s.write(Path::new("index.html"), b"one").expect("write");
-        s.commit().expect("commit").removal.wait();
-        assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
-
-        // A build that fails (staging dropped) leaves the previous output.
-        let s = Staging::new(&target, &site, false).expect("staging");
-        s.write(Path::new("index.html"), b"broken").expect("write");
-        drop(s);
-        assert_eq!(fs::read(target.join("index.html")).expect("read"), b"one");
-
-        let s = Staging::new(&target, &site, false).expect("staging");
-        s.write(Path::new("new.html"), b"two").expect("write");
-        s.commit().expect("commit").removal.wait();
-        assert!(!target.join("index.html").exists());
-        assert_eq!(fs::read(target.join("new.html")).expect("read"), b"two");
-        let leftovers = fs::read_dir(&site).expect("ls").count();
-        assert_eq!(leftovers, 1, "only public/ remains");
-    }
-
-    #[test]
-    fn commit_lists_the_files_and_hashes_the_output_as_it_is_after_the_swap() {
-        let (_tmp, site, target) = site_and_target();
-        fs::create_dir_all(&target).expect("mkdir");
-        fs::write(target.join(MARKER), MARKER_HEADER).expect("an earlier, empty output");
-
-        let s = Staging::new(&target, &site, false).expect("staging");
-        s.write(Path::new("index.html"), b"home").expect("write");
-        s.write(Path::new("aktualnosci/pierwszy/index.html"), b"post")
-            .expect("write");
-        let committed = s.commit().expect("commit");
-        committed.removal.wait();
-        assert_eq!(committed.hash, output_hash(&target));
-        let manifest = fs::read_to_string(target.join(MARKER)).expect("manifest");
-        let listed: Vec<&str> = manifest.lines().skip(1).collect();
-        assert_eq!(listed, ["aktualnosci/pierwszy/index.html", "index.html"]);
-
-        // A file changed afterwards changes the hash.
-        fs::write(target.join("index.html"), b"changed by hand").expect("write");
-        assert_ne!(committed.hash, output_hash(&target));
-    }
-
-    #[test]
-    fn refuses_to_replace_the_site() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        fs::create_dir_all(tmp.path().join("content")).expect("mkdir");
-        fs::write(tmp.path().join("content/site.yaml"), "title: x").expect("write");
-        assert!(matches!(
-            Staging::new(tmp.path(), tmp.path(), true),
-            Err(OutputError::UnsafeTarget { .. })
-        ));
-        assert!(matches!(
-            Staging::new(tmp.path().parent().expect("parent"), tmp.path(), true),
-            Err(OutputError::UnsafeTarget { .. })
-        ));
-    }
-}
+mod tests;

@@ -144,6 +144,10 @@ pub(super) fn copy_attachments(
 ) -> Result<usize, BuildError> {
     attachments.par_iter().try_for_each(|(source, target)| {
         let dest = output.path().join(target);
+        // Over the output before last: a new file, not the data of one of the same name.
+        if output.recycled() {
+            let _ = std::fs::remove_file(&dest);
+        }
         if let Some(parent) = dest.parent() {
             std::fs::create_dir_all(parent).map_err(|source| OutputError::Io {
                 path: parent.to_path_buf(),

@@ -431,15 +431,17 @@ impl Builder {
             site_files,
         } = made;
         write_all(&output, &site_files.changed)?;
-        // Only an in-place build deletes what the last one left and no longer belongs.
+        // Only an in-place build deletes what the last one left and no longer belongs; a build
+        // over the output before last keeps what it wrote and deletes the rest.
         let files = &model.files;
-        let copies: HashSet<PathBuf> = match options.in_place {
+        let copies: HashSet<PathBuf> = match options.in_place || output.recycled() {
             true => (files.placed.values().flatten().cloned())
                 .chain(files.attachments.iter().map(|(_, target)| target.clone()))
                 .chain(theme.static_files.keys().map(|rel| static_target(rel)))
                 .collect(),
             false => HashSet::new(),
         };
+        output.keep(&copies);
         if let Some(last) = &last {
             let stale = (last.pages.keys())
                 .filter(|p| !pages.fingerprints.contains_key(*p))
