@@ -4,6 +4,7 @@
 //! Each resized copy is also encoded as lossy WebP (libwebp, see [`super::webp`]), which pages
 //! offer first through `<picture>`; JPEG stays for every other browser and for the thumbnail.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Cursor;
@@ -422,10 +423,11 @@ fn encode_all(
         super::resize::resized(img, w, height_for(w, img))
             .map_err(|e| Failure::Photo(msg!(M::CannotEncode, error = e)))
     };
-    let mut current = rgb.clone();
+    // The flattened photo itself is not copied: only a copy at its own width is written from it.
+    let mut current = Cow::Borrowed(&rgb);
     for &w in widths.iter().rev() {
         if w != current.width() {
-            current = resized(&current, w)?;
+            current = Cow::Owned(resized(&current, w)?);
         }
         variants.push(write(&format!("{w}.jpg"), &current)?);
         if webp {
@@ -440,7 +442,7 @@ fn encode_all(
     let thumb_img = if thumb_w == current.width() {
         current
     } else {
-        resized(&current, thumb_w)?
+        Cow::Owned(resized(&current, thumb_w)?)
     };
     let thumb = write("thumb.jpg", &thumb_img)?;
     if webp {
