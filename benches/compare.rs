@@ -143,15 +143,7 @@ impl Site {
         };
         let spent = self.root.parent().expect("the sites' folder").join("spent");
         std::fs::create_dir_all(&spent).expect("a folder for spent outputs");
-        // tablica's output before last, which its next build would write over
-        // (src/build/output/spare.rs); Hugo and Zola keep none.
-        let name = self
-            .out
-            .file_name()
-            .expect("an output name")
-            .to_string_lossy();
-        let spare = self.out.with_file_name(format!(".{name}.tablica-spare"));
-        for dir in [self.out.clone(), self.root.join(cache), spare] {
+        for dir in [self.out.clone(), self.root.join(cache)] {
             if dir.exists() {
                 let n = SPENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 std::fs::rename(&dir, spent.join(n.to_string())).expect("move an output away");

@@ -105,10 +105,8 @@ fn easy_read(answers: &Answers) -> (String, String) {
     (page, text)
 }
 
-/// What a site's Git repository leaves out: the output and the one before it (see
-/// `build::output`), the cache, the deploy passwords.
-pub const GITIGNORE: &str =
-    "/public\n/.public.tablica-spare\n/.tablica-cache\n/.tablica-secrets.yaml\n";
+/// What a site's Git repository leaves out: the output, the cache, the deploy passwords.
+pub const GITIGNORE: &str = "/public\n/.tablica-cache\n/.tablica-secrets.yaml\n";
 
 /// Why `tablica new` could not make the site.
 #[derive(Debug, thiserror::Error)]

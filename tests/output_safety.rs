@@ -158,11 +158,11 @@ fn replace_output_replaces_a_foreign_folder() {
     let out = site.run(&["build", "--force", "--output", "moje"]);
     assert!(out.status.success(), "{}", stderr(&out));
     // The foreign folder was deleted, not kept for the next build to write over.
-    let kept = site.root().join(".moje.tablica-spare");
+    let kept = site.root().join(".tablica-cache/output-spare");
     assert!(!kept.join("notatki.txt").exists());
 }
 
-/// A build over the output before last (kept beside the output, see
+/// A build over the output before last (kept in the site's cache folder, see
 /// src/build/output/spare.rs) writes the same files as one into an empty folder: what only
 /// the output before last had is gone.
 #[test]
@@ -189,7 +189,7 @@ fn a_build_over_the_output_before_last_writes_what_a_fresh_build_writes() {
         .expect("remove the post");
     site.post("2026-11-25-nowy", "title: Nowy\ndate: 2026-11-25", "Nowy.");
     site.build_ok();
-    let spare = site.root().join(".public.tablica-spare");
+    let spare = site.root().join(".tablica-cache/output-spare");
     assert!(spare.join("aktualnosci/zebranie/index.html").exists());
 
     // The third is written over the first.

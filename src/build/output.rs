@@ -138,6 +138,8 @@ pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
     committed: bool,
+    /// The site's spare output (see [`spare`]).
+    spare: PathBuf,
     /// When the folder is the output before last, taken to be written over (see [`spare`]):
     /// what this build wrote into it; the rest is deleted before the swap.
     written: Option<spare::Written>,
@@ -178,7 +180,8 @@ impl Staging {
             ".{name}{STAGING_MARK}{}-{nanos}",
             std::process::id()
         ));
-        let recycled = spare::beside(&target).is_some_and(|spare| spare::take(&spare, &dir));
+        let spare = spare::of_site(site_root);
+        let recycled = spare::take(&spare, &dir);
         if !recycled {
             fs::create_dir(&dir).map_err(io_err(&dir))?;
         }
@@ -189,6 +192,7 @@ impl Staging {
             target,
             dir,
             committed: false,
+            spare,
             written: recycled.then(spare::Written::default),
         })
     }
@@ -224,14 +228,15 @@ impl Staging {
     }
 
     /// Replaces the target with the staging folder, listing its files in [`MARKER`]. The
-    /// previous output is deleted by a thread of its own meanwhile: the build goes on with its
-    /// last steps and [`Removal::wait`]s for it at the end.
+    /// previous output is kept as the spare (see [`spare`]) or, where it cannot be, deleted by
+    /// a thread of its own meanwhile: the build goes on with its last steps and
+    /// [`Removal::wait`]s for it at the end.
     pub fn commit(mut self) -> Result<Committed, OutputError> {
         if let Some(written) = &self.written {
             written.prune(&self.dir);
         }
         let hash = write_manifest(&self.dir)?;
-        let removal = swap_into_place(&self.dir, &self.target)?;
+        let removal = swap_into_place(&self.dir, &self.target, &self.spare)?;
         self.committed = true;
         Ok(Committed { removal, hash })
     }
@@ -403,7 +408,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
 /// Moves `new` to `target`. On Linux an existing target is exchanged atomically
 /// (renameat2 RENAME_EXCHANGE), and the old content kept as the spare the next build writes
 /// over (see [`spare`]), or, when it cannot be, removed (see [`Removal`]).
-fn swap_into_place(new: &Path, target: &Path) -> Result<Removal, OutputError> {
+fn swap_into_place(new: &Path, target: &Path, spare: &Path) -> Result<Removal, OutputError> {
     if !target.exists() {
         return rename(new, target)
             .map(|()| Removal(None))
@@ -414,7 +419,7 @@ fn swap_into_place(new: &Path, target: &Path) -> Result<Removal, OutputError> {
         use rustix::fs::{renameat_with, RenameFlags, CWD};
         if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
             // `new` now holds the previous output.
-            if spare::beside(target).is_some_and(|spare| spare::keep(new, &spare)) {
+            if spare::keep(new, spare) {
                 return Ok(Removal(None));
             }
             return Ok(Removal::start(new.to_path_buf()));

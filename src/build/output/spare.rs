@@ -3,12 +3,13 @@
 //!
 //! Deleting a whole output and writing a new one can cost more than building the site: ext4
 //! looks through recently freed inodes when it makes files, and a disk mounted with `discard`
-//! trims every freed block. So on Linux the output a swap replaces is kept beside the target as
-//! the *spare* (`.public.tablica-spare` beside `public/`), and the next build into the same
-//! place takes it as its staging folder: each file is written over the one of the same name
-//! (same inode, its blocks reused), and at the end what the build did not write is deleted.
-//! The spare is a second copy of the pages (the photos in it are hard links into the cache);
-//! deleting it is always safe, the next build then starts an empty staging folder.
+//! trims every freed block. So on Linux the output a swap replaces is kept as the site's
+//! *spare* ([`SPARE_DIR`] in its cache folder, not beside the output, where a web server
+//! serving the output's parent folder would publish it), and the next build takes it as its
+//! staging folder: each file is written over the one of the same name (same inode, its blocks
+//! reused), and at the end what the build did not write is deleted. The spare is a second copy
+//! of the pages (the photos in it are hard links into the cache); deleting it is always safe,
+//! the next build then starts an empty staging folder.
 
 use std::collections::HashSet;
 use std::fs;
@@ -18,32 +19,42 @@ use std::sync::Mutex;
 
 use crate::content::file;
 
-use super::MARKER;
+use super::{CACHE_DIR, MARKER};
 
-/// The end of the spare's name: `.<target name>.tablica-spare`, beside the target.
-const SPARE_MARK: &str = ".tablica-spare";
+/// The spare, in the site's cache folder.
+const SPARE_DIR: &str = "output-spare";
 
-/// The spare of the output folder `target`.
-pub(super) fn beside(target: &Path) -> Option<PathBuf> {
-    let name = target.file_name()?.to_string_lossy();
-    Some(target.with_file_name(format!(".{name}{SPARE_MARK}")))
+/// The spare of the site at `site_root`.
+pub(super) fn of_site(site_root: &Path) -> PathBuf {
+    site_root.join(CACHE_DIR).join(SPARE_DIR)
 }
 
 /// Keeps the previous output `old`, swapped out, as the spare: false when it cannot be (then
 /// it is to be deleted). Only an output tablica wrote its list into (not a folder of someone
-/// else's files replaced with `--replace-output`, which goes at once), and only on Linux,
-/// where the swap is atomic (elsewhere a spare is never made, so never taken).
+/// else's files replaced with `--replace-output`, which goes at once), only on the site's own
+/// disk (an output elsewhere cannot be moved there by a rename), and only on Linux, where the
+/// swap is atomic (elsewhere a spare is never made, so never taken).
 pub(super) fn keep(old: &Path, spare: &Path) -> bool {
     cfg!(target_os = "linux")
         && file::is_regular(&old.join(MARKER))
+        && spare
+            .parent()
+            .is_some_and(|cache| fs::create_dir_all(cache).is_ok())
         && fs::rename(old, spare).is_ok()
 }
 
 /// Takes the spare `spare` as the staging folder `dir`: false when there is none that
 /// tablica made. Anything in it but files and folders (a link someone put there would lead
 /// writes elsewhere) is removed first; when that fails, the spare is deleted and not taken.
+/// A spare on another disk than `dir` (the output has moved elsewhere) is deleted, once.
 pub(super) fn take(spare: &Path, dir: &Path) -> bool {
-    if !file::is_regular(&spare.join(MARKER)) || fs::rename(spare, dir).is_err() {
+    if !file::is_regular(&spare.join(MARKER)) {
+        return false;
+    }
+    if let Err(e) = fs::rename(spare, dir) {
+        if e.kind() == io::ErrorKind::CrossesDevices {
+            let _ = fs::remove_dir_all(spare);
+        }
         return false;
     }
     let links_removed = walkdir::WalkDir::new(dir)
@@ -208,12 +219,10 @@ mod tests {
     #[test]
     fn a_taken_spare_loses_its_links_and_keeps_only_what_was_written() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let (spare, dir) = (
-            tmp.path().join(".public.tablica-spare"),
-            tmp.path().join("s"),
-        );
+        let (spare, dir) = (of_site(tmp.path()), tmp.path().join("s"));
         assert!(!take(&spare, &dir), "no spare");
         fs::create_dir_all(spare.join("old/deep")).expect("mkdir");
+        assert!(!take(&spare, &dir), "not tablica's: no list");
         for file in [MARKER, "kept.html", "old/deep/gone.html"] {
             fs::write(spare.join(file), "x").expect("write");
         }

@@ -37,10 +37,9 @@ fn commit_replaces_the_target_and_drop_keeps_it() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     leftovers.sort();
-    match cfg!(target_os = "linux") {
-        true => assert_eq!(leftovers, [".public.tablica-spare", "public"]),
-        false => assert_eq!(leftovers, ["public"]),
-    }
+    // On Linux the first output is kept in the cache folder, for the next build to write over.
+    let kept = usize::from(!cfg!(target_os = "linux"));
+    assert_eq!(leftovers, [".tablica-cache", "public"][kept..]);
 }
 
 #[cfg(target_os = "linux")]
@@ -57,7 +56,7 @@ fn the_output_before_last_is_written_over_and_keeps_only_what_the_build_wrote() 
         s.commit().expect("commit").removal.wait();
         recycled
     };
-    let spare = site.join(".public.tablica-spare");
+    let spare = spare::of_site(&site);
     assert!(
         !build(&["a.html", "old/index.html"]),
         "nothing to write over"
@@ -115,4 +114,37 @@ fn refuses_to_replace_the_site() {
         Staging::new(tmp.path().parent().expect("parent"), tmp.path(), true),
         Err(OutputError::UnsafeTarget { .. })
     ));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_on_another_disk_than_the_site_keeps_no_spare() {
+    // /dev/shm is a memory file system, the temporary folder is not (where it is, skip).
+    let (Ok(elsewhere), (_tmp, site, _)) = (tempfile::tempdir_in("/dev/shm"), site_and_target())
+    else {
+        return;
+    };
+    let same_disk = |a: &Path, b: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        let dev = |p: &Path| fs::metadata(p).map(|m| m.dev()).ok();
+        dev(a) == dev(b)
+    };
+    if same_disk(elsewhere.path(), &site) {
+        return;
+    }
+    let target = elsewhere.path().join("public");
+    for page in ["a.html", "b.html"] {
+        let s = Staging::new(&target, &site, false).expect("staging");
+        s.write(Path::new(page), b"page").expect("write");
+        s.commit().expect("commit").removal.wait();
+    }
+    assert!(!spare::of_site(&site).exists(), "deleted, not kept");
+    assert_eq!(files_in(&target).collect::<Vec<_>>(), [MARKER, "b.html"]);
+
+    // A spare left from an output on the site's disk is deleted by a build that cannot use it.
+    let spare = spare::of_site(&site);
+    fs::create_dir_all(&spare).expect("mkdir");
+    fs::write(spare.join(MARKER), "").expect("write");
+    let s = Staging::new(&target, &site, false).expect("staging");
+    assert!(!s.recycled() && !spare.exists());
 }
