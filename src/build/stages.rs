@@ -482,7 +482,7 @@ impl Builder {
                 }),
             });
         } else {
-            // Freed while the previous output is deleted.
+            // Freed while the previous output is deleted (where it is not kept as the spare).
             drop((model, pages, site_files));
         }
         committed.removal.wait();
