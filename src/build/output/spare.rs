@@ -48,7 +48,9 @@ pub(super) fn keep(old: &Path, spare: &Path) -> bool {
 /// writes elsewhere) is removed first; when that fails, the spare is deleted and not taken.
 /// A spare on another disk than `dir` (the output has moved elsewhere) is deleted, once.
 pub(super) fn take(spare: &Path, dir: &Path) -> bool {
-    if !file::is_regular(&spare.join(MARKER)) {
+    // A link in the spare's place is not followed: what it leads to is not tablica's.
+    let is_folder = fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir());
+    if !is_folder || !file::is_regular(&spare.join(MARKER)) {
         return false;
     }
     if let Err(e) = fs::rename(spare, dir) {
@@ -221,6 +223,16 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tempdir");
         let (spare, dir) = (of_site(tmp.path()), tmp.path().join("s"));
         assert!(!take(&spare, &dir), "no spare");
+        // A link in the spare's place, to a folder that looks like an output, is not taken.
+        let elsewhere = tmp.path().join("elsewhere");
+        fs::create_dir_all(&elsewhere).expect("mkdir");
+        fs::write(elsewhere.join(MARKER), "x").expect("write");
+        fs::create_dir_all(spare.parent().expect("cache")).expect("mkdir");
+        std::os::unix::fs::symlink(&elsewhere, &spare).expect("symlink");
+        assert!(!take(&spare, &dir), "a link");
+        assert!(elsewhere.join(MARKER).exists() && !dir.exists());
+        fs::remove_file(&spare).expect("remove the link");
+
         fs::create_dir_all(spare.join("old/deep")).expect("mkdir");
         assert!(!take(&spare, &dir), "not tablica's: no list");
         for file in [MARKER, "kept.html", "old/deep/gone.html"] {
