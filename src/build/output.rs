@@ -298,6 +298,21 @@ impl Output {
         }
     }
 
+    /// Copies the file `source` to `rel` inside the output folder: a new file when the build
+    /// writes over the output before last, never into the data of one of the same name.
+    pub fn copy(&self, source: &Path, rel: &Path) -> Result<(), OutputError> {
+        let dest = self.path().join(rel);
+        if self.recycled() {
+            let _ = fs::remove_file(&dest);
+        }
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        fs::copy(source, &dest).map_err(io_err(source))?;
+        self.keep([&rel.to_path_buf()]);
+        Ok(())
+    }
+
     /// Writes `bytes` to `rel` inside the output folder.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), OutputError> {
         match self {

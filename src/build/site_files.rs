@@ -142,23 +142,8 @@ pub(super) fn copy_attachments(
     attachments: &[(PathBuf, PathBuf)],
     output: &Output,
 ) -> Result<usize, BuildError> {
-    attachments.par_iter().try_for_each(|(source, target)| {
-        let dest = output.path().join(target);
-        // Over the output before last: a new file, not the data of one of the same name.
-        if output.recycled() {
-            let _ = std::fs::remove_file(&dest);
-        }
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| OutputError::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        std::fs::copy(source, &dest).map_err(|e| OutputError::Io {
-            path: source.clone(),
-            source: e,
-        })?;
-        Ok::<_, BuildError>(())
-    })?;
+    attachments
+        .par_iter()
+        .try_for_each(|(source, target)| output.copy(source, target))?;
     Ok(attachments.len())
 }
