@@ -122,6 +122,7 @@ fn an_output_on_another_disk_than_the_site_keeps_no_spare() {
     // /dev/shm is a memory file system, the temporary folder is not (where it is, skip).
     let (Ok(elsewhere), (_tmp, site, _)) = (tempfile::tempdir_in("/dev/shm"), site_and_target())
     else {
+        eprintln!("skipped: no /dev/shm");
         return;
     };
     let same_disk = |a: &Path, b: &Path| {
@@ -130,6 +131,7 @@ fn an_output_on_another_disk_than_the_site_keeps_no_spare() {
         dev(a) == dev(b)
     };
     if same_disk(elsewhere.path(), &site) {
+        eprintln!("skipped: /dev/shm is on the same disk as the temporary folder");
         return;
     }
     let target = elsewhere.path().join("public");
